@@ -1,0 +1,30 @@
+# The two commands of the quick start: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve bench clean-site
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## site: install what is needed, read seeds/ and build the static site into site/
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## test: install what the tests need (Debian's chromium included) and run them
+test: $(STAMP)
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	$(BIN)/python -m pytest
+
+## serve: the writer's loop; edits in seeds/ or docs/ rebuild and reload the browser
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+## bench: the performance benchmarks (not tests), see bench/README.md
+bench: $(STAMP)
+	$(BIN)/python -m bench

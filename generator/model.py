@@ -1,0 +1,164 @@
+"""The records passed between pipeline stages.
+
+read → RawArticle → clean → Article → extract → Extraction → resolve → Corpus → render.
+Every record is a frozen dataclass: a stage never mutates what an earlier one made.
+Paragraph numbers are 0-based indexes into ``Article.body``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What the user pinned at the top of an input; authoritative when present."""
+
+    title: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One input file, decoded, with its front matter split off."""
+
+    id: str  # the file stem, as the export and the scorer know it
+    path: str  # path relative to the input folder, for messages
+    text: str  # the decoded text after the front matter
+    format: str  # "txt", "md" or "html"
+    front: FrontMatter = FrontMatter()
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line cleaning threw away, and why (shown folded on the briefing page)."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """The article's own title and paragraphs, and what was set aside."""
+
+    id: str
+    path: str
+    title: str
+    title_made: bool  # True when no headline was found and the title was made from the lead
+    body: tuple[str, ...]
+    dropped: tuple[Dropped, ...] = ()
+    metadata: tuple[str, ...] = ()  # lines that are not body but say something: timestamps, "Source: X", bylines
+    source: str | None = None  # the outlet, when the text or front matter names it
+    front: FrontMatter = FrontMatter()
+
+
+@dataclass(frozen=True)
+class Published:
+    """The publication date and how it is known."""
+
+    value: str | None  # YYYY-MM-DD, or None when unknown
+    how: str  # "front matter", "text", "estimate" or "unknown"
+    reason: str = ""  # for an estimate or a text date: what it rests on
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in one article: a person, an organisation or a country."""
+
+    name: str  # the fullest form used in the article
+    kind: str  # "person", "org" or "country"
+    aliases: tuple[str, ...] = ()  # the other forms used ("Putin", "President Vladimir Putin")
+    roles: tuple[str, ...] = ()  # as the article gives them ("Russian Foreign Minister")
+    paragraphs: tuple[int, ...] = ()  # where the actor is named
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation and who said it."""
+
+    text: str  # exactly what lies between the marks
+    speaker: str | None  # a person Mention's name, or None when unsure
+    cue: str | None  # the reporting verb or phrase ("said", "according to", ":")
+    confidence: float
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class DateRef:
+    """A calendar reference, normalised against the publication date."""
+
+    text: str  # the surface text as written
+    value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD; None when it cannot be resolved
+    paragraph: int
+    end: str | None = None  # the end of a range
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything one article yields; the unit the cache stores."""
+
+    article: Article
+    published: Published
+    persons: tuple[Mention, ...] = ()
+    actors: tuple[Mention, ...] = ()  # organisations and countries
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """The year pages this article belongs on: its publication year, if known."""
+        return (int(self.published.value[:4]),) if self.published.value else ()
+
+
+# ---- the cross-article stage's output ------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleRecord:
+    role: str
+    article: str  # briefing slug
+    date: str | None  # the publication date of the article that states it
+
+
+@dataclass(frozen=True)
+class PersonQuote:
+    text: str
+    sources: tuple[tuple[str, int], ...]  # (briefing slug, paragraph) for each occurrence
+
+
+@dataclass(frozen=True)
+class Person:
+    """One real person across the collection."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    roles: tuple[RoleRecord, ...] = ()
+    articles: tuple[str, ...] = ()  # briefing slugs, newest first
+    quotes: tuple[PersonQuote, ...] = ()
+    co_mentions: tuple[tuple[str, int], ...] = ()  # (person slug, shared articles), most first
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """One article as the site shows it."""
+
+    slug: str
+    extraction: Extraction
+    speakers: dict[str, str] = field(default_factory=dict)  # name in this article → person slug
+
+
+@dataclass(frozen=True)
+class MergeCandidate:
+    names: tuple[str, str]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The whole collection, resolved: all rendering reads is this."""
+
+    briefings: tuple[Briefing, ...]  # newest first, undated last
+    people: tuple[Person, ...]  # by name
+    merge_candidates: tuple[MergeCandidate, ...] = ()

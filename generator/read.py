@@ -1,0 +1,137 @@
+"""Inputs → RawArticle: file discovery, decoding, front matter.
+
+This is one of the two ends of the pipeline that touch the disk (the other is
+``write.py``). Everything after it works on strings.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import ftfy
+import yaml
+
+from .errors import InputError
+from .model import FrontMatter, RawArticle
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
+MAX_BYTES = 20 * 1024 * 1024  # larger files are almost always a scraper accident, not an article
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+FRONT_KEYS = {"title", "published", "source"}
+
+
+def find_inputs(folder: Path) -> list[Path]:
+    """Every input file under ``folder``, in a stable order (sorted by relative path)."""
+    if not folder.is_dir():
+        raise InputError(str(folder), "the folder", "it does not exist", "Create it or point 'seeds' at your articles.")
+    found = (p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+    return sorted((p for p in found if not any(part.startswith(".") for part in p.relative_to(folder).parts)),
+                  key=lambda p: p.relative_to(folder).as_posix())
+
+
+def read_article(path: Path, root: Path) -> RawArticle:
+    """Read one input; raise ``InputError`` naming the file when it cannot be an article."""
+    rel = path.relative_to(root).as_posix()
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        raise InputError(rel, "the text", f"the file is {len(data) // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit",
+                         "Split it or remove it from the seeds folder.")
+    text = decode(data, rel)
+    front, body = split_front_matter(text, rel)
+    if not body.strip():
+        raise InputError(rel, "the text", "the file has no text", "Add the article's text or delete the file.")
+    return RawArticle(id=path.stem, path=rel, text=body, format=SUFFIXES[path.suffix.lower()], front=front)
+
+
+def read_folder(folder: Path) -> Iterator[RawArticle | InputError]:
+    """Each input as a RawArticle, or the error that names why it was skipped."""
+    for path in find_inputs(folder):
+        try:
+            yield read_article(path, folder)
+        except InputError as error:
+            yield error
+
+
+def decode(data: bytes, rel: str) -> str:
+    """Bytes → text: BOMs first, then UTF-8, then Windows-1252; mojibake repaired."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    elif looks_utf16(data):
+        text = data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    if looks_binary(text):
+        raise InputError(rel, "the text", "the file is binary, not text",
+                         "Remove it from the seeds folder or save the article as text.")
+    return ftfy.fix_text(text, normalization="NFC").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: every other byte of an ASCII-heavy text is zero."""
+    sample = data[:2000]
+    return len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 3
+
+
+def looks_binary(text: str) -> bool:
+    sample = text[:4000]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
+    return bool(sample) and bad > len(sample) * 0.1
+
+
+def split_front_matter(text: str, rel: str) -> tuple[FrontMatter, str]:
+    """Split YAML front matter (``title``, ``published``, ``source``) from the body."""
+    match = FRONT_MATTER.match(text.lstrip("\ufeff"))
+    if not match:
+        return FrontMatter(), text
+    try:
+        data = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        raise InputError(rel, "the front matter", f"it is not valid YAML ({str(error).splitlines()[0]})",
+                         "Fix the lines between the '---' markers, e.g. 'published: 2023-04-19'.") from None
+    if not isinstance(data, dict):
+        raise InputError(rel, "the front matter", "it is not a list of 'key: value' lines",
+                         "Write it as 'title: ...', 'published: YYYY-MM-DD', 'source: ...'.")
+    unknown = sorted(str(k) for k in data if k not in FRONT_KEYS)
+    if unknown:
+        log.warning("Article '%s': front matter key(s) %s ignored; known keys: %s", rel, ", ".join(unknown),
+                    ", ".join(sorted(FRONT_KEYS)))
+    front = FrontMatter(title=_text_field(data, "title", rel), published=_date_field(data, rel),
+                        source=_text_field(data, "source", rel))
+    return front, text.lstrip("\ufeff")[match.end():]
+
+
+def _text_field(data: dict, key: str, rel: str) -> str | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise InputError(rel, f"the front matter '{key}'", f"it is a {type(value).__name__}, not text",
+                         f"Write it as '{key}: some text'.")
+    return str(value).strip() or None
+
+
+def _date_field(data: dict, rel: str) -> str | None:
+    value = data.get("published")
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        except ValueError:
+            pass
+    raise InputError(rel, "the front matter 'published'", f"{value!r} is not a date",
+                     "Write it as 'published: YYYY-MM-DD', e.g. 'published: 2023-04-19'.")
