@@ -1,0 +1,62 @@
+"""The one owner of slugs and page paths.
+
+Slugs are safe (lowercase ASCII letters, digits, ``-`` and ``_``) and stable: a
+slug depends only on its own article or name, never on what else is in the
+collection, so adding an article changes no other page's URL. A name that does not
+slugify losslessly gets a short hash of the original, which keeps apart inputs that
+differ only by case or punctuation ("A.txt" and "a.txt").
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+MAX_LENGTH = 80
+
+BRIEFINGS = "briefings"
+PEOPLE = "people"
+YEARS = "years"
+GENERATED_DIRS = (BRIEFINGS, PEOPLE, YEARS)  # the generated area: nothing is written outside it
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII words joined by '-' (accents folded, everything else dropped)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9_]+", ascii_text.lower())
+    return "-".join(words)[:MAX_LENGTH].strip("-_")
+
+
+def stable_slug(text: str) -> str:
+    """``slugify(text)``, with a hash of ``text`` appended unless the slug is ``text`` itself."""
+    slug = slugify(text)
+    if slug == text:
+        return slug
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return f"{slug}-{digest}" if slug else digest
+
+
+def briefing_slug(article_id: str) -> str:
+    """From the input's file stem, which is also the article's id in the export."""
+    return stable_slug(article_id)
+
+
+def person_slug(name: str) -> str:
+    """People are found by name: their slug is the readable name, unless that is empty."""
+    return slugify(name) or stable_slug(name)
+
+
+def briefing_page(slug: str) -> str:
+    return f"{BRIEFINGS}/{slug}.md"
+
+
+def person_page(slug: str) -> str:
+    return f"{PEOPLE}/{slug}.md"
+
+
+def year_page(year: int | None) -> str:
+    return f"{YEARS}/{year}.md" if year is not None else f"{YEARS}/undated.md"
+
+
+def index_page(section: str) -> str:
+    return f"{section}/index.md"
