@@ -6,6 +6,7 @@ same paragraph as speaker. Not handled yet: pronouns, split quotes, continuation
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -35,3 +36,20 @@ def _nearest(paragraph: str, at: int, persons: tuple[Mention, ...]) -> str | Non
             if pos >= 0 and (best is None or abs(pos - at) < best[0]):
                 best = (abs(pos - at), person.name)
     return best[1] if best else None
+
+
+def quote_key(text: str) -> str:
+    """What makes two quotes the same quote: their words, case-folded (punctuation and marks ignored)."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def rank_quotes(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
+    """The quotes that matter most: attributed before unattributed, then most confident, then longest.
+
+    Repeats (same words) count once; ties keep the article's order.
+    """
+    unique: dict[str, Quote] = {}
+    for quote in quotes:
+        unique.setdefault(quote_key(quote.text), quote)
+    ranked = sorted(unique.values(), key=lambda q: (q.speaker is None, -q.confidence, -len(q.text.split())))
+    return ranked[:limit]
