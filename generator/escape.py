@@ -1,0 +1,55 @@
+"""The one owner of escaping: article text is untrusted on every page.
+
+Generated pages are Markdown that MkDocs turns into HTML, so article text must not
+act as HTML *or* as Markdown. ``markdown_text`` replaces every character that means
+something to either (and to the Markdown extensions the site enables) by a numeric
+character reference: Markdown passes references through untouched and the browser
+shows them as the plain character, so a ``<script>``, a ``[link](javascript:...)``
+or a ``{{ macro }}`` in an article reads as text. Templates never call it by hand:
+the renderer's Jinja environment applies it to every ``{{ value }}`` that is not
+``Trusted`` (our own URLs and markup), so forgetting is not possible.
+"""
+from __future__ import annotations
+
+import re
+
+# HTML: & < > " '; Markdown inline: \ ` * _ [ ] ( ) !; extensions: { } (attr_list),
+# | (tables), ~ (tilde), ^ (caret), = (mark), : (emoji, definition lists), $ (math).
+ALWAYS = frozenset("&<>\"'\\`*_[](){}|~^=:!$")
+# Markdown block syntax counts only at the start of a line: lists, headings, rules.
+LEADING = re.compile(r"^(?:[-+#]|\d+[.)])")
+WHITESPACE = re.compile(r"\s+")
+
+
+class Trusted(str):
+    """A string the generator made itself (a URL, a slug, markup): printed as it is."""
+
+
+def markdown_text(text: object) -> str:
+    """``text`` on one line, safe to place anywhere in a Markdown page or an HTML attribute."""
+    flat = WHITESPACE.sub(" ", str(text)).strip()
+    escaped = "".join(f"&#{ord(c)};" if c in ALWAYS else c for c in flat)
+    return LEADING.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), escaped)
+
+
+def finalize(value: object) -> str:
+    """Jinja's ``finalize`` hook: every printed value is escaped unless it is ``Trusted``."""
+    if isinstance(value, Trusted):
+        return value
+    if value is None:
+        return ""
+    return markdown_text(value)
+
+
+def page_title(text: str) -> str:
+    """A title for the page's metadata, with no character HTML could act on.
+
+    MkDocs themes print ``page.title`` unescaped (Material even un-escapes it with
+    ``striptags``), so references would not survive there: the few HTML-significant
+    characters are swapped for look-alikes instead.
+    """
+    flat = WHITESPACE.sub(" ", text).strip()
+    return flat.translate(TITLE_LOOKALIKES)
+
+
+TITLE_LOOKALIKES = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "`": "‘", "{": "(", "}": ")"})

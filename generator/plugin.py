@@ -1,0 +1,113 @@
+"""The MkDocs side: a thin plugin over the generator.
+
+``mkdocs build`` and ``mkdocs serve`` regenerate from the seeds folder on every
+build. Generated pages are added to MkDocs' file list in memory (``File.generated``),
+so nothing is written into ``docs/``: hand-written pages are never touched, and a
+hand-written page at a generated path wins (with a warning). Under ``mkdocs serve``
+the seeds folder is watched; the extraction cache makes a rebuild after one edit
+parse only that article.
+
+Hand-written pages get two conveniences:
+- ``[[Vladimir Putin]]`` (any name or alias of a person) links to the person's page;
+  an unknown name is a build warning (fatal with ``--strict``);
+- ``<!-- briefings:overview -->`` is replaced by the collection's overview
+  (counts, span of years, latest briefings, most-mentioned people).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import urls
+from .config import DEFAULT_MODEL, Settings
+from .escape import markdown_text
+from .pipeline import process_folder
+from .render import render_overview
+from .site import Built, build_site
+
+log = get_plugin_logger(__name__)
+# a code span comes first in the alternation so that `[[Name]]` inside backticks stays as written
+PERSON_LINK = re.compile(r"(`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})\]\]")
+OVERVIEW = "<!-- briefings:overview -->"
+
+
+class BriefingsConfig(Config):
+    seeds = c.Type(str, default="seeds")
+    """The folder of input articles, relative to mkdocs.yml."""
+    model = c.Type(str, default=DEFAULT_MODEL)
+    """The spaCy pipeline package to load."""
+    processes = c.Type(int, default=2)
+    """Worker processes for extraction."""
+    cache = c.Optional(c.Type(str))
+    """Extraction cache folder, relative to mkdocs.yml (default .cache/briefings)."""
+    registry = c.Optional(c.Type(str))
+    """The people registry (default: people.yml in the seeds folder)."""
+    report = c.Type(bool, default=True)
+    """Print the review report after generating."""
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.built: Built | None = None
+        self.names: dict[str, str] = {}
+
+    def settings(self, config: MkDocsConfig) -> Settings:
+        root = Path(config.config_file_path).parent
+        return Settings(seeds=root / self.config.seeds, model=self.config.model, processes=self.config.processes,
+                        cache=root / (self.config.cache or ".cache/briefings"),
+                        registry=root / self.config.registry if self.config.registry else None)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        settings = self.settings(config)
+        collection = process_folder(settings)
+        for error in collection.errors:
+            log.warning(str(error))
+        self.built = built = build_site(collection, settings)
+        for path, text in built.pages.items():
+            if files.get_file_from_path(path) is not None:
+                log.warning("docs/%s is hand-written and replaces the generated page of that path.", path)
+                continue
+            files.append(File.generated(config, path, content=text))
+        self.names = person_names(built)
+        if self.config.report:
+            log.info("\n%s", built.report)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.generated_by or self.built is None:
+            return markdown
+        prefix = "../" * page.file.src_uri.count("/")
+        if OVERVIEW in markdown:
+            markdown = markdown.replace(OVERVIEW, render_overview(self.built.corpus, prefix))
+        return PERSON_LINK.sub(lambda m: m.group(1) or self.person_link(m.group(2), prefix, page.file.src_uri),
+                               markdown)
+
+    def person_link(self, name: str, prefix: str, where: str) -> str:
+        slug = self.names.get(name.strip().casefold())
+        if slug is None:
+            log.warning("%s: no person named '%s'; check the spelling or add an alias in the people registry.",
+                        where, name)
+            return markdown_text(name)
+        return f"[{markdown_text(name)}]({prefix}{urls.person_page(slug)})"
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        server.watch(str(self.settings(config).seeds))
+        return server
+
+
+def person_names(built: Built) -> dict[str, str]:
+    """Every name and alias of every person (case-folded) → person slug; the first person wins a clash."""
+    names: dict[str, str] = {}
+    for person in built.corpus.people:
+        for name in (person.name, *person.aliases):
+            names.setdefault(name.casefold(), person.slug)
+    return names

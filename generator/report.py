@@ -1,0 +1,40 @@
+"""The build's review report: what a writer should look at after a build.
+
+Undated articles (with the front-matter line that fixes each), skipped inputs,
+unattributed or low-confidence quotes, and people that might be one but were not merged.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .errors import InputError
+from .model import Corpus
+
+LOW_CONFIDENCE = 0.5
+
+
+def review_report(corpus: Corpus, errors: Sequence[InputError] = ()) -> str:
+    lines = [f"Briefings review: {len(corpus.briefings)} briefings, {len(corpus.people)} people."]
+    if errors:
+        lines.append(f"Skipped inputs ({len(errors)}):")
+        lines += [f"  - {error}" for error in errors]
+    undated = [b for b in corpus.briefings if not b.extraction.published.value]
+    if undated:
+        lines.append(f"Undated ({len(undated)}): add front matter 'published: YYYY-MM-DD' to:")
+        lines += [f"  - {b.extraction.article.path}" for b in undated]
+    estimated = [b for b in corpus.briefings if b.extraction.published.how == "estimate"]
+    if estimated:
+        lines.append(f"Estimated publication dates ({len(estimated)}): check and pin with 'published:':")
+        lines += [f"  - {b.extraction.article.path}: {b.extraction.published.value} ({b.extraction.published.reason})"
+                  for b in estimated]
+    weak = [(b, q) for b in corpus.briefings for q in b.extraction.quotes
+            if q.speaker is None or q.confidence < LOW_CONFIDENCE]
+    if weak:
+        lines.append(f"Unattributed or low-confidence quotes ({len(weak)}):")
+        lines += [f"  - {b.extraction.article.path} ¶{q.paragraph + 1}: "
+                  f"{q.speaker or 'unattributed'} ({q.confidence:.2f}): “{q.text[:70]}”" for b, q in weak]
+    if corpus.merge_candidates:
+        lines.append(f"People not merged automatically ({len(corpus.merge_candidates)}); "
+                     "merge them in the people registry if they are one:")
+        lines += [f"  - {a} / {b}: {c.reason}" for c in corpus.merge_candidates for a, b in [c.names]]
+    return "\n".join(lines) + "\n"
