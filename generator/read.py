@@ -73,7 +73,8 @@ def decode(data: bytes, rel: str) -> str:
     if looks_binary(text):
         raise InputError(rel, "the text", "the file is binary, not text",
                          "Remove it from the seeds folder or save the article as text.")
-    return ftfy.fix_text(text, normalization="NFC").replace("\r\n", "\n").replace("\r", "\n")
+    # uncurl_quotes=False: curly quotes tell an opening mark from a closing one (nested quotes)
+    return ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def looks_utf16(data: bytes) -> bool:
