@@ -1,29 +1,77 @@
 """RawArticle → Article: the article's own title and paragraphs, and what was dropped.
 
-A first version: the first line is the title, lines that read as prose are body.
+1. Split the text into lines (HTML: trafilatura's text first, see ``html.py``).
+2. Classify each line on its own (``lines.py``): code, junk, metadata, sentence, short.
+3. Find the main block and decide short lines by their neighbours (``block.py``).
+4. Pick the headline, or make a title from the lead (``title.py``).
+5. Keep metadata lines (timestamps, "Source: X", bylines) for the date and the outlet.
+
+``clean`` never raises: odd input gives an article with little or no body.
 """
 from __future__ import annotations
 
-import re
+import logging
 
-from .model import Article, Dropped, RawArticle
+from ..model import Article, Dropped, RawArticle
+from . import block, title
+from .lines import Line, classify
 
-TIMESTAMP = re.compile(r"^\s*\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\s*$")
-PROSE = re.compile(r"[.!?\"”’)]\s*$")
+log = logging.getLogger(__name__)
+HEADLINE_REASON = "headline"
+REPEAT_REASON = "repeated line"
 
 
 def clean(raw: RawArticle) -> Article:
-    lines = [line.strip() for line in raw.text.split("\n") if line.strip()]
-    title, rest = (lines[0], lines[1:]) if lines else ("", [])
-    body, dropped, metadata = [], [], []
-    for line in rest:
-        if TIMESTAMP.match(line):
-            metadata.append(line)
-            dropped.append(Dropped(line, "timestamp"))
-        elif PROSE.search(line) and len(line.split()) >= 8:
-            body.append(line)
+    """The article's title, body paragraphs (whole stripped lines), metadata and dropped lines."""
+    try:
+        return _clean(raw)
+    except Exception as error:  # noqa: BLE001 - one odd input must not stop a build of thousands
+        log.warning("Article '%s': cleaning failed (%s); the page will have no body", raw.path, error)
+        return Article(id=raw.id, path=raw.path, title=raw.front.title or raw.id, title_made=raw.front.title is None,
+                       body=(), front=raw.front, source=raw.front.source)
+
+
+def summary(article: Article) -> str:
+    """One line for the build log: kept and dropped counts, the commonest reasons first."""
+    counts: dict[str, int] = {}
+    for item in article.dropped:
+        counts[item.reason] = counts.get(item.reason, 0) + 1
+    reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    made = " (title made from the lead)" if article.title_made else ""
+    return (f"{article.path}: kept {len(article.body)} paragraph(s), dropped {len(article.dropped)} line(s)"
+            + (f": {reasons}" if reasons else "") + made)
+
+
+def _clean(raw: RawArticle) -> Article:
+    lines = [classify(text) for text in raw.text.split("\n")]
+    span = block.main_block(lines)
+    reasons = block.choose(lines, span)
+    body_at = [i for i, reason in enumerate(reasons) if not reason and lines[i].kind != "blank"]
+    head = title.find_title(lines, body_at)
+    if head is not None:
+        reasons[head] = HEADLINE_REASON
+    return _article(raw, lines, reasons, head, span)
+
+
+def _article(raw: RawArticle, lines: list[Line], reasons: list[str], head: int | None,
+             span: tuple[int, int]) -> Article:
+    headline = lines[head].text if head is not None else ""
+    body: list[str] = []
+    dropped: list[Dropped] = []
+    seen = {headline.casefold()} if headline else set()
+    for line, reason in zip(lines, reasons):
+        if line.kind == "blank":
+            continue
+        if not reason and line.text.casefold() in seen:
+            reason = HEADLINE_REASON if line.text.casefold() == headline.casefold() else REPEAT_REASON
+        if reason:
+            dropped.append(Dropped(line.text, reason))
         else:
-            dropped.append(Dropped(line, "not prose"))
-    return Article(id=raw.id, path=raw.path, title=raw.front.title or title, title_made=False,
-                   body=tuple(body), dropped=tuple(dropped), metadata=tuple(metadata),
-                   source=raw.front.source, front=raw.front)
+            body.append(line.text)
+            seen.add(line.text.casefold())
+    meta = title.metadata(lines, span)
+    text_title = headline or title.made_title(body)
+    return Article(id=raw.id, path=raw.path, title=raw.front.title or text_title,
+                   title_made=raw.front.title is None and not headline, body=tuple(body),
+                   dropped=tuple(dropped), metadata=tuple(meta),
+                   source=raw.front.source or title.outlet(meta), front=raw.front)

@@ -1,0 +1,94 @@
+"""Lines in context: where the article's main text lies, and which short lines belong to it.
+
+1. Weigh every line: sentences count for their length, everything else against.
+2. The main block is the run of lines with the largest total weight (Kadane's
+   maximum subarray, linear): menus, scripts and teaser lists around the article sink.
+3. Inside the block, sentences are body; short lines are body when sentences stand on
+   both sides of them (subheadings, list items), unless a teaser marker ("Related")
+   opens their run; a list right after the last sentence is body too.
+
+Not handled: an article split into two blocks by a long run of junk keeps only the
+larger block.
+"""
+from __future__ import annotations
+
+from .lines import Line
+
+WEIGHT = {"prose": 1.0, "near": 2.0, "short": -1.0, "code": -2.0, "junk": -2.0, "meta": -0.5, "blank": 0.0}
+PROSE_CAP = 60  # a huge paragraph should not outweigh everything around it
+TEASER = "related-story teaser"
+OUTSIDE = "outside the article's main text"
+LIST_MIN = 3  # a trailing run of short lines is a list when it is at least this long
+
+
+def weight(line: Line) -> float:
+    if line.kind == "prose":
+        return float(min(line.size, PROSE_CAP))
+    return WEIGHT[line.kind]
+
+
+def main_block(lines: list[Line]) -> tuple[int, int]:
+    """(start, end) of the heaviest run of lines, end exclusive; (0, 0) when none weighs anything."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += weight(line)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def choose(lines: list[Line], span: tuple[int, int]) -> list[str]:
+    """For each line, "" when it is body, else the reason it is not."""
+    start, end = span
+    reasons = [line.reason or OUTSIDE for line in lines]
+    inside = range(start, end)
+    for i in inside:
+        if lines[i].kind in ("prose", "near"):
+            reasons[i] = ""
+    for run_start, run_end in _short_runs(lines, start, end):
+        before, after = _neighbour(lines, run_start - 1, -1), _neighbour(lines, run_end, 1)
+        if before is not None and lines[before].reason == TEASER:
+            _mark(reasons, run_start, run_end, TEASER)
+        elif before is not None and lines[before].kind in ("prose", "near"):
+            if (after is not None and lines[after].kind in ("prose", "near")) or _is_list(lines, run_start, run_end):
+                _mark(reasons, run_start, run_end, "")
+    return reasons
+
+
+def _short_runs(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:
+    """Maximal runs of short (and blank) lines; a run may run past ``end`` to find a list's end."""
+    runs, i = [], start
+    while i < end:
+        if lines[i].kind == "short":
+            j = i
+            while j < len(lines) and lines[j].kind in ("short", "blank"):
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _neighbour(lines: list[Line], i: int, step: int) -> int | None:
+    """The nearest non-blank line from ``i`` in direction ``step``."""
+    while 0 <= i < len(lines):
+        if lines[i].kind != "blank":
+            return i
+        i += step
+    return None
+
+
+def _is_list(lines: list[Line], start: int, end: int) -> bool:
+    """A run of items that open with a bullet or carry a number (dates, scores, prices)."""
+    items = [line for line in lines[start:end] if line.kind == "short"]
+    listy = sum(1 for line in items if line.bullet or any(c.isdigit() for c in line.text))
+    return len(items) >= LIST_MIN and listy >= 2 * len(items) / 3
+
+
+def _mark(reasons: list[str], start: int, end: int, reason: str) -> None:
+    for i in range(start, end):
+        reasons[i] = reason

@@ -1,0 +1,94 @@
+"""One line on its own: is it code, junk, metadata, a sentence, or something short?
+
+``classify`` looks at a single stripped line and nothing else; what a short line is
+(a subheading, a list item or a teaser) is decided later from its neighbours
+(``block.py``). Not handled here: anything that needs context.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..patterns import clean as P
+
+CODE_REASON = "script or CSS"
+
+
+@dataclass(frozen=True)
+class Line:
+    """A stripped input line and what it looks like on its own."""
+
+    text: str
+    kind: str  # "prose", "near" (a short sentence), "short", "code", "junk", "meta" or "blank"
+    size: int  # words, or characters / 2 in scripts written without spaces
+    reason: str = ""  # why a "junk", "code" or "meta" line is not body
+    bullet: bool = False
+
+
+def size_of(text: str) -> int:
+    """Words; a run of CJK characters counts as one word per two characters."""
+    cjk = len(P.CJK.findall(text))
+    return len(P.WORD.findall(text)) + cjk // 2 if cjk else len(P.WORD.findall(text))
+
+
+def is_code(text: str) -> bool:
+    if P.CODE.search(text):
+        return True
+    dense = sum(1 for c in text if c in P.CODE_CHARS)
+    return dense >= 3 and dense > len(text) * P.CODE_CHAR_RATIO
+
+
+def junk_reason(text: str, size: int) -> str:
+    """The reason a line is junk whatever its neighbours, or "" when it may be body."""
+    for reason, pattern, most in P.JUNK:
+        if size <= most and pattern.search(text):
+            return reason
+    if size <= 3 and all(w.casefold() in P.NAV_WORDS for w in P.WORD.findall(text)):
+        return "navigation"
+    if P.URLISH.search(text) and size_of(P.URLISH.sub(" ", text)) < 2 * text.count("/") + 3:
+        return "link or image address"
+    return ""
+
+
+def meta_reason(text: str, size: int) -> str:
+    if size <= 16 and P.TIMESTAMP.match(text):
+        return P.TIMESTAMP_REASON
+    if size <= 10 and P.SOURCE.match(text):
+        return P.SOURCE_REASON
+    if size <= 12 and P.BYLINE.match(text) and not P.SENTENCE_END.search(text.rstrip(".")):
+        return P.BYLINE_REASON
+    return ""
+
+
+def classify(raw: str) -> Line:
+    """What one line looks like on its own (see ``Line.kind``)."""
+    text = raw.strip()
+    if not text:
+        return Line("", "blank", 0)
+    size = size_of(text)
+    if is_code(text):
+        return Line(text, "code", size, CODE_REASON)
+    if reason := meta_reason(text, size):
+        return Line(text, "meta", size, reason)
+    if reason := junk_reason(text, size):
+        return Line(text, "junk", size, reason)
+    bullet = bool(P.BULLET.match(text))
+    return Line(text, _prose_kind(text, size), size, bullet=bullet)
+
+
+def _prose_kind(text: str, size: int) -> str:
+    """"prose" for a real sentence or more, "near" for a short sentence, else "short"."""
+    ends = bool(P.SENTENCE_END.search(text))
+    if size >= 8 and (ends or size >= 25) and not _title_case(text, size):
+        return "prose"
+    if size >= 4 and ends and not _title_case(text, size):
+        return "near"
+    return "short"
+
+
+def _title_case(text: str, size: int) -> bool:
+    """Most words capitalised: a headline or a menu, not a sentence (German nouns allowed for)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if len(words) < 4 or P.CJK.search(text):
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps > 0.7 * len(words)

@@ -1,0 +1,73 @@
+"""The headline, a title made from the lead when there is none, and the metadata lines.
+
+Not handled: a headline that sits after the lead, or one split over two lines.
+"""
+from __future__ import annotations
+
+from ..patterns import clean as P
+from .lines import Line
+
+WINDOW = 80  # how far above the article's first paragraph a headline is looked for
+META_WINDOW = 30  # metadata lines this far outside the main text still describe the article
+LEAD = 3  # paragraphs a headline is compared with
+
+
+def headline_like(line: Line) -> bool:
+    """Short, not a sentence ending in a full stop, not junk: a headline could look like this."""
+    return (line.kind in ("short", "near") and 2 <= line.size <= 30
+            and not line.text.rstrip("\"'”’»)").endswith("."))
+
+
+def find_title(lines: list[Line], body: list[int]) -> int | None:
+    """The index of the headline among ``lines``, or None when the text has none.
+
+    The first real line is the headline when it looks like one; otherwise the line
+    above the first paragraph that shares most words with the lead.
+    """
+    first_body = body[0] if body else len(lines)
+    opening = next((i for i, line in enumerate(lines) if line.kind in ("short", "near", "prose")), None)
+    if opening is None or opening >= first_body and body:
+        return None
+    if headline_like(lines[opening]) and opening < first_body:
+        return opening
+    lead = _words(" ".join(lines[i].text for i in body[:LEAD]))
+    best, best_score = None, 0.0
+    for i in range(max(0, first_body - WINDOW), first_body):
+        if headline_like(lines[i]):
+            words = _words(lines[i].text)
+            shared = len(words & lead)
+            score = shared / len(words) if shared >= 2 else 0.0
+            if score >= best_score and score >= 0.3:
+                best, best_score = i, score
+    return best
+
+
+def made_title(body: list[str]) -> str:
+    """A title from the lead's first sentence, cut to a few words."""
+    if not body:
+        return ""
+    first = body[0].lstrip("-–•* ")
+    for mark in (". ", "? ", "! "):
+        if mark in first:
+            first = first[: first.index(mark) + 1]
+    words = first.split()
+    return first if len(words) <= P.MADE_TITLE_WORDS else " ".join(words[: P.MADE_TITLE_WORDS]) + " …"
+
+
+def metadata(lines: list[Line], span: tuple[int, int]) -> list[str]:
+    """Metadata lines near the article (timestamps first: they give the publication date)."""
+    start, end = max(0, span[0] - META_WINDOW), min(len(lines), span[1] + META_WINDOW)
+    near = [line for line in lines[start:end] if line.kind == "meta"]
+    return ([line.text for line in near if line.reason == P.TIMESTAMP_REASON]
+            + [line.text for line in near if line.reason != P.TIMESTAMP_REASON])
+
+
+def outlet(meta: list[str]) -> str | None:
+    """The outlet a "Source: X" line names; "According to X" only when there is no such line."""
+    found = [m for line in meta if (m := P.SOURCE.match(line))]
+    found.sort(key=lambda m: not m.group(1).lower().startswith("source"))
+    return found[0].group("outlet").strip() if found else None
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in P.WORD.findall(text) if len(w) > 3}
