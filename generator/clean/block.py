@@ -15,26 +15,40 @@ from __future__ import annotations
 from .lines import Line
 
 WEIGHT = {"prose": 1.0, "near": 2.0, "short": -1.0, "code": -2.0, "junk": -2.0, "meta": -0.5, "blank": 0.0}
+ALONE_REACH = 2  # a sentence with no other sentence among this many text lines each side stands alone
 PROSE_CAP = 60  # a huge paragraph should not outweigh everything around it
 TEASER = "related-story teaser"
 OUTSIDE = "outside the article's main text"
 LIST_MIN = 3  # a trailing run of short lines is a list when it is at least this long
 
 
-def weight(line: Line) -> float:
-    if line.kind == "prose":
-        return float(min(line.size, PROSE_CAP))
-    return WEIGHT[line.kind]
+def weights(lines: list[Line]) -> list[float]:
+    """A sentence weighs its length, unless it is a teaser's summary.
+
+    A paragraph alone among short lines, under a headline or a date, is a teaser's
+    summary: a list of them must not outweigh the article. (Scripts and junk between
+    paragraphs do not make a paragraph alone: ads sit inside articles.)
+    """
+    text = [i for i, line in enumerate(lines) if line.kind in ("prose", "near", "short", "meta")]
+    prose = {i for i in text if lines[i].kind == "prose"}
+    out = [WEIGHT.get(line.kind, 0.0) for line in lines]
+    for n, i in enumerate(text):
+        if i in prose:
+            before, after = text[max(0, n - ALONE_REACH):n], text[n + 1:n + 1 + ALONE_REACH]
+            alone = not any(j in prose for j in before + after)
+            teaser = alone and any(lines[j].kind == "meta" or lines[j].titled for j in before)
+            out[i] = WEIGHT["near"] if teaser else float(min(lines[i].size, PROSE_CAP))
+    return out
 
 
 def main_block(lines: list[Line]) -> tuple[int, int]:
     """(start, end) of the heaviest run of lines, end exclusive; (0, 0) when none weighs anything."""
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
-    for i, line in enumerate(lines):
+    for i, w in enumerate(weights(lines)):
         if total <= 0:
             total, start = 0.0, i
-        total += weight(line)
+        total += w
         if total > best:
             best, best_span = total, (start, i + 1)
     return best_span
@@ -61,7 +75,7 @@ def choose(lines: list[Line], span: tuple[int, int]) -> list[str]:
 def _short_runs(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:
     """Maximal runs of short (and blank) lines; a run may run past ``end`` to find a list's end."""
     runs, i = [], start
-    while i < end:
+    while i <= end and i < len(lines):  # a run may start right after the block: a list closing it
         if lines[i].kind == "short":
             j = i
             while j < len(lines) and lines[j].kind in ("short", "blank"):

@@ -22,6 +22,7 @@ class Line:
     size: int  # words, or characters / 2 in scripts written without spaces
     reason: str = ""  # why a "junk", "code" or "meta" line is not body
     bullet: bool = False
+    titled: bool = False  # most words capitalised: a headline, a name or a menu
 
 
 def size_of(text: str) -> int:
@@ -71,21 +72,26 @@ def classify(raw: str) -> Line:
         return Line(text, "meta", size, reason)
     if reason := junk_reason(text, size):
         return Line(text, "junk", size, reason)
-    bullet = bool(P.BULLET.match(text))
-    return Line(text, _prose_kind(text, size), size, bullet=bullet)
+    titled = _title_case(text)
+    return Line(text, _prose_kind(text, size, titled), size, bullet=bool(P.BULLET.match(text)), titled=titled)
 
 
-def _prose_kind(text: str, size: int) -> str:
-    """"prose" for a real sentence or more, "near" for a short sentence, else "short"."""
+def _prose_kind(text: str, size: int, titled: bool) -> str:
+    """"prose" for a real sentence or more, "near" for a short sentence, else "short".
+
+    A capitalised line is a headline unless it ends with a full stop (box scores and
+    lists of names do: "Rivertown (2-1): Okafor 12 points.").
+    """
     ends = bool(P.SENTENCE_END.search(text))
-    if size >= 8 and (ends or size >= 25) and not _title_case(text, size):
+    headline = titled and not text.rstrip("\"'”’»)]").endswith(".")
+    if size >= 8 and (ends or size >= 25) and not headline:
         return "prose"
-    if size >= 4 and ends and not _title_case(text, size):
+    if size >= 4 and ends and not headline:
         return "near"
     return "short"
 
 
-def _title_case(text: str, size: int) -> bool:
+def _title_case(text: str) -> bool:
     """Most words capitalised: a headline or a menu, not a sentence (German nouns allowed for)."""
     words = [w for w in text.split() if w[:1].isalpha()]
     if len(words) < 4 or P.CJK.search(text):

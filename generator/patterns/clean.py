@@ -27,7 +27,7 @@ CODE = re.compile(
     | ^\s*[.#@]?[\w-][\w\s>+~,.#:()*=\[\]"'-]*\{\s*([\w-]+\s*:|$)    # CSS selector { (one class: linear)
     | [\w-]+\s*:\s*[^;{}]+;\s*(\}|$)                         # CSS declaration;
     | \{[^{}]*:[^{}]*;[^{}]*\}                               # inline CSS block
-    | ^\s*"[@\w$-]+"\s*:                                     # JSON key
+    | ^\s*(?P<q>["'])[^"']{1,60}(?P=q)\s*:\s*\S                         # quoted key: JSON or a JS object
     | ^\s*[\w$]+\s*:\s*(\{|\[|'[^']*'|"[^"]*"|true|false|null|-?\d+)\s*,?\s*$   # object literal entry
     | </?[a-zA-Z][\w-]*(\s[^>]*)?/?>                         # HTML tag
     | \{\{[^}]*\}\}                                          # template placeholders
