@@ -1,4 +1,8 @@
-"""Commands: ``export`` (JSON Lines for the scorer), ``build`` (Markdown pages), ``report``.
+"""Commands: ``export`` (JSON Lines for the scorer), ``build`` (Markdown pages), ``site``.
+
+``site`` runs ``mkdocs build`` into a folder beside the site and swaps it in only
+when the build succeeded, so a failed or killed build leaves the previous site as it
+was (plain ``mkdocs build`` empties ``site/`` first).
 
 Exit codes: 0 done; 1 a user error (message says what to fix); 2 done, but some
 inputs were skipped and ``--strict`` was given.
@@ -7,6 +11,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -19,6 +26,8 @@ log = logging.getLogger("generator")
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.run is _site:
+        return _site(args)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s")
     settings = Settings(seeds=Path(args.input), strict=args.strict,
                         **({"processes": args.processes} if args.processes else {}),
@@ -45,6 +54,10 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("--no-cache", action="store_true", help="ignore and do not write the extraction cache")
         cmd.add_argument("-v", "--verbose", action="store_true")
         cmd.set_defaults(run=run)
+    cmd = sub.add_parser("site", help="mkdocs build into a new folder, swapped in only when it succeeded")
+    cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="the MkDocs configuration (default mkdocs.yml)")
+    cmd.add_argument("--strict", action="store_true", help="fail on any warning (as mkdocs build --strict)")
+    cmd.set_defaults(run=_site)
     return parser
 
 
@@ -72,3 +85,39 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     collection = process_folder(settings)
     write_pages(build_pages(collection, settings), Path(args.out))
     return _report_errors(collection, settings)
+
+
+def _site(args: argparse.Namespace) -> int:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .write import check_owned, prepare_staging, swap_in
+
+    try:
+        config = load_config(args.config_file)
+        out = Path(config.site_dir)
+        check_owned(out, also=("index.html", "sitemap.xml"))  # ours, or a site MkDocs built before
+        staging = prepare_staging(out)
+    except (MkDocsException, BriefingsError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", args.config_file, "--site-dir", str(staging)]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _newest_input(config)}
+    result = subprocess.run(command + (["--strict"] if args.strict else []), env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(staging)
+        print(f"error: mkdocs build failed; the previous site in '{out}' is unchanged.", file=sys.stderr)
+        return result.returncode
+    swap_in(staging, out)
+    return 0
+
+
+def _newest_input(config: object) -> str:
+    """The newest modification time among the inputs: the site's dates (sitemap, its gzip header)
+    then depend on the inputs, not on the day of the build, so two builds are byte-identical."""
+    root = Path(config.config_file_path).parent  # type: ignore[attr-defined]
+    briefings = config.plugins.get("briefings")  # type: ignore[attr-defined]
+    folders = [Path(config.docs_dir)] + ([root / briefings.config.seeds] if briefings else [])  # type: ignore[attr-defined]
+    times = [Path(config.config_file_path).stat().st_mtime]  # type: ignore[attr-defined]
+    times += [p.stat().st_mtime for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
+    return str(int(max(times)))

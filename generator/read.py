@@ -37,10 +37,15 @@ def find_inputs(folder: Path) -> list[Path]:
 def read_article(path: Path, root: Path) -> RawArticle:
     """Read one input; raise ``InputError`` naming the file when it cannot be an article."""
     rel = path.relative_to(root).as_posix()
-    data = path.read_bytes()
-    if len(data) > MAX_BYTES:
-        raise InputError(rel, "the text", f"the file is {len(data) // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit",
-                         "Split it or remove it from the seeds folder.")
+    try:
+        size = path.stat().st_size  # checked before reading: a huge file is never loaded into memory
+        if size > MAX_BYTES:
+            raise InputError(rel, "the text", f"the file is {size // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit",
+                             "Split it or remove it from the seeds folder.")
+        data = path.read_bytes()
+    except OSError as error:  # unreadable, vanished or a broken link: skip it, keep building
+        raise InputError(rel, "the file", f"it cannot be opened ({error.strerror or error})",
+                         "Check that it exists and is readable.") from None
     text = decode(data, rel)
     front, body = split_front_matter(text, rel)
     if not body.strip():
@@ -96,8 +101,10 @@ def split_front_matter(text: str, rel: str) -> tuple[FrontMatter, str]:
         return FrontMatter(), text
     try:
         data = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as error:
-        raise InputError(rel, "the front matter", f"it is not valid YAML ({str(error).splitlines()[0]})",
+    # ValueError: an impossible date such as 2021-02-30; RecursionError: absurdly deep nesting
+    except (yaml.YAMLError, ValueError, RecursionError) as error:
+        cause = (str(error).splitlines() or [type(error).__name__])[0]
+        raise InputError(rel, "the front matter", f"it is not valid YAML ({cause})",
                          "Fix the lines between the '---' markers, e.g. 'published: 2023-04-19'.") from None
     if not isinstance(data, dict):
         raise InputError(rel, "the front matter", "it is not a list of 'key: value' lines",

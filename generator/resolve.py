@@ -19,7 +19,7 @@ from .urls import briefing_slug
 def resolve(extractions: Sequence[Extraction], registry: Path | None = None) -> Corpus:
     """Order briefings newest first (undated last), then group people across them."""
     ordered = sorted(extractions, key=_newest_first)
-    slugged = [(briefing_slug(e.article.id), e) for e in ordered]
+    slugged = [(briefing_slug(e.article.id, e.article.path), e) for e in ordered]
     index = resolve_people(slugged, registry)
     briefings = tuple(
         Briefing(slug=slug, extraction=e,

@@ -36,9 +36,17 @@ def stable_slug(text: str) -> str:
     return f"{slug}-{digest}" if slug else digest
 
 
-def briefing_slug(article_id: str) -> str:
-    """From the input's file stem, which is also the article's id in the export."""
-    return stable_slug(article_id)
+def briefing_slug(article_id: str, path: str = "") -> str:
+    """From the input's file stem, which is also the article's id in the export.
+
+    Two inputs can share a stem ('a.txt' and 'a.md', or 'a.txt' and 'news/a.txt'), so
+    ``path`` (relative to the seeds folder) keeps them apart: a top-level '.txt' keeps
+    the slug of its stem, any other path gets a short hash of the path appended.
+    """
+    slug = stable_slug(article_id)
+    if not path or path == f"{article_id}.txt":
+        return slug
+    return f"{slug}-{hashlib.sha1(path.encode('utf-8')).hexdigest()[:8]}"
 
 
 def person_slug(name: str) -> str:

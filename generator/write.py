@@ -3,6 +3,12 @@
 ``write_pages`` owns one output folder. It writes a complete new copy beside the
 old one and swaps it in, so a build killed midway leaves the previous pages intact,
 and it refuses folders it did not make, so it can never clobber a user's files.
+``swap_in`` is the same swap for a folder someone else filled (the MkDocs site, see
+``cli.py``'s ``site`` command).
+
+The swap is two renames (``out`` → ``out.old``, ``out.new`` → ``out``). A build killed
+between them leaves the previous copy in ``out.old``; the next build puts it back
+before doing anything else. Not handled: two builds into the same folder at once.
 """
 from __future__ import annotations
 
@@ -12,23 +18,44 @@ from pathlib import Path, PurePosixPath
 from .errors import BriefingsError
 
 MARKER = ".briefings-generated"  # present in every folder this module made
+MARKER_TEXT = "Made by the Briefings generator; replaced on every build.\n"
 
 
 def write_pages(pages: dict[str, str], out: Path) -> None:
     """Replace ``out`` by exactly ``pages`` (paths relative to it, '/'-separated)."""
-    if out.exists() and not (out / MARKER).is_file():
-        raise BriefingsError(f"Refusing to write into '{out}': it exists and was not made by the generator. "
-                             "Choose an empty or new folder.")
-    staging = out.with_name(out.name + ".new")
+    check_owned(out)
+    targets = {rel: safe_relative(rel) for rel in pages}  # all refused before anything is written
+    staging = prepare_staging(out)
+    for rel, text in pages.items():
+        target = staging / targets[rel]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+    swap_in(staging, out)
+
+
+def staging_for(out: Path) -> Path:
+    return out.with_name(out.name + ".new")
+
+
+def prepare_staging(out: Path) -> Path:
+    """An empty folder beside ``out``, marked as ours; a leftover of a killed build is removed."""
+    recover(out)
+    staging = staging_for(out)
+    check_owned(staging)
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    for rel, text in pages.items():
-        target = staging / safe_relative(rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-    (staging / MARKER).write_text("Made by the Briefings generator; replaced on every build.\n", encoding="utf-8")
+    mark(staging)
+    return staging
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Make the finished ``staging`` folder the new ``out``; the previous ``out`` is removed only after."""
+    mark(staging)
     old = out.with_name(out.name + ".old")
+    check_owned(old)
+    if old.exists():
+        shutil.rmtree(old)
     if out.exists():
         out.replace(old)
     staging.replace(out)
@@ -36,9 +63,33 @@ def write_pages(pages: dict[str, str], out: Path) -> None:
         shutil.rmtree(old)
 
 
+def recover(out: Path) -> None:
+    """Put back the previous copy if a build was killed between the two renames of ``swap_in``."""
+    old = out.with_name(out.name + ".old")
+    if not out.exists() and is_ours(old):
+        old.replace(out)
+
+
+def check_owned(folder: Path, *, also: tuple[str, ...] = ()) -> None:
+    """Refuse ``folder`` if it exists and was not made by the generator (``also``: other telltale files)."""
+    if folder.is_symlink() or (folder.exists() and not is_ours(folder)
+                               and not (also and all((folder / name).is_file() for name in also))):
+        raise BriefingsError(f"Refusing to replace '{folder}': it exists and was not made by the generator. "
+                             "Move it away, or choose an empty or new folder.")
+
+
+def is_ours(folder: Path) -> bool:
+    return folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file()
+
+
+def mark(folder: Path) -> None:
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+
+
 def safe_relative(rel: str) -> PurePosixPath:
-    """``rel`` as a path that stays inside the output folder (no '..', no absolute path)."""
+    """``rel`` as a path that stays inside the output folder (no '..', no absolute path, no odd characters)."""
     path = PurePosixPath(rel)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
+    if (path.is_absolute() or not path.parts or any(part in ("..", ".") for part in path.parts)
+            or "\\" in rel or any(ord(c) < 32 for c in rel) or rel != path.as_posix()):
         raise BriefingsError(f"Refusing to write page '{rel}': it would land outside the generated folder.")
     return path
