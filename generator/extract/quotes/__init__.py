@@ -1,55 +1,221 @@
 """Direct quotations and their speakers.
 
-A first version: paired quote marks, five words or more, the nearest person in the
-same paragraph as speaker. Not handled yet: pronouns, split quotes, continuation.
+1. spans: pair quote marks in each paragraph (spans.py); keep quotations of five words or
+   more that are not titles of works;
+2. cues: the reporting verb or phrase right after or before each quotation, and the
+   subject it names (cues.py), resolved to one of the article's persons (speakers.py);
+3. continuation: a quotation with no cue of its own takes the speaker of the quotation
+   it continues: the other part of a split quote, the same quote's earlier paragraph,
+   or the previous paragraph's quotation when it stands alone at its paragraph's start;
+4. embedding: a partial quotation inside a sentence takes the subject of the clause it
+   belongs to, when that subject is a person.
+
+A speaker is always a person Mention's name, or a PERSON entity's name as written when
+the article's persons missed it, or None when unsure. Not handled: block quotations
+without marks, speakers that are organisations (their quotations stay unattributed),
+interview transcripts ("Q:" / "A:").
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..model import Article, Mention, Quote
+from ...model import Article, Mention, Quote
+from ...nlp import paragraph_starts
+from ...patterns import quotes as P
+from .cues import Cue, after_window, before_window, cue_after, cue_before
+from .speakers import Speakers, Who
+from .spans import Span, find_spans, is_title, word_count
 
-QUOTED = re.compile(r"[\"“«]([^\"“”«»]+)[\"”»]")
-MIN_WORDS = 5
+__all__ = ["find_quotes", "quote_key", "rank_quotes"]
+
+
+@dataclass(frozen=True)
+class Located:
+    """A quotation in the article: its paragraph, its span there, and token bounds in the Doc."""
+
+    paragraph: int
+    span: Span
+    text: str
+    first: int  # Doc index of the opening mark's token
+    last: int  # Doc index of the closing mark's token (the last token when open at the end)
+    opens_paragraph: bool  # nothing but a bullet before the opening mark
+
+
+@dataclass(frozen=True)
+class Attribution:
+    who: Who | None
+    cue: str | None
+    explicit: bool  # a cue of its own was found (even one naming no person)
 
 
 def find_quotes(article: Article, doc: Doc, persons: tuple[Mention, ...]) -> tuple[Quote, ...]:
-    quotes = []
-    for number, paragraph in enumerate(article.body):
-        for match in QUOTED.finditer(paragraph):
-            if len(match.group(1).split()) < MIN_WORDS:
+    """Every direct quotation of five words or more, in article order, with its speaker."""
+    starts = paragraph_starts(article.body)
+    token_starts = [t.idx for t in doc]
+    located = _locate(article.body, starts, token_starts)
+    in_quote = _quoted_tokens(len(doc), located)
+    para_of = [min(len(starts) - 1, max(0, bisect_right(starts, t.idx) - 1)) for t in doc]
+    speakers = Speakers(doc, persons, in_quote, para_of)
+    bounds = [bisect_left(token_starts, s) for s in starts] + [len(doc)]
+    found: list[Attribution] = []
+    for k, quote in enumerate(located):
+        previous = (located[k - 1], found[k - 1]) if k else None
+        found.append(_explicit(doc, quote, article.body, bounds, in_quote, speakers, previous))
+    found = _continue(located, found, doc, speakers)
+    return tuple(
+        Quote(text=q.text, speaker=a.who.name if a.who else None, cue=a.cue,
+              confidence=round(a.who.confidence if a.who else 0.0, 3), paragraph=q.paragraph)
+        for q, a in zip(located, found)
+    )
+
+
+# ---- 1. spans ----------------------------------------------------------------------------
+
+
+def _locate(body: tuple[str, ...], starts: list[int], token_starts: list[int]) -> list[Located]:
+    located = []
+    for number, paragraph in enumerate(body):
+        for span in find_spans(paragraph):
+            text = span.text(paragraph).strip()
+            if word_count(text) < P.MIN_WORDS or is_title(text):
                 continue
-            speaker = _nearest(paragraph, match.end(), persons)
-            quotes.append(Quote(text=match.group(1), speaker=speaker, cue=None,
-                                confidence=0.5 if speaker else 0.0, paragraph=number))
-    return tuple(quotes)
+            open_at = starts[number] + span.start - 1
+            close_at = starts[number] + span.end
+            first = max(0, bisect_right(token_starts, open_at) - 1)
+            last = max(first, bisect_right(token_starts, close_at if not span.open_end else close_at - 1) - 1)
+            bullet = P.BULLET.match(paragraph).end()
+            located.append(Located(number, span, text, first, last, span.start - 1 <= bullet))
+    return located
 
 
-def _nearest(paragraph: str, at: int, persons: tuple[Mention, ...]) -> str | None:
-    best = None
-    for person in persons:
-        for form in (person.name, *person.aliases):
-            pos = paragraph.find(form)
-            if pos >= 0 and (best is None or abs(pos - at) < best[0]):
-                best = (abs(pos - at), person.name)
-    return best[1] if best else None
+def _quoted_tokens(size: int, located: list[Located]) -> list[bool]:
+    """True for the tokens of quotations (marks included): never cues, never antecedents."""
+    flags = [False] * size
+    for quote in located:
+        for i in range(quote.first, min(size, quote.last + 1)):
+            flags[i] = True
+    return flags
+
+
+# ---- 2. cues -----------------------------------------------------------------------------
+
+
+def _explicit(doc: Doc, quote: Located, body: tuple[str, ...], bounds: list[int],
+              in_quote: list[bool], speakers: Speakers,
+              previous: tuple[Located, Attribution] | None) -> Attribution:
+    floor, limit = bounds[quote.paragraph], bounds[quote.paragraph + 1]
+    after = [] if quote.span.open_end else after_window(doc, quote.last + 1, limit, in_quote)
+    before = before_window(doc, quote.first - 1, floor, in_quote)
+    if quote.opens_paragraph and quote.paragraph and body[quote.paragraph - 1].rstrip().endswith(":"):
+        prev_floor = bounds[quote.paragraph - 1]
+        before = before_window(doc, _last_word(doc, floor - 1, prev_floor), prev_floor, in_quote)
+    cue = cue_after(after) if after and _attribution_follows(quote, after) else None
+    cue = cue or cue_before(before)
+    if cue is None:
+        return Attribution(None, None, False)
+    who = speakers.resolve(cue.subject) if cue.subject is not None else None
+    if who is None and cue.subject is not None and cue.subject.pos_ == "NOUN":
+        who = _same_as_before(quote, previous)  # "the minister added", unknown role
+    # "according to" a news agency cites a source, not a speaker: the sentence may still name one
+    return Attribution(who, cue.text, who is not None or cue.text != "according to")
+
+
+def _same_as_before(quote: Located, previous: tuple[Located, Attribution] | None) -> Who | None:
+    """The previous quotation's speaker, if it is in this paragraph or the one before."""
+    if previous is None or previous[1].who is None or previous[0].paragraph < quote.paragraph - 1:
+        return None
+    return Who(previous[1].who.name, 0.6)
+
+
+def _last_word(doc: Doc, i: int, floor: int) -> int:
+    while i > floor and doc[i].is_space:
+        i -= 1
+    return i
+
+
+def _attribution_follows(quote: Located, after: list) -> bool:
+    """A comma, question or dash inside the marks, or a short "Smith said." clause after."""
+    if quote.text[-1:] in ",?!—–-…" or not quote.text[-1:].isalnum() and quote.text[-1:] != ".":
+        return True
+    first = after[0]
+    return first.text in P.DASHES or first.is_lower or len(after) <= 6
+
+
+# ---- 3. continuation, 4. embedding -----------------------------------------------------------
+
+
+def _continue(located: list[Located], found: list[Attribution], doc: Doc,
+              speakers: Speakers) -> list[Attribution]:
+    """Quotations without a cue take the speaker of the quotation they continue."""
+    result = list(found)
+    for k in range(len(located) - 1, -1, -1):  # later parts first: a paragraph-spanning
+        if result[k].explicit or k + 1 >= len(located):  # quote's cue often comes last
+            continue
+        if located[k].span.open_end and located[k + 1].opens_paragraph and result[k + 1].who:
+            result[k] = Attribution(result[k + 1].who, None, False)
+    for k, quote in enumerate(located):
+        if result[k].explicit or result[k].who or k == 0:
+            continue
+        prev, attribution = located[k - 1], result[k - 1]
+        same = prev.paragraph == quote.paragraph
+        follows = prev.paragraph == quote.paragraph - 1 and quote.opens_paragraph
+        if (same or follows) and attribution.who:
+            result[k] = Attribution(Who(attribution.who.name, min(0.8, attribution.who.confidence)), None, False)
+    for k, quote in enumerate(located):
+        if not result[k].explicit and not result[k].who and not quote.opens_paragraph:
+            result[k] = _embedded(doc, quote, speakers) or result[k]
+    return result
+
+
+def _embedded(doc: Doc, quote: Located, speakers: Speakers) -> Attribution | None:
+    """'Smith called the plan “a waste of money and time”': the clause's subject speaks."""
+    token = doc[min(quote.first + 1, len(doc) - 1)]
+    for _ in range(8):
+        if not (quote.first <= token.i <= quote.last) or token.head is token:
+            break
+        token = token.head
+    for _ in range(4):
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and not (quote.first <= subject.i <= quote.last):
+            who = speakers.resolve(subject)
+            return Attribution(Who(who.name, who.confidence * 0.75), token.text, False) if who else None
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+# ---- for the site ------------------------------------------------------------------------
+
+KEY_WORD = re.compile(r"\w+")
 
 
 def quote_key(text: str) -> str:
-    """What makes two quotes the same quote: their words, case-folded (punctuation and marks ignored)."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
+    """The same quotation in any typography: case-folded words joined by single spaces."""
+    return " ".join(KEY_WORD.findall(text.replace("’", "'").casefold()))
 
 
 def rank_quotes(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
-    """The quotes that matter most: attributed before unattributed, then most confident, then longest.
+    """Attributed quotes only, each speaker's longest one, speakers in order of how often they are quoted.
 
-    Repeats (same words) count once; ties keep the article's order.
+    Ties (same count) go to the speaker quoted first; with fewer speakers than ``limit``,
+    the remaining places take the longest other attributed quotes. Repeats count once.
     """
-    unique: dict[str, Quote] = {}
-    for quote in quotes:
-        unique.setdefault(quote_key(quote.text), quote)
-    ranked = sorted(unique.values(), key=lambda q: (q.speaker is None, -q.confidence, -len(q.text.split())))
-    return ranked[:limit]
+    unique = {quote_key(q.text): q for q in reversed(quotes) if q.speaker}
+    kept = sorted(unique.values(), key=lambda q: (q.paragraph, quotes.index(q)))
+    counts = Counter(q.speaker for q in kept)
+    order = {s: (-n, i) for i, (s, n) in enumerate(sorted(counts.items(), key=lambda kv: -kv[1]))}
+    first_seen = {}
+    for i, q in enumerate(kept):
+        first_seen.setdefault(q.speaker, i)
+    order = {s: (-counts[s], first_seen[s]) for s in counts}
+    best = {s: max((q for q in kept if q.speaker == s), key=lambda q: len(q.text)) for s in counts}
+    ranked = sorted(best.values(), key=lambda q: order[q.speaker])
+    rest = sorted((q for q in kept if q not in ranked), key=lambda q: -len(q.text))
+    return (ranked + rest)[:limit]

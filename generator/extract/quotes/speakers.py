@@ -1,0 +1,167 @@
+"""Who a speaker token refers to: a name, a pronoun or a description, mapped to a person.
+
+``Speakers`` is built once per article. It maps a name as written ("Gen. Smith",
+"Smith") to the fullest name of one of the article's persons; a pronoun to the person
+last named as the subject of a clause before it (skipping persons whose gender is known
+to differ); a description ("the minister") to the one person whose roles or titles hold
+its head noun. Anything ambiguous resolves to None: a wrong speaker is worse than none.
+
+Not handled: plural speakers ("they said"), first-person narrators, nicknames, and
+descriptions that several persons of the article share.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Mention
+from ...patterns import quotes as P
+
+PRONOUN_REACH = 3  # paragraphs back a pronoun may look for its antecedent
+
+
+@dataclass(frozen=True)
+class Who:
+    """A resolved speaker and how sure we are of it."""
+
+    name: str
+    confidence: float
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """A name's words, case-folded, without titles and possessive endings."""
+    words = [w.casefold().removesuffix("’s").removesuffix("'s") for w in P.WORD.findall(text)]
+    return tuple(w for w in words if w and w not in P.TITLES)
+
+
+class Speakers:
+    """Resolution of speaker tokens against one article's persons."""
+
+    def __init__(self, doc: Doc, persons: tuple[Mention, ...], in_quote: list[bool],
+                 para_of: list[int]) -> None:
+        self.doc, self.persons, self.in_quote, self.para_of = doc, persons, in_quote, para_of
+        self.forms = [(p, [name_key(f) for f in (p.name, *p.aliases)]) for p in persons]
+        self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
+        self.gender = {p.name: _title_gender(p) for p in persons}
+        self._genders_from_text()
+        self.events = self._subject_events()
+        self.event_starts = [i for i, _ in self.events]
+
+    # ---- names -------------------------------------------------------------------
+    def match(self, text: str, paragraph: int) -> str | None:
+        """The person a written name refers to, or None when no person or several fit."""
+        key = name_key(text)
+        if not key:
+            return None
+        found = [p for p, forms in self.forms
+                 if any(set(key) <= set(f) and key[-1] in f for f in forms if f)]
+        # NER may split one person into "Smith" and "John Smith": keep the fuller
+        fuller = [p for p in found if not any(p is not q and set(name_key(p.name)) < set(name_key(q.name))
+                                              for q in found)]
+        if len(fuller) == 1:
+            return fuller[0].name
+        return self._most_recent(fuller, paragraph)
+
+    def _most_recent(self, candidates: list[Mention], paragraph: int) -> str | None:
+        """Of several persons sharing a name part, the one named last before ``paragraph``."""
+        last = {p.name: max((q for q in p.paragraphs if q <= paragraph), default=-1) for p in candidates}
+        ranked = sorted(last.items(), key=lambda kv: -kv[1])
+        if len(ranked) >= 2 and ranked[0][1] > ranked[1][1] >= 0 and ranked[0][1] == paragraph:
+            return ranked[0][0]
+        return None
+
+    def name_span(self, token: Token) -> Span:
+        """The entity holding ``token``, else the token with its proper-noun compounds."""
+        if token.i in self.ent_of:
+            return self.ent_of[token.i]
+        left = token.i
+        while left > 0 and self.doc[left - 1].dep_ in ("compound", "flat") and self.doc[left - 1].head.i == token.i:
+            left -= 1
+        return self.doc[left:token.i + 1]
+
+    def _genders_from_text(self) -> None:
+        """"Mr. Smith", "Ms. Jones" in the text tell a person's gender when titles did not."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or ent.start == 0:
+                continue
+            before = self.doc[ent.start - 1].lower_
+            gender = "m" if before in P.MALE_TITLES else "f" if before in P.FEMALE_TITLES else None
+            words = {w.casefold().rstrip(".") for w in ent.text.split()}
+            gender = gender or ("m" if words & P.MALE_TITLES else "f" if words & P.FEMALE_TITLES else None)
+            name = self.match(ent.text, self.para_of[ent.start]) if gender else None
+            if name and self.gender.get(name) is None:
+                self.gender[name] = gender
+
+    # ---- tokens ------------------------------------------------------------------
+    def resolve(self, token: Token) -> Who | None:
+        """The person a subject token names, by name, pronoun or description."""
+        lower = token.lower_
+        paragraph = self.para_of[token.i]
+        if lower in P.SINGULAR_PRONOUNS:
+            return self.antecedent(token.i, lower)
+        if lower in P.NOT_A_SPEAKER or token.pos_ == "PRON":
+            return None
+        for candidate in (token, *[c for c in token.children if c.dep_ == "appos"]):
+            span = self.name_span(candidate)
+            if (name := self.match(span.text, paragraph)) is not None:
+                return Who(name, 0.95 if candidate is token else 0.9)
+        if token.pos_ == "PROPN":
+            return self._unknown_name(token)
+        if token.pos_ == "NOUN":
+            return self.describe(token)
+        return None
+
+    def _unknown_name(self, token: Token) -> Who | None:
+        """A person named only here (NER missed them): trusted only as a PERSON entity."""
+        span = self.name_span(token)
+        if token.ent_type_ != "PERSON" or len(span) < 2:
+            return None
+        words = [t.text for t in span if t.text.casefold().rstrip(".") not in P.TITLES]
+        return Who(" ".join(words).removesuffix("’s").removesuffix("'s"), 0.6) if len(words) >= 2 else None
+
+    def describe(self, token: Token) -> Who | None:
+        """"the minister", "the Russian president": the one person whose roles say so."""
+        head = token.lemma_.casefold()
+        modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+        fits = [p for p in self.persons if head in _role_words(p) and modifiers <= _role_words(p) | {head}]
+        if len(fits) != 1:
+            fits = [p for p in self.persons if head in _role_words(p)]
+        return Who(fits[0].name, 0.75) if len(fits) == 1 else None
+
+    # ---- pronouns ----------------------------------------------------------------
+    def antecedent(self, at: int, pronoun: str) -> Who | None:
+        """The person last named as a clause subject before token ``at``, within reach."""
+        paragraph = self.para_of[at]
+        want = "m" if pronoun in P.MALE_PRONOUNS else "f"
+        for k in range(bisect_left(self.event_starts, at) - 1, -1, -1):
+            i, name = self.events[k]
+            if self.para_of[i] < paragraph - PRONOUN_REACH:
+                return None
+            if self.gender.get(name) in (None, want):
+                return Who(name, 0.8)
+        return None
+
+    def _subject_events(self) -> list[tuple[int, str]]:
+        """(token index, person) for every named person that is a clause subject."""
+        events = []
+        for token in self.doc:
+            if token.dep_ not in P.SUBJECT_DEPS or self.in_quote[token.i] or token.pos_ != "PROPN":
+                continue
+            if (name := self.match(self.name_span(token).text, self.para_of[token.i])) is not None:
+                events.append((token.i, name))
+        return events
+
+
+def _role_words(person: Mention) -> set[str]:
+    words = set()
+    for text in (*person.roles, *person.aliases):
+        words.update(w.casefold() for w in P.WORD.findall(text))
+    return words
+
+
+def _title_gender(person: Mention) -> str | None:
+    words = _role_words(person)
+    male, female = bool(words & P.MALE_TITLES), bool(words & P.FEMALE_TITLES)
+    return "m" if male and not female else "f" if female and not male else None

@@ -1,0 +1,80 @@
+"""Data for quote extraction: quote marks, reporting verbs, cue phrases, pronouns, titles.
+
+Only general English words and typography live here; nothing names a site, a person or a
+sentence of any annotated set.
+"""
+from __future__ import annotations
+
+import re
+
+# ---- quote marks -------------------------------------------------------------------
+DOUBLE_OPENERS = frozenset("“„«")  # glyphs that open when context cannot tell
+DOUBLE_CLOSERS = frozenset("”»")
+DOUBLE_AMBIGUOUS = frozenset('"')  # straight: direction only from context or nesting
+DOUBLE_MARKS = DOUBLE_OPENERS | DOUBLE_CLOSERS | DOUBLE_AMBIGUOUS | frozenset("‟")
+SINGLE_OPENERS = frozenset("‘‹")
+SINGLE_CLOSERS = frozenset("’›")
+SINGLE_MARKS = SINGLE_OPENERS | SINGLE_CLOSERS | frozenset("'")
+# characters after which a mark opens (besides whitespace and the paragraph start)
+OPEN_CONTEXT = frozenset("([{—–-/:…") | DOUBLE_MARKS | SINGLE_MARKS
+# characters before which a mark closes (besides whitespace and the paragraph end)
+CLOSE_CONTEXT = frozenset(",.;:!?)]}—–-…") | DOUBLE_MARKS | SINGLE_MARKS
+# the paragraph may open with a list bullet before a standalone quote
+BULLET = re.compile(r"^\s*(?:[-–—•*]\s+)?")
+
+MIN_WORDS = 5  # shorter quoted phrases are scare quotes or labels, not quotations
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+# ---- reporting cues -------------------------------------------------------------------
+# Lemmas of verbs that introduce speech or writing; checked on spaCy lemmas.
+REPORTING_VERBS = frozenset("""
+    say tell add stress note explain insist argue claim state declare announce write tweet
+    post retweet reply respond answer ask continue conclude warn remark comment recall
+    acknowledge admit concede confirm deny observe predict suggest urge vow promise pledge
+    assert maintain contend emphasize emphasise highlight point joke quip laugh scoff
+    complain lament charge accuse counter retort shout yell chant cry exclaim whisper
+    murmur mutter fume snap boast brag testify report describe call tell reiterate repeat
+    caution advise inform assure reassure agree disagree interject muse wonder blast
+    slam criticize criticise praise thank hail dismiss mock decry rail opine posit
+    estimate forecast predict reveal disclose acknowledge specify clarify elaborate
+    underline underscore affirm
+""".split())
+# Verbs that only report when a quotation follows them directly (they also mean other things).
+WEAK_REPORTING = frozenset({"call", "describe", "thank", "praise", "hail", "dismiss", "mock",
+                            "blast", "slam", "criticize", "criticise", "charge", "accuse",
+                            "report", "quote", "laugh"})
+ACCORDING = ("according", "to")  # "according to X"
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+DASHES = frozenset("—–-")
+
+# ---- who -------------------------------------------------------------------------------
+SINGULAR_PRONOUNS = frozenset({"he", "she"})
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "congressman",
+                         "spokesman", "chairman", "father", "brother", "uncle"})
+FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess",
+                           "congresswoman", "spokeswoman", "chairwoman", "madam", "dame"})
+# Words stripped from a speaker's name before it is compared with the article's persons.
+TITLES = frozenset("""
+    mr mrs ms miss dr prof sir lord lady dame rev reverend the gen general lt lieutenant col
+    colonel maj major capt captain sgt sergeant adm admiral cmdr commander gov governor sen
+    senator rep representative president vice premier prime minister chancellor secretary
+    chairman chairwoman chair ambassador mayor judge justice king queen prince princess pope
+    former late st jr sr father deputy spokesman spokeswoman spokesperson
+""".split())
+# Pronoun-like heads that are never a speaker's name ("I", "we", "they", "it").
+NOT_A_SPEAKER = frozenset({"i", "we", "you", "they", "it", "this", "that", "who", "which",
+                           "someone", "somebody", "nobody", "everyone", "one", "some",
+                           "many", "others", "both", "all"})
+# Entity labels that are not persons: their statements have no person speaker.
+NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART",
+                               "EVENT", "LAW", "DATE", "TIME"})
+
+# ---- not quotations --------------------------------------------------------------------
+# Nouns and verbs that announce the title of a work, not a quotation: 'the book "..."'.
+TITLE_CUES = frozenset("""
+    titled entitled book film movie song album show series episode novel documentary
+    opera poem article column essay headline op-ed program programme podcast painting
+""".split())
+SMALL_WORDS = frozenset("a an the and or but of in on at to for with by from as is vs".split())
