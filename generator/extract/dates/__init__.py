@@ -1,0 +1,70 @@
+"""The publication date, and every date an article mentions (issue 6).
+
+``find_published`` → Published (published.py); ``find_dates`` → one DateRef per calendar
+reference in the body, in text order, normalised against the publication date:
+
+1. tag: a regex grammar finds the expressions (tagger.py), the Doc vetoes names and quantities;
+2. tense: the clause's verb says whether "Tuesday" lies before or after publication (tense.py);
+3. resolve: each expression → YYYY, YYYY-MM or YYYY-MM-DD, a range with its end (resolve.py).
+
+Metadata lines that are written dates ("March 27, 2008" set aside as a dateline) are also
+references, with paragraph -1 (they are not in the body). Machine timestamps are not.
+A relative date when the publication day is unknown stays unresolved (value None).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ...model import Article, DateRef
+from ...nlp import body_text, paragraph_at, paragraph_starts
+from .published import find_published
+from .resolve import Anchor, resolve
+from .tagger import Found, tag
+from .tense import tense_at
+
+__all__ = ["find_dates", "find_published"]
+
+METADATA_PARAGRAPH = -1  # a DateRef found in a metadata line, not in the body
+DAY_KINDS = ("mdy", "dmy", "iso", "weekday", "deictic", "md_range", "dm_range")
+
+
+def find_dates(article: Article, doc: Doc, published: str | None) -> tuple[DateRef, ...]:
+    """Every calendar reference in the body (and written dates among the metadata lines)."""
+    anchor = Anchor.parse(published)
+    text = doc.text if doc is not None else body_text(article)
+    starts = paragraph_starts(article.body)
+    refs = [*metadata_refs(article, anchor)]
+    previous: date | None = None
+    for found in tag(text, doc):
+        paragraph = paragraph_at(starts, found.start)
+        if found.kind == "year_range":
+            refs.extend(year_range_refs(found, paragraph))
+            continue
+        value, end = resolve(found, anchor, tense_at(doc, found.start, found.end), previous)
+        refs.append(DateRef(text=found.text, value=value, paragraph=paragraph, end=end))
+        if value and len(value) == 10 and found.kind in DAY_KINDS:
+            previous = date.fromisoformat(value)
+    return tuple(refs)
+
+
+def metadata_refs(article: Article, anchor: Anchor) -> list[DateRef]:
+    """Written dates among the metadata lines ("March 27, 2008", "LONDON, May 3 (Reuters)"):
+    a dateline is a date the article states. Machine timestamps are not references."""
+    refs = []
+    for line in article.metadata:
+        for found in tag(line, None):
+            if found.kind in ("mdy", "dmy"):
+                value, _ = resolve(found, anchor, None, None)
+                refs.append(DateRef(text=found.text, value=value, paragraph=METADATA_PARAGRAPH))
+    return refs
+
+
+def year_range_refs(found: Found, paragraph: int) -> list[DateRef]:
+    """"1957-58": two years, each as written."""
+    first, written = found.get("year") or "", found.get("year2") or ""
+    second = written if len(written) == 4 else first[:2] + written
+    tail = found.text[found.text.rfind(found.get("year2") or "~"):]
+    return [DateRef(text=first, value=first, paragraph=paragraph, end=second),
+            DateRef(text=tail, value=second, paragraph=paragraph)]

@@ -1,0 +1,112 @@
+"""The publication date: front matter, else the text's own date lines, else an estimate.
+
+1. front matter ``published:`` — authoritative;
+2. the text: a metadata line the cleaner set aside (a timestamp "2023-04-19 07:05:43", a
+   Unix time "1681918397", "Published: April 3, 2018", a byline with a date), else an
+   opening body paragraph that is a dateline or a date alone ("NEW YORK, April 3, 2018 —");
+   a "Published"/"Posted" line wins over an "Updated" one;
+3. an estimate, only a year (``Published("2023", "estimate", reason)``; downstream reads
+   ``value[:4]``): news style writes a month's year only when it is not the current year,
+   so when the text gives a month with its year ("in February 2022") and also days or
+   months without one ("on Feb. 21"), it was written in a later year: the first such
+   year. Else, when the text has only bare years in clauses that are not future, the
+   latest of them, as a lower bound.
+4. unknown, with the front-matter line that would fix it.
+
+Not handled: dates in the title, relative words alone ("last month"), and world knowledge
+("the 75th anniversary of ..."): they cannot date an article on their own.
+"""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from spacy.tokens import Doc
+
+from ...model import Article, Published
+from ...patterns.dates import (
+    DATELINE, ISO_STAMP, PUBLISHED_CUES, SLASH_STAMP, UNIX_MAX, UNIX_MIN, UNIX_TIME, UPDATED_CUE,
+)
+from .resolve import Anchor, resolve
+from .tagger import tag
+from .tense import tense_at
+
+FIX_HINT = "add 'published: YYYY-MM-DD' to the article's front matter"
+OPENING_PARAGRAPHS = 2  # datelines and date lines open a story
+DATE_LINE_WORDS = 12  # a paragraph this short that holds a full date is a date line, not prose
+
+
+def find_published(article: Article, doc: Doc) -> Published:
+    """The publication date and how it is known (see the module docstring for the order)."""
+    if article.front.published:
+        return Published(article.front.published[:10], "front matter")
+    lines = sorted(article.metadata, key=lambda line: bool(UPDATED_CUE.search(line)))
+    for line in lines:
+        if found := date_in_line(line):
+            return Published(found, "text", f"the line '{line.strip()}'")
+    for paragraph in article.body[:OPENING_PARAGRAPHS]:
+        if (found := dateline_date(paragraph)) is not None:
+            return Published(found, "text", f"the dateline '{paragraph[:60].strip()}'")
+    return estimate(article, doc) or Published(None, "unknown", f"no date in the text; {FIX_HINT}")
+
+
+def date_in_line(line: str) -> str | None:
+    """A full date in a metadata line: a timestamp, a Unix time, or a written date."""
+    if match := ISO_STAMP.search(line) or SLASH_STAMP.search(line):
+        day = checked(int(match["year"]), int(match["month"]), int(match["day"]))
+        if day:
+            return day
+    if match := UNIX_TIME.match(line):
+        seconds = int(match["seconds"])
+        if UNIX_MIN <= seconds <= UNIX_MAX:
+            return datetime.fromtimestamp(seconds, UTC).date().isoformat()
+    return written_date(line) if len(line.split()) <= 20 or PUBLISHED_CUES.search(line) else None
+
+
+def written_date(text: str) -> str | None:
+    """The first day-month-year date written out in ``text`` ("April 3, 2018", "3 April 2018")."""
+    for found in tag(text, None):
+        if found.kind in ("mdy", "dmy", "iso") and found.get("year"):
+            value, _ = resolve(found, Anchor(), None, None)
+            if value:
+                return value
+    return None
+
+
+def dateline_date(paragraph: str) -> str | None:
+    """A full date in a dateline ("WASHINGTON, April 3, 2018 (AP) —") or a paragraph that is a date line."""
+    if match := DATELINE.match(paragraph):
+        if found := written_date(match["date"] or ""):
+            return found
+    if len(paragraph.split()) <= DATE_LINE_WORDS:
+        return written_date(paragraph)
+    return None
+
+
+def checked(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def estimate(article: Article, doc: Doc) -> Published | None:
+    """A year estimated from the dates the text mentions (rule 3 of the module docstring)."""
+    text = doc.text
+    found = tag(text, doc)
+    explicit = [f for f in found if f.kind in ("mdy", "dmy", "month_year", "md_range") and f.get("year")]
+    yearless = [f for f in found if f.kind in ("mdy", "dmy", "md_range", "month_rel", "month_cue", "month")
+                and not f.get("year")]
+    if explicit and yearless:
+        latest = max(explicit, key=lambda f: int(f.get("year") or 0))
+        year = int(latest.get("year") or 0) + 1
+        return Published(str(year), "estimate",
+                         f"'{latest.text}' is written with its year and '{yearless[0].text}' without one: "
+                         f"news style omits only the current year, so {year} or later")
+    years = [f for f in found if f.kind in ("year", "mdy", "dmy", "month_year") and f.get("year")
+             and tense_at(doc, f.start, f.end) != "future"]
+    if years:
+        latest = max(years, key=lambda f: int(f.get("year") or 0))
+        return Published(latest.get("year"), "estimate",
+                         f"the latest year the text mentions, in '{latest.text}': published then or later")
+    return None
+

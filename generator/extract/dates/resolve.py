@@ -1,0 +1,280 @@
+"""One tagged expression + the publication date (+ tense) → an ISO value and a range end.
+
+``resolve(found, anchor, tense, previous)`` returns ``(value, end)``: value is YYYY,
+YYYY-MM or YYYY-MM-DD, end is set for ranges. The anchor is the publication date at the
+precision known: a day, only a year (an estimate), or nothing. An expression that needs
+more than the anchor gives (the weekday "on Tuesday" needs a day; "this year" a year)
+resolves to None rather than a guess.
+
+Rules (TimeML's, as news annotators apply them):
+- a weekday lies at or before publication, or at or after it in a future clause;
+  "last/next/this" + weekday: strictly before / strictly after / in the same week;
+- a month, or a day of a month, without a year takes the year that puts it nearest the
+  publication date, unless the tense says otherwise (a past clause never points ahead);
+- "last October" is the latest October before the publication month.
+
+Not handled: anchoring on a date the story itself set ("earlier that day", "two days
+later" in a narrative), except "the previous Friday", resolved against the last day named.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ...patterns.dates import (
+    AFTER_WORDS, BEFORE_WORDS, CENTURY_WORDS, FIXED_HOLIDAYS, NUMBER_WORDS, TENS_WORDS, UNIT_WORDS, WEEKDAYS,
+)
+from .tagger import Found, month_number
+
+Value = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The publication date as far as it is known: a day, or only a year, or nothing."""
+
+    day: date | None = None
+    year: int | None = None
+
+    @classmethod
+    def parse(cls, published: str | None) -> Anchor:
+        if not published:
+            return cls()
+        if len(published) >= 10:
+            day = date.fromisoformat(published[:10])
+            return cls(day, day.year)
+        return cls(None, int(published[:4]))
+
+
+def resolve(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    """The expression's value (and range end) against the anchor; (None, None) if it needs more."""
+    return RESOLVERS[found.kind](found, anchor, tense, previous)
+
+
+# ---- calendar helpers ----------------------------------------------------------------
+
+def iso(day: date) -> str:
+    return day.isoformat()
+
+
+def ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def nearest_year(anchor: Anchor, month: int, day: int, tense: str | None) -> int | None:
+    """The year that puts month/day nearest publication; a past clause never points ahead, a future one never back."""
+    if anchor.day is None:
+        return anchor.year
+    ref = anchor.day
+    options = [y for y in (ref.year - 1, ref.year, ref.year + 1) if safe_date(y, month, min(day, 28))]
+    best = min(options, key=lambda y: abs((date(y, month, min(day, 28)) - ref).days))
+    when = date(best, month, min(day, 28))
+    if tense == "past" and when > ref + timedelta(days=1):
+        return best - 1
+    if tense == "future" and when < ref - timedelta(days=1):
+        return best + 1
+    return best
+
+
+def weekday_date(ref: date, weekday: int, direction: str) -> date:
+    """The weekday nearest ``ref`` in a direction: before/after (inclusive), strict_*, same_week."""
+    back = (ref.weekday() - weekday) % 7
+    ahead = (weekday - ref.weekday()) % 7
+    if direction == "after":
+        return ref + timedelta(days=ahead)
+    if direction == "strict_after":
+        return ref + timedelta(days=ahead or 7)
+    if direction == "strict_before":
+        return ref - timedelta(days=back or 7)
+    if direction == "same_week":
+        return ref + timedelta(days=weekday - ref.weekday())
+    return ref - timedelta(days=back)
+
+
+def number_value(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+# ---- one resolver per kind -------------------------------------------------------------
+
+def full_date(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    """mdy/dmy/iso: a day of a month, with or without its year."""
+    month, day = month_number_of(found.get("month") or ""), int(found.get("day") or 0)
+    year = int(y) if (y := found.get("year")) else nearest_year(anchor, month, day, tense)
+    when = safe_date(year, month, day) if year else None
+    return (iso(when) if when else None), None
+
+
+def month_number_of(word: str) -> int:
+    return int(word) if word.isdigit() else month_number(word)
+
+
+def day_range(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    """"April 16 to 19", "16-19 April 2023": the start, and the end."""
+    month = month_number(found.get("month") or "")
+    month2 = month_number(m2) if (m2 := found.get("month2")) else month
+    day, day2 = int(found.get("day") or 0), int(found.get("day2") or 0)
+    year = int(y) if (y := found.get("year")) else nearest_year(anchor, month, day, tense)
+    if not year:
+        return None, None
+    start, end = safe_date(year, month, day), safe_date(year + (month2 < month), month2, day2)
+    return (iso(start) if start else None), (iso(end) if end and start and end > start else None)
+
+
+def month_year(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    year = int(y) if (y := found.get("year")) else spelled_year(found.get("spelled") or "")
+    return (ym(year, month_number(found.get("month") or "")) if year else None), None
+
+
+def month_alone(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    """"October", "late November", "last June", "in May": the month in the year the cue or tense gives."""
+    month = month_number(found.get("month") or "")
+    rel = (found.get("rel") or found.get("cue") or "").lower()
+    if anchor.day is None:
+        return (ym(anchor.year, month) if anchor.year and rel not in BEFORE_WORDS | AFTER_WORDS else None), None
+    ref = anchor.day
+    if rel in BEFORE_WORDS:
+        return ym(ref.year if month < ref.month else ref.year - 1, month), None
+    if rel in AFTER_WORDS:
+        return ym(ref.year if month > ref.month else ref.year + 1, month), None
+    if rel == "this":
+        return ym(ref.year, month), None
+    if rel == "since":
+        tense = "past"
+    return ym(nearest_year(anchor, month, 15, tense) or ref.year, month), None
+
+
+def relative_unit(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    """"this year", "last month", "the year before": a year or a month counted from publication."""
+    rel = (found.get("rel") or found.get("rel2") or "").lower()
+    unit = (found.get("unit") or found.get("unit2") or "").lower()
+    step = -1 if rel in BEFORE_WORDS | {"before"} else 1 if rel in AFTER_WORDS | {"after"} else 0
+    if unit == "year":
+        return (str(anchor.year + step) if anchor.year else None), None
+    if anchor.day is None:
+        return None, None
+    return ym(*add_months(anchor.day.year, anchor.day.month, step)), None
+
+
+def last_twelve_months(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    """"In the last year": the twelve months before publication, to the month."""
+    if anchor.day is None:
+        return None, None
+    ref = anchor.day
+    return ym(ref.year - 1, ref.month), ym(ref.year, ref.month)
+
+
+def counted(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    """"a year ago", "42 years ago", "three days earlier", "in five years"."""
+    count = number_value(found.get("number") or "1")
+    sign = 1 if (found.get("dir") or "later").lower() in ("later",) or found.kind == "in_n" else -1
+    unit = (found.get("unit") or "").lower()
+    if unit == "year":
+        return (str(anchor.year + sign * count) if anchor.year else None), None
+    if anchor.day is None:
+        return None, None
+    if unit == "month":
+        return ym(*add_months(anchor.day.year, anchor.day.month, sign * count)), None
+    return iso(anchor.day + timedelta(days=sign * count)), None
+
+
+def year_end(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    """"year-end" is the last day of the year; "the end of the year" is the year. Past and early: last year's."""
+    if not anchor.year:
+        return None, None
+    year = anchor.year
+    if anchor.day and tense == "past" and anchor.day.month <= 6:
+        year -= 1
+    if "-" in found.text or found.text.lower().startswith("year end"):
+        return f"{year}-12-31", None
+    return str(year), None
+
+
+def this_year(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    return (str(anchor.year) if anchor.year else None), None
+
+
+def deictic(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    if anchor.day is None:
+        return None, None
+    shift = {"yesterday": -1, "tomorrow": 1}.get((found.get("word") or "").lower(), 0)
+    return iso(anchor.day + timedelta(days=shift)), None
+
+
+def weekday(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    """"on Tuesday", "last Friday", "the previous Friday" (before the last day named)."""
+    if anchor.day is None:
+        return None, None
+    day = WEEKDAYS[(found.get("weekday") or "").lower()]
+    rel = (found.get("rel") or "").lower()
+    if rel2 := (found.get("rel2") or "").lower():
+        direction = "strict_after" if rel2 == "following" else "strict_before"
+        return iso(weekday_date(previous or anchor.day, day, direction)), None
+    direction = ("strict_before" if rel in BEFORE_WORDS else "strict_after" if rel in AFTER_WORDS
+                 else "same_week" if rel == "this" else "after" if tense == "future" else "before")
+    return iso(weekday_date(anchor.day, day, direction)), None
+
+
+def holiday(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    """"last Thanksgiving", "on Christmas Day": the holiday's date in the year the cue gives."""
+    if anchor.day is None:
+        return None, None
+    name, rel = (found.get("holiday") or "").lower(), (found.get("rel") or "").lower()
+    options = [d for y in range(anchor.day.year - 1, anchor.day.year + 2) if (d := holiday_date(name, y))]
+    if rel in BEFORE_WORDS or (rel == "" and tense == "past"):
+        chosen = max((d for d in options if d < anchor.day), default=None)
+    elif rel in AFTER_WORDS or tense == "future":
+        chosen = min((d for d in options if d > anchor.day), default=None)
+    else:
+        chosen = min(options, key=lambda d: abs((d - anchor.day).days))
+    return (iso(chosen) if chosen else None), None
+
+
+def holiday_date(name: str, year: int) -> date | None:
+    if name.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)  # the fourth Thursday of November
+    month_day = FIXED_HOLIDAYS.get(name)
+    return date(year, *month_day) if month_day else None
+
+
+def year(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    return found.get("year"), None
+
+
+def spelled(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+    value = spelled_year(found.get("spelled") or "")
+    return (str(value) if value else None), None
+
+
+def spelled_year(words: str) -> int | None:
+    """"nineteen ninety-six" → 1996, "two thousand and three" → 2003."""
+    parts = words.lower().replace("-", " ").replace(" and", "").split()
+    if parts[:2] == ["two", "thousand"]:
+        return 2000 + sum(UNIT_WORDS.get(p, TENS_WORDS.get(p, 0)) for p in parts[2:])
+    if not parts or parts[0] not in CENTURY_WORDS:
+        return None
+    return CENTURY_WORDS[parts[0]] + sum(TENS_WORDS.get(p, 0) if i == 0 else UNIT_WORDS.get(p, 0)
+                                         for i, p in enumerate(parts[1:]))
+
+
+RESOLVERS: dict[str, Callable[[Found, Anchor, str | None, date | None], Value]] = {
+    "md_range": day_range, "dm_range": day_range, "mdy": full_date, "dmy": full_date, "iso": full_date,
+    "month_year": month_year, "month_rel": month_alone, "month_cue": month_alone, "month": month_alone,
+    "last_12": last_twelve_months, "unit_rel": relative_unit, "ago": counted, "in_n": counted,
+    "year_end": year_end, "the_year": this_year, "deictic": deictic, "weekday": weekday,
+    "holiday": holiday, "year": year, "spelled_year": spelled,
+}

@@ -1,0 +1,154 @@
+"""Data only: the words and regular expressions of calendar references (issue 6).
+
+The grammar is built from word lists, so a new month spelling or relative word is a
+one-line change here. The logic that resolves a match lives in generator/extract/dates/.
+Every regex is compiled once, at import.
+"""
+from __future__ import annotations
+
+import re
+
+# ---- words ---------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+# Month words that are also ordinary words or names: accepted alone only after a cue
+# word ("in May", "last March"), never as a bare capitalised word.
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "jun", "jul", "aug", "sep", "dec", "nov", "oct", "apr"})
+
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+DAY_PARTS = ("morning", "afternoon", "evening", "night")
+# A capitalised word before a weekday that makes it a named day, not a day of this week.
+NAMED_DAY_PREFIXES = frozenset({"black", "good", "super", "ash", "bloody", "cyber", "holy", "palm", "maundy",
+                                "giving", "small", "fat", "easter"})
+
+# Words that place a weekday or a month before or after the publication date.
+BEFORE_WORDS = frozenset({"last", "past", "previous", "preceding"})
+AFTER_WORDS = frozenset({"next", "coming", "following"})
+THIS_WORDS = frozenset({"this"})
+
+# Small spelled numbers ("five years ago", "in two years"); larger ones are written in digits.
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}
+
+# Spelled years as broadcast transcripts write them ("nineteen ninety-six").
+CENTURY_WORDS: dict[str, int] = {"nineteen": 1900, "eighteen": 1800}
+TENS_WORDS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+UNIT_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}
+
+# Holidays with a fixed day; Thanksgiving (US, fourth Thursday of November) is computed.
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "independence day": (7, 4), "halloween": (10, 31),
+}
+
+# Cue words that make a bare year or a bare month a date ("in 2009", "since May").
+YEAR_CUES = frozenset({
+    "in", "since", "until", "till", "by", "from", "before", "after", "during", "of", "to", "through",
+    "early", "late", "mid", "between", "and", "around", "circa", "spring", "summer", "autumn",
+    "fall", "winter", "year", "end", "start", "beginning", "middle", "on", "for", "as", "than",
+})
+# Entity labels under which a number is not a year ("2,000 troops", "$2010").
+NOT_YEAR_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "PRODUCT", "LAW"})
+# Entity labels under which a month word is part of a name ("June Carter", "May Day Party").
+NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP", "GPE"})
+
+# Auxiliaries and verbs of planning that put a clause in the future ("will meet on Tuesday",
+# "is expected to visit on Friday"); auxiliaries that put a bare verb in the past ("did not").
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
+FUTURE_LEMMAS = frozenset({"expect", "schedule", "plan", "intend", "set", "due", "hope", "aim", "prepare"})
+PAST_AUX = frozenset({"did", "had", "was", "were"})
+# "until Friday", "till May": the end of a state that lasts from now, so ahead of publication
+UNTIL_WORDS = frozenset({"until", "till", "through"})
+
+# ---- the grammar -----------------------------------------------------------------
+
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_ALT = "|".join(WEEKDAYS)
+MONTH = rf"(?P<month>(?:{_MONTH_ALT})\b\.?)"
+MONTH2 = rf"(?P<month2>(?:{_MONTH_ALT})\b\.?)"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b"
+YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)\b"
+WEEKDAY = rf"(?P<weekday>{_WEEKDAY_ALT})\b"
+_RANGE_SEP = r"\s*(?:-|–|—|to|through|until|till|and)\s*"
+_SPELLED_YEAR = (
+    rf"(?P<spelled>(?:{'|'.join(CENTURY_WORDS)})[ -](?:{'|'.join(TENS_WORDS)})"
+    rf"(?:[ -](?:{'|'.join(UNIT_WORDS)}))?|two thousand(?: and)? (?:{'|'.join(UNIT_WORDS)}|ten|eleven|twelve))\b"
+)
+_NUMBER = rf"(?P<number>\d{{1,3}}|{'|'.join(NUMBER_WORDS)})"
+
+# Each named pattern is one kind of expression; the tagger tries them in this order and
+# keeps the longest, earliest match where they overlap. Case-insensitive, except where a
+# name needs a capital (checked in the tagger).
+EXPRESSIONS: dict[str, str] = {
+    # April 16 to 19, 2023 / April 16-April 19 / 16-19 April 2023
+    "md_range": rf"\b{MONTH}\s+{DAY}{_RANGE_SEP}(?:{MONTH2}\s+)?{DAY2}(?:,?\s+{YEAR})?",
+    "dm_range": rf"\b{DAY}{_RANGE_SEP}{DAY2}\s+{MONTH}(?:,?\s+{YEAR})?",
+    # Tuesday, April 3, 2018 / March 12 2009 / Feb. 21 / 3 April 2018
+    "mdy": rf"\b(?:(?:on\s+)?{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\d|\s*%|:\d)(?:,?\s+{YEAR})?",
+    "dmy": rf"\b(?:(?:on\s+)?{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
+    "iso": r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b",
+    # February 2022 / January nineteen ninety-seven
+    "month_year": rf"\b(?:(?P<part>early|late|mid)[- ]?)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|{_SPELLED_YEAR})",
+    # last October / late November / the middle of October / in May
+    "month_rel": rf"\b(?:(?P<rel>last|next|this|past|coming)\s+|(?P<part>early|late|mid)[- ]?"
+                 rf"|the\s+(?P<part2>middle|end|beginning|start)\s+of\s+)(?:in\s+)?{MONTH}",
+    "month_cue": rf"\b(?P<cue>in|since|until|till|by|from|through|during|before|after|last|of)\s+{MONTH}(?!\.?\s*\d)",
+    "month": rf"\b{MONTH}(?!\.?\s*\d)",
+    # in the last year (the 12 months before publication)
+    "last_12": r"\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:year|12\s+months|twelve\s+months)\b",
+    # this year / last month / next year / the previous year / the year previous
+    "unit_rel": r"\b(?:(?P<rel>this|last|next|past|coming|previous|following)\s+(?P<unit>year|month)"
+                r"|the\s+(?P<unit2>year)\s+(?P<rel2>previous|before|after))\b(?!\s*(?:-|–)?\s*(?:old|long))",
+    # a year ago / 42 years ago / a month earlier / in five years
+    "ago": rf"\b{_NUMBER}\s+(?P<unit>year|month|day)s?\s+(?P<dir>ago|earlier)\b",
+    "in_n": rf"\b(?:in|within)\s+{_NUMBER}\s+(?P<unit>year|month)s?(?!\s*(?:-|–)?\s*(?:old|long|ago))\b(?:'?\s*time)?",
+    # the end of the year / year-end / year's end / for the year / the full year
+    "year_end": r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?year|year[- ]end|year's\s+end)\b(?!\s+(?:of|results|report))",
+    "the_year": r"\b(?:for\s+the\s+(?:full\s+)?year|the\s+full\s+year)\b(?!\s*(?:ago|earlier|before|-|–))",
+    # today / tonight / yesterday / tomorrow (the word alone; "today's" included)
+    "deictic": r"\b(?P<word>today|tonight|yesterday|tomorrow)\b",
+    # on Tuesday / last Friday / Friday night / the previous Friday
+    "weekday": rf"\b(?:(?P<rel>last|next|this|coming|previous|preceding|past|following)\s+|on\s+|the\s+(?P<rel2>previous|preceding|following)\s+)?"
+               rf"{WEEKDAY}(?:\s+(?P<daypart>{'|'.join(DAY_PARTS)}))?",
+    # last Thanksgiving / on Christmas Day
+    "holiday": rf"\b(?:(?P<rel>last|next|this)\s+|on\s+)(?P<holiday>thanksgiving(?:\s+day)?|{'|'.join(sorted(FIXED_HOLIDAYS, key=len, reverse=True))})\b",
+    # 1998 / in 2009 / 1957-58
+    "year_range": r"\b(?P<year>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<year2>\d\d(?:\d\d)?)\b(?![-–/]\d)",
+    "year": rf"(?<![\d,.$£€#/-]){YEAR}(?![-–/]\d|,\d|\.\d|%|\s*(?:percent|per\s+cent))",
+    "spelled_year": rf"\b{_SPELLED_YEAR}",
+}
+EXPRESSION_RES: dict[str, re.Pattern[str]] = {
+    kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in EXPRESSIONS.items()
+}
+
+# ---- publication dates in metadata lines and datelines -------------------------------
+
+ISO_STAMP = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?:[ T]\d\d:\d\d)?")
+SLASH_STAMP = re.compile(r"\b(?P<year>(?:19|20)\d\d)/(?P<month>0?[1-9]|1[0-2])/(?P<day>[0-3]?\d)\b")
+UNIX_TIME = re.compile(r"^\s*(?P<seconds>1\d{9})(?:\d{3})?\s*$")  # seconds (or ms) since 1970: 2001–2033
+UNIX_MIN, UNIX_MAX = 978307200, 2000000000  # 2001-01-01 .. 2033-05-18: older or later is not a timestamp
+# A line that is only a date, a byline with a date, or "Published/Updated: date".
+PUBLISHED_CUES = re.compile(r"\b(?:published|posted|updated|last\s+modified|date)\b\s*:?", re.IGNORECASE)
+UPDATED_CUE = re.compile(r"\b(?:updated|modified)\b", re.IGNORECASE)
+# "NEW YORK, Dec. 14 (UPI) —", "WASHINGTON (AP) — ": the capitalised place opening a story
+DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,30})?,?\s*(?P<date>[^()—–-]{0,30}?)\s*"
+    r"(?:\([A-Za-z .&-]{1,30}\))?\s*(?:—|–|--|-|_|:)"
+)
