@@ -11,14 +11,17 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from ..model import Article, Dropped, RawArticle
-from . import block, title
+from . import block, html, title
 from .lines import Line, classify
 
 log = logging.getLogger(__name__)
 HEADLINE_REASON = "headline"
 REPEAT_REASON = "repeated line"
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")  # "## Subheading" → "Subheading"
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")  # an image says nothing the text needs
 
 
 def clean(raw: RawArticle) -> Article:
@@ -43,19 +46,41 @@ def summary(article: Article) -> str:
 
 
 def _clean(raw: RawArticle) -> Article:
-    lines = [classify(text) for text in raw.text.split("\n")]
+    if raw.format == "html":
+        return _clean_html(raw)
+    return _clean_lines(raw, [classify(text) for text in _text_lines(raw)])
+
+
+def _clean_lines(raw: RawArticle, lines: list[Line], found: html.Extracted | None = None) -> Article:
+    """Steps 2-5 on classified lines; ``found`` carries what trafilatura knew of an HTML page."""
     span = block.main_block(lines)
     reasons = block.choose(lines, span)
     body_at = [i for i, reason in enumerate(reasons) if not reason and lines[i].kind != "blank"]
-    head = title.find_title(lines, body_at)
+    head = None if found and found.title else title.find_title(lines, body_at)
     if head is not None:
         reasons[head] = HEADLINE_REASON
-    return _article(raw, lines, reasons, head, span)
+    return _article(raw, lines, reasons, head, span, found)
+
+
+def _clean_html(raw: RawArticle) -> Article:
+    """trafilatura's text with its split-off paragraphs put back; the whole page when it finds nothing."""
+    found = html.extract(raw.text)
+    if sum(classify(line).kind == "prose" for line in found.lines) == 0:
+        return _clean_lines(raw, [classify(text) for text in html.page_lines(raw.text)], found)
+    texts = html.recover(raw.text, found.lines, lambda text: classify(text).kind == "prose")
+    return _clean_lines(raw, [classify(text) for text in texts], found)
+
+
+def _text_lines(raw: RawArticle) -> list[str]:
+    """The input's lines; Markdown heading marks and images are undone."""
+    if raw.format != "md":
+        return raw.text.split("\n")
+    return [MD_IMAGE.sub("", MD_HEADING.sub("", line)) for line in raw.text.split("\n")]
 
 
 def _article(raw: RawArticle, lines: list[Line], reasons: list[str], head: int | None,
-             span: tuple[int, int]) -> Article:
-    headline = lines[head].text if head is not None else ""
+             span: tuple[int, int], found: html.Extracted | None) -> Article:
+    headline = found.title.strip() if found and found.title else lines[head].text if head is not None else ""
     body: list[str] = []
     dropped: list[Dropped] = []
     seen = {headline.casefold()} if headline else set()
@@ -69,9 +94,17 @@ def _article(raw: RawArticle, lines: list[Line], reasons: list[str], head: int |
         else:
             body.append(line.text)
             seen.add(line.text.casefold())
-    meta = title.metadata(lines, span)
+    meta = _page_metadata(found) + title.metadata(lines, span)
     text_title = headline or title.made_title(body)
+    site = found.sitename if found else None
     return Article(id=raw.id, path=raw.path, title=raw.front.title or text_title,
                    title_made=raw.front.title is None and not headline, body=tuple(body),
                    dropped=tuple(dropped), metadata=tuple(meta),
-                   source=raw.front.source or title.outlet(meta), front=raw.front)
+                   source=raw.front.source or title.outlet(meta) or site, front=raw.front)
+
+
+def _page_metadata(found: html.Extracted | None) -> list[str]:
+    """An HTML page's own date and author, written as the lines a text would have."""
+    if found is None:
+        return []
+    return ([f"Published: {found.date}"] if found.date else []) + ([f"By {found.author}"] if found.author else [])

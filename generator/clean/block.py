@@ -19,7 +19,8 @@ ALONE_REACH = 2  # a sentence with no other sentence among this many text lines 
 PROSE_CAP = 60  # a huge paragraph should not outweigh everything around it
 TEASER = "related-story teaser"
 OUTSIDE = "outside the article's main text"
-LIST_MIN = 3  # a trailing run of short lines is a list when it is at least this long
+LIST_MIN = 3
+SUBHEADING_MOST = 10  # words: a longer lone line between paragraphs is a teaser's headline  # a trailing run of short lines is a list when it is at least this long
 
 
 def weights(lines: list[Line]) -> list[float]:
@@ -67,8 +68,20 @@ def choose(lines: list[Line], span: tuple[int, int]) -> list[str]:
         if before is not None and lines[before].reason == TEASER:
             _mark(reasons, run_start, run_end, TEASER)
         elif before is not None and lines[before].kind in ("prose", "near"):
-            if (after is not None and lines[after].kind in ("prose", "near")) or _is_list(lines, run_start, run_end):
+            if _is_list(lines, run_start, run_end):
                 _mark(reasons, run_start, run_end, "")
+            elif after is not None and lines[after].kind in ("prose", "near"):
+                _mark(reasons, run_start, run_end, "" if _subheading(lines, run_start, run_end) else TEASER)
+    return reasons
+
+
+def trust(lines: list[Line]) -> list[str]:
+    """Reasons for lines an extractor already chose as the article: only junk and teasers go."""
+    reasons = [line.reason for line in lines]
+    for run_start, run_end in _short_runs(lines, 0, len(lines)):
+        before = _neighbour(lines, run_start - 1, -1)
+        if before is not None and lines[before].reason == TEASER:
+            _mark(reasons, run_start, run_end, TEASER)
     return reasons
 
 
@@ -101,6 +114,12 @@ def _is_list(lines: list[Line], start: int, end: int) -> bool:
     items = [line for line in lines[start:end] if line.kind == "short"]
     listy = sum(1 for line in items if line.bullet or any(c.isdigit() for c in line.text))
     return len(items) >= LIST_MIN and listy >= 2 * len(items) / 3
+
+
+def _subheading(lines: list[Line], start: int, end: int) -> bool:
+    """Short lines between paragraphs: subheadings, unless one long line (an inserted headline)."""
+    items = [line for line in lines[start:end] if line.kind == "short"]
+    return len(items) > 1 or items[0].size <= SUBHEADING_MOST
 
 
 def _mark(reasons: list[str], start: int, end: int, reason: str) -> None:

@@ -27,6 +27,7 @@ CODE = re.compile(
     | ^\s*[.#@]?[\w-][\w\s>+~,.#:()*=\[\]"'-]*\{\s*([\w-]+\s*:|$)    # CSS selector { (one class: linear)
     | [\w-]+\s*:\s*[^;{}]+;\s*(\}|$)                         # CSS declaration;
     | \{[^{}]*:[^{}]*;[^{}]*\}                               # inline CSS block
+    | ^\s*[\[{]\s*"[^"]{1,60}"\s*:                                # a JSON object on one line
     | ^\s*(?P<q>["'])[^"']{1,60}(?P=q)\s*:\s*\S                         # quoted key: JSON or a JS object
     | ^\s*[\w$]+\s*:\s*(\{|\[|'[^']*'|"[^"]*"|true|false|null|-?\d+)\s*,?\s*$   # object literal entry
     | </?[a-zA-Z][\w-]*(\s[^>]*)?/?>                         # HTML tag
@@ -95,6 +96,7 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"|^\s*(photo|image|picture)\s+by\b"
         r"|^\s*\(?(getty\s+images|reuters|afp|ap\s+photo|shutterstock|epa|istock)\b[^.]{0,40}\)?$"
         r"|[|/]\s*(photo|image|picture|credit|fountain|fuente|foto|source)\s*:?\s*[^|]{1,60}$"
+        r"|[.)]\s*(photo|image|picture)?\s*credits?\s*:\s*[^.]{1,60}$"
         r"|\((photo|image|picture|credit)s?\s*:?[^)]{0,60}\)\s*$"
         r"|^\s*©"
         r"|^\s*(caption|enlarge\s+this\s+image|hide\s+caption|toggle\s+caption|expand)\s*$"
@@ -107,6 +109,9 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"|^\s*(your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked"
         r"|please\s+enter\s+your\s+(comment|name|email)|save\s+my\s+name|notify\s+me\s+of"
         r"|you\s+must\s+be\s+logged\s+in|log\s+in\s+to\s+(comment|reply))", _I), 16),
+    ("comment, feedback or newsletter form", re.compile(
+        r"\byour\s+(e-?mail|name|message|feedback|comment|friend'?s)\b|\bunsubscribe\b|\bsend\s+feedback\b"
+        r"|\b(subscribe|sign\s+up)\b.{0,40}\b(newsletter|inbox|updates)\b|\bdelivered\s+to\s+your\s+inbox\b", _I), 30),
     ("related-story teaser", re.compile(
         r"^\s*(recommended(\s+(articles?|stories|for\s+you|reading))?|related(\s+(articles?|stories|news|posts?|content|coverage|topics))?"
         r"|read\s+(now|more|next|also)|also\s+read|see\s+(also|more)|more\s+(from|on|in|about|stories|news|like\s+this)"
@@ -128,7 +133,9 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"|want\s+more\b|get\s+(our|the)\s+newsletter|download\s+(our|the)\s+app)\b.{0,60}$", _I), 10),
     ("copyright or legal notice", re.compile(
         r"(^\s*(copyright|all\s+rights\s+reserved|terms\s+(of\s+(use|service))?|privacy\s+(policy|notice)"
-        r"|cookie(s)?\s+(policy|settings)|contact\s+us|about\s+us)\b|\ball\s+rights\s+reserved\b)", _I), 25),
+        r"|cookie(s)?\s+(policy|settings)|contact\s+us|about\s+us)\b|\ball\s+rights\s+reserved\b"
+        r"|\bmay\s+be\s+reproduced\b|\bwithout\s+(the\s+)?(prior\s+)?written\s+permission\b"
+        r"|\bsubject\s+to\s+copyright\b)", _I), 40),
     ("breadcrumb", re.compile(
         r"(^\s*[Hh]ome\s*([>»/|›]|[A-Z]).*|^\s*\w[\w ]{0,25}(\s*[>»›/]\s*\w[\w ]{0,25}){2,}\s*$"
         r")"), 30),

@@ -1,0 +1,133 @@
+"""HTML → lines: trafilatura's reading of the article, and the whole page's visible text.
+
+trafilatura finds the main text of most pages; its text is taken line by line and
+cleaned like any other text. The page's own visible text (every block element a
+line, scripts and styles left out) is the fallback for pages where trafilatura
+keeps only part of the article, e.g. when ads split the body into several boxes.
+
+Not handled: text drawn by scripts at run time (it is not in the HTML).
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+log = logging.getLogger(__name__)
+logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it warns about every odd page
+
+BLOCK_TAGS = frozenset("""
+address article aside blockquote br dd details div dl dt fieldset figcaption figure footer form h1 h2 h3
+h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul option button label title
+""".split())
+SKIP_TAGS = frozenset("script style noscript template svg head iframe object".split())
+BOX_MIN = 2  # paragraphs trafilatura must have taken from a box before its siblings are trusted
+SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What trafilatura made of a page."""
+
+    lines: tuple[str, ...]
+    title: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    author: str | None = None
+
+
+def extract(html: str) -> Extracted:
+    """trafilatura's main text (one paragraph a line) and metadata; empty when it finds nothing."""
+    try:
+        doc = trafilatura.bare_extraction(html, favor_precision=True, include_comments=False,
+                                          with_metadata=True)
+    except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
+        log.debug("trafilatura failed: %s", error)
+        return Extracted(())
+    if doc is None:
+        return Extracted(())
+    text = doc.text or ""
+    return Extracted(tuple(line.strip() for line in text.split("\n") if line.strip()),
+                     title=doc.title, date=doc.date, sitename=doc.sitename, author=doc.author)
+
+
+def page_lines(html: str) -> list[str]:
+    """The page's visible text, one line per block element; scripts, styles and head left out."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    parts: list[str] = []
+    _walk(root, parts)
+    lines = (SPACES.sub(" ", line).strip() for line in "".join(parts).split("\n"))
+    return [line for line in lines if line]
+
+
+def _walk(element: etree._Element, parts: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag.lower() in SKIP_TAGS or not tag:
+        return
+    block = tag.lower() in BLOCK_TAGS
+    if block:
+        parts.append("\n")
+    if element.text:
+        parts.append(element.text.replace("\n", " "))
+    for child in element:
+        _walk(child, parts)
+        if child.tail:
+            parts.append(child.tail.replace("\n", " "))
+    if block:
+        parts.append("\n")
+
+
+def recover(html: str, kept: tuple[str, ...], is_prose: Callable[[str], bool]) -> tuple[str, ...]:
+    """``kept`` with the page's other paragraphs from the same kind of box put back in place.
+
+    Ads often split an article into several boxes of one class; trafilatura may keep
+    only one. A <p> none of whose lines trafilatura kept, whose parent box has the
+    class of a box that gave trafilatura at least two paragraphs, and whose lines are
+    all prose, is put back after the kept line that precedes it on the page. Boxes
+    without a class are not used: a bare <div> says nothing about what it holds.
+    """
+    paragraphs = _paragraphs(html)
+    kept_set = set(kept)
+    hits: dict[str, int] = {}
+    for lines, box in paragraphs:
+        if box and any(line in kept_set for line in lines):
+            hits[box] = hits.get(box, 0) + 1
+    boxes = {box for box, n in hits.items() if n >= BOX_MIN}
+    if not boxes:
+        return kept
+    out = list(kept)
+    anchor = -1  # the index in ``out`` after which recovered lines go
+    for lines, box in paragraphs:
+        known = [line for line in lines if line in kept_set]
+        if known:
+            anchor = out.index(known[-1])
+        elif box in boxes and all(is_prose(line) for line in lines):
+            out[anchor + 1:anchor + 1] = lines
+            anchor += len(lines)
+    return tuple(out)
+
+
+def _paragraphs(html: str) -> list[tuple[list[str], str]]:
+    """(lines, parent box "tag.class") of every <p> of the page, in order."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    found = []
+    for p in root.iter("p"):
+        parts: list[str] = []
+        _walk(p, parts)
+        lines = [line for line in (SPACES.sub(" ", x).strip() for x in "".join(parts).split("\n")) if line]
+        parent = p.getparent()
+        if lines and parent is not None:
+            cls = " ".join((parent.get("class") or "").split())
+            found.append((lines, f"{parent.tag}.{cls}" if cls else ""))
+    return found
