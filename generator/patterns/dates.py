@@ -114,7 +114,7 @@ EXPRESSIONS: dict[str, str] = {
     # in the last year (the 12 months before publication)
     "last_12": r"\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:year|12\s+months|twelve\s+months)\b",
     # this year / last month / next year / the previous year / the year previous
-    "unit_rel": r"\b(?:(?P<rel>this|last|next|past|coming|previous|following)\s+(?P<unit>year|month)"
+    "unit_rel": r"\b(?:(?:the\s+)?(?P<rel>this|last|next|past|coming|previous|following)\s+(?P<unit>year|month)"
                 r"|the\s+(?P<unit2>year)\s+(?P<rel2>previous|before|after))\b(?!\s*(?:-|–)?\s*(?:old|long))",
     # a year ago / 42 years ago / a month earlier / in five years
     "ago": rf"\b{_NUMBER}\s+(?P<unit>year|month|day)s?\s+(?P<dir>ago|earlier)\b",

@@ -7,27 +7,26 @@ reference in the body, in text order, normalised against the publication date:
 2. tense: the clause's verb says whether "Tuesday" lies before or after publication (tense.py);
 3. resolve: each expression → YYYY, YYYY-MM or YYYY-MM-DD, a range with its end (resolve.py).
 
-Metadata lines that are written dates ("March 27, 2008" set aside as a dateline) are also
-references, with paragraph -1 (they are not in the body). Machine timestamps are not.
+The title's dates and the written dates among the metadata lines ("March 27, 2008" set
+aside as a dateline) are also references, with paragraph -1 (they are not in the body);
+they are tagged without a Doc (no spaCy parse of them), so without name or tense checks.
+Machine timestamps ("2023-04-19 07:05:43") are not references.
 A relative date when the publication day is unknown stays unresolved (value None).
 """
 from __future__ import annotations
-
-from datetime import date
 
 from spacy.tokens import Doc
 
 from ...model import Article, DateRef
 from ...nlp import body_text, paragraph_at, paragraph_starts
 from .published import find_published
-from .resolve import Anchor, resolve
+from .resolve import Anchor, Recent, resolve
 from .tagger import Found, tag
 from .tense import tense_at
 
 __all__ = ["find_dates", "find_published"]
 
-METADATA_PARAGRAPH = -1  # a DateRef found in a metadata line, not in the body
-DAY_KINDS = ("mdy", "dmy", "iso", "weekday", "deictic", "md_range", "dm_range")
+METADATA_PARAGRAPH = -1  # a DateRef found in the title or a metadata line, not in the body
 
 
 def find_dates(article: Article, doc: Doc, published: str | None) -> tuple[DateRef, ...]:
@@ -35,18 +34,27 @@ def find_dates(article: Article, doc: Doc, published: str | None) -> tuple[DateR
     anchor = Anchor.parse(published)
     text = doc.text if doc is not None else body_text(article)
     starts = paragraph_starts(article.body)
-    refs = [*metadata_refs(article, anchor)]
-    previous: date | None = None
+    refs = [*title_refs(article, anchor), *metadata_refs(article, anchor)]
+    recent = Recent()
     for found in tag(text, doc):
         paragraph = paragraph_at(starts, found.start)
         if found.kind == "year_range":
             refs.extend(year_range_refs(found, paragraph))
             continue
-        value, end = resolve(found, anchor, tense_at(doc, found.start, found.end), previous)
+        value, end = resolve(found, anchor, tense_at(doc, found.start, found.end), recent)
         refs.append(DateRef(text=found.text, value=value, paragraph=paragraph, end=end))
-        if value and len(value) == 10 and found.kind in DAY_KINDS:
-            previous = date.fromisoformat(value)
+        recent = recent.after(found.kind, value)
     return tuple(refs)
+
+
+def title_refs(article: Article, anchor: Anchor) -> list[DateRef]:
+    """Dates in the title ("... since November", "Expo 2005 opens")."""
+    refs = []
+    for found in tag(article.title, None):
+        if found.kind != "year_range":
+            value, end = resolve(found, anchor, None, Recent())
+            refs.append(DateRef(text=found.text, value=value, paragraph=METADATA_PARAGRAPH, end=end))
+    return refs
 
 
 def metadata_refs(article: Article, anchor: Anchor) -> list[DateRef]:
@@ -56,7 +64,7 @@ def metadata_refs(article: Article, anchor: Anchor) -> list[DateRef]:
     for line in article.metadata:
         for found in tag(line, None):
             if found.kind in ("mdy", "dmy"):
-                value, _ = resolve(found, anchor, None, None)
+                value, _ = resolve(found, anchor, None, Recent())
                 refs.append(DateRef(text=found.text, value=value, paragraph=METADATA_PARAGRAPH))
     return refs
 

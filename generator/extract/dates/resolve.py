@@ -28,6 +28,7 @@ from ...patterns.dates import (
 from .tagger import Found, month_number
 
 Value = tuple[str | None, str | None]
+TENSE_MARGIN = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,27 @@ class Anchor:
         return cls(None, int(published[:4]))
 
 
-def resolve(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+@dataclass(frozen=True)
+class Recent:
+    """The last day and the last year the text named: what "the previous Friday" and "the year
+    before" count from."""
+
+    day: date | None = None
+    year: int | None = None
+
+    def after(self, kind: str, value: str | None) -> Recent:
+        """This context once an expression of ``kind`` resolved to ``value``."""
+        if not value:
+            return self
+        if len(value) == 10 and kind in DAY_KINDS:
+            return Recent(date.fromisoformat(value), int(value[:4]))
+        return Recent(self.day, int(value[:4])) if len(value) == 4 else self
+
+
+DAY_KINDS = ("mdy", "dmy", "iso", "weekday", "deictic", "md_range", "dm_range")
+
+
+def resolve(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """The expression's value (and range end) against the anchor; (None, None) if it needs more."""
     return RESOLVERS[found.kind](found, anchor, tense, previous)
 
@@ -82,9 +103,11 @@ def nearest_year(anchor: Anchor, month: int, day: int, tense: str | None) -> int
     options = [y for y in (ref.year - 1, ref.year, ref.year + 1) if safe_date(y, month, min(day, 28))]
     best = min(options, key=lambda y: abs((date(y, month, min(day, 28)) - ref).days))
     when = date(best, month, min(day, 28))
-    if tense == "past" and when > ref + timedelta(days=1):
+    # The tense overrides only a month or more away: a past clause can name a deadline days ahead
+    # ("ordered returned by Jan. 14"), rarely one months ahead.
+    if tense == "past" and when > ref + TENSE_MARGIN:
         return best - 1
-    if tense == "future" and when < ref - timedelta(days=1):
+    if tense == "future" and when < ref - TENSE_MARGIN:
         return best + 1
     return best
 
@@ -110,7 +133,7 @@ def number_value(word: str) -> int:
 
 # ---- one resolver per kind -------------------------------------------------------------
 
-def full_date(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def full_date(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """mdy/dmy/iso: a day of a month, with or without its year."""
     month, day = month_number_of(found.get("month") or ""), int(found.get("day") or 0)
     year = int(y) if (y := found.get("year")) else nearest_year(anchor, month, day, tense)
@@ -122,7 +145,7 @@ def month_number_of(word: str) -> int:
     return int(word) if word.isdigit() else month_number(word)
 
 
-def day_range(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def day_range(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """"April 16 to 19", "16-19 April 2023": the start, and the end."""
     month = month_number(found.get("month") or "")
     month2 = month_number(m2) if (m2 := found.get("month2")) else month
@@ -134,12 +157,12 @@ def day_range(found: Found, anchor: Anchor, tense: str | None, previous: date | 
     return (iso(start) if start else None), (iso(end) if end and start and end > start else None)
 
 
-def month_year(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def month_year(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     year = int(y) if (y := found.get("year")) else spelled_year(found.get("spelled") or "")
     return (ym(year, month_number(found.get("month") or "")) if year else None), None
 
 
-def month_alone(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def month_alone(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """"October", "late November", "last June", "in May": the month in the year the cue or tense gives."""
     month = month_number(found.get("month") or "")
     rel = (found.get("rel") or found.get("cue") or "").lower()
@@ -157,11 +180,14 @@ def month_alone(found: Found, anchor: Anchor, tense: str | None, previous: date 
     return ym(nearest_year(anchor, month, 15, tense) or ref.year, month), None
 
 
-def relative_unit(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def relative_unit(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """"this year", "last month", "the year before": a year or a month counted from publication."""
     rel = (found.get("rel") or found.get("rel2") or "").lower()
     unit = (found.get("unit") or found.get("unit2") or "").lower()
     step = -1 if rel in BEFORE_WORDS | {"before"} else 1 if rel in AFTER_WORDS | {"after"} else 0
+    if found.get("unit2"):  # "the year before" counts from the last year named, else publication
+        base = previous.year or anchor.year
+        return (str(base + step) if base else None), None
     if unit == "year":
         return (str(anchor.year + step) if anchor.year else None), None
     if anchor.day is None:
@@ -169,7 +195,7 @@ def relative_unit(found: Found, anchor: Anchor, tense: str | None, previous: dat
     return ym(*add_months(anchor.day.year, anchor.day.month, step)), None
 
 
-def last_twelve_months(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def last_twelve_months(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """"In the last year": the twelve months before publication, to the month."""
     if anchor.day is None:
         return None, None
@@ -177,7 +203,7 @@ def last_twelve_months(found: Found, anchor: Anchor, tense: str | None, previous
     return ym(ref.year - 1, ref.month), ym(ref.year, ref.month)
 
 
-def counted(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def counted(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """"a year ago", "42 years ago", "three days earlier", "in five years"."""
     count = number_value(found.get("number") or "1")
     sign = 1 if (found.get("dir") or "later").lower() in ("later",) or found.kind == "in_n" else -1
@@ -191,7 +217,7 @@ def counted(found: Found, anchor: Anchor, tense: str | None, previous: date | No
     return iso(anchor.day + timedelta(days=sign * count)), None
 
 
-def year_end(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def year_end(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """"year-end" is the last day of the year; "the end of the year" is the year. Past and early: last year's."""
     if not anchor.year:
         return None, None
@@ -203,18 +229,18 @@ def year_end(found: Found, anchor: Anchor, tense: str | None, previous: date | N
     return str(year), None
 
 
-def this_year(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def this_year(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     return (str(anchor.year) if anchor.year else None), None
 
 
-def deictic(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def deictic(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     if anchor.day is None:
         return None, None
     shift = {"yesterday": -1, "tomorrow": 1}.get((found.get("word") or "").lower(), 0)
     return iso(anchor.day + timedelta(days=shift)), None
 
 
-def weekday(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def weekday(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """"on Tuesday", "last Friday", "the previous Friday" (before the last day named)."""
     if anchor.day is None:
         return None, None
@@ -222,13 +248,13 @@ def weekday(found: Found, anchor: Anchor, tense: str | None, previous: date | No
     rel = (found.get("rel") or "").lower()
     if rel2 := (found.get("rel2") or "").lower():
         direction = "strict_after" if rel2 == "following" else "strict_before"
-        return iso(weekday_date(previous or anchor.day, day, direction)), None
+        return iso(weekday_date(previous.day or anchor.day, day, direction)), None
     direction = ("strict_before" if rel in BEFORE_WORDS else "strict_after" if rel in AFTER_WORDS
                  else "same_week" if rel == "this" else "after" if tense == "future" else "before")
     return iso(weekday_date(anchor.day, day, direction)), None
 
 
-def holiday(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def holiday(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """"last Thanksgiving", "on Christmas Day": the holiday's date in the year the cue gives."""
     if anchor.day is None:
         return None, None
@@ -251,11 +277,11 @@ def holiday_date(name: str, year: int) -> date | None:
     return date(year, *month_day) if month_day else None
 
 
-def year(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def year(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     return found.get("year"), None
 
 
-def spelled(found: Found, anchor: Anchor, tense: str | None, previous: date | None) -> Value:
+def spelled(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     value = spelled_year(found.get("spelled") or "")
     return (str(value) if value else None), None
 
@@ -271,7 +297,7 @@ def spelled_year(words: str) -> int | None:
                                          for i, p in enumerate(parts[1:]))
 
 
-RESOLVERS: dict[str, Callable[[Found, Anchor, str | None, date | None], Value]] = {
+RESOLVERS: dict[str, Callable[[Found, Anchor, str | None, Recent], Value]] = {
     "md_range": day_range, "dm_range": day_range, "mdy": full_date, "dmy": full_date, "iso": full_date,
     "month_year": month_year, "month_rel": month_alone, "month_cue": month_alone, "month": month_alone,
     "last_12": last_twelve_months, "unit_rel": relative_unit, "ago": counted, "in_n": counted,

@@ -27,8 +27,8 @@ def tense_at(doc: Doc | None, start: int, end: int) -> str | None:
         return None
     verb = governing_verb(span.root)
     tense = verb_tense(verb) if verb is not None else None
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return "future" if before in UNTIL_WORDS and tense != "past" else tense
+    before = {span[0].lower_, doc[span.start - 1].lower_ if span.start > 0 else ""}
+    return "future" if before & UNTIL_WORDS and tense != "past" else tense
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -47,6 +47,8 @@ def governing_verb(token: Token) -> Token | None:
 def verb_tense(verb: Token) -> str | None:
     """Future, past or present, from the verb, its auxiliaries, and a planning verb above it."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ == "conj" and not auxes and verb.head.pos_ in VERB_POS and verb.head is not verb:
+        return verb_tense(verb.head)  # "started in May and peaked by June": the first verb's tense
     if any(a.lower_ in FUTURE_AUX for a in auxes) or verb.lower_ in FUTURE_AUX:
         return "future"
     if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head.lemma_.lower() in FUTURE_LEMMAS:
