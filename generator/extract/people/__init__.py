@@ -1,35 +1,112 @@
-"""Actors of one article: persons (with roles), organisations and countries.
+"""Actors of one article: persons (with roles and aliases), organisations and countries.
 
-A first version: spaCy's entities, persons grouped by surname. Not handled yet:
-pronouns, titles as roles, transliteration variants.
+1. spaCy's PERSON entities, split at line breaks, cleaned (possessives, punctuation)
+   and checked (no function words, demonyms, organisation words or markup);
+2. titles written before a name become roles and a titled alias ("Gen. Ann
+   Example"); appositions give roles too (see ``roles``);
+3. forms are grouped into persons by their words ("Example" joins "Ann Example",
+   see ``names.group_occurrences``);
+4. other entities made only of a person's words ("Example" tagged ORG) join that
+   person instead of becoming organisations;
+5. organisations and countries come from the remaining entities (see ``actors``).
+Not handled: pronouns ("he" is resolved by the quote stage from these mentions),
+persons spaCy does not tag at all, descriptions without a name ("the minister").
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections import Counter
+from collections.abc import Iterator
 
-from ..model import Article, Mention
-from ..nlp import paragraph_at, paragraph_starts
+from spacy.tokens import Doc, Span
 
-ACTOR_KINDS = {"ORG": "org", "GPE": "country", "NORP": "country"}
+from ...model import Article, Mention
+from ...nlp import paragraph_at, paragraph_starts
+from .actors import actor_mentions, actor_name
+from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title, name_key
+from .roles import apposition_after, apposition_before, titling
+
+# entity labels spaCy sometimes gives a person's surname ("Example told reporters")
+MISLABELLED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
 
 
 def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+    """(persons, actors) of one article; actors are organisations ("org") and countries ("country")."""
     starts = paragraph_starts(article.body)
-    groups: dict[str, list[tuple[str, int]]] = {}
-    others: dict[tuple[str, str], list[int]] = {}
+    occurrences: list[Occurrence] = []
+    others: list[Span] = []
     for ent in doc.ents:
-        name = ent.text.strip().removesuffix("’s").removesuffix("'s")
-        para = paragraph_at(starts, ent.start_char)
-        if ent.label_ == "PERSON" and name:
-            groups.setdefault(name.split()[-1], []).append((name, para))
-        elif ent.label_ in ACTOR_KINDS:
-            others.setdefault((name, ACTOR_KINDS[ent.label_]), []).append(para)
-    persons = tuple(_person(forms) for forms in groups.values())
-    actors = tuple(Mention(name=n, kind=k, paragraphs=tuple(sorted(set(p)))) for (n, k), p in sorted(others.items()))
-    return persons, actors
+        if ent.label_ == "PERSON":
+            occurrences.extend(o for piece in _pieces(ent) if (o := _occurrence(doc, piece, starts)))
+        else:
+            others.append(ent)
+    groups = group_occurrences(occurrences)
+    words = {w for g in groups for w in g.key}
+    extra = [o for ent in others if ent.label_ in MISLABELLED and (o := _mislabelled(doc, ent, starts, groups))]
+    if extra:
+        groups = group_occurrences(occurrences + extra)
+    found = ((*named, paragraph_at(starts, ent.start_char)) for ent in others
+             if (named := actor_name(ent.text, ent.label_)))
+    labelled = {fold(ent.text) for ent in others}
+    return tuple(_mention(g) for g in groups if _plausible(g, labelled)), actor_mentions(found, words)
 
 
-def _person(forms: list[tuple[str, int]]) -> Mention:
-    names = sorted({n for n, _ in forms}, key=lambda n: (-len(n.split()), n))
-    return Mention(name=names[0], kind="person", aliases=tuple(names[1:]),
-                   paragraphs=tuple(sorted({p for _, p in forms})))
+def _plausible(group: Group, labelled: set[str]) -> bool:
+    """A person named by one word only is dropped when that word also names a place or organisation here.
+
+    spaCy's PERSON label on a lone capitalised word is often wrong ("Brexit", a
+    product); a real person is nearly always introduced with a full name.
+    """
+    if len(group.key) > 1:
+        return True
+    return not any(fold(o.name) in labelled for o in group.occurrences)
+
+
+def _pieces(ent: Span) -> Iterator[Span]:
+    """The parts of an entity between line breaks (spaCy makes a line break a token): a name never spans one."""
+    begin = ent.start
+    for token in ent:
+        if "\n" in token.text:
+            if token.i > begin:
+                yield ent.doc[begin:token.i]
+            begin = token.i + 1
+    if begin < ent.end:
+        yield ent.doc[begin:ent.end]
+
+
+def _occurrence(doc: Doc, span: Span, starts: list[int]) -> Occurrence | None:
+    """A person named by ``span``, with the titles inside or before it made roles."""
+    start = span.start
+    while start < span.end - 1 and is_title(doc[start].text):
+        start += 1  # spaCy sometimes takes the title into the name ("President Ann Example")
+    name = clean_name(doc[start:span.end].text)
+    if name is None or not name_key(name):
+        return None
+    titled = titling(doc, start)
+    roles = [titled.role, apposition_after(doc, span.end), apposition_before(doc, titled.begin, span.end)]
+    return Occurrence(name=name, position=start, paragraph=paragraph_at(starts, doc[start].idx),
+                      titled=f"{titled.titles} {name}" if titled.titles else None,
+                      roles=[r for r in roles if r])
+
+
+def _mislabelled(doc: Doc, ent: Span, starts: list[int], groups: list[Group]) -> Occurrence | None:
+    name = clean_name(ent.text)
+    key = set(name_key(name)) if name else set()
+    if not key or not any(key <= g.key for g in groups):
+        return None
+    return _occurrence(doc, ent, starts)
+
+
+def _mention(group: Group) -> Mention:
+    """The person's fullest form as name; other forms and titled forms as aliases."""
+    occurrences = sorted(group.occurrences, key=lambda o: o.position)
+    counts = Counter(o.name for o in occurrences)
+    first = {o.name: i for i, o in reversed(list(enumerate(occurrences)))}
+    name = min(counts, key=lambda n: (-len(name_key(n)), -counts[n], first[n]))
+    forms = [o.name for o in occurrences] + [o.titled for o in occurrences if o.titled]
+    aliases = tuple(dict.fromkeys(f for f in forms if f and f != name))
+    roles: dict[str, str] = {}
+    for occ in occurrences:
+        for role in occ.roles:
+            roles.setdefault(role.casefold(), role)
+    return Mention(name=name, kind="person", aliases=aliases, roles=tuple(roles.values()),
+                   paragraphs=tuple(sorted({o.paragraph for o in occurrences})))

@@ -1,0 +1,161 @@
+"""Person names: cleaning a candidate, comparing two names, grouping forms into persons.
+
+A name's *key* is its words case-folded with accents folded, initials ("W.") and
+titles dropped: "Gen. José M. Example" → ("jose", "example"). Two forms are one
+person when one's key words are all in the other's. Not handled: nicknames
+("Bill" / "William"), names written in another script.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ...patterns.people import (DEMONYMS, HONORIFICS, NAME_PARTICLES, NAME_TITLES, NON_NAME_WORDS, NOT_A_NAME,
+                                INNER_CAPITAL_PREFIXES,
+                                ORG_WORDS, POSSESSIVE, ROLE_WORDS, TITLE_EXPANSIONS)
+
+WORD = re.compile(r"[\w'’.-]+")
+MAX_NAME_WORDS = 5
+FUZZY_MIN_LENGTH = 5  # shorter surnames differ by one letter too often ("Lee"/"Lem")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded, for comparing names."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def is_title(word: str) -> bool:
+    low = word.casefold()
+    return low in NAME_TITLES or low in TITLE_EXPANSIONS or low in HONORIFICS or low in ROLE_WORDS
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The words that identify a person: folded, without titles, initials or punctuation."""
+    words = [fold(w).strip(".'’-") for w in name.split()]
+    while words and is_title(words[0]):
+        words = words[1:]
+    return tuple(w for w in words if len(w) > 1 and w not in NAME_PARTICLES)
+
+
+def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
+    """(titles in front, the rest): "President Ann Example" → (["President"], ["Ann", "Example"])."""
+    cut = 0
+    while cut < len(words) - 1 and is_title(words[cut]):
+        cut += 1
+    return words[:cut], words[cut:]
+
+
+def clean_name(text: str) -> str | None:
+    """The name in an entity's text, or None when it cannot be a person's name.
+
+    Drops a possessive and surrounding punctuation; refuses markup, numbers, function
+    words ("Russia And China"), demonyms and organisation words ("Acme Corporation").
+    Titles are NOT removed here (see ``strip_titles``).
+    """
+    text = POSSESSIVE.sub("", " ".join(text.split())).strip(" \"'“”‘’()[],;:-–—")
+    words = text.split()
+    if not words or len(words) > MAX_NAME_WORDS or NOT_A_NAME.search(text):
+        return None
+    low = [w.casefold() for w in words]
+    if any(w in NON_NAME_WORDS for w in low) or low[-1] in ORG_WORDS or " ".join(low) in DEMONYMS:
+        return None
+    if not all(w[0].isupper() or w.casefold() in NAME_PARTICLES for w in words):
+        return None
+    if len(words) == 1 and (len(text) < 2 or text.isupper() and len(text) > 3):
+        return None  # acronyms are organisations ("NATO"); two-letter surnames stay ("Li")
+    if len(words) > 1 and text.isupper() or any(_odd_word(w) for w in words):
+        return None  # shouted headlines and bylines, "Brand-named" glue, "CamelCase" products
+    if len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
+        return None  # a name printed twice is a byline or a caption, not prose ("Ann Example Ann Example")
+    return text
+
+
+def _odd_word(word: str) -> bool:
+    """A word no name is made of: a lower-case part after a hyphen, or a capital inside the word."""
+    if re.search(r"-[a-z]", word):
+        return True
+    inner = word[1:]
+    if word.startswith(INNER_CAPITAL_PREFIXES):
+        inner = word[next(len(p) for p in INNER_CAPITAL_PREFIXES if word.startswith(p)) + 1:]
+    return any(c.isupper() for c in inner) and not word.isupper() and "." not in word
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance, stopping early once it exceeds ``limit`` (returns limit + 1)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Transliteration variants of one word ("Shoigu" / "Shoygu"): same start, one edit, long enough."""
+    return (a != b and a[:1] == b[:1] and min(len(a), len(b)) >= FUZZY_MIN_LENGTH
+            and edit_distance(a, b, 1) <= 1)
+
+
+@dataclass
+class Occurrence:
+    """One place a person is named in an article."""
+
+    name: str  # titles stripped ("Ann Example")
+    position: int  # token index in the Doc, for choosing between namesakes
+    paragraph: int
+    titled: str | None = None  # the name with the titles written before it ("Gen. Ann Example")
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return name_key(self.name)
+
+
+@dataclass
+class Group:
+    """The occurrences of one person in one article."""
+
+    occurrences: list[Occurrence]
+
+    @property
+    def key(self) -> set[str]:
+        return {w for o in self.occurrences for w in o.key}
+
+    def distance(self, position: int) -> int:
+        """How far this person's nearest earlier naming is (later ones count as far)."""
+        before = [position - o.position for o in self.occurrences if o.position <= position]
+        after = [o.position - position for o in self.occurrences if o.position > position]
+        return min(before) if before else 10**9 + min(after, default=0)
+
+
+def group_occurrences(occurrences: list[Occurrence]) -> list[Group]:
+    """Persons of one article: longest forms first, shorter forms join the person holding their words.
+
+    "Wei" joins "Wei Fenghe"; between namesakes ("Ann Example", "Bob Example") a
+    short form joins the one named most recently before it. A single word one letter
+    away from a person's word joins them when nothing else matches ("Shoygu").
+    """
+    groups: list[Group] = []
+    for occ in sorted(occurrences, key=lambda o: (-len(o.key), o.position)):
+        key = set(occ.key)
+        if not key:
+            continue
+        found = [g for g in groups if key <= g.key] or _near_groups(occ, groups)
+        if found:
+            min(found, key=lambda g: g.distance(occ.position)).occurrences.append(occ)
+        else:
+            groups.append(Group([occ]))
+    return sorted(groups, key=lambda g: min(o.position for o in g.occurrences))
+
+
+def _near_groups(occ: Occurrence, groups: list[Group]) -> list[Group]:
+    if len(occ.key) != 1:
+        return []
+    word = occ.key[0]
+    found = [g for g in groups if len(g.key) > 1 and any(near_spelling(word, w) for w in g.key)]
+    return found if len(found) == 1 else []

@@ -1,0 +1,150 @@
+"""Data for finding people, organisations and countries: titles, role words, demonyms.
+
+Everything is lower case; the code case-folds before looking a word up. General
+English and world knowledge only: no name of a person from any input.
+"""
+from __future__ import annotations
+
+import re
+
+# Titles written directly before a name. They are roles, never part of the name; a
+# titled form ("Gen. Ann Example") is kept as an alias. Abbreviations expand for roles.
+TITLE_EXPANSIONS: dict[str, str] = {
+    "gen.": "general", "gen": "general", "lt.": "lieutenant", "lt": "lieutenant",
+    "col.": "colonel", "col": "colonel", "maj.": "major", "capt.": "captain",
+    "cmdr.": "commander", "adm.": "admiral", "sgt.": "sergeant", "cpl.": "corporal",
+    "pvt.": "private", "brig.": "brigadier", "sen.": "senator", "rep.": "representative",
+    "gov.": "governor", "amb.": "ambassador", "prof.": "professor", "supt.": "superintendent",
+    "insp.": "inspector", "det.": "detective", "rev.": "reverend", "fr.": "father",
+    "sec.": "secretary", "pres.": "president", "atty.": "attorney",
+}
+# Courtesy titles: stripped from names, but they say nothing about a role.
+HONORIFICS = frozenset({"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "sir", "dame",
+                        "madam", "madame", "mme.", "m.", "herr", "frau", "sr.", "jr."})
+# Titles that may stand directly before a name and then belong to the titled alias.
+NAME_TITLES = frozenset(TITLE_EXPANSIONS) | HONORIFICS | frozenset({
+    "president", "general", "lieutenant", "colonel", "major", "captain", "admiral", "commander",
+    "sergeant", "brigadier", "marshal", "senator", "congressman", "congresswoman", "governor",
+    "mayor", "premier", "chancellor", "king", "queen", "prince", "princess", "emperor",
+    "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam", "sheikh", "ayatollah",
+    "judge", "justice", "professor", "ambassador", "detective", "inspector", "officer",
+    "chairman", "chairwoman", "secretary-general", "lord", "lady", "baron", "count",
+})
+# Head words of a role: a phrase holding one of these describes what someone is.
+ROLE_WORDS = frozenset({
+    "minister", "president", "vice-president", "premier", "chancellor", "leader", "head", "chief",
+    "secretary", "spokesperson", "spokesman", "spokeswoman", "spokesmen", "ambassador",
+    "envoy", "diplomat", "general", "lieutenant", "colonel", "major", "captain", "admiral",
+    "commander", "marshal", "officer", "chairman", "chairwoman", "chair", "director", "ceo",
+    "cfo", "coo", "cto", "founder", "co-founder", "executive", "manager", "analyst", "economist",
+    "fellow", "professor", "researcher", "scholar", "expert", "senator", "congressman",
+    "congresswoman", "lawmaker", "legislator", "representative", "governor", "mayor",
+    "king", "queen", "prince", "princess", "emperor", "pope", "judge", "justice",
+    "attorney", "lawyer", "prosecutor", "adviser", "advisor", "aide", "deputy",
+    "counterpart", "official", "editor", "correspondent", "reporter", "journalist",
+    "author", "writer", "partner", "strategist", "consultant", "candidate", "nominee",
+    "dictator", "monarch", "sheikh", "cardinal", "bishop", "archbishop", "rabbi", "imam",
+    "coach", "player", "striker", "chairperson", "treasurer", "governor-general",
+    "secretary-general", "commissioner", "inspector", "detective", "sergeant", "brigadier",
+    "owner", "investor", "billionaire", "entrepreneur", "activist", "dissident",
+    "commentator", "pundit", "historian", "scientist", "engineer", "physician", "doctor",
+    "president-elect", "prime", "speaker", "whip", "mp", "ceo", "boss", "tycoon", "superintendent",
+})
+# Words that may stand inside a role phrase before the name besides role words and
+# capitalised words ("China's new defense minister", "former navy commander").
+ROLE_MODIFIERS = frozenset({
+    "former", "new", "then", "acting", "interim", "incoming", "outgoing", "top", "senior",
+    "junior", "deputy", "vice", "assistant", "associate", "chief", "general", "foreign",
+    "defense", "defence", "finance", "trade", "interior", "economy", "health", "education",
+    "justice", "energy", "state", "national", "security", "military", "navy", "naval",
+    "army", "air", "force", "marine", "corps", "party", "opposition", "ruling", "executive",
+    "managing", "founding", "longtime", "long-time", "veteran", "retired", "late",
+    "presidential", "prime", "foreign-policy", "policy", "research", "program", "and", "of",
+    "for", "at", "the", "affairs", "ministry", "media", "communist", "labor", "labour",
+    "spokesperson", "spokesman", "spokeswoman",
+})
+# What may open an apposition that gives a role: ", a senior fellow at ..., ".
+APPOSITION_OPENERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "former", "then",
+                                "now", "currently", "also"})
+# Articles and pronouns dropped from the front of a role as stored.
+ROLE_DROP_FIRST = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "also", "now",
+                             "currently"})
+MAX_ROLE_TOKENS = 20
+
+# Capitalised words that are never part of a person's name: a candidate holding one is
+# not a person ("Russia And China", "Monday Morning").
+NON_NAME_WORDS = frozenset({
+    "and", "or", "but", "the", "of", "in", "on", "at", "for", "with", "to", "from", "by",
+    "a", "an", "as", "is", "was", "are", "were", "he", "she", "it", "they", "we", "his", "her",
+    "this", "that", "these", "those", "not", "no", "yes", "said", "says", "told",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "today", "yesterday", "tomorrow",
+    "minister", "ministry", "government", "department", "news", "photo", "image", "video",
+    "source", "reuters", "getty", "images", "afp", "ap", "read", "more", "click", "here",
+    "share", "tweet", "email", "subscribe", "advertisement", "copyright", "via",
+    "covid", "coronavirus", "internet", "online", "update", "updated", "breaking",
+})
+# Words that end the name of an organisation, not a person ("Acme Corporation").
+ORG_WORDS = frozenset({
+    "corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "llc", "plc", "co.", "company",
+    "group", "holdings", "bank", "fund", "party", "ministry", "agency", "council", "committee",
+    "commission", "university", "college", "institute", "school", "center", "centre",
+    "foundation", "association", "union", "federation", "organization", "organisation",
+    "army", "navy", "forces", "office", "court", "house", "times", "post", "journal",
+    "news", "press", "tv", "radio", "network", "airlines", "airways", "motors", "systems",
+    "technologies", "international", "club", "department", "bureau", "service", "services",
+    "church", "hospital", "airport", "station", "street", "avenue", "road", "square",
+    "river", "mountain", "island", "islands", "republic", "kingdom", "state", "states",
+    "city", "province", "region", "war", "act", "treaty", "summit", "forum", "games",
+    "policy", "terms", "pac",
+})
+# Prefixes after which a capital inside one word is normal in a name ("McAdams", "DeLuca").
+INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von", "D'", "D’", "Al-", "El-")
+# Particles inside names that are written in lower case ("Ludwig van Beethoven").
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le",
+                            "du", "bin", "bint", "ibn", "al", "el", "ben", "dos", "das", "y", "ter"})
+
+# Demonyms → country, so that "Chinese" and "China" are one actor. Common ones only;
+# an unknown demonym is not made an actor (it may be a group: "Republicans").
+DEMONYMS: dict[str, str] = {
+    "american": "United States", "americans": "United States", "british": "United Kingdom",
+    "chinese": "China", "russian": "Russia", "russians": "Russia", "french": "France",
+    "german": "Germany", "germans": "Germany", "japanese": "Japan", "korean": "Korea",
+    "south korean": "South Korea", "north korean": "North Korea", "indian": "India",
+    "pakistani": "Pakistan", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
+    "israeli": "Israel", "israelis": "Israel", "palestinian": "Palestine",
+    "palestinians": "Palestine", "turkish": "Turkey", "ukrainian": "Ukraine",
+    "ukrainians": "Ukraine", "polish": "Poland", "italian": "Italy", "spanish": "Spain",
+    "canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil",
+    "argentine": "Argentina", "australian": "Australia", "egyptian": "Egypt",
+    "saudi": "Saudi Arabia", "afghan": "Afghanistan", "vietnamese": "Vietnam",
+    "taiwanese": "Taiwan", "belarusian": "Belarus", "swedish": "Sweden",
+    "norwegian": "Norway", "finnish": "Finland", "danish": "Denmark", "dutch": "Netherlands",
+    "belgian": "Belgium", "swiss": "Switzerland", "austrian": "Austria", "greek": "Greece",
+    "hungarian": "Hungary", "czech": "Czech Republic", "romanian": "Romania",
+    "serbian": "Serbia", "georgian": "Georgia", "armenian": "Armenia", "kazakh": "Kazakhstan",
+    "nigerian": "Nigeria", "south african": "South Africa", "kenyan": "Kenya",
+    "ethiopian": "Ethiopia", "indonesian": "Indonesia", "filipino": "Philippines",
+    "thai": "Thailand", "malaysian": "Malaysia", "singaporean": "Singapore",
+    "venezuelan": "Venezuela", "cuban": "Cuba", "colombian": "Colombia", "chilean": "Chile",
+    "peruvian": "Peru", "irish": "Ireland", "scottish": "Scotland", "portuguese": "Portugal",
+    "lebanese": "Lebanon", "jordanian": "Jordan", "qatari": "Qatar", "emirati": "United Arab Emirates",
+    "yemeni": "Yemen", "libyan": "Libya", "sudanese": "Sudan", "mongolian": "Mongolia",
+}
+# Other spellings of a country, folded onto one actor name.
+COUNTRY_ALIASES: dict[str, str] = {
+    "us": "United States", "u.s.": "United States", "usa": "United States",
+    "u.s.a.": "United States", "america": "United States", "the united states": "United States",
+    "united states of america": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom",
+    "the united kingdom": "United Kingdom", "prc": "China", "people's republic of china": "China",
+    "the netherlands": "Netherlands", "the philippines": "Philippines",
+    "russian federation": "Russia",
+}
+# spaCy labels → actor kinds (NORP is mapped through DEMONYMS only).
+ACTOR_LABELS: dict[str, str] = {"ORG": "org", "GPE": "country"}
+
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+# Entity text that is markup or numbers rather than a name ("300px", "@Media").
+NOT_A_NAME = re.compile(r"[0-9@#{}<>=/\\|_*]|^\W|px$")
