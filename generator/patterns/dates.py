@@ -78,10 +78,13 @@ UNTIL_WORDS = frozenset({"until", "till", "through"})
 
 # ---- the grammar -----------------------------------------------------------------
 
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+_FULL_MONTHS = "|".join(name for name in MONTHS if len(name) > 4 or name in ("may", "june", "july"))
+_ABBREVIATED_MONTHS = "|".join(name for name in MONTHS if len(name) <= 4 and name not in ("may", "june", "july"))
+# A full name never takes a period (a period after it ends the sentence); an abbreviation may.
+_MONTH_ALT = rf"(?:{_FULL_MONTHS})\b|(?:{_ABBREVIATED_MONTHS})\b\.?"
 _WEEKDAY_ALT = "|".join(WEEKDAYS)
-MONTH = rf"(?P<month>(?:{_MONTH_ALT})\b\.?)"
-MONTH2 = rf"(?P<month2>(?:{_MONTH_ALT})\b\.?)"
+MONTH = rf"(?P<month>{_MONTH_ALT})"
+MONTH2 = rf"(?P<month2>{_MONTH_ALT})"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b"
 YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)\b"

@@ -1,0 +1,145 @@
+"""Table tests of the date tagger and resolver, and of the publication date (issue 6).
+
+Sentences are invented. Publication date for most rows: Thursday 2021-06-10.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from spacy.language import Language
+
+from generator.extract.dates import find_dates, find_published
+from generator.model import Article, DateRef
+from generator.nlp import parse
+from tests.conftest import make_article
+
+THURSDAY = "2021-06-10"
+
+
+def dates(nlp: Language, text: str, published: str | None = THURSDAY) -> list[tuple[str, str | None]]:
+    article = make_article(text)
+    return [(d.text, d.value) for d in find_dates(article, parse(nlp, article), published)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # weekdays: before publication in the past tense, after it in the future
+    ("The harbour council met on Tuesday to vote.", [("on Tuesday", "2021-06-08")]),
+    ("The harbour council will meet on Tuesday.", [("on Tuesday", "2021-06-15")]),
+    ("The mayor spoke on Thursday.", [("on Thursday", "2021-06-10")]),
+    ("Inspectors visited the mill last Friday.", [("last Friday", "2021-06-04")]),
+    ("The ferry resumed service Monday morning.", [("Monday morning", "2021-06-07")]),
+    # days of a month, with and without the year; ranges
+    ("The fair runs from July 3 to 6.", [("July 3 to 6", "2021-07-03")]),
+    ("The fair ran from May 28 to June 2.", [("May 28 to June 2", "2021-05-28")]),
+    ("The vote is set for Nov. 3.", [("Nov. 3", "2021-11-03")]),
+    ("Prices peaked on Dec. 20, officials said.", [("Dec. 20", "2020-12-20")]),
+    ("The accord was signed on 4 March 2017.", [("4 March 2017", "2017-03-04")]),
+    ("The treaty was signed in October 2019.", [("October 2019", "2019-10")]),
+    # months alone and with a cue
+    ("She left the cooperative last March.", [("last March", "2021-03")]),
+    ("He resigned last August.", [("last August", "2020-08")]),
+    ("Harvests were poor in late September.", [("late September", "2020-09")]),
+    ("The bridge reopens in August.", [("in August", "2021-08")]),
+    # relative to publication
+    ("Exports fell last month.", [("last month", "2021-05")]),
+    ("Exports will rise next year.", [("next year", "2022")]),
+    ("Turnout was low this year.", [("this year", "2021")]),
+    ("The dam burst three years ago.", [("three years ago", "2018")]),
+    ("The minister resigned yesterday.", [("yesterday", "2021-06-09")]),
+    ("Over the past year, rents rose.", [("Over the past year", "2020-06")]),
+    ("The mill closed last Thanksgiving.", [("last Thanksgiving", "2020-11-26")]),
+    # years
+    ("The painter was born in 1957.", [("1957", "1957")]),
+    ("Output has doubled since 2015.", [("2015", "2015")]),
+    ("The band formed in nineteen eighty-four.", [("nineteen eighty-four", "1984")]),
+    ("The drought of 1976-77 ruined farms.", [("1976", "1976"), ("77", "1977")]),
+])
+def test_dates_resolved(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert dates(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "We met the fishermen at the quay.",
+    "June Okafor runs the bakery on Quay Street.",
+    "You may leave the room now.",
+    "The troops march on the capital.",
+    "The plant employs 2000 workers.",
+    "The town celebrated its 75th anniversary with fireworks.",
+    "Shoppers crowded the mall for Black Friday deals.",
+    "In recent years the river has flooded often.",
+    "The charity raised 1500 pounds.",
+])
+def test_not_dates(nlp: Language, text: str) -> None:
+    assert dates(nlp, text) == []
+
+
+def test_range_keeps_its_end(nlp: Language) -> None:
+    article = make_article("The summit runs from July 3 to 6 in the capital.")
+    refs = find_dates(article, parse(nlp, article), THURSDAY)
+    assert refs == (DateRef("July 3 to 6", "2021-07-03", 0, end="2021-07-06"),)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # undated: relative references stay unresolved, written ones keep their value
+    ("The harbour council met on Tuesday.", [("on Tuesday", None)]),
+    ("Exports fell last month.", [("last month", None)]),
+    ("The treaty was signed in October 2019.", [("October 2019", "2019-10")]),
+])
+def test_undated_article(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert dates(nlp, text, published=None) == expected
+
+
+def test_year_estimate_resolves_yearless_days(nlp: Language) -> None:
+    assert dates(nlp, "The envoy arrived on Feb. 3.", published="2022") == [("Feb. 3", "2022-02-03")]
+
+
+def published_of(nlp: Language, *body: str, metadata: tuple[str, ...] = (), front: str | None = None):
+    article: Article = replace(make_article(*body, published=front), metadata=metadata)
+    return find_published(article, parse(nlp, article))
+
+
+@pytest.mark.parametrize(("metadata", "value"), [
+    (("2021-03-04 10:22:01",), "2021-03-04"),
+    (("1617235200",), "2021-04-01"),  # a Unix time
+    (("Published: March 4, 2021",), "2021-03-04"),
+    (("Updated: March 9, 2021", "Published: March 4, 2021"), "2021-03-04"),
+    (("By Ana Ruiz | 4 March 2021",), "2021-03-04"),
+])
+def test_published_from_metadata(nlp: Language, metadata: tuple[str, ...], value: str) -> None:
+    published = published_of(nlp, "The council met to discuss the harbour.", metadata=metadata)
+    assert (published.value, published.how) == (value, "text")
+
+
+def test_front_matter_wins(nlp: Language) -> None:
+    published = published_of(nlp, "Text.", metadata=("2021-03-04 10:22:01",), front="2020-01-02")
+    assert (published.value, published.how) == ("2020-01-02", "front matter")
+
+
+def test_published_from_dateline(nlp: Language) -> None:
+    published = published_of(nlp, "LISBON, March 4, 2021 (Reuters) — The port reopened after a strike.")
+    assert (published.value, published.how) == ("2021-03-04", "text")
+
+
+@pytest.mark.parametrize(("body", "value"), [
+    # a month written with its year beside a day without one: a later year than the written one
+    (("The envoy arrived on Feb. 3, the first visit since November 2019.",), "2020"),
+    # bare years only: the latest, a lower bound
+    (("The mill opened in 1998 and closed in 2011.",), "2011"),
+])
+def test_published_estimate(nlp: Language, body: tuple[str, ...], value: str) -> None:
+    published = published_of(nlp, *body)
+    assert (published.value, published.how) == (value, "estimate")
+    assert published.reason
+
+
+def test_published_unknown_says_how_to_fix(nlp: Language) -> None:
+    published = published_of(nlp, "The council met on Tuesday to discuss the harbour.")
+    assert (published.value, published.how) == (None, "unknown")
+    assert "published:" in published.reason
+
+
+@pytest.mark.xfail(strict=True, reason="anchoring on a time the story set is not handled")
+def test_narrative_anchor(nlp: Language) -> None:
+    assert dates(nlp, "The storm hit on May 3. Two days later the roads reopened.") == [
+        ("May 3", "2021-05-03"), ("Two days later", "2021-05-05")]
