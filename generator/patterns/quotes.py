@@ -55,6 +55,8 @@ MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "congress
                          "spokesman", "chairman", "father", "brother", "uncle"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess",
                            "congresswoman", "spokeswoman", "chairwoman", "madam", "dame"})
+# Titles that only ever precede a person's name.
+HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr", "miss", "mme."})
 # Words stripped from a speaker's name before it is compared with the article's persons.
 TITLES = frozenset("""
     mr mrs ms miss dr prof sir lord lady dame rev reverend the gen general lt lieutenant col

@@ -115,12 +115,14 @@ def _explicit(doc: Doc, quote: Located, body: tuple[str, ...], bounds: list[int]
     if quote.opens_paragraph and quote.paragraph and body[quote.paragraph - 1].rstrip().endswith(":"):
         prev_floor = bounds[quote.paragraph - 1]
         before = before_window(doc, _last_word(doc, floor - 1, prev_floor), prev_floor, in_quote)
-    cue = cue_after(after) if after and _attribution_follows(quote, after) else None
-    cue = cue or cue_before(before)
+    if _attribution_follows(quote, after):
+        cue = cue_after(after) or cue_before(before)
+    else:  # a quotation ending a sentence belongs to the clause that leads up to it
+        cue = cue_before(before) or (cue_after(after) if _short_clause(after) else None)
     if cue is None:
         return Attribution(None, None, False)
-    who = speakers.resolve(cue.subject) if cue.subject is not None else None
-    if who is None and cue.subject is not None and cue.subject.pos_ == "NOUN":
+    who = next((w for t in cue.candidates if (w := speakers.resolve(t)) is not None), None)
+    if who is None and cue.candidates and cue.candidates[0].pos_ == "NOUN":
         who = _same_as_before(quote, previous)  # "the minister added", unknown role
     # "according to" a news agency cites a source, not a speaker: the sentence may still name one
     return Attribution(who, cue.text, who is not None or cue.text != "according to")
@@ -140,11 +142,16 @@ def _last_word(doc: Doc, i: int, floor: int) -> int:
 
 
 def _attribution_follows(quote: Located, after: list) -> bool:
-    """A comma, question or dash inside the marks, or a short "Smith said." clause after."""
-    if quote.text[-1:] in ",?!—–-…" or not quote.text[-1:].isalnum() and quote.text[-1:] != ".":
-        return True
-    first = after[0]
-    return first.text in P.DASHES or first.is_lower or len(after) <= 6
+    """“A,” he said / “Why?” she asked / “A” — Smith: the cue comes after the quotation."""
+    if not after:
+        return False
+    end = quote.text[-1:]
+    return end == "," or after[0].text in P.DASHES or (end in "?!…" and after[0].is_lower)
+
+
+def _short_clause(after: list) -> bool:
+    """“A.” Smith said. — a bare attribution clause after a full-stop quotation."""
+    return 0 < len(after) <= 6
 
 
 # ---- 3. continuation, 4. embedding -----------------------------------------------------------

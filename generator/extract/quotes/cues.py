@@ -24,10 +24,14 @@ SENTENCE_END = frozenset({".", "!", "?"})
 
 @dataclass(frozen=True)
 class Cue:
-    """A reporting verb or phrase, and the token naming who speaks (None: no one named)."""
+    """A reporting verb or phrase, and the tokens that may name who speaks, best first.
+
+    The first candidate is the parse's subject; the others, tried only when the parse
+    found none or named no one, are the nearest names and pronouns around the cue.
+    """
 
     text: str
-    subject: Token | None
+    candidates: tuple[Token, ...]
     side: str  # "after" or "before" the quotation
 
 
@@ -57,13 +61,13 @@ def before_window(doc: Doc, last: int, floor: int, in_quote: list[bool]) -> list
 
 def cue_after(window: list[Token]) -> Cue | None:
     """", Smith said", "said Smith", "he told reporters", "according to X", "— Smith"."""
-    if window and window[0].text in P.DASHES and len(window) > 1 and window[1].pos_ == "PROPN":
-        return Cue(window[0].text, window[1], "after")
+    if len(window) > 1 and window[0].text in P.DASHES and window[1].pos_ == "PROPN":
+        return Cue(window[0].text, (_name_head(window[1]),), "after")
     for token in window:
         if _according(token):
             return Cue("according to", _according_object(token), "after")
         if _reporting(token, weak=False):
-            return Cue(token.text, subject_of(token) or _next_to(window, token), "after")
+            return Cue(token.text, _candidates(window, token), "after")
     return None
 
 
@@ -73,36 +77,42 @@ def cue_before(window: list[Token]) -> Cue | None:
         if _according(token):
             return Cue("according to", _according_object(token), "before")
         if _reporting(token, weak=token is window[-1] or window[-1].text == ":"):
-            return Cue(token.text, subject_of(token), "before")
+            return Cue(token.text, _candidates(window, token), "before")
     if len(window) >= 2 and window[-1].text == ":" and all(t.pos_ == "PROPN" or t.is_punct for t in window[:-1]):
-        return Cue(":", window[-2] if window[-2].pos_ == "PROPN" else None, "before")
+        return Cue(":", (window[-2],) if window[-2].pos_ == "PROPN" else (), "before")
     return None
+
+
+def _candidates(window: list[Token], verb: Token) -> tuple[Token, ...]:
+    subject = subject_of(verb)
+    if subject is not None and (subject.pos_ == "NOUN" or subject.ent_type_ in P.NON_PERSON_LABELS):
+        return (subject,)  # "a spokesman said", "the agency said": never a nearby name instead
+    return tuple(t for t in (subject, *_next_to(window, verb)) if t is not None)
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or that of the verb it hangs on ("..., adding that")."""
-    for _ in range(3):
-        for child in verb.children:
+    """The verb's subject, or that of the clause it hangs on ("upon saying", "and added")."""
+    token = verb
+    for step in range(4):
+        for child in token.children:
             if child.dep_ == "nsubj":
                 return child
-            if child.dep_ == "nsubjpass":
-                return None  # "he was asked": the subject is not the speaker
-        if verb.dep_ not in ("conj", "advcl", "xcomp", "ccomp", "relcl", "acl") or verb.head is verb:
+            if child.dep_ == "nsubjpass":  # "he was asked": not the speaker, but in
+                return child if step else None  # "he was joined by X and joked" he speaks
+        if token.dep_ in ("relcl", "acl"):
+            return token.head  # "Smith, who said"; a misparse of "Smith, an expert, said"
+        if token.head is token:
             return None
-        if verb.dep_ in ("relcl", "acl"):
-            return verb.head  # "Smith, who said"; a misparse of "Smith, an expert, said"
-        verb = verb.head
+        token = token.head
     return None
 
 
-def _next_to(window: list[Token], verb: Token) -> Token | None:
-    """When the parse gives the verb no subject: the name or pronoun just before it, else after."""
+def _next_to(window: list[Token], verb: Token) -> list[Token]:
+    """Names and pronouns nearest the verb: before it (closest first), then just after it."""
     before = [t for t in window if t.i < verb.i]
     after = [t for t in window if t.i > verb.i]
-    for token in (*reversed(before[-3:]), *after[:3]):
-        if token.lower_ in P.SINGULAR_PRONOUNS or token.ent_type_ == "PERSON":
-            return _name_head(token)
-    return None
+    near = [*reversed(before[-12:]), *after[:3]]
+    return [_name_head(t) for t in near if t.lower_ in P.SINGULAR_PRONOUNS or t.pos_ == "PROPN"]
 
 
 def _name_head(token: Token) -> Token:
@@ -124,9 +134,5 @@ def _according(token: Token) -> bool:
     return token.lower_ == P.ACCORDING[0] and nxt is not None and nxt.lower_ == P.ACCORDING[1]
 
 
-def _according_object(token: Token) -> Token | None:
-    to = token.nbor(1)
-    for child in to.children:
-        if child.dep_ == "pobj":
-            return child
-    return None
+def _according_object(token: Token) -> tuple[Token, ...]:
+    return tuple(child for child in token.nbor(1).children if child.dep_ == "pobj")

@@ -96,8 +96,8 @@ def _apostrophe(text: str, i: int) -> bool:
     """it’s, 6’2, ’90s, rock ’n’ roll, Jones’ (a plural possessive followed by a word)."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isalnum() and after.isalnum():
-        return True
+    if not before.isspace() and before not in P.OPEN_CONTEXT and after.isalnum():
+        return True  # it’s, F.B.I.’s: an opening mark never follows a word directly
     if before.isspace() and after.isdigit():
         return True
     return before in "sS" and after == " " and text[i + 2:i + 3].islower()

@@ -114,12 +114,17 @@ class Speakers:
         return None
 
     def _unknown_name(self, token: Token) -> Who | None:
-        """A person named only here (NER missed them): trusted only as a PERSON entity."""
+        """A person named only here (NER missed them): a PERSON entity of two words or more,
+        or a surname after an honorific ("Ms. Smith"), as written."""
         span = self.name_span(token)
-        if token.ent_type_ != "PERSON" or len(span) < 2:
+        if span.start and self.doc[span.start - 1].lower_ in P.HONORIFICS:
+            return Who(f"{self.doc[span.start - 1].text} {_plain(span.text)}", 0.6)
+        if span[0].lower_ in P.HONORIFICS and len(span) >= 2:
+            return Who(_plain(span.text), 0.6)
+        if token.ent_type_ != "PERSON":
             return None
         words = [t.text for t in span if t.text.casefold().rstrip(".") not in P.TITLES]
-        return Who(" ".join(words).removesuffix("’s").removesuffix("'s"), 0.6) if len(words) >= 2 else None
+        return Who(_plain(" ".join(words)), 0.6) if len(words) >= 2 else None
 
     def describe(self, token: Token) -> Who | None:
         """"the minister", "the Russian president": the one person whose roles say so."""
@@ -152,6 +157,10 @@ class Speakers:
             if (name := self.match(self.name_span(token).text, self.para_of[token.i])) is not None:
                 events.append((token.i, name))
         return events
+
+
+def _plain(name: str) -> str:
+    return name.removesuffix("’s").removesuffix("'s").strip()
 
 
 def _role_words(person: Mention) -> set[str]:
