@@ -11,8 +11,8 @@
 from __future__ import annotations
 
 import logging
-import re
 
+from ..patterns import clean as P
 from ..model import Article, Dropped, RawArticle
 from . import block, html, title
 from .lines import Line, classify
@@ -20,8 +20,6 @@ from .lines import Line, classify
 log = logging.getLogger(__name__)
 HEADLINE_REASON = "headline"
 REPEAT_REASON = "repeated line"
-MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")  # "## Subheading" → "Subheading"
-MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")  # an image says nothing the text needs
 
 
 def clean(raw: RawArticle) -> Article:
@@ -75,7 +73,7 @@ def _text_lines(raw: RawArticle) -> list[str]:
     """The input's lines; Markdown heading marks and images are undone."""
     if raw.format != "md":
         return raw.text.split("\n")
-    return [MD_IMAGE.sub("", MD_HEADING.sub("", line)) for line in raw.text.split("\n")]
+    return [P.MD_IMAGE.sub("", P.MD_HEADING.sub("", line)) for line in raw.text.split("\n")]
 
 
 def _article(raw: RawArticle, lines: list[Line], reasons: list[str], head: int | None,

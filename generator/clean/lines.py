@@ -66,6 +66,8 @@ def classify(raw: str) -> Line:
     if not text:
         return Line("", "blank", 0)
     size = size_of(text)
+    if P.HASHTAGS.match(text):
+        return Line(text, "junk", size, "hashtags")
     if is_code(text):
         return Line(text, "code", size, CODE_REASON)
     if reason := meta_reason(text, size):

@@ -56,25 +56,21 @@ MONTHS = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|
           r"|oct(ober)?|nov(ember)?|dec(ember)?)\.?")
 WEEKDAYS = r"(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\.?"
 
+_STAMP_PREFIX = r"((last\s+)?(updated|published|posted|modified|date|first\s+published)(\s+on)?\s*:?\s*)?"
+_DATE = (rf"(\d{{4}}-\d{{2}}-\d{{2}}([ T]\d{{1,2}}:\d{{2}}(:\d{{2}})?(\.\d+)?(Z|[+-]\d{{2}}:?\d{{2}})?)?"
+         rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}"
+         rf"|{MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s*(\d{{4}})?"
+         rf"|\d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s*(\d{{4}})?"
+         rf"|{MONTHS}\s+\d{{4}}"
+         rf"|1[4-9]\d{{8}})")  # unix seconds, 2014-2033
+_TIME = r"\d{1,2}[:.]\d{2}(:\d{2})?\s*([ap]\.?m\.?)?\s*([A-Z]{2,4}|GMT[+-]?\d*|UTC[+-]?\d*)?"
+_SEP = r"[\s,|•·-]*(at\s+)?"
 # A line that is only a date or time (optionally with "Updated", "Published" and a weekday).
 TIMESTAMP = re.compile(
-    rf"""^\s*(((last\s+)?(updated|published|posted|modified|date|first\s+published)(\s+on)?\s*:?\s*)?
-    (\(?{WEEKDAYS},?\s*)?
-    (\d{{4}}-\d{{2}}-\d{{2}}([ T]\d{{1,2}}:\d{{2}}(:\d{{2}})?(\.\d+)?(Z|[+-]\d{{2}}:?\d{{2}})?)?
-    | \d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}
-    | {MONTHS}\s+\d{{1,2}}(st|nd|rd|th)?,?\s*(\d{{4}})?
-    | \d{{1,2}}(st|nd|rd|th)?\s+{MONTHS},?\s*(\d{{4}})?
-    | {MONTHS}\s+\d{{4}}
-    | 1[4-9]\d{{8}}                                       # unix seconds (2014-2033)
-    )
-    ([\s,|•·-]*(at\s+)?\d{{1,2}}[:.]\d{{2}}(:\d{{2}})?\s*([ap]\.?m\.?)?\s*([A-Z]{{2,4}}|GMT[+-]?\d*|UTC[+-]?\d*)?)?
-    ([\s,|•·-]*{WEEKDAYS},?\s*({MONTHS}\s+\d{{1,2}},?\s*\d{{4}})?)?
-    \)?\s*$
-    | ^\s*\d{{1,2}}[:.]\d{{2}}\s*([ap]\.?m\.?)?\s*([A-Z]{{2,4}})?[\s,|•·-]*({WEEKDAYS},?\s*)?({MONTHS}\s+\d{{1,2}},?\s*\d{{4}})?\s*$
-    | ^\s*(updated|published|posted)?\s*\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago\s*$
-    )""",
-    re.VERBOSE | _I,
-)
+    rf"^[\s|•·-]*\(?{_STAMP_PREFIX}({WEEKDAYS}{_SEP})?"
+    rf"({_DATE}({_SEP}{_TIME})?({_SEP}{WEEKDAYS})?|{_TIME}({_SEP}{WEEKDAYS})?({_SEP}{_DATE})?)\)?\s*$"
+    rf"|^\s*(updated|published|posted)?\s*\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago\s*$",
+    _I)
 
 # "Source: X", "(According to X)", "Via X": the outlet, in group "outlet".
 SOURCE = re.compile(
@@ -86,10 +82,12 @@ BYLINE = re.compile(
     r"^\s*(by|written\s+by|reporting\s+by|additional\s+reporting\s+by|edited\s+by|words\s+by|story\s+by)"
     r"\s*:?\s+\S.{0,80}$", _I)
 
+# Checked before code: a line of hashtags is dense in "#".
+HASHTAGS = re.compile(r"^\s*(#[^\s#]+[\s,]*){2,}$")
+
 # (reason, pattern, most words a matching line may have): a long prose line that merely
 # starts like a menu item ("Latest figures show ...") must not be taken for one.
 JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
-    ("hashtags", re.compile(r"^\s*(#[^\s#]+\s*){2,}$"), 1000),
     ("image caption or credit", re.compile(
         r"(^\s*(image|photo|picture|video|graphic|illustration)\s*(source|caption|credit|courtesy)"
         r"|^\s*(photo|image|picture|credit|credits|photograph|foto|source\s+image)s?\s*(by)?\s*:"
@@ -163,3 +161,7 @@ BULLET = re.compile(r"^\s*([-–—•*·▪►]|\d{1,2}[.)])\s+\S")
 
 # Lines of a text made as a title from the lead: at most this many words.
 MADE_TITLE_WORDS = 12
+
+# Markdown inputs: heading marks come off ("## Subheading" → "Subheading"); images go.
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
