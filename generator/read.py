@@ -5,6 +5,7 @@ This is one of the two ends of the pipeline that touch the disk (the other is
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import logging
 import re
@@ -23,6 +24,7 @@ SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
 MAX_BYTES = 20 * 1024 * 1024  # larger files are almost always a scraper accident, not an article
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FRONT_KEYS = {"title", "published", "source"}
+META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
 
 
 def find_inputs(folder: Path) -> list[Path]:
@@ -63,7 +65,8 @@ def read_folder(folder: Path) -> Iterator[RawArticle | InputError]:
 
 
 def decode(data: bytes, rel: str) -> str:
-    """Bytes → text: BOMs first, then UTF-8, then Windows-1252; mojibake repaired."""
+    """Bytes → text: BOMs first, then UTF-8, then an HTML page's declared charset, then
+    Windows-1252; mojibake repaired."""
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -74,12 +77,23 @@ def decode(data: bytes, rel: str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+            text = data.decode(declared_charset(data) or "cp1252", errors="replace")
     if looks_binary(text):
         raise InputError(rel, "the text", "the file is binary, not text",
                          "Remove it from the seeds folder or save the article as text.")
     # uncurl_quotes=False: curly quotes tell an opening mark from a closing one (nested quotes)
     return ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding an HTML page declares (``<meta charset=...>``), if Python knows it."""
+    match = META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def looks_utf16(data: bytes) -> bool:
