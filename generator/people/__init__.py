@@ -1,54 +1,123 @@
 """The cross-article stage for people: one Person per real person across all briefings.
 
-A first version: persons merge when their full names are equal. Not handled yet:
-the registry, surname-only forms across articles, transliteration variants.
+1. every person mention of every article becomes a unit;
+2. units are grouped (``merge``: registry first, then same name, longer name, one
+   word, spelling variants; doubtful pairs become review candidates);
+3. each group becomes a Person: the registry's name or the most used full name,
+   every other form as an alias, roles dated by the articles that state them
+   (oldest first, so the page reads as a history), quotes and co-mentions;
+4. slugs come from ``urls.person_slug``; two people with one slug are told apart
+   by a suffix made from the person's own earliest briefing, so that an
+   unrelated article never renames a page.
+The registry format is documented in ``registry``.
 """
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Extraction, MergeCandidate, Person, PersonQuote, RoleRecord
-from .urls import person_slug
+from ..extract.people.names import name_key
+from ..model import Extraction, MergeCandidate, Person, PersonQuote, RoleRecord
+from ..urls import person_slug
+from .merge import Clusters, Unit, cluster
+from .registry import Entry, load_registry
+
+__all__ = ["PeopleIndex", "resolve_people", "load_registry"]
 
 
 @dataclass(frozen=True)
 class PeopleIndex:
     people: tuple[Person, ...]  # sorted by name
-    slug_for: dict[tuple[str, str], str]  # (briefing slug, person name in that article) → person slug
+    slug_for: dict[tuple[str, str], str]  # (briefing slug, person name or alias in that article) → person slug
     candidates: tuple[MergeCandidate, ...] = ()  # pairs not merged automatically, for the review report
 
 
 def resolve_people(briefings: Sequence[tuple[str, Extraction]], registry: Path | None = None) -> PeopleIndex:
-    """Group the persons of all articles. ``briefings`` is (briefing slug, extraction), newest first."""
+    """Group the persons of all articles. ``briefings`` is (briefing slug, extraction), newest first.
+
+    Raises ConfigError when the registry file is invalid.
+    """
+    units = [Unit(slug, e.article.id, e.published.value, m) for slug, e in briefings for m in e.persons]
+    clusters = cluster(units, load_registry(registry))
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(units)):
+        members[clusters.find(i)].append(i)
+    slugs = _slugs(clusters, members)
     slug_for: dict[tuple[str, str], str] = {}
-    names: dict[str, str] = {}
-    aliases: dict[str, set[str]] = defaultdict(set)
-    roles: dict[str, list[RoleRecord]] = defaultdict(list)
-    articles: dict[str, list[str]] = defaultdict(list)
-    quotes: dict[str, dict[str, list[tuple[str, int]]]] = defaultdict(lambda: defaultdict(list))
+    for root, indexes in members.items():
+        for i in indexes:
+            mention = units[i].mention
+            for form in (*mention.aliases, mention.name):  # the name last: it wins over another's alias
+                slug_for[(units[i].briefing, form)] = slugs[root]
+    quotes = _quotes(briefings, slug_for)
+    together = _co_mentions(briefings, slug_for)
+    people = (_person(clusters, root, indexes, slugs[root], quotes[slugs[root]], together[slugs[root]])
+              for root, indexes in members.items())
+    return PeopleIndex(people=tuple(sorted(people, key=lambda p: (p.name.casefold(), p.slug))),
+                       slug_for=slug_for, candidates=clusters.merge_candidates())
+
+
+def _display_name(clusters: Clusters, root: int, indexes: list[int]) -> str:
+    """The registry's name, else the full name used most often (then the longest, then A–Z)."""
+    entry: Entry | None = clusters.entry.get(root)
+    if entry:
+        return entry.name
+    counts = Counter(clusters.units[i].mention.name for i in indexes)
+    return min(counts, key=lambda n: (len(name_key(n)) < 2, -counts[n], -len(n), n))
+
+
+def _slugs(clusters: Clusters, members: dict[int, list[int]]) -> dict[int, str]:
+    """A slug per group; a clash is resolved by a suffix from the group's own earliest briefing."""
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for root, indexes in members.items():
+        entry = clusters.entry.get(root)
+        wanted[entry.slug if entry and entry.slug else person_slug(_display_name(clusters, root, indexes))].append(root)
+    slugs: dict[int, str] = {}
+    for slug, roots in wanted.items():
+        ordered = sorted(roots, key=lambda r: (not (clusters.entry.get(r) and clusters.entry[r].slug),
+                                               min(clusters.units[i].briefing for i in members[r])))
+        slugs[ordered[0]] = slug
+        for root in ordered[1:]:
+            first = min(clusters.units[i].briefing for i in members[root])
+            slugs[root] = f"{slug}-{hashlib.sha1(first.encode()).hexdigest()[:6]}"
+    return slugs
+
+
+def _person(clusters: Clusters, root: int, indexes: list[int], slug: str,
+            quotes: dict[str, list[tuple[str, int]]], together: Counter) -> Person:
+    units = [clusters.units[i] for i in indexes]
+    name = _display_name(clusters, root, indexes)
+    entry = clusters.entry.get(root)
+    forms = {f for u in units for f in (u.mention.name, *u.mention.aliases)} | set(entry.aliases if entry else ())
+    roles: dict[tuple[str, str], RoleRecord] = {}
+    for unit in units:
+        for role in unit.mention.roles:
+            roles.setdefault((role.casefold(), unit.briefing), RoleRecord(role, unit.briefing, unit.date))
+    history = sorted(roles.values(), key=lambda r: (r.date is None, r.date or "", r.article, r.role))
+    return Person(slug=slug, name=name, aliases=tuple(sorted(forms - {name})),
+                  description=entry.description if entry else "", roles=tuple(history),
+                  articles=tuple(dict.fromkeys(u.briefing for u in units)),
+                  quotes=tuple(PersonQuote(t, tuple(src)) for t, src in quotes.items()),
+                  co_mentions=tuple(sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))))
+
+
+def _quotes(briefings: Sequence[tuple[str, Extraction]],
+            slug_for: dict[tuple[str, str], str]) -> dict[str, dict[str, list[tuple[str, int]]]]:
+    found: dict[str, dict[str, list[tuple[str, int]]]] = defaultdict(lambda: defaultdict(list))
     for bslug, extraction in briefings:
-        for mention in extraction.persons:
-            pslug = person_slug(mention.name)
-            slug_for[(bslug, mention.name)] = pslug
-            names.setdefault(pslug, mention.name)
-            aliases[pslug].update(mention.aliases)
-            roles[pslug].extend(RoleRecord(r, bslug, extraction.published.value) for r in mention.roles)
-            articles[pslug].append(bslug)
         for quote in extraction.quotes:
             if quote.speaker and (bslug, quote.speaker) in slug_for:
-                quotes[slug_for[(bslug, quote.speaker)]][quote.text].append((bslug, quote.paragraph))
+                found[slug_for[(bslug, quote.speaker)]][quote.text].append((bslug, quote.paragraph))
+    return found
+
+
+def _co_mentions(briefings: Sequence[tuple[str, Extraction]], slug_for: dict[tuple[str, str], str]) -> dict[str, Counter]:
     together: dict[str, Counter] = defaultdict(Counter)
     for bslug, extraction in briefings:
         present = sorted({slug_for[(bslug, m.name)] for m in extraction.persons})
         for a in present:
             together[a].update(b for b in present if b != a)
-    people = tuple(sorted((
-        Person(slug=s, name=names[s], aliases=tuple(sorted(aliases[s] - {names[s]})), roles=tuple(roles[s]),
-               articles=tuple(dict.fromkeys(articles[s])),
-               quotes=tuple(PersonQuote(t, tuple(src)) for t, src in quotes[s].items()),
-               co_mentions=tuple(sorted(together[s].items(), key=lambda kv: (-kv[1], kv[0]))))
-        for s in names), key=lambda p: (p.name.casefold(), p.slug)))
-    return PeopleIndex(people=people, slug_for=slug_for)
+    return together

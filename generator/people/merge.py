@@ -1,0 +1,230 @@
+"""Deciding which person mentions of different articles are one person.
+
+The rules, in order; each joins two groups only when neither holds a different
+registry entry and neither's ``not`` list names the other:
+
+1. registry: mentions named like an entry (name or alias) are that entry's person;
+2. same name: mentions whose names have the same key ("President Ann Example" =
+   "Ann Example") are one person;
+3. longer name: "Ann Example" joins "Ann B. Cee Example" when it is the only
+   person whose name holds all its words;
+4. one word: "Example" joins the only person whose name begins or ends with it;
+   when several do, nothing is merged and the pairs become candidates;
+5. spelling variants: names that differ in one word by one letter ("Ann Exampel")
+   are merged when they also share a role word ("minister"); otherwise they are
+   candidates for the review report.
+Not handled: nicknames, reordered names ("Example Ann"), variants differing in two words.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..extract.people.names import fold, name_key, near_spelling
+from ..model import MergeCandidate, Mention
+from ..patterns.people import ROLE_WORDS
+from .registry import Entry
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One person mention of one article."""
+
+    briefing: str  # briefing slug
+    article: str  # article id
+    date: str | None
+    mention: Mention
+
+    @property
+    def key(self) -> Key:
+        return name_key(self.mention.name)
+
+    @property
+    def keys(self) -> set[Key]:
+        return {k for k in map(name_key, (self.mention.name, *self.mention.aliases)) if k}
+
+
+class Clusters:
+    """Union-find over units, refusing joins that the registry forbids."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        self.units = units
+        self.parent = list(range(len(units)))
+        self.entry: dict[int, Entry] = {}
+        self.keys: dict[int, set[Key]] = {i: u.keys for i, u in enumerate(units)}
+        self.roles: dict[int, set[str]] = {i: _role_words(u.mention.roles) for i, u in enumerate(units)}
+        self.candidates: dict[tuple[str, str], str] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def allowed(self, a: int, b: int) -> bool:
+        ea, eb = self.entry.get(a), self.entry.get(b)
+        if ea and eb and ea is not eb:
+            return False
+        return not (ea and ea.never_keys & self.keys[b]) and not (eb and eb.never_keys & self.keys[a])
+
+    def join(self, i: int, j: int, reason: str = "") -> bool:
+        a, b = sorted((self.find(i), self.find(j)))
+        if a == b:
+            return True
+        if not self.allowed(a, b):
+            self.note(a, b, reason or "kept apart by the people registry")
+            return False
+        self.parent[b] = a
+        self.keys[a] |= self.keys.pop(b)
+        self.roles[a] |= self.roles.pop(b)
+        if b in self.entry:
+            self.entry[a] = self.entry.pop(b)
+        return True
+
+    def note(self, a: int, b: int, reason: str) -> None:
+        """Record two groups not merged, for the review report."""
+        names = sorted((self.units[self.find(a)].mention.name, self.units[self.find(b)].mention.name))
+        if names[0] != names[1]:
+            self.candidates.setdefault((names[0], names[1]), reason)
+
+    def roots(self) -> list[int]:
+        return sorted({self.find(i) for i in range(len(self.units))})
+
+    def merge_candidates(self) -> tuple[MergeCandidate, ...]:
+        return tuple(MergeCandidate(names, reason) for names, reason in sorted(self.candidates.items()))
+
+
+def _role_words(roles: Iterable[str]) -> set[str]:
+    return {w for role in roles for w in fold(role).replace(",", " ").split() if w in ROLE_WORDS}
+
+
+def cluster(units: list[Unit], entries: tuple[Entry, ...]) -> Clusters:
+    """Apply the rules of the module docstring, in order."""
+    clusters = Clusters(units)
+    _pin(clusters, entries)
+    _same_name(clusters)
+    _longer_name(clusters)
+    _one_word(clusters)
+    _variants(clusters)
+    return clusters
+
+
+def _pin(clusters: Clusters, entries: tuple[Entry, ...]) -> None:
+    """Rule 1: a unit named like an entry belongs to it (its own name first, then its aliases)."""
+    first: dict[int, int] = {}
+    for i, unit in enumerate(clusters.units):
+        scoped = [e for e in entries if e.applies_to(unit.article, unit.briefing)]
+        entry = next((e for e in scoped if unit.key in e.keys), None) or \
+            next((e for e in scoped if unit.keys & e.keys), None)
+        if entry is None:
+            continue
+        if entry.number in first:
+            clusters.join(first[entry.number], i)
+        else:
+            first[entry.number] = i
+            clusters.entry[clusters.find(i)] = entry
+            clusters.keys[clusters.find(i)] |= entry.keys
+
+
+def _same_name(clusters: Clusters) -> None:
+    """Rule 2."""
+    seen: dict[Key, int] = {}
+    for i, unit in enumerate(clusters.units):
+        if unit.key in seen:
+            clusters.join(seen[unit.key], i, "the same name, kept apart by the people registry")
+        else:
+            seen[unit.key] = i
+
+
+def _multi_word_index(clusters: Clusters) -> dict[str, set[int]]:
+    """Each word of a multi-word name → the groups holding it."""
+    index: dict[str, set[int]] = defaultdict(set)
+    for root in clusters.roots():
+        for key in clusters.keys[root]:
+            if len(key) > 1:
+                for word in key:
+                    index[word].add(root)
+    return index
+
+
+def _longer_name(clusters: Clusters) -> None:
+    """Rule 3."""
+    index = _multi_word_index(clusters)
+    for root in clusters.roots():
+        if clusters.find(root) != root:
+            continue
+        for key in sorted(k for k in clusters.keys[root] if len(k) > 1):
+            holders = set.intersection(*(index[w] for w in key)) - {root}
+            holders = {h for h in holders if any(set(key) < set(k) for k in clusters.keys.get(h, ()))}
+            if len({clusters.find(h) for h in holders}) == 1:
+                clusters.join(root, holders.pop(), "a shorter form of the name, kept apart by the people registry")
+
+
+def _one_word(clusters: Clusters) -> None:
+    """Rule 4."""
+    edges: dict[str, set[int]] = defaultdict(set)
+    for root in clusters.roots():
+        for key in clusters.keys[root]:
+            if len(key) > 1:
+                edges[key[0]].add(root)
+                edges[key[-1]].add(root)
+    for root in clusters.roots():
+        if any(len(k) > 1 for k in clusters.keys.get(root, ())) or clusters.find(root) != root:
+            continue
+        for (word,) in sorted(clusters.keys[root]):
+            options = sorted({clusters.find(h) for h in edges.get(word, ())} - {root})
+            if len(options) == 1:
+                clusters.join(root, options[0], "one word of the name, kept apart by the people registry")
+            for option in options[1:] if len(options) > 1 else ():
+                clusters.note(root, options[0], f"'{word}' could be several people")
+                clusters.note(root, option, f"'{word}' could be several people")
+
+
+def _variants(clusters: Clusters) -> None:
+    """Rule 5: same words but one, which is one letter away; the one-word forms against surnames too."""
+    buckets: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
+    for root in clusters.roots():
+        for key in clusters.keys[root]:
+            for p in range(len(key)):
+                buckets[(len(key), p, key[:p] + key[p + 1:])].append((root, key[p]))
+            if len(key) > 1:  # a lone surname-like word against first and last words
+                buckets[(1, 0, ())].extend([(root, key[0]), (root, key[-1])])
+    for (length, _, rest), members in sorted(buckets.items()):
+        if length == 1 and not rest:
+            _one_word_variants(clusters, members)
+            continue
+        for x, (a, wa) in enumerate(members):
+            for b, wb in members[x + 1:]:
+                if near_spelling(wa, wb):
+                    _consider(clusters, a, b, f"spelling variants '{wa}' / '{wb}'")
+
+
+def _one_word_variants(clusters: Clusters, members: list[tuple[int, str]]) -> None:
+    """A lone word ("Exampel") near a first or last word of exactly one longer name."""
+    by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for root, word in members:
+        by_first[word[:1]].append((root, word))
+    for group in by_first.values():
+        for root, word in group:
+            if any(len(k) > 1 for k in clusters.keys.get(clusters.find(root), ())):
+                continue
+            near = {clusters.find(r) for r, w in group if near_spelling(word, w)} - {clusters.find(root)}
+            for other in sorted(near):
+                if len(near) == 1:
+                    _consider(clusters, root, other, f"spelling variant of a name's word: '{word}'")
+                else:
+                    clusters.note(root, other, f"'{word}' is spelled like several people's names")
+
+
+def _consider(clusters: Clusters, a: int, b: int, reason: str) -> None:
+    """Merge on a shared role word; otherwise list the pair for review."""
+    ra, rb = clusters.find(a), clusters.find(b)
+    if ra == rb:
+        return
+    if clusters.roles[ra] & clusters.roles[rb]:
+        clusters.join(ra, rb, reason + ", kept apart by the people registry")
+    else:
+        clusters.note(ra, rb, reason + " with no shared role")
