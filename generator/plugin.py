@@ -7,9 +7,16 @@ hand-written page at a generated path wins (with a warning). Under ``mkdocs serv
 the seeds folder is watched; the extraction cache makes a rebuild after one edit
 parse only that article.
 
+Besides the pages, the build adds ``feed.xml`` (Atom, the latest briefings) and
+``data/briefings.json`` (every extracted record), a feed link in every page's head
+(``theme/main.html``, placed after any ``custom_dir`` of the user), and writes the
+review report to ``review.txt`` in the built site (option ``report_file``). The
+report never goes into ``docs/``.
+
 Hand-written pages get two conveniences:
-- ``[[Vladimir Putin]]`` (any name or alias of a person) links to the person's page;
-  an unknown name is a build warning (fatal with ``--strict``);
+- ``[[Full Name]]`` or ``[[Full Name|shown text]]`` (any name or alias of a person)
+  links to the person's page; an unknown name is a build warning (fatal with ``--strict``);
+  other generated pages are linked by their stable paths, e.g. ``[x](years/index.md)``;
 - ``<!-- briefings:overview -->`` is replaced by the collection's overview
   (counts, span of years, latest briefings, most-mentioned people).
 """
@@ -30,11 +37,12 @@ from .config import DEFAULT_MODEL, Settings
 from .escape import markdown_text
 from .pipeline import process_folder
 from .render import render_overview
-from .site import Built, build_site
+from .site import Built, build_site, extra_files
 
 log = get_plugin_logger(__name__)
 # a code span comes first in the alternation so that `[[Name]]` inside backticks stays as written
-PERSON_LINK = re.compile(r"(`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})\]\]")
+PERSON_LINK = re.compile(r"(`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})(?:\|([^\[\]\n|]{1,120}))?\]\]")
+THEME_DIR = Path(__file__).parent / "theme"
 OVERVIEW = "<!-- briefings:overview -->"
 
 
@@ -51,6 +59,8 @@ class BriefingsConfig(Config):
     """The people registry (default: people.yml in the seeds folder)."""
     report = c.Type(bool, default=True)
     """Print the review report after generating."""
+    report_file = c.Type(str, default="review.txt")
+    """Where in the built site to write the review report ("" for nowhere)."""
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -66,13 +76,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                         cache=root / (self.config.cache or ".cache/briefings"),
                         registry=root / self.config.registry if self.config.registry else None)
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        return config
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         settings = self.settings(config)
         collection = process_folder(settings)
         for error in collection.errors:
             log.warning(str(error))
-        self.built = built = build_site(collection, settings)
-        for path, text in built.pages.items():
+        self.built = built = build_site(collection, settings, config.use_directory_urls)
+        extras = extra_files(built, config.site_name, config.site_url)
+        for path, text in {**built.pages, **extras}.items():
             if files.get_file_from_path(path) is not None:
                 log.warning("docs/%s is hand-written and replaces the generated page of that path.", path)
                 continue
@@ -87,17 +102,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return markdown
         prefix = "../" * page.file.src_uri.count("/")
         if OVERVIEW in markdown:
-            markdown = markdown.replace(OVERVIEW, render_overview(self.built.corpus, prefix))
-        return PERSON_LINK.sub(lambda m: m.group(1) or self.person_link(m.group(2), prefix, page.file.src_uri),
-                               markdown)
+            markdown = markdown.replace(OVERVIEW, render_overview(self.built.corpus, prefix, self.built.site))
+        return PERSON_LINK.sub(
+            lambda m: m.group(1) or self.person_link(m.group(2), m.group(3), prefix, page.file.src_uri), markdown)
 
-    def person_link(self, name: str, prefix: str, where: str) -> str:
+    def person_link(self, name: str, shown: str | None, prefix: str, where: str) -> str:
         slug = self.names.get(name.strip().casefold())
+        label = markdown_text(shown or name)
         if slug is None:
             log.warning("%s: no person named '%s'; check the spelling or add an alias in the people registry.",
-                        where, name)
-            return markdown_text(name)
-        return f"[{markdown_text(name)}]({prefix}{urls.person_page(slug)})"
+                        where, name.strip())
+            return label
+        return f"[{label}]({prefix}{urls.person_page(slug)})"
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.built is not None and self.config.report_file:
+            target = Path(config.site_dir) / self.config.report_file
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.built.report, encoding="utf-8")
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.settings(config).seeds))

@@ -1,9 +1,14 @@
 """Corpus → Markdown pages, through the Jinja templates in ``templates/``.
 
-Rendering reads only the resolved Corpus and does no I/O: it returns a mapping of
-page path (relative to ``docs/``) to Markdown text. One small function per page
-kind. Templates stay dumb: the Jinja environment uses ``StrictUndefined`` and
-escapes every printed value that is not ``Trusted`` (see ``escape.py``).
+Rendering reads only the resolved Corpus and does no I/O: ``gather`` first computes
+every cross-page lookup once (stories, related briefings, the timeline, the
+network), then one small function per page kind renders, and ``render_site``
+returns a mapping of page path (relative to ``docs/``) to Markdown text. Templates
+stay dumb: the Jinja environment uses ``StrictUndefined`` and escapes every printed
+value that is not ``Trusted`` (see ``escape.py``).
+
+Page sizes: a briefing, person or story page is bounded (lists are capped); only
+index pages (people, years, months, stories) grow with the collection.
 """
 from __future__ import annotations
 
@@ -15,14 +20,22 @@ from functools import lru_cache
 
 import jinja2
 
-from . import urls
+from . import graph, urls
 from .escape import Trusted, finalize, page_title
 from .extract.quotes import quote_key, rank_quotes
-from .model import Briefing, Corpus, Person, Quote
-from .resolve import events_by_year, years
+from .model import Article, Briefing, Corpus, Person, Quote
+from .resolve import Event, Month, events_by_month, events_by_year, month_of, months, years
+from .stories import Story, compare_quotes, group_stories, related_briefings
 
 LATEST = 10  # briefings listed on the home page
 TOP_PEOPLE = 10  # most-mentioned people on the home page
+PERSON_BRIEFINGS = 50  # newest briefings listed on a person page
+PERSON_QUOTES = 30
+PERSON_ROLES = 20
+CO_ACTORS = 10
+SEARCH_BOOST = {"person": 4, "briefing": 1}  # a person's page ranks above the briefings that name them
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +49,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(url=link, title=lambda text: Trusted(json.dumps(page_title(text), ensure_ascii=False)))
+    env.globals.update(url=link, title=lambda text: Trusted(json.dumps(page_title(text), ensure_ascii=False)),
+                       month_name=lambda m: MONTH_NAMES[m - 1], plural=plural, anchor=anchor,
+                       para_link=para_link)
     env.filters["trusted"] = Trusted  # only for paths the generator made (urls.py), never article text
     return env
 
@@ -46,31 +61,63 @@ def link(page: str, anchor: str = "") -> Trusted:
     return Trusted(f"../{page}" + (f"#{anchor}" if anchor else ""))
 
 
+def anchor(article: Article, paragraph: int) -> str:
+    """The anchor of a paragraph of the article's body; "" for any other place (title, metadata: ``-1``)."""
+    return f"p{paragraph + 1}" if 0 <= paragraph < len(article.body) else ""
+
+
+def para_link(article: Article, paragraph: int) -> Trusted:
+    """``paragraph N`` linked to its anchor, or where the text was found when it is not the body."""
+    name = anchor(article, paragraph)
+    return Trusted(f"[paragraph {paragraph + 1}](#{name})" if name else "title or metadata")
+
+
+def plural(count: int, word: str, words: str = "") -> str:
+    return f"{count} {word if count == 1 else words or word + 's'}"
+
+
 @dataclass(frozen=True)
 class Site:
-    """Lookups every page kind needs, computed once per render."""
+    """Every cross-page lookup, computed once before any page is rendered."""
 
     corpus: Corpus
     people: dict[str, Person]
     briefings: dict[str, Briefing]
+    stories: tuple[Story, ...]
+    story_of: dict[str, Story]  # briefing slug → its story
+    related: dict[str, tuple[tuple[str, float], ...]]
+    by_year: dict[int | None, list[Briefing]]
+    by_month: dict[Month, list[Briefing]]
+    events: dict[int, list[Event]]
+    events_by_month: dict[Month, list[Event]]
+    directory_urls: bool = True
 
 
-def render_site(corpus: Corpus) -> dict[str, str]:
+def gather(corpus: Corpus, directory_urls: bool = True) -> Site:
+    people = {p.slug: p for p in corpus.people}
+    stories = group_stories(corpus.briefings)
+    events = events_by_year(corpus)
+    return Site(corpus=corpus, people=people, briefings={b.slug: b for b in corpus.briefings},
+                stories=stories, story_of={slug: s for s in stories for slug in s.briefings},
+                related=related_briefings(corpus.briefings, people, stories),
+                by_year=years(corpus), by_month=months(corpus), events=events,
+                events_by_month=events_by_month(events), directory_urls=directory_urls)
+
+
+def render_site(corpus: Corpus, site: Site | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path under ``docs/``, in a stable order."""
-    site = Site(corpus, {p.slug: p for p in corpus.people}, {b.slug: b for b in corpus.briefings})
+    site = site or gather(corpus)
     pages: dict[str, str] = {}
     for briefing in corpus.briefings:
         pages[urls.briefing_page(briefing.slug)] = render_briefing(site, briefing)
     for person in corpus.people:
         pages[urls.person_page(person.slug)] = render_person(site, person)
     pages[urls.index_page(urls.PEOPLE)] = render_people_index(site)
-    by_year = years(corpus)
-    events = events_by_year(corpus)
-    for year, briefings in by_year.items():
-        pages[urls.year_page(year)] = render_year(site, year, briefings, events.get(year, []) if year else [])
-    if None not in by_year:
-        pages[urls.year_page(None)] = render_year(site, None, [], [])
-    pages[urls.index_page(urls.YEARS)] = render_years_index(site, by_year)
+    pages[urls.index_page(urls.NETWORK)] = render_network(site)
+    for story in site.stories:
+        pages[urls.story_page(story.slug)] = render_story(site, story)
+    pages[urls.index_page(urls.STORIES)] = _render("stories_index.md.j2", site=site)
+    pages.update(render_timeline(site))
     return dict(sorted(pages.items()))
 
 
@@ -80,16 +127,52 @@ def _render(template: str, **context: object) -> str:
 
 def render_briefing(site: Site, briefing: Briefing) -> str:
     e = briefing.extraction
+    story = site.story_of.get(briefing.slug)
     return _render("briefing.md.j2", b=briefing, e=e, a=e.article, key_quotes=rank_quotes(e.quotes),
-                   speaker_slug=lambda name: briefing.speakers.get(name),
+                   speaker_slug=lambda name: briefing.speakers.get(name), boost=SEARCH_BOOST["briefing"],
                    timeline=sorted((d for d in e.dates if d.value), key=lambda d: (d.value, d.paragraph)),
-                   undated_refs=[d for d in e.dates if not d.value],
-                   related=related_briefings(site, briefing))
+                   undated_refs=[d for d in e.dates if not d.value], site=site, story=story,
+                   story_quotes=_story_quotes(site, story, briefing),
+                   related=[(site.briefings[slug], score) for slug, score in site.related.get(briefing.slug, ())])
+
+
+def _story_quotes(site: Site, story: Story | None, briefing: Briefing) -> dict[str, list]:
+    """What this report quotes that the story's other reports do not, and the reverse."""
+    if story is None:
+        return {"only_here": [], "elsewhere": []}
+    shared = compare_quotes([site.briefings[slug] for slug in story.briefings])
+    return {"only_here": [q for q in shared if q.briefings == (briefing.slug,)],
+            "elsewhere": [q for q in shared if briefing.slug not in q.briefings]}
 
 
 def render_person(site: Site, person: Person) -> str:
-    return _render("person.md.j2", p=person, site=site,
-                   roles=sorted(person.roles, key=lambda r: (r.date or "", r.role)))
+    roles = _role_summary(person)
+    return _render("person.md.j2", p=person, site=site, roles=roles[:PERSON_ROLES], more_roles=len(roles) - PERSON_ROLES,
+                   boost=SEARCH_BOOST["person"], briefings=person.articles[:PERSON_BRIEFINGS],
+                   quotes=person.quotes[:PERSON_QUOTES], co_actors=_co_actors(site, person),
+                   per_year=_per_year(site, person))
+
+
+def _per_year(site: Site, person: Person) -> list[tuple[int, int]]:
+    """(year, briefings naming the person published that year), newest year first; undated ones left out."""
+    counts = Counter(year for slug in person.articles for year in site.briefings[slug].extraction.years)
+    return sorted(counts.items(), reverse=True)
+
+
+def _role_summary(person: Person) -> list[tuple[str, str | None, str | None, int, str]]:
+    """(role, first date, last date, times stated, briefing of the last statement), latest first."""
+    found: dict[str, list] = {}
+    for r in sorted(person.roles, key=lambda r: (r.date or "", r.article)):
+        entry = found.setdefault(r.role, [r.role, r.date, r.date, 0, r.article])
+        entry[1] = entry[1] or r.date
+        entry[2], entry[3], entry[4] = r.date or entry[2], entry[3] + 1, r.article
+    return sorted((tuple(v) for v in found.values()), key=lambda v: (v[2] or "", v[3], v[0]), reverse=True)
+
+
+def _co_actors(site: Site, person: Person) -> list[tuple[Person, int]]:
+    """The people most often named with this one (ties: the less-mentioned, i.e. closer, first)."""
+    known = [(site.people[slug], count) for slug, count in person.co_mentions if slug in site.people]
+    return sorted(known, key=lambda pc: (-pc[1], len(pc[0].articles), pc[0].name))[:CO_ACTORS]
 
 
 def render_people_index(site: Site) -> str:
@@ -99,34 +182,45 @@ def render_people_index(site: Site) -> str:
     return _render("people_index.md.j2", groups=sorted(groups.items(), key=lambda kv: (kv[0] == "Other", kv[0])))
 
 
-def render_year(site: Site, year: int | None, briefings: list[Briefing], events: list) -> str:
-    return _render("year.md.j2", year=year, briefings=briefings, events=events)
+def render_network(site: Site) -> str:
+    net = graph.network(site.corpus.people)
+    href = lambda slug: "../" + urls.page_href(urls.person_page(slug), site.directory_urls)  # noqa: E731
+    figure = graph.svg(net, href) if net.edges else ""
+    return _render("network.md.j2", net=net, figure=Trusted(figure), site=site)
 
 
-def render_years_index(site: Site, by_year: dict[int | None, list[Briefing]]) -> str:
-    return _render("years_index.md.j2", by_year=by_year)
+def render_story(site: Site, story: Story) -> str:
+    members = [site.briefings[slug] for slug in story.briefings]
+    return _render("story.md.j2", story=story, members=members, quotes=compare_quotes(members), site=site)
 
 
-def render_overview(corpus: Corpus, prefix: str) -> str:
+def render_timeline(site: Site) -> dict[str, str]:
+    """The timeline: an index of years and months, a page per year and per month, and the undated page."""
+    pages = {urls.index_page(urls.YEARS): _render("years_index.md.j2", site=site, years=_timeline_years(site))}
+    for year in _timeline_years(site):
+        month_list = sorted({m for m in (*site.by_month, *site.events_by_month) if m[0] == year}, reverse=True)
+        pages[urls.year_page(year)] = _render("year.md.j2", site=site, year=year, months=month_list,
+                                              year_only=[e for e in site.events.get(year, []) if month_of(e.date.value) is None])
+        for month in month_list:
+            pages[urls.month_page(*month)] = _render("month.md.j2", year=month[0], month=month[1],
+                                                     briefings=site.by_month.get(month, []),
+                                                     events=site.events_by_month.get(month, []))
+    pages[urls.year_page(None)] = _render("undated.md.j2", briefings=site.by_year.get(None, []))
+    return pages
+
+
+def _timeline_years(site: Site) -> list[int]:
+    """Years with a briefing published in them or an event dated into them, newest first."""
+    return sorted({y for y in site.by_year if y is not None} | set(site.events), reverse=True)
+
+
+def render_overview(corpus: Corpus, prefix: str, site: Site | None = None) -> str:
     """The home page's summary of the collection; ``prefix`` leads from that page to the site root."""
+    site = site or gather(corpus)
     dated = sorted(int(b.extraction.published.value[:4]) for b in corpus.briefings if b.extraction.published.value)
     top = sorted(corpus.people, key=lambda p: (-len(p.articles), p.name))[:TOP_PEOPLE]
     return _render("overview.md.j2", corpus=corpus, span=(dated[0], dated[-1]) if dated else None,
-                   latest=corpus.briefings[:LATEST], top=top, prefix=Trusted(prefix))
-
-
-def related_briefings(site: Site, briefing: Briefing, limit: int = 5) -> list[tuple[Briefing, int]]:
-    """Other briefings sharing the most people with this one (ties: newest first, as ordered)."""
-    mine = set(briefing.speakers.values())
-    shared: Counter[str] = Counter()
-    for slug in mine:
-        person = site.people.get(slug)
-        for other in person.articles if person else ():
-            if other != briefing.slug:
-                shared[other] += 1
-    order = {b.slug: n for n, b in enumerate(site.corpus.briefings)}
-    best = sorted(shared.items(), key=lambda kv: (-kv[1], order[kv[0]]))[:limit]
-    return [(site.briefings[slug], count) for slug, count in best]
+                   latest=corpus.briefings[:LATEST], top=top, prefix=Trusted(prefix), site=site)
 
 
 def unique_quotes(quotes: Iterable[Quote]) -> list[Quote]:

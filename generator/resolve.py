@@ -36,10 +36,13 @@ def _newest_first(extraction: Extraction) -> tuple:
 
 @dataclass(frozen=True)
 class Event:
-    """A date one briefing mentions, for the timeline of the year it falls in."""
+    """A date one briefing mentions, for the timeline of the year and month it falls in."""
 
     date: DateRef
     briefing: Briefing
+
+
+Month = tuple[int, int]  # (year, month)
 
 
 def years(corpus: Corpus) -> dict[int | None, list[Briefing]]:
@@ -51,12 +54,45 @@ def years(corpus: Corpus) -> dict[int | None, list[Briefing]]:
     return dict(sorted(found.items(), key=lambda kv: (kv[0] is None, -(kv[0] or 0))))
 
 
+def months(corpus: Corpus) -> dict[Month, list[Briefing]]:
+    """Briefings by publication month, newest month first (briefings newest first within it).
+
+    A briefing dated only by its year is on its year page but in no month.
+    """
+    found: dict[Month, list[Briefing]] = defaultdict(list)
+    for briefing in corpus.briefings:
+        value = briefing.extraction.published.value or ""
+        if month_of(value) is not None:
+            found[(int(value[:4]), month_of(value))].append(briefing)
+    return dict(sorted(found.items(), reverse=True))
+
+
 def events_by_year(corpus: Corpus) -> dict[int, list[Event]]:
-    """Dates mentioned in briefings, by the year they fall in, in date order."""
+    """Dates mentioned in briefings, by the year they fall in, in date order (year-only dates first)."""
     found: dict[int, list[Event]] = defaultdict(list)
     for briefing in corpus.briefings:
         for ref in briefing.extraction.dates:
             if ref.value and ref.value[:4].isdigit():
                 found[int(ref.value[:4])].append(Event(ref, briefing))
-    return {year: sorted(events, key=lambda ev: (ev.date.value, ev.briefing.slug, ev.date.paragraph))
-            for year, events in found.items()}
+    return {year: sorted(events, key=_event_order) for year, events in sorted(found.items(), reverse=True)}
+
+
+def events_by_month(events: dict[int, list[Event]]) -> dict[Month, list[Event]]:
+    """The events of ``events_by_year`` that name a month (``2023-04`` or a day in it), by month."""
+    found: dict[Month, list[Event]] = defaultdict(list)
+    for year, listed in events.items():
+        for event in listed:
+            month = month_of(event.date.value or "")
+            if month is not None:
+                found[(year, month)].append(event)
+    return dict(sorted(found.items(), reverse=True))
+
+
+def month_of(value: str) -> int | None:
+    """The month of a ``YYYY-MM[-DD]`` value; None for a bare year or any other form."""
+    digits = value[5:7]
+    return int(digits) if len(value) >= 7 and digits.isdigit() and 1 <= int(digits) <= 12 else None
+
+
+def _event_order(event: Event) -> tuple:
+    return (event.date.value, event.briefing.slug, event.date.paragraph)

@@ -1,4 +1,4 @@
-"""From a processed collection to the pages and the review report: the build's middle.
+"""From a processed collection to the site's files and the review report: the build's middle.
 
 Used by both the MkDocs plugin and ``python -m generator build``; no I/O here.
 """
@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import urls
 from .config import Settings
+from .feeds import atom_feed, data_json
 from .model import Corpus
 from .pipeline import Collection
-from .render import render_site
+from .render import Site, gather, render_site
 from .report import review_report
 from .resolve import resolve
 
@@ -17,14 +19,27 @@ from .resolve import resolve
 @dataclass(frozen=True)
 class Built:
     corpus: Corpus
+    site: Site  # the cross-page lookups the pages were rendered from
     pages: dict[str, str]  # path under docs/ → Markdown
     report: str
 
 
-def build_site(collection: Collection, settings: Settings) -> Built:
+def build_site(collection: Collection, settings: Settings, directory_urls: bool = True) -> Built:
     registry = settings.registry_path()
     corpus = resolve(collection.extractions, registry if registry.is_file() else None)
-    return Built(corpus, render_site(corpus), review_report(corpus, collection.errors))
+    return build_from_corpus(corpus, collection.errors, directory_urls)
+
+
+def build_from_corpus(corpus: Corpus, errors: tuple = (), directory_urls: bool = True) -> Built:
+    """Pages and report of an already resolved corpus (the golden tests start here)."""
+    site = gather(corpus, directory_urls)
+    return Built(corpus, site, render_site(corpus, site), review_report(corpus, errors))
+
+
+def extra_files(built: Built, site_name: str, site_url: str | None) -> dict[str, str]:
+    """The site's files that are not pages: the Atom feed and the JSON download."""
+    return {urls.FEED: atom_feed(built.corpus, site_name, site_url),
+            urls.DATA: data_json(built.corpus, built.site.stories, built.site.related)}
 
 
 def build_pages(collection: Collection, settings: Settings) -> dict[str, str]:

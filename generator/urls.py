@@ -17,7 +17,11 @@ MAX_LENGTH = 80
 BRIEFINGS = "briefings"
 PEOPLE = "people"
 YEARS = "years"
-GENERATED_DIRS = (BRIEFINGS, PEOPLE, YEARS)  # the generated area: nothing is written outside it
+STORIES = "stories"
+NETWORK = "network"
+GENERATED_DIRS = (BRIEFINGS, PEOPLE, YEARS, STORIES, NETWORK)  # the generated area: nothing is written outside it
+FEED = "feed.xml"  # the Atom feed of the latest briefings, at the site root
+DATA = "data/briefings.json"  # every extracted record, one download
 
 
 def slugify(text: str) -> str:
@@ -64,6 +68,24 @@ def person_page(slug: str) -> str:
 
 def year_page(year: int | None) -> str:
     return f"{YEARS}/{year}.md" if year is not None else f"{YEARS}/undated.md"
+
+
+def month_page(year: int, month: int) -> str:
+    """A month of the timeline; flat beside the year pages so that every generated page is one folder deep."""
+    return f"{YEARS}/{year}-{month:02d}.md"
+
+
+def story_page(slug: str) -> str:
+    return f"{STORIES}/{slug}.md"
+
+
+def page_href(page: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives ``page``, relative to the site root (for raw HTML, which MkDocs does not rewrite)."""
+    stem = page.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    stem = stem.removesuffix("index")
+    return f"{stem}/" if stem and not stem.endswith("/") else stem
 
 
 def index_page(section: str) -> str:

@@ -1,0 +1,103 @@
+"""The site's two non-page outputs: an Atom feed of the latest briefings and a JSON download of everything.
+
+Both are deterministic: no build time anywhere. A feed entry is dated by its
+briefing's publication date (undated briefings are not in the feed) and the feed's
+``updated`` is its newest entry's date. Entry ids are ``urn:briefings:<slug>``, so
+they survive a move of the site; links are absolute when ``site_url`` is known
+and relative to the feed otherwise. Article text goes through ``xml_text``
+(feed) or ``json.dumps`` (data), never raw.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+from . import urls
+from .model import Briefing, Corpus, Mention
+from .stories import Story
+
+FEED_ENTRIES = 50
+SUMMARY_CHARS = 500
+
+
+def xml_text(text: str) -> str:
+    """Text for an XML element: ``& < >`` escaped, and the characters XML 1.0 forbids dropped."""
+    clean = "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20 and not 0xD800 <= ord(c) <= 0xDFFF
+                    and c not in "\ufffe\uffff")
+    return escape(clean)
+
+
+def atom_feed(corpus: Corpus, site_name: str, site_url: str | None) -> str:
+    """The newest ``FEED_ENTRIES`` dated briefings as an Atom 1.0 document."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    dated = [b for b in corpus.briefings if b.extraction.published.value][:FEED_ENTRIES]
+    updated = _timestamp(dated[0].extraction.published.value) if dated else "1970-01-01T00:00:00Z"
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<feed xmlns="http://www.w3.org/2005/Atom">',
+             f"  <title>{xml_text(site_name)}</title>",
+             f"  <id>urn:briefings:{xml_text(base or 'site')}</id>",
+             f"  <updated>{updated}</updated>",
+             f"  <link rel=\"alternate\" href={quoteattr(base or './')}/>",
+             f"  <link rel=\"self\" href={quoteattr(base + urls.FEED)}/>"]
+    for briefing in dated:
+        lines += _entry(briefing, base)
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def _entry(briefing: Briefing, base: str) -> list[str]:
+    article, published = briefing.extraction.article, briefing.extraction.published.value
+    summary = article.body[0] if article.body else ""
+    if len(summary) > SUMMARY_CHARS:
+        summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+    return ["  <entry>",
+            f"    <title>{xml_text(article.title)}</title>",
+            f"    <id>urn:briefings:{briefing.slug}</id>",
+            f"    <link href={quoteattr(base + urls.page_href(urls.briefing_page(briefing.slug)))}/>",
+            f"    <updated>{_timestamp(published)}</updated>",
+            f"    <published>{_timestamp(published)}</published>",
+            *([f"    <author><name>{xml_text(article.source)}</name></author>"] if article.source else []),
+            f"    <summary>{xml_text(summary)}</summary>",
+            "  </entry>"]
+
+
+def _timestamp(value: str | None) -> str:
+    """An Atom date-time for a publication date; a partial date (``2023``, ``2023-04``) takes its first day."""
+    parts = (value or "1970").split("-") + ["01", "01"]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+
+
+def data_json(corpus: Corpus, stories: Sequence[Story], related: dict[str, tuple[tuple[str, float], ...]]) -> str:
+    """Every extracted record: briefings (without their full text), people and stories, as one JSON document."""
+    story_of = {slug: s.slug for s in stories for slug in s.briefings}
+    data = {
+        "briefings": [_briefing_record(b, story_of.get(b.slug), related.get(b.slug, ())) for b in corpus.briefings],
+        "people": [{"slug": p.slug, "name": p.name, "aliases": list(p.aliases), "description": p.description,
+                    "url": urls.page_href(urls.person_page(p.slug)),
+                    "roles": [{"role": r.role, "briefing": r.article, "date": r.date} for r in p.roles],
+                    "briefings": list(p.articles),
+                    "co_mentions": [{"person": s, "briefings": n} for s, n in p.co_mentions]}
+                   for p in corpus.people],
+        "stories": [{"slug": s.slug, "briefings": list(s.briefings)} for s in stories],
+        "merge_candidates": [{"names": list(c.names), "reason": c.reason} for c in corpus.merge_candidates],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _briefing_record(b: Briefing, story: str | None, related: tuple[tuple[str, float], ...]) -> dict:
+    e = b.extraction
+    return {"id": e.article.id, "slug": b.slug, "url": urls.page_href(urls.briefing_page(b.slug)),
+            "path": e.article.path, "title": e.article.title, "source": e.article.source,
+            "published": {"value": e.published.value, "how": e.published.how, "reason": e.published.reason},
+            "persons": [_mention(m, b.speakers.get(m.name)) for m in e.persons],
+            "actors": [_mention(m, None) for m in e.actors],
+            "quotes": [{"text": q.text, "speaker": q.speaker, "person": b.speakers.get(q.speaker or ""),
+                        "cue": q.cue, "confidence": q.confidence, "paragraph": q.paragraph} for q in e.quotes],
+            "dates": [{"text": d.text, "value": d.value, "end": d.end, "paragraph": d.paragraph} for d in e.dates],
+            "story": story, "related": [slug for slug, _ in related]}
+
+
+def _mention(m: Mention, person: str | None) -> dict:
+    return {"name": m.name, "kind": m.kind, "person": person, "aliases": list(m.aliases),
+            "roles": list(m.roles), "paragraphs": list(m.paragraphs)}
