@@ -1,0 +1,86 @@
+"""Open every page of a built site in Debian's Chromium and record anything article text made run."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+# what the payloads would leave in the DOM had they been parsed as HTML
+FORBIDDEN = ("iframe", "embed", "object", "[onerror]", "[onload]", "[ontoggle]", "[onclick]", "[onmouseover]",
+             "a[href^='javascript:' i]", ".md-content script", ".md-content img[src='x']", ".md-content details[open]")
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """A local HTTP server for ``folder`` (the theme's search needs http, not file://)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every HTML page of the site, as URL paths."""
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+def visit_all(site: Path, search_terms: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """Open every page (and search for each term); return page → what ran or what should not be there."""
+    from playwright.sync_api import sync_playwright
+
+    problems: dict[str, list[str]] = {}
+    with serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for rel in pages_of(site):
+            page.goto(base + rel, wait_until="load")
+            page.wait_for_timeout(50)  # let onload/ontoggle handlers fire, had any been parsed
+            found = _check(page) + [f"dialog: {m}" for m in dialogs]
+            dialogs.clear()
+            if found:
+                problems[rel] = found
+        for term in search_terms:
+            found = _search(page, base, term) + [f"dialog: {m}" for m in dialogs]
+            dialogs.clear()
+            if found:
+                problems[f"search: {term}"] = found
+        browser.close()
+    return problems
+
+
+def _check(page) -> list[str]:  # type: ignore[no-untyped-def]
+    found = [selector for selector in FORBIDDEN if page.query_selector(selector) is not None]
+    if page.evaluate("typeof window.__pwned !== 'undefined'"):
+        found.append("window.__pwned was set")
+    return found
+
+
+def _search(page, base: str, term: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Type ``term`` into the theme's search box: results render article text too."""
+    page.goto(base, wait_until="load")
+    page.keyboard.press("/")
+    page.keyboard.type(term)
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=5000)
+    except Exception:  # noqa: BLE001 - no results is a failure of the test's premise, reported as such
+        return [f"no search results for {term!r}"]
+    page.wait_for_timeout(100)
+    return _check(page)
