@@ -89,11 +89,15 @@ def _occurrence(doc: Doc, span: Span, starts: list[int]) -> Occurrence | None:
 
 
 def _mislabelled(doc: Doc, ent: Span, starts: list[int], groups: list[Group]) -> Occurrence | None:
+    """A non-person entity that is a person here: made of a person's words ("Example" tagged ORG),
+    or a full name ending in the surname of a person named by one word ("Ann Example" tagged ORG)."""
     name = clean_name(ent.text)
-    key = set(name_key(name)) if name else set()
-    if not key or not any(key <= g.key for g in groups):
+    key = name_key(name) if name else ()
+    if not key or len(key) > 3:
         return None
-    return _occurrence(doc, ent, starts)
+    if any(set(key) <= g.key or len(g.key) == 1 and key[-1] in g.key for g in groups):
+        return _occurrence(doc, ent, starts)
+    return None
 
 
 def _mention(group: Group) -> Mention:

@@ -125,15 +125,23 @@ def apposition_after(doc: Doc, end: int) -> str | None:
     return role_text(phrase)
 
 
+DESCRIPTION_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "DT", "PRP$", "POS", "HYPH", "CD"})
+
+
+def _describes(token: Token) -> bool:
+    """Whether ``token`` can be part of a noun phrase describing someone ("the bank's new chief")."""
+    if token.ent_type_ == "PERSON":
+        return False
+    return token.tag_ in DESCRIPTION_TAGS or token.lower_ in ("of", "at", "for", "and")
+
+
 def apposition_before(doc: Doc, begin: int, end: int) -> str | None:
     """"Freedonia's top diplomat, " before a name that is closed by a comma too."""
     if begin < 2 or doc[begin - 1].text != "," or end >= len(doc) or doc[end].text not in (",", "."):
         return None
     start = begin - 1
-    while start > 0 and begin - start <= MAX_BEFORE_TOKENS and not doc[start].is_sent_start:
-        token = doc[start - 1]
-        if token.ent_type_ == "PERSON" or (token.is_punct and token.tag_ != "POS" and token.text != "-"):
-            break
+    while start > 0 and begin - start <= MAX_BEFORE_TOKENS and not _opens_sentence(doc[start]) \
+            and _describes(doc[start - 1]):
         start -= 1
     phrase = doc[start:begin - 1]
     if not len(phrase) or begin - start > MAX_BEFORE_TOKENS or phrase[-1].lower_ not in ROLE_WORDS:
