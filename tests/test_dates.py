@@ -69,6 +69,7 @@ def test_dates_resolved(nlp: Language, text: str, expected: list[tuple[str, str]
     "Shoppers crowded the mall for Black Friday deals.",
     "In recent years the river has flooded often.",
     "The charity raised 1500 pounds.",
+    "Police stopped a van outside 1909 Larkspur Drive.",
 ])
 def test_not_dates(nlp: Language, text: str) -> None:
     assert dates(nlp, text) == []
@@ -124,13 +125,17 @@ def test_published_from_dateline(nlp: Language) -> None:
 @pytest.mark.parametrize(("body", "value"), [
     # a month written with its year beside a day without one: a later year than the written one
     (("The envoy arrived on Feb. 3, the first visit since November 2019.",), "2020"),
-    # bare years only: the latest, a lower bound
-    (("The mill opened in 1998 and closed in 2011.",), "2011"),
+    # a story of its own present that names years: the latest, a lower bound
+    (("The mill opened in 1998 and was sold in 2011. It closed on Monday.",), "2011"),
 ])
 def test_published_estimate(nlp: Language, body: tuple[str, ...], value: str) -> None:
     published = published_of(nlp, *body)
     assert (published.value, published.how) == (value, "estimate")
     assert published.reason
+
+
+def test_history_alone_is_no_estimate(nlp: Language) -> None:
+    assert published_of(nlp, "The mill opened in 1998 and closed in 2011.").how == "unknown"
 
 
 def test_published_unknown_says_how_to_fix(nlp: Language) -> None:

@@ -59,12 +59,17 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
 
 # Cue words that make a bare year or a bare month a date ("in 2009", "since May").
 YEAR_CUES = frozenset({
-    "in", "since", "until", "till", "by", "from", "before", "after", "during", "of", "to", "through",
+    "in", "since", "until", "till", "by", "from", "before", "after", "during", "to", "through",
     "early", "late", "mid", "between", "and", "around", "circa", "spring", "summer", "autumn",
-    "fall", "winter", "year", "end", "start", "beginning", "middle", "on", "for", "as", "than",
-})
+    "fall", "winter", "year", "end", "start", "beginning", "middle",
+})  # not "of": "a score of 2072", "of 1909 Elm Drive" are quantities and addresses
 # Entity labels under which a number is not a year ("2,000 troops", "$2010").
 NOT_YEAR_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "PRODUCT", "LAW"})
+# A number before a street name is a house number ("1909 Larkspur Drive"), case-sensitive.
+ADDRESS_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:Drive|Dr\.|Street|St\.|Avenue|Ave\.|Road|Rd\.|Lane|Ln\.|Boulevard|Blvd\."
+    r"|Way|Court|Ct\.|Place|Pl\.|Parkway|Highway|Terrace|Suite)\b"
+)
 # Entity labels under which a month word is part of a name ("June Carter", "May Day Party").
 NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "NORP", "GPE"})
 
@@ -121,7 +126,7 @@ EXPRESSIONS: dict[str, str] = {
                 r"|the\s+(?P<unit2>year)\s+(?P<rel2>previous|before|after))\b(?!\s*(?:-|–)?\s*(?:old|long))",
     # a year ago / 42 years ago / a month earlier / in five years
     "ago": rf"\b{_NUMBER}\s+(?P<unit>year|month|day)s?\s+(?P<dir>ago|earlier)\b",
-    "in_n": rf"\b(?:in|within)\s+{_NUMBER}\s+(?P<unit>year|month)s?(?!\s*(?:-|–)?\s*(?:old|long|ago))\b(?:'?\s*time)?",
+    "in_n": rf"\bin\s+{_NUMBER}\s+(?P<unit>year|month)s?(?!\s*(?:-|–)?\s*(?:old|long|ago))\b(?:'?\s*time)?",
     # the end of the year / year-end / year's end / for the year / the full year
     "year_end": r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?year|year[- ]end|year's\s+end)\b(?!\s+(?:of|results|report))",
     "the_year": r"\b(?:for\s+the\s+(?:full\s+)?year|the\s+full\s+year)\b(?!\s*(?:ago|earlier|before|-|–))",

@@ -9,8 +9,8 @@
    ``value[:4]``): news style writes a month's year only when it is not the current year,
    so when the text gives a month with its year ("in February 2022") and also days or
    months without one ("on Feb. 21"), it was written in a later year: the first such
-   year. Else, when the text has only bare years in clauses that are not future, the
-   latest of them, as a lower bound.
+   year. Else, when the story speaks of its own present ("on Tuesday", "last month") and
+   names years in clauses that are not future, the latest of them, as a lower bound.
 4. unknown, with the front-matter line that would fix it.
 
 Not handled: dates in the title, relative words alone ("last month"), and world knowledge
@@ -30,6 +30,9 @@ from .resolve import Anchor, resolve
 from .tagger import tag
 from .tense import tense_at
 
+# References that place a story in its own present ("on Tuesday", "last month", "today"):
+# without one, a year mentioned may be history, and says nothing of the publication year.
+PRESENT_KINDS = ("weekday", "deictic", "unit_rel", "month_rel", "last_12")
 FIX_HINT = "add 'published: YYYY-MM-DD' to the article's front matter"
 OPENING_PARAGRAPHS = 2  # datelines and date lines open a story
 DATE_LINE_WORDS = 12  # a paragraph this short that holds a full date is a date line, not prose
@@ -102,11 +105,12 @@ def estimate(article: Article, doc: Doc) -> Published | None:
         return Published(str(year), "estimate",
                          f"'{latest.text}' is written with its year and '{yearless[0].text}' without one: "
                          f"news style omits only the current year, so {year} or later")
+    present = [f for f in found if f.kind in PRESENT_KINDS]
     years = [f for f in found if f.kind in ("year", "mdy", "dmy", "month_year") and f.get("year")
              and tense_at(doc, f.start, f.end) != "future"]
-    if years:
+    if present and years:
         latest = max(years, key=lambda f: int(f.get("year") or 0))
         return Published(latest.get("year"), "estimate",
-                         f"the latest year the text mentions, in '{latest.text}': published then or later")
+                         f"the latest year the text mentions, in '{latest.text}', in a story that speaks of "
+                         f"'{present[0].text}': published then or later")
     return None
-

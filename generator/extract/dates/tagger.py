@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ...patterns.dates import (
-    AMBIGUOUS_MONTHS, EXPRESSION_RES, MONTHS, NAME_LABELS, NAMED_DAY_PREFIXES, NOT_YEAR_LABELS, YEAR_CUES,
+    ADDRESS_AFTER, AMBIGUOUS_MONTHS, EXPRESSION_RES, MONTHS, NAME_LABELS, NAMED_DAY_PREFIXES, NOT_YEAR_LABELS, YEAR_CUES,
 )
 
 KIND_ORDER = {kind: i for i, kind in enumerate(EXPRESSION_RES)}
@@ -81,8 +81,14 @@ def acceptable(found: Found, text: str, doc: Doc | None) -> bool:
     return True
 
 
+def is_house_number(found: Found, text: str) -> bool:
+    return bool(ADDRESS_AFTER.match(text, found.end))
+
+
 def is_year(found: Found, text: str, span: Span) -> bool:
     """A four-digit number is a year unless the parser calls it a quantity and no cue says otherwise."""
+    if is_house_number(found, text):
+        return False
     labels = {t.ent_type_ for t in span}
     if "DATE" in labels:
         return True
