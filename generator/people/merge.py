@@ -113,12 +113,14 @@ def cluster(units: list[Unit], entries: tuple[Entry, ...]) -> Clusters:
 
 
 def _pin(clusters: Clusters, entries: tuple[Entry, ...]) -> None:
-    """Rule 1: a unit named like an entry belongs to it (its own name first, then its aliases)."""
+    """Rule 1: a unit named like an entry belongs to it (its own name first, then its aliases);
+    in the articles an entry lists, a shorter form of its name ("Example") belongs to it too."""
     first: dict[int, int] = {}
     for i, unit in enumerate(clusters.units):
         scoped = [e for e in entries if e.applies_to(unit.article, unit.briefing)]
         entry = next((e for e in scoped if unit.key in e.keys), None) or \
-            next((e for e in scoped if unit.keys & e.keys), None)
+            next((e for e in scoped if unit.keys & e.keys), None) or \
+            next((e for e in scoped if e.articles and any(set(unit.key) <= set(k) for k in e.keys)), None)
         if entry is None:
             continue
         if entry.number in first:
