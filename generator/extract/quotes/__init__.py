@@ -118,7 +118,7 @@ def _explicit(doc: Doc, quote: Located, body: tuple[str, ...], bounds: list[int]
     if _attribution_follows(quote, after):
         cue = cue_after(after) or cue_before(before)
     else:  # a quotation ending a sentence belongs to the clause that leads up to it
-        cue = cue_before(before) or (cue_after(after) if _short_clause(after) else None)
+        cue = cue_before(before) or cue_after(after, bare=True)
     if cue is None:
         return Attribution(None, None, False)
     who = next((w for t in cue.candidates if (w := speakers.resolve(t)) is not None), None)
@@ -145,13 +145,9 @@ def _attribution_follows(quote: Located, after: list) -> bool:
     """“A,” he said / “Why?” she asked / “A” — Smith: the cue comes after the quotation."""
     if not after:
         return False
-    end = quote.text[-1:]
-    return end == "," or after[0].text in P.DASHES or (end in "?!…" and after[0].is_lower)
-
-
-def _short_clause(after: list) -> bool:
-    """“A.” Smith said. — a bare attribution clause after a full-stop quotation."""
-    return 0 < len(after) <= 6
+    end = quote.text.rstrip("'’\"”")[-1:]  # "...not now,'" ends with an inner quote's comma
+    dash_name = len(after) > 1 and after[0].text in P.DASHES and after[1].pos_ == "PROPN"
+    return end == "," or dash_name or (end in "?!…" and after[0].is_lower)
 
 
 # ---- 3. continuation, 4. embedding -----------------------------------------------------------

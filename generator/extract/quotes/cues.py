@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from ...patterns import quotes as P
 
 SENTENCE_END = frozenset({".", "!", "?"})
+BARE_REACH = 5  # tokens after a sentence-final quotation where a bare "Smith said" may sit
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,22 @@ def before_window(doc: Doc, last: int, floor: int, in_quote: list[bool]) -> list
     return window[::-1]
 
 
-def cue_after(window: list[Token]) -> Cue | None:
-    """", Smith said", "said Smith", "he told reporters", "according to X", "— Smith"."""
+def cue_after(window: list[Token], bare: bool = False) -> Cue | None:
+    """", Smith said", "said Smith", "he told reporters", "according to X", "— Smith".
+
+    ``bare``: after a quotation that ends its sentence, only a bare clause counts
+    ("“A.” Smith said."), not one reporting something else ("Smith said he disagreed").
+    """
+    if not window:
+        return None
     if len(window) > 1 and window[0].text in P.DASHES and window[1].pos_ == "PROPN":
         return Cue(window[0].text, (_name_head(window[1]),), "after")
+    if bare:
+        verb = next((t for t in window[:BARE_REACH] if _reporting(t, weak=False)), None)
+        end = window[-1].i
+        if verb is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and verb.i < c.i <= end for c in verb.children):
+            return None
+        return Cue(verb.text, _candidates(window, verb), "after")
     for token in window:
         if _according(token):
             return Cue("according to", _according_object(token), "after")
