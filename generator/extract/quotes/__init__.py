@@ -205,20 +205,18 @@ def quote_key(text: str) -> str:
 
 
 def rank_quotes(quotes: Sequence[Quote], limit: int = 3) -> list[Quote]:
-    """Attributed quotes only, each speaker's longest one, speakers in order of how often they are quoted.
+    """Each speaker's longest quote, speakers ordered by how often the article quotes them, then the rest longest first.
 
-    Ties (same count) go to the speaker quoted first; with fewer speakers than ``limit``,
-    the remaining places take the longest other attributed quotes. Repeats count once.
+    Repeats (same ``quote_key``) count once; ties go to the speaker quoted first; unattributed
+    quotes come after all attributed ones.
     """
-    unique = {quote_key(q.text): q for q in reversed(quotes) if q.speaker}
-    kept = sorted(unique.values(), key=lambda q: (q.paragraph, quotes.index(q)))
-    counts = Counter(q.speaker for q in kept)
-    order = {s: (-n, i) for i, (s, n) in enumerate(sorted(counts.items(), key=lambda kv: -kv[1]))}
-    first_seen = {}
-    for i, q in enumerate(kept):
-        first_seen.setdefault(q.speaker, i)
-    order = {s: (-counts[s], first_seen[s]) for s in counts}
-    best = {s: max((q for q in kept if q.speaker == s), key=lambda q: len(q.text)) for s in counts}
-    ranked = sorted(best.values(), key=lambda q: order[q.speaker])
-    rest = sorted((q for q in kept if q not in ranked), key=lambda q: -len(q.text))
-    return (ranked + rest)[:limit]
+    kept: dict[str, Quote] = {}
+    for quote in quotes:
+        kept.setdefault(quote_key(quote.text), quote)
+    attributed = [q for q in kept.values() if q.speaker]
+    counts = Counter(q.speaker for q in attributed)
+    first = {s: i for i, s in reversed(list(enumerate(q.speaker for q in attributed)))}
+    best = {s: max((q for q in attributed if q.speaker == s), key=lambda q: len(q.text)) for s in counts}
+    leaders = sorted(best.values(), key=lambda q: (-counts[q.speaker], first[q.speaker]))
+    rest = sorted((q for q in kept.values() if q not in leaders), key=lambda q: (q.speaker is None, -len(q.text)))
+    return (leaders + rest)[:limit]

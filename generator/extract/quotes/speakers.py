@@ -122,9 +122,22 @@ class Speakers:
         if span[0].lower_ in P.HONORIFICS and len(span) >= 2:
             return Who(_plain(span.text), 0.6)
         if token.ent_type_ != "PERSON":
-            return None
+            return self._fuller_in_text(token)
         words = [t.text for t in span if t.text.casefold().rstrip(".") not in P.TITLES]
         return Who(_plain(" ".join(words)), 0.6) if len(words) >= 2 else None
+
+    def _fuller_in_text(self, token: Token) -> Who | None:
+        """"Smith said", where the article also writes "Jane Smith": that fuller name."""
+        if token.ent_type_ in P.NON_PERSON_LABELS or not token.text[:1].isupper():
+            return None
+        for other in self.doc:
+            if other.text != token.text or other.i == token.i:
+                continue
+            span = self.name_span(other)
+            if len(span) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) \
+                    and span[0].text.casefold().rstrip(".") not in P.TITLES:
+                return Who(_plain(span.text), 0.6)
+        return None
 
     def describe(self, token: Token) -> Who | None:
         """"the minister", "the Russian president": the one person whose roles say so."""

@@ -1,0 +1,178 @@
+"""Quotations and their speakers: tables of invented paragraphs → expected (text, speaker)."""
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.people import find_actors
+from generator.extract.quotes import find_quotes, quote_key, rank_quotes
+from generator.extract.quotes.spans import find_spans, is_title
+from generator.model import Mention, Quote
+from generator.nlp import parse
+from tests.conftest import make_article
+
+
+def quotes_of(nlp, *paragraphs: str, persons: tuple[Mention, ...] | None = None) -> list[tuple[str, str | None]]:
+    article = make_article(*paragraphs)
+    doc = parse(nlp, article)
+    if persons is None:
+        persons, _ = find_actors(article, doc)
+    return [(q.text, q.speaker) for q in find_quotes(article, doc, persons)]
+
+
+def person(name: str, *aliases: str, roles: tuple[str, ...] = ()) -> Mention:
+    return Mention(name=name, kind="person", aliases=aliases, roles=roles)
+
+
+MARTA = person("Marta Quillfeather", "Quillfeather", roles=("harbour commissioner",))
+OSKAR = person("Oskar Brennholt", "Brennholt", roles=("union leader",))
+PEOPLE = (MARTA, OSKAR)
+
+
+# ---- spans: which marks pair ----------------------------------------------------------
+
+SPANS = [
+    ('"We will open the new port next spring," she said.', ["We will open the new port next spring,"]),
+    ("“We will open the new port next spring,” she said.", ["We will open the new port next spring,"]),
+    ("«We will open the new port next spring», she said.", ["We will open the new port next spring"]),
+    # an inner “word” stays inside the outer quotation
+    ("“This deal gives the “historic” partnership real weight,” he said.",
+     ["This deal gives the “historic” partnership real weight,"]),
+    # apostrophes inside words are not marks
+    ("“It’s the town’s best chance in years,” she said.", ["It’s the town’s best chance in years,"]),
+    ("\"It's what the F.B.I.'s agents want,\" he said.", ["It's what the F.B.I.'s agents want,"]),
+    # inner single quotes stay inside
+    ("“They keep calling it ‘the plan.’ It is no plan at all,” he said.",
+     ["They keep calling it ‘the plan.’ It is no plan at all,"]),
+    # a quotation still open at the paragraph's end runs to the end
+    ("“The first part of a long statement goes here", ["The first part of a long statement goes here"]),
+    ("No quotation marks at all in this sentence.", []),
+]
+
+
+@pytest.mark.parametrize("paragraph, expected", SPANS)
+def test_spans(paragraph: str, expected: list[str]) -> None:
+    assert [s.text(paragraph) for s in find_spans(paragraph)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Long Road Home", True),
+    ("Songs of the Northern Harbour", True),
+    ("We will never give up the fight,", False),
+    ("Bread, Butter and Salt", False),  # inner comma: could be speech, keep it
+])
+def test_is_title(text: str, expected: bool) -> None:
+    assert is_title(text) is expected
+
+
+# ---- speakers --------------------------------------------------------------------------
+
+ATTRIBUTION = [
+    # attribution after, surname resolved to the full name
+    (("“The harbour will be dredged before the winter storms,” Quillfeather said.",),
+     [("The harbour will be dredged before the winter storms,", "Marta Quillfeather")]),
+    # inverted "said X"
+    (("“The harbour will be dredged before the winter storms,” said Marta Quillfeather.",),
+     [("The harbour will be dredged before the winter storms,", "Marta Quillfeather")]),
+    # attribution before, with a colon
+    (("Brennholt told the crowd: “We will not accept a single job cut this year.”",),
+     [("We will not accept a single job cut this year.", "Oskar Brennholt")]),
+    # a split quotation: both parts, same speaker
+    (("“We asked for talks in March,” Brennholt said, “and nobody answered our letters.”",),
+     [("We asked for talks in March,", "Oskar Brennholt"),
+      ("and nobody answered our letters.", "Oskar Brennholt")]),
+    # a pronoun: the person last named as a subject
+    (("Marta Quillfeather met the mayor on Monday.",
+      "“We have the money and we have the plans ready,” she said."),
+     [("We have the money and we have the plans ready,", "Marta Quillfeather")]),
+    # a standalone paragraph continues the previous speaker
+    (("“The strike starts at dawn on Friday,” Brennholt said.",
+      "“Every crane on the quay will stand still until then.”"),
+     [("The strike starts at dawn on Friday,", "Oskar Brennholt"),
+      ("Every crane on the quay will stand still until then.", "Oskar Brennholt")]),
+    # a description matched to one person's role
+    (("Marta Quillfeather opened the new terminal.", "Oskar Brennholt watched from the quay.",
+      "“Ships will dock here from the first of May,” the harbour commissioner added."),
+     [("Ships will dock here from the first of May,", "Marta Quillfeather")]),
+    # any reporting verb
+    (("“The vote was rigged from the very start,” Brennholt tweeted on Sunday.",),
+     [("The vote was rigged from the very start,", "Oskar Brennholt")]),
+    # a partial quotation inside reported speech
+    (("Quillfeather said the port would need “at least three more years of work.”",),
+     [("at least three more years of work.", "Marta Quillfeather")]),
+    # "according to" a person
+    (("The port “will not be sold to any foreign buyer,” according to Brennholt.",),
+     [("will not be sold to any foreign buyer,", "Oskar Brennholt")]),
+    # the object of "told" is the listener, not the speaker
+    (("Brennholt told Quillfeather that “the workers have waited long enough for this.”",),
+     [("the workers have waited long enough for this.", "Oskar Brennholt")]),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", ATTRIBUTION)
+def test_attribution(nlp, paragraphs: tuple[str, ...], expected: list) -> None:
+    assert quotes_of(nlp, *paragraphs, persons=PEOPLE) == expected
+
+
+NOT_ATTRIBUTED = [
+    # an organisation speaks: no person
+    ("“The harbour will stay closed until further notice,” the port authority said.",),
+    # no cue and no one to continue
+    ("“Nobody knows what the tides will bring us next,” reads the sign at the gate.",),
+    # a pronoun with no one named before it
+    ("“We will fight this decision in every court of the land,” she said.",),
+]
+
+
+@pytest.mark.parametrize("paragraphs", NOT_ATTRIBUTED)
+def test_left_unattributed(nlp, paragraphs: tuple[str, ...]) -> None:
+    found = quotes_of(nlp, *paragraphs, persons=PEOPLE)
+    assert len(found) == 1 and found[0][1] is None
+
+
+NOT_QUOTES = [
+    "The mayor called the plan “a mistake” and left.",  # a short scare quote
+    "Critics say the “new era” is nothing of the kind.",
+    "She starred in “The Long Road Home” last year.",  # a title of a work
+]
+
+
+@pytest.mark.parametrize("paragraph", NOT_QUOTES)
+def test_not_quotes(nlp, paragraph: str) -> None:
+    assert quotes_of(nlp, paragraph, persons=PEOPLE) == []
+
+
+def test_name_not_among_persons_is_used_only_when_it_is_a_person(nlp) -> None:
+    found = quotes_of(nlp, "“The bridge is safe for every kind of traffic,” said Ms. Ravensdale.",
+                      persons=())
+    assert found == [("The bridge is safe for every kind of traffic,", "Ms. Ravensdale")]
+
+
+def test_repeated_quote_is_found_twice(nlp) -> None:
+    text = "“We came here to help the fishermen of this coast,” Brennholt said."
+    assert len(quotes_of(nlp, text, text, persons=PEOPLE)) == 2
+
+
+# ---- for the site ----------------------------------------------------------------------
+
+
+def test_quote_key_ignores_typography() -> None:
+    assert quote_key("“It’s done,” he said") == quote_key('"it\'s DONE," He said')
+    assert quote_key("It is done") != quote_key("It is not done")
+
+
+def make_quote(text: str, speaker: str | None, paragraph: int) -> Quote:
+    return Quote(text=text, speaker=speaker, cue="said", confidence=0.9, paragraph=paragraph)
+
+
+def test_rank_quotes() -> None:
+    quotes = [
+        make_quote("short one from Marta here", "Marta", 0),
+        make_quote("a much longer quote from Oskar about the port", "Oskar", 1),
+        make_quote("a longer quote from Marta about the harbour works", "Marta", 2),
+        make_quote("an unattributed quote of some length here", None, 3),
+        make_quote("a longer quote from Marta about the harbour works", "Marta", 4),  # a repeat
+    ]
+    ranked = rank_quotes(quotes, limit=3)
+    assert [q.paragraph for q in ranked] == [2, 1, 0]
+    assert rank_quotes(quotes, limit=1)[0].speaker == "Marta"
+    assert rank_quotes([], limit=3) == []
