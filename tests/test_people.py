@@ -176,3 +176,35 @@ def test_surname_tagged_as_organisation_is_the_person(nlp: Language) -> None:
     people, others = find_actors(article, parse(nlp, article))
     assert [m.name for m in people] == ["Helga Strand"]
     assert "Strand" not in {m.name for m in others}
+
+
+# ---- titles that are parts of longer titles, lists of people, lone words -------
+
+def test_compound_title_makes_no_short_titled_alias(nlp: Language) -> None:
+    found = by_name(persons(nlp, "Attorney General Karen Whitfield announced the charges on Monday."))
+    assert found["Karen Whitfield"].roles == ("Attorney General",)
+    assert "General Karen Whitfield" not in found["Karen Whitfield"].aliases
+
+
+def test_role_after_and_belongs_to_the_second_person(nlp: Language) -> None:
+    found = by_name(persons(nlp, "Karen Whitfield and Ohio governor Tom Brennan met on Monday."))
+    assert found["Tom Brennan"].roles == ("Ohio governor",)
+
+
+def test_honorific_alone_is_no_role(nlp: Language) -> None:
+    found = by_name(persons(nlp, "Tom Brennan arrived late.", "Then Mr. Brennan spoke for an hour."))
+    assert found["Tom Brennan"].roles == ()
+    assert "Mr. Brennan" in found["Tom Brennan"].aliases
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    ("Senator Brennan spoke for an hour.", {"Brennan"}),  # a title vouches for a lone word
+    ("Fans of Thunderbolt queued outside the store.", set()),  # a lone word without one does not
+])
+def test_lone_words(nlp: Language, paragraph: str, expected: set[str]) -> None:
+    assert {m.name for m in persons(nlp, paragraph)} == expected
+
+
+def test_given_name_that_is_also_a_particle(nlp: Language) -> None:
+    assert name_key("Ben Whitfield") == ("ben", "whitfield")
+    assert name_key("Anna van Dijk") == ("anna", "dijk")

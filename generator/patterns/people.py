@@ -28,7 +28,7 @@ NAME_TITLES = frozenset(TITLE_EXPANSIONS) | HONORIFICS | frozenset({
     "mayor", "premier", "chancellor", "king", "queen", "prince", "princess", "emperor",
     "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam", "sheikh", "ayatollah",
     "judge", "justice", "professor", "ambassador", "detective", "inspector", "officer",
-    "chairman", "chairwoman", "secretary-general", "lord", "lady", "baron", "count",
+    "chairman", "chairwoman", "secretary-general", "lord", "lady", "baron",
 })
 # Head words of a role: a phrase holding one of these describes what someone is.
 ROLE_WORDS = frozenset({
@@ -49,7 +49,13 @@ ROLE_WORDS = frozenset({
     "owner", "investor", "billionaire", "entrepreneur", "activist", "dissident",
     "commentator", "pundit", "historian", "scientist", "engineer", "physician", "doctor",
     "president-elect", "prime", "speaker", "whip", "mp", "ceo", "boss", "tycoon", "superintendent",
+    "actor", "actress", "singer", "rapper", "comedian", "artist", "producer", "host", "anchor",
+    "novelist", "poet", "photographer", "designer", "astronaut", "pilot", "chef", "author",
 })
+# Words before a title that make it part of a longer title ("Attorney General", "Vice
+# President"): the short title then does not make a titled alias.
+COMPOUND_TITLE_HEADS = frozenset({"vice", "deputy", "assistant", "acting", "attorney", "surgeon",
+                                  "inspector", "secretary", "solicitor", "adjutant", "postmaster"})
 # Words that may stand inside a role phrase before the name besides role words and
 # capitalised words ("China's new defense minister", "former navy commander").
 ROLE_MODIFIERS = frozenset({
@@ -147,4 +153,4 @@ ACTOR_LABELS: dict[str, str] = {"ORG": "org", "GPE": "country"}
 
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # Entity text that is markup or numbers rather than a name ("300px", "@Media").
-NOT_A_NAME = re.compile(r"[0-9@#{}<>=/\\|_*]|^\W|px$")
+NOT_A_NAME = re.compile(r"[0-9@#{}<>=/\\|_*:;,!?()\[\]]|^\W|px$")

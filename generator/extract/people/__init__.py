@@ -51,14 +51,16 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
 
 
 def _plausible(group: Group, labelled: set[str]) -> bool:
-    """A person named by one word only is dropped when that word also names a place or organisation here.
+    """A person named by one word only is kept when a title or role comes with it ("President
+    Example") and the word names no place or organisation here.
 
     spaCy's PERSON label on a lone capitalised word is often wrong ("Brexit", a
-    product); a real person is nearly always introduced with a full name.
+    product, a sports team); a real person is nearly always introduced with a full name.
     """
     if len(group.key) > 1:
         return True
-    return not any(fold(o.name) in labelled for o in group.occurrences)
+    titled = any(o.titled or o.roles for o in group.occurrences)
+    return titled and not any(fold(o.name) in labelled for o in group.occurrences)
 
 
 def _pieces(ent: Span) -> Iterator[Span]:

@@ -35,7 +35,9 @@ def name_key(name: str) -> tuple[str, ...]:
     words = [fold(w).strip(".'’-") for w in name.split()]
     while words and is_title(words[0]):
         words = words[1:]
-    return tuple(w for w in words if len(w) > 1 and w not in NAME_PARTICLES)
+    # a particle is part of the name's spelling, not a word that identifies it ("van"), except
+    # in front, where it is a given name ("Ben", "Al")
+    return tuple(w for i, w in enumerate(words) if len(w) > 1 and (i == 0 or w not in NAME_PARTICLES))
 
 
 def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ...patterns.people import (APPOSITION_OPENERS, HONORIFICS, MAX_ROLE_TOKENS, NAME_TITLES, NON_NAME_WORDS,
+from ...patterns.people import (APPOSITION_OPENERS, COMPOUND_TITLE_HEADS, HONORIFICS, MAX_ROLE_TOKENS, NAME_TITLES, NON_NAME_WORDS,
                                 ROLE_DROP_FIRST, ROLE_MODIFIERS, ROLE_WORDS, TITLE_EXPANSIONS)
 
 ROLE_VOCABULARY = ROLE_WORDS | ROLE_MODIFIERS | NAME_TITLES | frozenset(TITLE_EXPANSIONS) | HONORIFICS
@@ -77,6 +77,7 @@ def titling(doc: Doc, start: int) -> Titling:
     while begin > 0 and start - begin < MAX_ROLE_TOKENS and _may_precede(doc[begin - 1]) \
             and not _opens_sentence(doc[begin]):
         begin -= 1
+    begin = _after_other_subject(doc, begin, start)
     while begin < start and doc[begin].lower_ in LEADING_JUNK:
         begin += 1
     if begin == start or not _role_word(doc[start - 1]):
@@ -84,7 +85,28 @@ def titling(doc: Doc, start: int) -> Titling:
     cut = start
     while cut > begin and _name_title(doc[cut - 1]):
         cut -= 1
-    return Titling(begin, role_text(doc[begin:start]), doc[cut:start].text)
+    if cut < start and _compound(doc[cut]):
+        cut = start  # "Attorney General Ann Example" is not "General Ann Example"
+    kept = [t for t in doc[begin:start] if t.lower_ not in HONORIFICS and not _abbreviation_dot(t)]
+    role = role_text(doc[begin:start]) if kept and _role_word(kept[-1]) else None  # not "Then Mr."
+    return Titling(begin, role, doc[cut:start].text)
+
+
+def _compound(title: Token) -> bool:
+    """A full-word title that ends a longer one ("Attorney General", "Vice President")."""
+    if title.i == 0 or title.lower_ in HONORIFICS or title.lower_ in TITLE_EXPANSIONS:
+        return False
+    head = title.nbor(-1).lower_
+    return head in COMPOUND_TITLE_HEADS or head in ROLE_WORDS
+
+
+def _after_other_subject(doc: Doc, begin: int, start: int) -> int:
+    """Skip "Ann Example and" in "Ann Example and Ohio governor Bob Example": the part before the
+    last "and" belongs to the phrase only when it holds a role word itself ("Fellow and Chair")."""
+    ands = [i for i in range(begin, start) if doc[i].lower_ == "and"]
+    if ands and not any(_role_word(t) for t in doc[begin:ands[-1]]):
+        return ands[-1] + 1
+    return begin
 
 
 def role_text(tokens: Span | list[Token]) -> str | None:
