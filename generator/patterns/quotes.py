@@ -15,6 +15,8 @@ DOUBLE_MARKS = DOUBLE_OPENERS | DOUBLE_CLOSERS | DOUBLE_AMBIGUOUS | frozenset("�
 SINGLE_OPENERS = frozenset("‘‹")
 SINGLE_CLOSERS = frozenset("’›")
 SINGLE_MARKS = SINGLE_OPENERS | SINGLE_CLOSERS | frozenset("'")
+# every character that may be a mark; "''" (two straight apostrophes) stands for a double mark
+MARK = re.compile("''|[" + re.escape("".join(sorted(DOUBLE_MARKS | SINGLE_MARKS))) + "]")
 # characters after which a mark opens (besides whitespace and the paragraph start)
 OPEN_CONTEXT = frozenset("([{—–-/:…") | DOUBLE_MARKS | SINGLE_MARKS
 # characters before which a mark closes (besides whitespace and the paragraph end)

@@ -68,6 +68,8 @@ def find_quotes(article: Article, doc: Doc, persons: tuple[Mention, ...]) -> tup
         previous = (located[k - 1], found[k - 1]) if k else None
         found.append(_explicit(doc, quote, article.body, bounds, in_quote, speakers, previous))
     found = _continue(located, found, doc, speakers)
+    found = [a if a.explicit or a.who or not q.opens_paragraph else
+             _reported_before(doc, q, bounds, in_quote, speakers) or a for q, a in zip(located, found)]
     return tuple(
         Quote(text=q.text, speaker=a.who.name if a.who else None, cue=a.cue,
               confidence=round(a.who.confidence if a.who else 0.0, 3), paragraph=q.paragraph)
@@ -89,8 +91,8 @@ def _locate(body: tuple[str, ...], starts: list[int], token_starts: list[int]) -
             close_at = starts[number] + span.end
             first = max(0, bisect_right(token_starts, open_at) - 1)
             last = max(first, bisect_right(token_starts, close_at if not span.open_end else close_at - 1) - 1)
-            bullet = P.BULLET.match(paragraph).end()
-            located.append(Located(number, span, text, first, last, span.start - 1 <= bullet))
+            lead = paragraph[P.BULLET.match(paragraph).end():span.start]
+            located.append(Located(number, span, text, first, last, not P.WORD.search(lead)))
     return located
 
 
@@ -174,6 +176,17 @@ def _continue(located: list[Located], found: list[Attribution], doc: Doc,
         if not result[k].explicit and not result[k].who and not quote.opens_paragraph:
             result[k] = _embedded(doc, quote, speakers) or result[k]
     return result
+
+
+def _reported_before(doc: Doc, quote: Located, bounds: list[int], in_quote: list[bool],
+                     speakers: Speakers) -> Attribution | None:
+    """“...” opening a paragraph after "Smith said the talks had failed.": Smith speaks on."""
+    if quote.paragraph == 0:
+        return None
+    floor = bounds[quote.paragraph - 1]
+    cue = cue_before(before_window(doc, _last_word(doc, bounds[quote.paragraph] - 1, floor), floor, in_quote))
+    who = next((w for t in cue.candidates if (w := speakers.resolve(t)) is not None), None) if cue else None
+    return Attribution(Who(who.name, min(who.confidence, 0.6)), None, False) if who else None
 
 
 def _embedded(doc: Doc, quote: Located, speakers: Speakers) -> Attribution | None:

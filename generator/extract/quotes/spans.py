@@ -35,13 +35,13 @@ def find_spans(paragraph: str) -> list[Span]:
     """Outermost quotations of a paragraph, in order (of any length)."""
     spans: list[Span] = []
     stack: list[tuple[int, str]] = []  # (position after the opening mark, "d" or "s")
-    for i, char in enumerate(paragraph):
-        kind = _kind(paragraph, i, stack)
+    for i, width in _marks(paragraph):
+        kind = _doubled(paragraph, i, stack) if width == 2 else _kind(paragraph, i, stack)
         if kind is None:
             continue
         role, family = kind
         if role == "open":
-            stack.append((i + 1, family))
+            stack.append((i + width, family))
             continue
         start = _close(stack, family)
         if start is not None and not stack:
@@ -49,6 +49,16 @@ def find_spans(paragraph: str) -> list[Span]:
     if stack:
         spans.append(Span(stack[0][0], len(paragraph.rstrip()), open_end=True))
     return spans
+
+
+def _marks(paragraph: str) -> list[tuple[int, int]]:
+    """(position, width) of every candidate mark; two straight apostrophes ('') are one
+    double mark, as in some news archives."""
+    return [(m.start(), len(m.group())) for m in P.MARK.finditer(paragraph)]
+
+
+def _doubled(text: str, i: int, stack: list[tuple[int, str]]) -> tuple[str, str]:
+    return _direction(text, i, '"', any(f == "d" for _, f in stack), width=2), "d"
 
 
 def _close(stack: list[tuple[int, str]], family: str) -> int | None:
@@ -78,9 +88,9 @@ def _kind(text: str, i: int, stack: list[tuple[int, str]]) -> tuple[str, str] | 
     return direction, "s"
 
 
-def _direction(text: str, i: int, char: str, is_open: bool) -> str:
+def _direction(text: str, i: int, char: str, is_open: bool, width: int = 1) -> str:
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     opens = (before.isspace() or before in P.OPEN_CONTEXT) and not after.isspace()
     closes = (after.isspace() or after in P.CLOSE_CONTEXT) and not before.isspace()
     if opens != closes:
