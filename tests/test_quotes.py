@@ -43,6 +43,9 @@ SPANS = [
     # inner single quotes stay inside
     ("“They keep calling it ‘the plan.’ It is no plan at all,” he said.",
      ["They keep calling it ‘the plan.’ It is no plan at all,"]),
+    # two straight apostrophes stand for a double mark
+    ("''The port is ours again,'' he said. ''It's been a long wait.''",
+     ["The port is ours again,", "It's been a long wait."]),
     # a quotation still open at the paragraph's end runs to the end
     ("“The first part of a long statement goes here", ["The first part of a long statement goes here"]),
     ("No quotation marks at all in this sentence.", []),
@@ -102,6 +105,26 @@ ATTRIBUTION = [
     # "according to" a person
     (("The port “will not be sold to any foreign buyer,” according to Brennholt.",),
      [("will not be sold to any foreign buyer,", "Oskar Brennholt")]),
+    # a quotation over two paragraphs: the cue in the second names the speaker of both
+    (("“The first part of a long statement about the port goes here.",
+      "“And the second part finishes the statement at last,” Brennholt said."),
+     [("The first part of a long statement about the port goes here.", "Oskar Brennholt"),
+      ("And the second part finishes the statement at last,", "Oskar Brennholt")]),
+    # "— Name, title" after the quotation
+    (("“The ships will come back to this harbour one day.” — Marta Quillfeather, commissioner",),
+     [("The ships will come back to this harbour one day.", "Marta Quillfeather")]),
+    # a question with the cue after it
+    (("“Why would anyone build a port in a place like this?” asked Quillfeather.",),
+     [("Why would anyone build a port in a place like this?", "Marta Quillfeather")]),
+    # reported speech in the previous paragraph names who goes on speaking
+    (("Brennholt said the talks had failed.", "“There is nothing left to discuss with them now.”"),
+     [("There is nothing left to discuss with them now.", "Oskar Brennholt")]),
+    # "she" skips a man named last: Mr./Ms. tell the gender
+    (("Ms. Quillfeather arrived first. Then Mr. Brennholt took the stage.",
+      "“We will rebuild the quay stone by stone,” she said."),
+     [("We will rebuild the quay stone by stone,", "Marta Quillfeather")]),
+    # a sentence-final quotation followed by a bare cue
+    (("“The vote is now over for good.” Brennholt said.",), [("The vote is now over for good.", "Oskar Brennholt")]),
     # the object of "told" is the listener, not the speaker
     (("Brennholt told Quillfeather that “the workers have waited long enough for this.”",),
      [("the workers have waited long enough for this.", "Oskar Brennholt")]),
@@ -120,13 +143,19 @@ NOT_ATTRIBUTED = [
     ("“Nobody knows what the tides will bring us next,” reads the sign at the gate.",),
     # a pronoun with no one named before it
     ("“We will fight this decision in every court of the land,” she said.",),
+    # a description no role matches
+    ("“The tide tables will change after the dredging,” a spokesman said.",),
+    # a quotation ending its sentence, then a clause reporting something else
+    ("“The vote is now over for good.” Brennholt said.he would appeal.",),
+    # an organisation's statement continued in a standalone paragraph
+    ("The union issued a statement.", "“We reject the offer in its entirety and will strike.”"),
 ]
 
 
 @pytest.mark.parametrize("paragraphs", NOT_ATTRIBUTED)
 def test_left_unattributed(nlp, paragraphs: tuple[str, ...]) -> None:
     found = quotes_of(nlp, *paragraphs, persons=PEOPLE)
-    assert len(found) == 1 and found[0][1] is None
+    assert len(found) == 1 and found[0][1] is None, found
 
 
 NOT_QUOTES = [
