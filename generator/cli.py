@@ -101,7 +101,7 @@ def _site(args: argparse.Namespace) -> int:
     except (MkDocsException, BriefingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", args.config_file, "--site-dir", str(staging)]
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", args.config_file, "--site-dir", str(staging)]
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _newest_input(config)}
     result = subprocess.run(command + (["--strict"] if args.strict else []), env=env, check=False)
     if result.returncode != 0:
