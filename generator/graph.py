@@ -23,6 +23,7 @@ LIMIT = 40  # people drawn
 MAX_EDGES = 120  # ties drawn, strongest first
 WIDTH, HEIGHT, MARGIN = 800, 560, 60
 STEPS = 250
+FRAME = 2.0  # positions stay within ±FRAME (a person with no ties cannot drift away)
 
 
 @dataclass(frozen=True)
@@ -42,28 +43,34 @@ def network(people: Sequence[Person], limit: int = LIMIT) -> Network:
 
 
 def layout(net: Network) -> dict[str, tuple[float, float]]:
-    """Node positions inside the drawing area, deterministic."""
+    """Node positions inside the drawing area, deterministic.
+
+    Fruchterman–Reingold in a 2×2 frame: every pair repels, ties attract (more for
+    stronger ties), a weak pull to the centre keeps unconnected people near the
+    picture, and each step's move is capped by a cooling temperature.
+    """
     n = len(net.people)
     pos = {p.slug: [math.cos(2 * math.pi * i / max(n, 1)), math.sin(2 * math.pi * i / max(n, 1))]
            for i, p in enumerate(net.people)}
-    k = math.sqrt(4.0 / max(n, 1))  # ideal distance in a 2×2 square
+    k = 0.6 * math.sqrt(4.0 / max(n, 1))  # the ideal distance between neighbours
     heaviest = max((w for _, _, w in net.edges), default=1)
     for step in range(STEPS):
-        heat = 0.1 * (1 - step / STEPS) + 0.002
-        move = {slug: [0.0, 0.0] for slug in pos}
+        heat = 0.2 * (1 - step / STEPS) + 0.005
+        move = {slug: [-x * 2 * k, -y * 2 * k] for slug, (x, y) in pos.items()}  # gravity
         _repel(pos, move, k)
         for a, b, w in net.edges:
             dx, dy = pos[a][0] - pos[b][0], pos[a][1] - pos[b][1]
             dist = math.hypot(dx, dy) or 1e-9
-            pull = dist * dist / k * (0.5 + w / heaviest)
+            pull = dist * dist / k * (0.05 + 0.25 * w / heaviest)  # weak: a dense clique must not collapse
             move[a][0] -= dx / dist * pull
             move[a][1] -= dy / dist * pull
             move[b][0] += dx / dist * pull
             move[b][1] += dy / dist * pull
         for slug, (mx, my) in move.items():
             length = math.hypot(mx, my) or 1e-9
-            pos[slug][0] = pos[slug][0] + mx / length * min(length, heat) - pos[slug][0] * 0.01  # mild gravity
-            pos[slug][1] = pos[slug][1] + my / length * min(length, heat) - pos[slug][1] * 0.01
+            step_len = min(length, heat)
+            pos[slug][0] = min(FRAME, max(-FRAME, pos[slug][0] + mx / length * step_len))
+            pos[slug][1] = min(FRAME, max(-FRAME, pos[slug][1] + my / length * step_len))
     return _fit(pos)
 
 

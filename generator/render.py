@@ -128,7 +128,11 @@ def _render(template: str, **context: object) -> str:
 def render_briefing(site: Site, briefing: Briefing) -> str:
     e = briefing.extraction
     story = site.story_of.get(briefing.slug)
-    return _render("briefing.md.j2", b=briefing, e=e, a=e.article, key_quotes=rank_quotes(e.quotes),
+    value = e.published.value or ""
+    when = urls.month_page(int(value[:4]), month_of(value)) if month_of(value) else urls.year_page(int(value[:4])) \
+        if value[:4].isdigit() else None
+    return _render("briefing.md.j2", b=briefing, when=when and Trusted(
+                       urls.raw_href(urls.briefing_page(briefing.slug), when, site.directory_urls)), e=e, a=e.article, key_quotes=rank_quotes(e.quotes),
                    speaker_slug=lambda name: briefing.speakers.get(name), boost=SEARCH_BOOST["briefing"],
                    timeline=sorted((d for d in e.dates if d.value), key=lambda d: (d.value, d.paragraph)),
                    undated_refs=[d for d in e.dates if not d.value], site=site, story=story,
@@ -184,7 +188,8 @@ def render_people_index(site: Site) -> str:
 
 def render_network(site: Site) -> str:
     net = graph.network(site.corpus.people)
-    href = lambda slug: "../" + urls.page_href(urls.person_page(slug), site.directory_urls)  # noqa: E731
+    here = urls.index_page(urls.NETWORK)
+    href = lambda slug: urls.raw_href(here, urls.person_page(slug), site.directory_urls)  # noqa: E731
     figure = graph.svg(net, href) if net.edges else ""
     return _render("network.md.j2", net=net, figure=Trusted(figure), site=site)
 

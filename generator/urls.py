@@ -88,5 +88,10 @@ def page_href(page: str, directory_urls: bool = True) -> str:
     return f"{stem}/" if stem and not stem.endswith("/") else stem
 
 
+def raw_href(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """A link from one page to another for raw HTML (MkDocs rewrites only Markdown links)."""
+    return "../" * page_href(from_page, directory_urls).count("/") + page_href(to_page, directory_urls)
+
+
 def index_page(section: str) -> str:
     return f"{section}/index.md"
