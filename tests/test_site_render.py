@@ -21,7 +21,7 @@ from generator.stories import compare_quotes, group_stories
 import site_corpus
 from site_corpus import HOSTILE, ILSE, MARTA, TOMAS
 
-GOLDENS = Path(__file__).parent / "goldens" / "site"
+GOLDENS = Path(__file__).parent / "goldens" / "pages"
 
 
 def all_outputs() -> dict[str, str]:
