@@ -186,3 +186,23 @@ def test_registry_errors_name_the_file_the_entry_and_the_fix(tmp_path: Path, tex
 def test_missing_registry_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="people registry"):
         load_registry(tmp_path / "absent.yml")
+
+
+@pytest.mark.parametrize("mentions, expected", [
+    # a lone surname with a role joins the namesake whose role agrees
+    ([person("Anna Kowalski", roles=("minister",)), person("Piotr Kowalski", roles=("senator",)),
+      person("Kowalski", "Senator Kowalski", roles=("Senator",))], ["Anna Kowalski", "Piotr Kowalski"]),
+    # and no one whose role disagrees
+    ([person("Anna Kowalski", roles=("governor",)), person("Kowalski", "President Kowalski", roles=("President",))],
+     ["Anna Kowalski", "Kowalski"]),
+])
+def test_lone_surname_needs_agreeing_roles(mentions: list[Mention], expected: list[str]) -> None:
+    assert names(resolve_people([briefing(f"b{i}", m) for i, m in enumerate(mentions)])) == expected
+
+
+def test_a_name_word_is_not_a_misspelling_of_another_name() -> None:
+    index = resolve_people([briefing("a", person("Maria Halvorsen", roles=("minister",))),
+                            briefing("b", person("Jon Halvorson", roles=("coach",))),
+                            briefing("c", person("Halvorsen", roles=("coach",)))])
+    assert names(index) == ["Halvorsen", "Jon Halvorson", "Maria Halvorsen"]  # the coach is not Jon
+    assert not [c for c in index.candidates if "Jon Halvorson" in c.names]

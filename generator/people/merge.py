@@ -8,8 +8,10 @@ registry entry and neither's ``not`` list names the other:
    "Ann Example") are one person;
 3. longer name: "Ann Example" joins "Ann B. Cee Example" when it is the only
    person whose name holds all its words;
-4. one word: "Example" joins the only person whose name begins or ends with it;
-   when several do, nothing is merged and the pairs become candidates;
+4. one word: "Example" joins the only person whose name begins or ends with it
+   and whose roles agree (when the lone word comes with a role, one word of it must
+   be shared: "President Example" is not "Ann Example, governor"); otherwise
+   nothing is merged and the pairs become candidates;
 5. spelling variants: names that differ in one word by one letter ("Ann Exampel")
    are merged when they also share a role word ("minister"); otherwise they are
    candidates for the review report.
@@ -177,12 +179,26 @@ def _one_word(clusters: Clusters) -> None:
         if any(len(k) > 1 for k in clusters.keys.get(root, ())) or clusters.find(root) != root:
             continue
         for (word,) in sorted(clusters.keys[root]):
-            options = sorted({clusters.find(h) for h in edges.get(word, ())} - {root})
-            if len(options) == 1:
-                clusters.join(root, options[0], "one word of the name, kept apart by the people registry")
-            for option in options[1:] if len(options) > 1 else ():
-                clusters.note(root, options[0], f"'{word}' could be several people")
-                clusters.note(root, option, f"'{word}' could be several people")
+            options = sorted({clusters.find(h) for h in edges.get(word, ())} - {clusters.find(root)})
+            fitting = _fitting_roles(clusters, root, options)
+            if len(fitting) == 1:
+                clusters.join(root, fitting[0], "one word of the name, kept apart by the people registry")
+                continue
+            reason = f"'{word}' could be several people" if len(options) > 1 else f"'{word}' has another role"
+            for option in options:
+                clusters.note(root, option, reason)
+
+
+def _fitting_roles(clusters: Clusters, root: int, options: list[int]) -> list[int]:
+    """The options a lone word may join: those sharing a role word with it, or all when it has none.
+
+    "President Example" must not join "Ann Example, governor": a lone surname often
+    means someone else of that name, so a stated role has to agree.
+    """
+    mine = clusters.roles[clusters.find(root)]
+    if not mine:
+        return options
+    return [o for o in options if clusters.roles[o] & mine]
 
 
 def _variants(clusters: Clusters) -> None:
@@ -209,10 +225,11 @@ def _one_word_variants(clusters: Clusters, members: list[tuple[int, str]]) -> No
     by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for root, word in members:
         by_first[word[:1]].append((root, word))
+    exact = {word for root, word in members if any(len(k) > 1 for k in clusters.keys.get(clusters.find(root), ()))}
     for group in by_first.values():
         for root, word in group:
-            if any(len(k) > 1 for k in clusters.keys.get(clusters.find(root), ())):
-                continue
+            if word in exact or any(len(k) > 1 for k in clusters.keys.get(clusters.find(root), ())):
+                continue  # a name's own word is not a misspelling of another's
             near = {clusters.find(r) for r, w in group if near_spelling(word, w)} - {clusters.find(root)}
             for other in sorted(near):
                 if len(near) == 1:
