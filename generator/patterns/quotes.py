@@ -67,6 +67,8 @@ TITLES = frozenset("""
     chairman chairwoman chair ambassador mayor judge justice king queen prince princess pope
     former late st jr sr father deputy spokesman spokeswoman spokesperson
 """.split())
+# Titles that introduce someone new even with "the" ("the spokesman said" is not the last speaker).
+NEW_PERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "deputy"})
 # Pronoun-like heads that are never a speaker's name ("I", "we", "they", "it").
 NOT_A_SPEAKER = frozenset({"i", "we", "you", "they", "it", "this", "that", "who", "which",
                            "someone", "somebody", "nobody", "everyone", "one", "some",

@@ -23,12 +23,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...model import Article, Mention, Quote
 from ...nlp import paragraph_starts
 from ...patterns import quotes as P
-from .cues import Cue, after_window, before_window, cue_after, cue_before
+from .cues import after_window, before_window, cue_after, cue_before
 from .speakers import Speakers, Who
 from .spans import Span, find_spans, is_title, word_count
 
@@ -54,6 +54,17 @@ class Attribution:
     explicit: bool  # a cue of its own was found (even one naming no person)
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """One article's Doc with what every step needs: paragraph bounds and quoted tokens."""
+
+    doc: Doc
+    body: tuple[str, ...]
+    bounds: list[int]  # Doc index of each paragraph's first token, then len(doc)
+    in_quote: list[bool]
+    speakers: Speakers
+
+
 def find_quotes(article: Article, doc: Doc, persons: tuple[Mention, ...]) -> tuple[Quote, ...]:
     """Every direct quotation of five words or more, in article order, with its speaker."""
     starts = paragraph_starts(article.body)
@@ -61,15 +72,14 @@ def find_quotes(article: Article, doc: Doc, persons: tuple[Mention, ...]) -> tup
     located = _locate(article.body, starts, token_starts)
     in_quote = _quoted_tokens(len(doc), located)
     para_of = [min(len(starts) - 1, max(0, bisect_right(starts, t.idx) - 1)) for t in doc]
-    speakers = Speakers(doc, persons, in_quote, para_of)
     bounds = [bisect_left(token_starts, s) for s in starts] + [len(doc)]
+    parsed = Parsed(doc, article.body, bounds, in_quote, Speakers(doc, persons, in_quote, para_of))
     found: list[Attribution] = []
     for k, quote in enumerate(located):
-        previous = (located[k - 1], found[k - 1]) if k else None
-        found.append(_explicit(doc, quote, article.body, bounds, in_quote, speakers, previous))
-    found = _continue(located, found, doc, speakers)
-    found = [a if a.explicit or a.who or not q.opens_paragraph else
-             _reported_before(doc, q, bounds, in_quote, speakers) or a for q, a in zip(located, found)]
+        found.append(_explicit(parsed, quote, (located[k - 1], found[k - 1]) if k else None))
+    found = _continue(parsed, located, found)
+    found = [a if a.explicit or a.who or not q.opens_paragraph else _reported_before(parsed, q) or a
+             for q, a in zip(located, found)]
     return tuple(
         Quote(text=q.text, speaker=a.who.name if a.who else None, cue=a.cue,
               confidence=round(a.who.confidence if a.who else 0.0, 3), paragraph=q.paragraph)
@@ -108,9 +118,9 @@ def _quoted_tokens(size: int, located: list[Located]) -> list[bool]:
 # ---- 2. cues -----------------------------------------------------------------------------
 
 
-def _explicit(doc: Doc, quote: Located, body: tuple[str, ...], bounds: list[int],
-              in_quote: list[bool], speakers: Speakers,
-              previous: tuple[Located, Attribution] | None) -> Attribution:
+def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attribution] | None) -> Attribution:
+    """The cue right after or before the quotation, and the person its subject names."""
+    doc, body, bounds, in_quote = parsed.doc, parsed.body, parsed.bounds, parsed.in_quote
     floor, limit = bounds[quote.paragraph], bounds[quote.paragraph + 1]
     after = [] if quote.span.open_end else after_window(doc, quote.last + 1, limit, in_quote)
     before = before_window(doc, quote.first - 1, floor, in_quote)
@@ -118,16 +128,22 @@ def _explicit(doc: Doc, quote: Located, body: tuple[str, ...], bounds: list[int]
         prev_floor = bounds[quote.paragraph - 1]
         before = before_window(doc, _last_word(doc, floor - 1, prev_floor), prev_floor, in_quote)
     if _attribution_follows(quote, after):
-        cue = cue_after(after) or cue_before(before)
+        cue = cue_after(after, in_quote) or cue_before(before, in_quote)
     else:  # a quotation ending a sentence belongs to the clause that leads up to it
-        cue = cue_before(before) or cue_after(after, bare=True)
+        cue = cue_before(before, in_quote) or cue_after(after, in_quote, bare=True)
     if cue is None:
         return Attribution(None, None, False)
-    who = next((w for t in cue.candidates if (w := speakers.resolve(t)) is not None), None)
-    if who is None and cue.candidates and cue.candidates[0].pos_ == "NOUN":
-        who = _same_as_before(quote, previous)  # "the minister added", unknown role
+    who = next((w for t in cue.candidates if (w := parsed.speakers.resolve(t)) is not None), None)
+    if who is None and cue.candidates and _definite_title(cue.candidates[0]):
+        who = _same_as_before(quote, previous)  # "the minister added", a role no one was given
     # "according to" a news agency cites a source, not a speaker: the sentence may still name one
     return Attribution(who, cue.text, who is not None or cue.text != "according to")
+
+
+def _definite_title(token: Token) -> bool:
+    """"the president", "the minister": a title with "the" refers to someone already named."""
+    return (token.pos_ == "NOUN" and token.lower_ in P.TITLES and token.lower_ not in P.NEW_PERSON_NOUNS
+            and any(c.lower_ == "the" for c in token.children))
 
 
 def _same_as_before(quote: Located, previous: tuple[Located, Attribution] | None) -> Who | None:
@@ -155,8 +171,7 @@ def _attribution_follows(quote: Located, after: list) -> bool:
 # ---- 3. continuation, 4. embedding -----------------------------------------------------------
 
 
-def _continue(located: list[Located], found: list[Attribution], doc: Doc,
-              speakers: Speakers) -> list[Attribution]:
+def _continue(parsed: Parsed, located: list[Located], found: list[Attribution]) -> list[Attribution]:
     """Quotations without a cue take the speaker of the quotation they continue."""
     result = list(found)
     for k in range(len(located) - 1, -1, -1):  # later parts first: a paragraph-spanning
@@ -170,27 +185,34 @@ def _continue(located: list[Located], found: list[Attribution], doc: Doc,
         prev, attribution = located[k - 1], result[k - 1]
         same = prev.paragraph == quote.paragraph
         follows = prev.paragraph == quote.paragraph - 1 and quote.opens_paragraph
-        if (same or follows) and attribution.who:
+        if (same or follows and not _names_another(parsed.speakers, quote, attribution.who.name if attribution.who else "")) \
+                and attribution.who:
             result[k] = Attribution(Who(attribution.who.name, min(0.8, attribution.who.confidence)), None, False)
     for k, quote in enumerate(located):
         if not result[k].explicit and not result[k].who and not quote.opens_paragraph:
-            result[k] = _embedded(doc, quote, speakers) or result[k]
+            result[k] = _embedded(parsed, quote) or result[k]
     return result
 
 
-def _reported_before(doc: Doc, quote: Located, bounds: list[int], in_quote: list[bool],
-                     speakers: Speakers) -> Attribution | None:
+def _names_another(speakers: Speakers, quote: Located, name: str) -> bool:
+    """The quotation's paragraph has another person as a clause subject: no safe continuation."""
+    return any(speakers.para_of[i] == quote.paragraph and other != name for i, other in speakers.events)
+
+
+def _reported_before(parsed: Parsed, quote: Located) -> Attribution | None:
     """“...” opening a paragraph after "Smith said the talks had failed.": Smith speaks on."""
     if quote.paragraph == 0:
         return None
-    floor = bounds[quote.paragraph - 1]
-    cue = cue_before(before_window(doc, _last_word(doc, bounds[quote.paragraph] - 1, floor), floor, in_quote))
-    who = next((w for t in cue.candidates if (w := speakers.resolve(t)) is not None), None) if cue else None
+    doc, floor = parsed.doc, parsed.bounds[quote.paragraph - 1]
+    last = _last_word(doc, parsed.bounds[quote.paragraph] - 1, floor)
+    cue = cue_before(before_window(doc, last, floor, parsed.in_quote), parsed.in_quote)
+    who = next((w for t in cue.candidates if (w := parsed.speakers.resolve(t)) is not None), None) if cue else None
     return Attribution(Who(who.name, min(who.confidence, 0.6)), None, False) if who else None
 
 
-def _embedded(doc: Doc, quote: Located, speakers: Speakers) -> Attribution | None:
+def _embedded(parsed: Parsed, quote: Located) -> Attribution | None:
     """'Smith called the plan “a waste of money and time”': the clause's subject speaks."""
+    doc, speakers = parsed.doc, parsed.speakers
     token = doc[min(quote.first + 1, len(doc) - 1)]
     for _ in range(8):
         if not (quote.first <= token.i <= quote.last) or token.head is token:

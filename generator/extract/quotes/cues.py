@@ -60,7 +60,7 @@ def before_window(doc: Doc, last: int, floor: int, in_quote: list[bool]) -> list
     return window[::-1]
 
 
-def cue_after(window: list[Token], bare: bool = False) -> Cue | None:
+def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cue | None:
     """", Smith said", "said Smith", "he told reporters", "according to X", "— Smith".
 
     ``bare``: after a quotation that ends its sentence, only a bare clause counts
@@ -75,39 +75,42 @@ def cue_after(window: list[Token], bare: bool = False) -> Cue | None:
         end = window[-1].i
         if verb is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and verb.i < c.i <= end for c in verb.children):
             return None
-        return Cue(verb.text, _candidates(window, verb), "after")
+        return Cue(verb.text, _candidates(window, verb, quoted), "after")
     for token in window:
         if _according(token):
             return Cue("according to", _according_object(token), "after")
         if _reporting(token, weak=False):
-            return Cue(token.text, _candidates(window, token), "after")
+            return Cue(token.text, _candidates(window, token, quoted), "after")
     return None
 
 
-def cue_before(window: list[Token]) -> Cue | None:
+def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
     """"Smith said:", "Smith said that", "according to Smith,", "Smith: ..."."""
     for token in reversed(window):
         if _according(token):
             return Cue("according to", _according_object(token), "before")
         if _reporting(token, weak=token is window[-1] or window[-1].text == ":"):
-            return Cue(token.text, _candidates(window, token), "before")
+            return Cue(token.text, _candidates(window, token, quoted), "before")
     if len(window) >= 2 and window[-1].text == ":" and all(t.pos_ == "PROPN" or t.is_punct for t in window[:-1]):
         return Cue(":", (window[-2],) if window[-2].pos_ == "PROPN" else (), "before")
     return None
 
 
-def _candidates(window: list[Token], verb: Token) -> tuple[Token, ...]:
-    subject = subject_of(verb)
+def _candidates(window: list[Token], verb: Token, quoted: list[bool]) -> tuple[Token, ...]:
+    subject = subject_of(verb, quoted)
     if subject is not None and (subject.pos_ == "NOUN" or subject.ent_type_ in P.NON_PERSON_LABELS):
         return (subject,)  # "a spokesman said", "the agency said": never a nearby name instead
     return tuple(t for t in (subject, *_next_to(window, verb)) if t is not None)
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, or that of the clause it hangs on ("upon saying", "and added")."""
+def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
+    """The verb's subject, or that of the clause it hangs on ("upon saying", "and added").
+
+    Subjects inside quotations (``quoted``) belong to the quoted words, not to the cue.
+    """
     token = verb
     for step in range(4):
-        for child in token.children:
+        for child in (c for c in token.children if not quoted[c.i]):
             if child.dep_ == "nsubj":
                 return child
             if child.dep_ == "nsubjpass":  # "he was asked": not the speaker, but in

@@ -143,9 +143,8 @@ class Speakers:
         """"the minister", "the Russian president": the one person whose roles say so."""
         head = token.lemma_.casefold()
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
-        fits = [p for p in self.persons if head in _role_words(p) and modifiers <= _role_words(p) | {head}]
-        if len(fits) != 1:
-            fits = [p for p in self.persons if head in _role_words(p)]
+        # every modifier must fit too: "the Russian president" is not the Chinese one
+        fits = [p for p in self.persons if {head} | modifiers <= _role_words(p)]
         return Who(fits[0].name, 0.75) if len(fits) == 1 else None
 
     # ---- pronouns ----------------------------------------------------------------
