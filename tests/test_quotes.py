@@ -125,6 +125,9 @@ ATTRIBUTION = [
      [("We will rebuild the quay stone by stone,", "Marta Quillfeather")]),
     # a sentence-final quotation followed by a bare cue
     (("“The vote is now over for good.” Brennholt said.",), [("The vote is now over for good.", "Oskar Brennholt")]),
+    # "issued a statement saying": the one who issued it speaks
+    (("Brennholt issued a statement saying the port was “a disgrace to every worker in this town.”",),
+     [("a disgrace to every worker in this town.", "Oskar Brennholt")]),
     # the object of "told" is the listener, not the speaker
     (("Brennholt told Quillfeather that “the workers have waited long enough for this.”",),
      [("the workers have waited long enough for this.", "Oskar Brennholt")]),
@@ -147,6 +150,8 @@ NOT_ATTRIBUTED = [
     ("“The tide tables will change after the dredging,” a spokesman said.",),
     # a quotation ending its sentence, then a clause reporting something else
     ("“The vote is now over for good.” Brennholt said.he would appeal.",),
+    # a description whose modifier fits no one's role ("union leader" is not a "port leader")
+    ("Marta Quillfeather spoke.", "“We will never sell the docks to anyone at all,” the port leader added."),
     # an organisation's statement continued in a standalone paragraph
     ("The union issued a statement.", "“We reject the offer in its entirety and will strike.”"),
 ]

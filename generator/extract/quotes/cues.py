@@ -115,8 +115,10 @@ def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
                 return child
             if child.dep_ == "nsubjpass":  # "he was asked": not the speaker, but in
                 return child if step else None  # "he was joined by X and joked" he speaks
-        if token.dep_ in ("relcl", "acl"):
+        if token.dep_ == "relcl" or token.dep_ == "acl" and token.head.pos_ in ("PROPN", "PRON"):
             return token.head  # "Smith, who said"; a misparse of "Smith, an expert, said"
+        if token.dep_ == "acl":  # "issued a statement saying": the one who issued it
+            token = token.head
         if token.head is token:
             return None
         token = token.head
