@@ -5,8 +5,11 @@ downloaded at run time. It loads once per process.
 """
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -30,10 +33,19 @@ def load(name: str) -> Language:
         ) from None
 
 
+@lru_cache(maxsize=4)
 def model_version(name: str) -> str:
-    """Name and version of the pipeline: part of every cache key."""
-    meta = load(name).meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+    """Name and version of the pipeline, and spaCy's version: part of every cache key.
+
+    Read from the package's ``meta.json`` when there is one, so that a fully cached
+    build never loads the model; otherwise from the loaded pipeline.
+    """
+    try:
+        folder = spacy.util.get_package_path(name) if spacy.util.is_package(name) else Path(name)
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = load(name).meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')} spacy-{spacy.__version__}"
 
 
 def body_text(article: Article) -> str:
@@ -56,3 +68,8 @@ def paragraph_at(starts: list[int], char: int) -> int:
 
 def parse(nlp: Language, article: Article) -> Doc:
     return nlp(body_text(article))
+
+
+def parse_many(nlp: Language, articles: Sequence[Article]) -> Iterator[Doc]:
+    """``parse`` for many articles at once, through ``nlp.pipe`` (batched: several times faster per word)."""
+    return nlp.pipe((body_text(article) for article in articles), batch_size=max(1, len(articles)))
