@@ -15,12 +15,14 @@ everything else together. Deterministic: the same N gives the same corpus.
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = (ROOT / "seeds", *sorted((ROOT.parent / "shared" / "eval" / "dev").glob("*")))
+DEV = Path(os.environ.get("BENCH_DEV", ROOT.parent / "shared" / "eval" / "dev"))  # ../shared/eval/dev
+SOURCES = (ROOT / "seeds", *sorted(DEV.glob("*")))
 MAX_WORDS = 2000
 NAME_PAIR = re.compile(r"\b([A-Z][a-z]{2,}) ([A-Z][a-z]{2,})\b")
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")

@@ -27,11 +27,11 @@ import multiprocessing
 import os
 import pickle
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import nlp
 from .clean import clean
@@ -42,7 +42,8 @@ from .model import Extraction, RawArticle
 from .read import MAX_BYTES, find_inputs, read_article
 
 log = logging.getLogger(__name__)
-BATCH_WORDS = 8_000  # per task: a second or two of parsing, so both cores stay busy to the end
+T = TypeVar("T")
+BATCH_WORDS = 30_000  # per task: a few seconds of parsing (nlp.pipe gains from big batches), so both cores stay busy to the end
 INLINE_WORDS = 6_000  # fewer words to parse than this: not worth starting workers (~3 s each)
 DASK_ENV = "BRIEFINGS_DASK"  # a scheduler address, e.g. tcp://10.0.0.5:8786
 # settings that change where or how the work runs, or a later stage, never an extraction
@@ -69,9 +70,15 @@ class Source:
 
 @dataclass(frozen=True)
 class Unreadable:
-    """A worker's stand-in for an ``InputError`` (which does not pickle): the input is read again here."""
+    """A worker's stand-in for an ``InputError`` (which does not pickle).
+
+    Without a ``cause`` the input could not be read, and is read again here for the
+    message; with one, reading worked but cleaning or extracting raised: a bug, reported
+    against that article only, so that one odd article among thousands does not stop a build.
+    """
 
     rel: str
+    cause: str = ""
 
 
 def process_folder(settings: Settings, client: Any = None) -> Collection:
@@ -81,6 +88,9 @@ def process_folder(settings: Settings, client: Any = None) -> Collection:
     for source, result in zip(found, extract_sources(found, settings, client)):
         if isinstance(result, Extraction):
             extractions.append(result)
+        elif result.cause:
+            errors.append(InputError(source.rel, "the extraction", result.cause,
+                                     "This is a bug in the generator: please report it with this article."))
         else:
             errors.append(_error_of(settings.seeds / source.rel, settings.seeds))
     order = {source.rel: i for i, source in enumerate(found)}
@@ -136,9 +146,18 @@ def extract_batch(sources: Sequence[Source], model: str) -> list[Extraction | Un
     read entities, sentences, the dependency parse, tags and lemmas.
     """
     raws = [_read(source) for source in sources]
-    articles = [clean(raw) for raw in raws if raw is not None]
-    done = iter([extract(article, doc) for article, doc in zip(articles, nlp.parse_many(nlp.load(model), articles))])
-    return [next(done) if raw is not None else Unreadable(source.rel) for source, raw in zip(sources, raws)]
+    articles = [_guarded(clean, raw) if raw is not None else Unreadable(source.rel) for source, raw in zip(sources, raws)]
+    parsed = iter(nlp.parse_many(nlp.load(model), [a for a in articles if not isinstance(a, Unreadable)]))
+    return [a if isinstance(a, Unreadable) else _guarded(extract, a, next(parsed)) for a in articles]
+
+
+def _guarded(stage: Callable[..., T], *args: Any) -> T | Unreadable:
+    """``stage(*args)``, or the exception it raised as the failure of that article (named by its path)."""
+    try:
+        return stage(*args)
+    except Exception as error:  # noqa: BLE001 - any bug in a stage: that article fails, the build goes on
+        log.exception("Extracting '%s' failed.", args[0].path)
+        return Unreadable(args[0].path, f"{type(error).__name__}: {error}")
 
 
 def process_one(raw: RawArticle, model: str) -> Extraction:

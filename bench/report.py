@@ -1,0 +1,67 @@
+"""The results as a Markdown table, and its place in bench/README.md (between two markers)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+README = Path(__file__).parent / "README.md"
+START, END = "<!-- bench:table -->", "<!-- /bench:table -->"
+ROWS = (  # (label, key, format, goal)
+    ("Articles / words", None, None, ""),
+    ("Extraction, end to end (words/s)", "ours_wps", "{:,.0f}", ""),
+    ("Bare spaCy `nlp.pipe`, same texts, 2 processes (words/s)", "bare_wps", "{:,.0f}", ""),
+    ("Ratio to bare spaCy", "ratio", "{:.2f}", "≥ 0.8"),
+    ("Same, per CPU-second (ours / bare words per CPU-s)", None, None, ""),
+    ("Peak memory, extraction (MB, all processes)", "extract_peak_mb", "{:,.0f}", "≤ 2,000"),
+    ("Site build, warm cache: total (s)", "build_s", "{:.1f}", "≤ 180 at 10k"),
+    ("… of which generation (plugin `on_files`) (s)", "generation_s", "{:.1f}", ""),
+    ("… of which MkDocs (s)", "mkdocs_s", "{:.1f}", "≤ 90 at 10k"),
+    ("Pages built", "pages", "{:,.0f}", ""),
+    ("Peak memory, site build (MB)", "build_peak_mb", "{:,.0f}", "≤ 2,000"),
+    ("Search index (MB, raw / gzip)", None, None, "≤ 2 MB"),
+    ("Regeneration, one article changed (generator only, s)", "regen_one_changed_s", "{:.2f}", "≤ 2"),
+    ("`mkdocs serve`: edit → browsers reload (s)", "serve_full_s", "{:.1f}", ""),
+    ("`mkdocs serve --dirtyreload`: edit → reload (s)", "serve_dirty_s", "{:.1f}", ""),
+    ("Served page shows the edit (serve / dirty)", None, None, "always"),
+)
+
+
+def table(results: dict[str, dict[str, float]]) -> str:
+    sizes = sorted(results, key=int)
+    lines = ["| Measure | " + " | ".join(f"N = {int(n):,}" for n in sizes) + " | Goal |",
+             "|---|" + "---|" * len(sizes) + "---|"]
+    for label, key, fmt, goal in ROWS:
+        cells = [_cell(results[n], label, key, fmt) for n in sizes]
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {goal} |")
+    growth = _growth(results)
+    return "\n".join(lines) + (f"\n\nBuild time growth per article from the smallest to the largest N: {growth}" if growth else "")
+
+
+def _cell(r: dict[str, float], label: str, key: str | None, fmt: str | None) -> str:
+    if key is not None:
+        return fmt.format(r[key]) if key in r and fmt else "–"
+    if label.startswith("Articles"):
+        return f"{r.get('articles', 0):,.0f} / {r.get('words', 0):,.0f}"
+    if label.startswith("Same, per CPU"):
+        return f"{r['ours_cpu_wps']:,.0f} / {r['bare_cpu_wps']:,.0f}" if "ours_cpu_wps" in r else "–"
+    if label.startswith("Search"):
+        return f"{r['search_mb']:.1f} / {r['search_gzip_mb']:.2f}" if "search_mb" in r else "–"
+    if "serve_full_fresh" in r:
+        return f"{'yes' if r['serve_full_fresh'] else 'NO'} / {'yes' if r.get('serve_dirty_fresh') else 'NO'}"
+    return "–"
+
+
+def _growth(results: dict[str, dict[str, float]]) -> str:
+    done = sorted((int(n), r) for n, r in results.items() if "build_s" in r)
+    if len(done) < 2:
+        return ""
+    (n0, r0), (n1, r1) = done[0], done[-1]
+    return (f"{r0['build_s'] / n0 * 1000:.1f} ms at {n0:,} → {r1['build_s'] / n1 * 1000:.1f} ms at {n1:,} "
+            f"(×{(r1['build_s'] / r0['build_s']):.1f} time for ×{n1 / n0:.0f} articles).")
+
+
+def write_readme(results: dict[str, dict[str, float]]) -> None:
+    text = README.read_text(encoding="utf-8")
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        text = before + START + "\n" + table(results) + "\n" + END + rest.split(END, 1)[1]
+        README.write_text(text, encoding="utf-8")

@@ -1,0 +1,173 @@
+"""The measurements, one function each; every one returns a flat dict of numbers.
+
+1. ``extraction``: a cold cache, the whole corpus through ``process_folder`` (read,
+   clean, parse, extract, cache), beside bare ``nlp.pipe`` on the same body texts with
+   the same model and the same number of processes;
+2. ``site``: ``mkdocs build`` of the corpus on the warm cache (the plugin path),
+   generation and MkDocs timed apart, and the search index it wrote;
+3. ``incremental``: one article changed: the generator alone (as under serve, same
+   process), then a real ``mkdocs serve`` with and without ``--dirtyreload``, checking
+   that the served page shows the change.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+from generator import nlp, pipeline, urls
+from generator.config import Settings
+from generator.site import build_site
+
+from .measure import measured
+
+ROOT = Path(__file__).resolve().parent.parent
+PROCESSES = 2
+BARE_BATCH = 64  # texts per nlp.pipe batch for bare spaCy (its default, 1000, would feed one process only)
+
+
+def extraction(corpus: Path, cache: Path) -> dict[str, float]:
+    shutil.rmtree(cache, ignore_errors=True)
+    pipeline._memo.clear()
+    settings = Settings(seeds=corpus, cache=cache, processes=PROCESSES)
+    with measured() as ours:
+        collection = pipeline.process_folder(settings)
+    words = sum(len(text.split()) for text in _texts(collection))
+    return {"articles": len(collection.extractions), "words": words, "ours_s": ours.wall,
+            "ours_wps": words / ours.wall, "ours_cpu_wps": words / ours.cpu, "extract_peak_mb": ours.peak_mb}
+
+
+def bare(corpus: Path, cache: Path) -> dict[str, float]:
+    """Bare spaCy on the body texts the extraction parsed (read from its warm cache)."""
+    settings = Settings(seeds=corpus, cache=cache, processes=PROCESSES)
+    texts = _texts(pipeline.process_folder(settings))
+    words = sum(len(text.split()) for text in texts)
+    model = nlp.load(settings.model)
+    with measured() as sample:
+        for _ in model.pipe(texts, n_process=PROCESSES, batch_size=BARE_BATCH):
+            pass
+    return {"bare_s": sample.wall, "bare_wps": words / sample.wall, "bare_cpu_wps": words / sample.cpu,
+            "bare_peak_mb": sample.peak_mb}
+
+
+def _texts(collection: pipeline.Collection) -> list[str]:
+    return [nlp.body_text(extraction.article) for extraction in collection.extractions]
+
+
+def project(work: Path, corpus: Path, cache: Path) -> Path:
+    """A MkDocs project for ``corpus``: the repository's mkdocs.yml and docs/, pointed at it."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(docs_dir=str(ROOT / "docs"), site_dir=str(work / "site"), strict=False)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "briefings" in plugin:
+            plugin["briefings"].update(seeds=str(corpus), cache=str(cache), report=False)
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return work / "mkdocs.yml"
+
+
+def site(config: Path) -> dict[str, float]:
+    site_dir = config.parent / "site"
+    shutil.rmtree(site_dir, ignore_errors=True)
+    process = subprocess.Popen([sys.executable, "-m", "bench.mkdocs_timed", str(config)], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_env())
+    with measured(process.pid) as sample:
+        out, _ = process.communicate()
+    if process.returncode:
+        raise RuntimeError(f"mkdocs build failed ({process.returncode})")
+    times = json.loads(out.strip().splitlines()[-1])
+    pages = sum(1 for _ in site_dir.rglob("index.html"))
+    return {"build_s": sample.wall, "generation_s": times["generation"], "mkdocs_s": times["mkdocs"],
+            "pages": pages, "build_peak_mb": sample.peak_mb, **search_index(site_dir)}
+
+
+def search_index(site_dir: Path) -> dict[str, float]:
+    """What a reader downloads before the first result: the index, raw and gzip-compressed on the wire."""
+    index = site_dir / "search" / "search_index.json"
+    if not index.is_file():
+        return {}
+    data = index.read_bytes()
+    return {"search_mb": len(data) / 1e6, "search_gzip_mb": len(gzip.compress(data, 6)) / 1e6,
+            "search_docs": len(json.loads(data)["docs"])}
+
+
+def generation_after_edit(corpus: Path, cache: Path) -> dict[str, float]:
+    """The generator's share of a serve rebuild: same process, one article changed."""
+    settings = Settings(seeds=corpus, cache=cache, processes=PROCESSES)
+    for _ in range(2):  # the first build of a serve session, then a rebuild with nothing changed
+        build_site(pipeline.process_folder(settings), settings)
+    with measured() as unchanged:
+        build_site(pipeline.process_folder(settings), settings)
+    edited = _edit(corpus, "A sentence the benchmark adds to see it on the page.")
+    with measured() as changed:
+        built = build_site(pipeline.process_folder(settings), settings)
+    shown = any("the benchmark adds" in text for text in built.pages.values())
+    _restore(edited)
+    return {"regen_unchanged_s": unchanged.wall, "regen_one_changed_s": changed.wall, "regen_fresh": float(shown)}
+
+
+def serve(config: Path, corpus: Path, dirty: bool) -> dict[str, float]:
+    """A real ``mkdocs serve``: edit one article, time until the browsers reload, fetch the page."""
+    port = _free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command + (["--dirtyreload"] if dirty else []), cwd=ROOT, env=_env(),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    label = "dirty" if dirty else "full"
+    try:
+        _wait_for(process, "Serving on")
+        time.sleep(1.5)  # let the watcher take its first snapshot of the folder
+        marker = f"Serve check {time.time_ns()}."
+        edited = _edit(corpus, marker)
+        start = time.perf_counter()
+        detected = _wait_for(process, "Detected file changes") - start
+        reloaded = _wait_for(process, "Reloading browsers") - start
+        page = f"http://127.0.0.1:{port}/{urls.BRIEFINGS}/{urls.briefing_slug(edited[0].stem, edited[0].name)}/"
+        fresh = marker in urllib.request.urlopen(page, timeout=30).read().decode("utf-8")
+        _restore(edited)
+        return {f"serve_{label}_detect_s": detected, f"serve_{label}_s": reloaded,
+                f"serve_{label}_rebuild_s": reloaded - detected, f"serve_{label}_fresh": float(fresh)}
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _edit(corpus: Path, sentence: str) -> tuple[Path, str]:
+    path = sorted(corpus.glob("*.txt"))[len(list(corpus.glob("*.txt"))) // 2]
+    before = path.read_text(encoding="utf-8")
+    path.write_text(before.rstrip("\n") + f"\n\nThe analysts noted one more thing. {sentence}\n", encoding="utf-8")
+    return path, before
+
+
+def _restore(edited: tuple[Path, str]) -> None:
+    edited[0].write_text(edited[1], encoding="utf-8")
+
+
+def _wait_for(process: subprocess.Popen[str], text: str, timeout: float = 900) -> float:
+    deadline = time.perf_counter() + timeout
+    assert process.stderr is not None
+    for line in process.stderr:
+        if text in line:
+            return time.perf_counter()
+        if time.perf_counter() > deadline or re.search(r"\bError\b|Traceback", line):
+            raise RuntimeError(f"mkdocs serve: {line.strip()}")
+    raise RuntimeError(f"mkdocs serve ended before '{text}'")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
