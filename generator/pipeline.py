@@ -49,7 +49,7 @@ DASK_ENV = "BRIEFINGS_DASK"  # a scheduler address, e.g. tcp://10.0.0.5:8786
 # settings that change where or how the work runs, or a later stage, never an extraction
 NOT_IN_KEY = frozenset({"seeds", "processes", "cache", "strict", "registry"})
 _scratch_dir: tempfile.TemporaryDirectory[str] | None = None  # where a worker lets read_article read bytes
-_memo: dict[str, Extraction] = {}  # this process's last extractions: a serve rebuild skips the disk
+_memo: dict[str, Extraction | Unreadable] = {}  # this process's last extractions: a serve rebuild skips the disk
 
 
 @dataclass(frozen=True)
@@ -133,9 +133,8 @@ def extract_sources(sources: Sequence[Source], settings: Settings,
         log.info("Extracting %d of %d articles (%d cached).", len(todo), len(sources), len(sources) - len(todo))
     for key, result in zip(todo, _run(list(todo.values()), settings, client)):
         found[key] = result
-        if isinstance(result, Extraction):
-            _cache_put(settings.cache, key, result)
-    _memo = {key: hit for key in keys if isinstance(hit := found[key], Extraction)}  # never grows under serve
+        _cache_put(settings.cache, key, result)  # a failure too: same input and code, same failure
+    _memo = {key: found[key] for key in keys}  # only the current inputs: the memo never grows under serve
     return [found[key] for key in keys]
 
 
@@ -294,7 +293,7 @@ def _imported(package: Path, roots: Iterable[Path]) -> set[Path]:
     return {path for path in seen if package in path.parents}
 
 
-def _cache_get(folder: Path | None, key: str) -> Extraction | None:
+def _cache_get(folder: Path | None, key: str) -> Extraction | Unreadable | None:
     if folder is None:
         return None
     try:
@@ -303,7 +302,7 @@ def _cache_get(folder: Path | None, key: str) -> Extraction | None:
         return None  # missing, or written by another generator: recompute
 
 
-def _cache_put(folder: Path | None, key: str, extraction: Extraction) -> None:
+def _cache_put(folder: Path | None, key: str, extraction: Extraction | Unreadable) -> None:
     if folder is None:
         return
     path = folder / key[:2] / key
