@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..patterns import clean as P
 
 CODE_REASON = "script or CSS"
+SAMPLE = 600  # characters of a line the code patterns see: some are quadratic on a huge line
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ def size_of(text: str) -> int:
 
 
 def is_code(text: str) -> bool:
+    """Script, style, markup or data; only the line's start is looked at (see ``SAMPLE``)."""
+    text = text[:SAMPLE]
     if P.CODE.search(text):
         return True
     dense = sum(1 for c in text if c in P.CODE_CHARS)
@@ -40,6 +44,8 @@ def is_code(text: str) -> bool:
 
 def junk_reason(text: str, size: int) -> str:
     """The reason a line is junk whatever its neighbours, or "" when it may be body."""
+    if len(text) > 4 * SAMPLE:  # a junk line is short; long ones are code (tested first) or prose
+        return ""
     for reason, pattern, most in P.JUNK:
         if size <= most and pattern.search(text):
             return reason
@@ -51,6 +57,8 @@ def junk_reason(text: str, size: int) -> str:
 
 
 def meta_reason(text: str, size: int) -> str:
+    if len(text) > SAMPLE:
+        return ""
     if size <= 16 and P.TIMESTAMP.match(text):
         return P.TIMESTAMP_REASON
     if size <= 10 and P.SOURCE.match(text):
@@ -60,13 +68,14 @@ def meta_reason(text: str, size: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=1 << 16)  # menus and footers repeat on every page of a site
 def classify(raw: str) -> Line:
     """What one line looks like on its own (see ``Line.kind``)."""
     text = raw.strip()
     if not text:
         return Line("", "blank", 0)
     size = size_of(text)
-    if P.HASHTAGS.match(text):
+    if P.HASHTAGS.match(text[:SAMPLE]):
         return Line(text, "junk", size, "hashtags")
     if is_code(text):
         return Line(text, "code", size, CODE_REASON)
