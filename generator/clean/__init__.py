@@ -81,17 +81,19 @@ def _article(raw: RawArticle, lines: list[Line], reasons: list[str], head: int |
     headline = found.title.strip() if found and found.title else lines[head].text if head is not None else ""
     body: list[str] = []
     dropped: list[Dropped] = []
-    seen = {headline.casefold()} if headline else set()
+    head_key = _key(headline)
+    seen = {head_key} if headline else set()
     for line, reason in zip(lines, reasons):
         if line.kind == "blank":
             continue
-        if not reason and line.text.casefold() in seen:
-            reason = HEADLINE_REASON if line.text.casefold() == headline.casefold() else REPEAT_REASON
+        key = _key(line.text)
+        if not reason and key in seen:
+            reason = HEADLINE_REASON if key == head_key else REPEAT_REASON
         if reason:
             dropped.append(Dropped(line.text, reason))
         else:
             body.append(line.text)
-            seen.add(line.text.casefold())
+            seen.add(key)
     meta = _page_metadata(found) + title.metadata(lines, span)
     text_title = headline or title.made_title(body)
     site = found.sitename if found else None
@@ -99,6 +101,11 @@ def _article(raw: RawArticle, lines: list[Line], reasons: list[str], head: int |
                    title_made=raw.front.title is None and not headline, body=tuple(body),
                    dropped=tuple(dropped), metadata=tuple(meta),
                    source=raw.front.source or title.outlet(meta) or site, front=raw.front)
+
+
+def _key(text: str) -> tuple[str, ...]:
+    """A line's words, case-folded: a caption repeating a paragraph differs only in quote marks."""
+    return tuple(word.casefold() for word in P.WORD.findall(text))
 
 
 def _page_metadata(found: html.Extracted | None) -> list[str]:
