@@ -52,6 +52,9 @@ def raw(text: str, fmt: str = "txt", front: FrontMatter = FrontMatter()) -> RawA
     ("Share on Facebook", "junk"),
     ("Home", "junk"),
     ("HomeWorldFerry route approved for Valmora...", "junk"),
+    ("Ferry fares rise again on the northern isl...", "junk"),  # a teaser headline cut short
+    ("Storm closes the harbour for two days - Read More »»", "junk"),
+    ("By signing up you agree to our Terms of Use and acknowledge our Privacy Policy.", "junk"),
 ])
 def test_classify_line(line: str, kind: str) -> None:
     assert classify(line).kind == kind
@@ -62,6 +65,7 @@ def test_classify_line(line: str, kind: str) -> None:
     "Reply letters from residents poured in after the vote, the mayor told reporters on Friday.",
     "Comments from the minister suggested the subsidy could rise next year if demand holds.",
     "Home owners on the islands say the route has already raised the value of their houses.",
+    "“We will see what the winter brings, and then…” the captain said, shrugging at the sky.",
 ])
 def test_prose_that_starts_like_junk_stays_prose(line: str) -> None:
     assert classify(line).kind == "prose"

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import logging
 
-from ..patterns import clean as P
 from ..model import Article, Dropped, RawArticle
+from ..patterns import clean as P
 from . import block, html, title
 from .lines import Line, classify
 

@@ -109,7 +109,8 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"|you\s+must\s+be\s+logged\s+in|log\s+in\s+to\s+(comment|reply))", _I), 16),
     ("comment, feedback or newsletter form", re.compile(
         r"\byour\s+(e-?mail|name|message|feedback|comment|friend'?s)\b|\bunsubscribe\b|\bsend\s+feedback\b"
-        r"|\b(subscribe|sign\s+up)\b.{0,40}\b(newsletter|inbox|updates)\b|\bdelivered\s+to\s+your\s+inbox\b", _I), 30),
+        r"|\b(subscribe|sign\s+up)\b.{0,40}\b(newsletter|inbox|updates)\b|\bdelivered\s+to\s+your\s+inbox\b"
+        r"|\bnewsletter\s+subscription\b", _I), 30),
     ("related-story teaser", re.compile(
         r"^\s*(recommended(\s+(articles?|stories|for\s+you|reading))?|related(\s+(articles?|stories|news|posts?|content|coverage|topics))?"
         r"|read\s+(now|more|next|also)|also\s+read|see\s+(also|more)|more\s+(from|on|in|about|stories|news|like\s+this)"
@@ -118,6 +119,8 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"|what\s+to\s+read\s+next|further\s+reading|in\s+(this|other)\s+news|popular\s+(now|stories)"
         r"|more\s+from\s+author|up\s+next|watch\s+(now|next)|promoted(\s+stories)?|around\s+the\s+web)\b"
         r"|\[(insight|video|reaction|pictures?|poll|news|latest|revealed|analysis|watch)\]\s*\|?\s*$", _I), 14),
+    # a headline cut short by the page ("Ferry fares rise on the A...") or closed by a link
+    ("related-story teaser", re.compile(r"(\w|,)\s?(\.\.\.|…)\s*$|\bread\s+more\s*[»›>]+\s*$", _I), 14),
     ("sponsor or advertisement", re.compile(
         r"(^\s*-?\s*(a\s+word\s+from\s+our\s+sponsors?|advertisement|sponsored(\s+(content|links?|stories|by))?"
         r"|adchoices|ad\s+choices|paid\s+(content|post|partner)|partner\s+content|story\s+continues\s+below)"
@@ -133,7 +136,8 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"(^\s*(copyright|all\s+rights\s+reserved|terms\s+(of\s+(use|service))?|privacy\s+(policy|notice)"
         r"|cookie(s)?\s+(policy|settings)|contact\s+us|about\s+us)\b|\ball\s+rights\s+reserved\b"
         r"|\bmay\s+be\s+reproduced\b|\bwithout\s+(the\s+)?(prior\s+)?written\s+permission\b"
-        r"|\bsubject\s+to\s+copyright\b)", _I), 40),
+        r"|\bsubject\s+to\s+copyright\b|\b(agree|consent)\s+to\s+(the|our)\s+(terms|privacy|use\s+of\s+cookies)"
+        r"|\bterms\s+of\s+(use|service)\b.{0,80}\bprivacy\b)", _I), 40),
     ("breadcrumb", re.compile(
         r"(^\s*[Hh]ome\s*([>»/|›]|[A-Z]).*|^\s*\w[\w ]{0,25}(\s*[>»›/]\s*\w[\w ]{0,25}){2,}\s*$"
         r")"), 30),
