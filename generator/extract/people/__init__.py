@@ -8,9 +8,11 @@
    see ``names.group_occurrences``);
 4. other entities made only of a person's words ("Example" tagged ORG) join that
    person instead of becoming organisations;
-5. organisations and countries come from the remaining entities (see ``actors``).
+5. a person named by one word only is kept when a title or role vouches for it;
+6. organisations and countries come from the remaining entities (see ``actors``).
 Not handled: pronouns ("he" is resolved by the quote stage from these mentions),
-persons spaCy does not tag at all, descriptions without a name ("the minister").
+persons spaCy does not tag at all, descriptions without a name ("the minister"),
+two namesakes told apart by a courtesy title ("Mrs. Example" may join "Bob Example").
 """
 from __future__ import annotations
 
