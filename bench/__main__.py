@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import corpus, stages
@@ -22,13 +23,14 @@ RESULTS = Path(__file__).parent / "out" / "results.json"
 
 
 STAGES = ("extraction", "bare", "site", "incremental", "serve")
+EXTRA = ("pagefind",)  # not run by default: needs pagefind-bin, which the site does not use
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--only", nargs="+", choices=STAGES, default=STAGES,
+    parser.add_argument("--only", nargs="+", choices=STAGES + EXTRA, default=STAGES,
                         help="stages to run (site, bare, incremental and serve need the extraction's cache)")
     parser.add_argument("--incremental-at", type=int, default=1000, help="the N at which rebuilds are measured")
     parser.add_argument("--readme", action="store_true", help="write the table into bench/README.md")
@@ -37,29 +39,32 @@ def main() -> None:
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
     for n in args.sizes:
         stages_here = [s for s in args.only if s not in ("incremental", "serve") or n == args.incremental_at]
-        results[str(n)] = results.get(str(n), {}) | run(n, stages_here)
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True))
+        for result in run(n, stages_here):  # saved after every stage: a long run that fails keeps the rest
+            results[str(n)] = results.get(str(n), {}) | result
+            RESULTS.parent.mkdir(parents=True, exist_ok=True)
+            RESULTS.write_text(json.dumps(results, indent=1, sort_keys=True))
     print(table(results))
     if args.readme:
         write_readme(results)
 
 
-def run(n: int, todo: list[str]) -> dict[str, float]:
+def run(n: int, todo: list[str]) -> Iterator[dict[str, float]]:
     work = WORK / str(n)
     seeds, cache = work / "corpus", work / "cache"
     if "extraction" in todo or not seeds.is_dir():
         corpus.build(n, seeds)
     config = stages.project(work, seeds, cache)
     result: dict[str, float] = {"n": n}
+    yield result
     steps = {"extraction": lambda: stages.extraction(seeds, cache), "bare": lambda: stages.bare(seeds, cache),
              "site": lambda: stages.site(config), "incremental": lambda: stages.generation_after_edit(seeds, cache),
-             "serve": lambda: stages.serve(config, seeds, False) | stages.serve(config, seeds, True)}
+             "serve": lambda: stages.serve(config, seeds, False) | stages.serve(config, seeds, True),
+             "pagefind": lambda: stages.pagefind(config)}
     for name in todo:
         print(f"N={n}: {name}...", flush=True)
         result |= steps[name]()
         print(json.dumps(result), flush=True)
-    return result
+        yield result
 
 
 if __name__ == "__main__":

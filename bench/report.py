@@ -18,6 +18,7 @@ ROWS = (  # (label, key, format, goal)
     ("Pages built", "pages", "{:,.0f}", ""),
     ("Peak memory, site build (MB)", "build_peak_mb", "{:,.0f}", "≤ 2,000"),
     ("Search index (MB, raw / gzip)", None, None, "≤ 2 MB"),
+    ("Pagefind instead (`--only pagefind`): first result / whole index (MB)", None, None, ""),
     ("Regeneration, one article changed (generator only, s)", "regen_one_changed_s", "{:.2f}", "≤ 2"),
     ("`mkdocs serve`: edit → browsers reload (s)", "serve_full_s", "{:.1f}", ""),
     ("`mkdocs serve --dirtyreload`: edit → reload (s)", "serve_dirty_s", "{:.1f}", ""),
@@ -45,6 +46,8 @@ def _cell(r: dict[str, float], label: str, key: str | None, fmt: str | None) -> 
         return f"{r['ours_cpu_wps']:,.0f} / {r['bare_cpu_wps']:,.0f}" if "ours_cpu_wps" in r else "–"
     if label.startswith("Search"):
         return f"{r['search_mb']:.1f} / {r['search_gzip_mb']:.2f}" if "search_mb" in r else "–"
+    if label.startswith("Pagefind"):
+        return f"{r['pagefind_first_mb']:.2f} / {r['pagefind_total_mb']:.0f}" if "pagefind_first_mb" in r else "–"
     if "serve_full_fresh" in r:
         return f"{'yes' if r['serve_full_fresh'] else 'NO'} / {'yes' if r.get('serve_dirty_fresh') else 'NO'}"
     return "–"

@@ -158,7 +158,7 @@ def _wait_for(process: subprocess.Popen[str], text: str, timeout: float = 900) -
     for line in process.stderr:
         if text in line:
             return time.perf_counter()
-        if time.perf_counter() > deadline or re.search(r"\bError\b|Traceback", line):
+        if time.perf_counter() > deadline or re.search(r"^ERROR\b|^Traceback", line):
             raise RuntimeError(f"mkdocs serve: {line.strip()}")
     raise RuntimeError(f"mkdocs serve ended before '{text}'")
 
@@ -171,3 +171,25 @@ def _free_port() -> int:
 
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+
+
+def pagefind(config: Path) -> dict[str, float]:
+    """The alternative to weigh: Pagefind's chunked index of the built site (needs ``pip install pagefind-bin``).
+
+    A first result costs its loader, its WebAssembly, the entry and meta files, one
+    index chunk and the fragments of the first five results; the sizes are as
+    served (Pagefind writes its index files gzip-compressed already).
+    """
+    site_dir, out = config.parent / "site", config.parent / "pagefind"
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-path", str(out)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    spent = time.perf_counter() - start
+    size = {p: p.stat().st_size for p in out.rglob("*") if p.is_file()}
+    chunks = sorted(s for p, s in size.items() if p.suffix == ".pf_index")
+    fragments = sorted(s for p, s in size.items() if p.suffix == ".pf_fragment")
+    fixed = sum(s for p, s in size.items() if p.name in ("pagefind.js", "pagefind-entry.json")
+                or p.suffix == ".pf_meta" or p.name.startswith("wasm."))
+    first = fixed + chunks[len(chunks) // 2] + 5 * fragments[len(fragments) // 2]
+    return {"pagefind_s": spent, "pagefind_total_mb": sum(size.values()) / 1e6, "pagefind_first_mb": first / 1e6}
