@@ -56,7 +56,7 @@ class Article:
 class Published:
     """The publication date and how it is known."""
 
-    value: str | None  # YYYY-MM-DD, or None when unknown
+    value: str | None  # YYYY-MM-DD; an estimate may be YYYY alone; None when unknown
     how: str  # "front matter", "text", "estimate" or "unknown"
     reason: str = ""  # for an estimate or a text date: what it rests on
 
@@ -89,7 +89,7 @@ class DateRef:
 
     text: str  # the surface text as written
     value: str | None  # YYYY, YYYY-MM or YYYY-MM-DD; None when it cannot be resolved
-    paragraph: int
+    paragraph: int  # -1 for a date in the title or in a metadata line (a dateline set aside by cleaning)
     end: str | None = None  # the end of a range
 
 
