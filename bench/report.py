@@ -25,7 +25,8 @@ ROWS = (  # (label, key, format, goal)
     ("Regeneration, one article changed: next edits (s)", "regen_next_changed_s", "{:.2f}", "≤ 2"),
     ("`mkdocs serve`: edit → browsers reload (s)", "serve_full_s", "{:.1f}", ""),
     ("`mkdocs serve --dirtyreload`: edit → reload (s)", "serve_dirty_s", "{:.1f}", ""),
-    ("Served page shows the edit (serve / dirty)", None, None, "always"),
+    ("… with generated pages staged on disk (`--only staged`, an experiment) (s)", "serve_staged_s", "{:.1f}", ""),
+    ("Served page shows the edit (serve / dirty / staged)", None, None, "always"),
 )
 
 
@@ -34,10 +35,17 @@ def table(results: dict[str, dict[str, float]]) -> str:
     lines = ["| Measure | " + " | ".join(f"N = {int(n):,}" for n in sizes) + " | Goal |",
              "|---|" + "---|" * len(sizes) + "---|"]
     for label, key, fmt, goal in ROWS:
-        cells = [_cell(results[n], label, key, fmt) for n in sizes]
+        cells = [_with_ratio(results[n]) and _cell(results[n], label, key, fmt) for n in sizes]
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {goal} |")
     growth = _growth(results)
     return "\n".join(lines) + (f"\n\nBuild time growth per article from the smallest to the largest N: {growth}" if growth else "")
+
+
+def _with_ratio(r: dict[str, float]) -> bool:
+    """Fill in the ratio when ours and bare were measured in separate runs."""
+    if "ours_s" in r and "bare_s" in r:
+        r["ratio"] = r["bare_s"] / r["ours_s"]
+    return True
 
 
 def _cell(r: dict[str, float], label: str, key: str | None, fmt: str | None) -> str:
@@ -46,7 +54,8 @@ def _cell(r: dict[str, float], label: str, key: str | None, fmt: str | None) -> 
     if label.startswith("Articles"):
         return f"{r.get('articles', 0):,.0f} / {r.get('words', 0):,.0f}"
     if label.startswith("Same, per CPU"):
-        return f"{r['ours_cpu_wps']:,.0f} / {r['bare_cpu_wps']:,.0f}" if "ours_cpu_wps" in r else "–"
+        return (f"{r.get('ours_cpu_wps', 0):,.0f} / {r.get('bare_cpu_wps', 0):,.0f}"
+                if "ours_cpu_wps" in r or "bare_cpu_wps" in r else "–")
     if label.startswith("Search"):
         return f"{r['search_mb']:.2f} / {r['search_gzip_mb']:.2f}" if "search_mb" in r else "–"
     if label.startswith("… Material"):
@@ -54,7 +63,7 @@ def _cell(r: dict[str, float], label: str, key: str | None, fmt: str | None) -> 
     if label.startswith("Pagefind"):
         return f"{r['pagefind_first_mb']:.2f} / {r['pagefind_total_mb']:.0f}" if "pagefind_first_mb" in r else "–"
     if "serve_full_fresh" in r:
-        return f"{'yes' if r['serve_full_fresh'] else 'NO'} / {'yes' if r.get('serve_dirty_fresh') else 'NO'}"
+        return " / ".join({1.0: "yes", 0.0: "NO"}.get(r.get(f"serve_{k}_fresh"), "–") for k in ("full", "dirty", "staged"))
     return "–"
 
 

@@ -136,13 +136,18 @@ def generation_after_edit(corpus: Path, cache: Path) -> dict[str, float]:
             "regen_next_changed_s": again.wall, "regen_fresh": float(shown)}
 
 
-def serve(config: Path, corpus: Path, dirty: bool) -> dict[str, float]:
-    """A real ``mkdocs serve``: edit one article, time until the browsers reload, fetch the page."""
+def serve(config: Path, corpus: Path, dirty: bool, staged: bool = False) -> dict[str, float]:
+    """A real ``mkdocs serve``: edit one article, time until the browsers reload, fetch the page.
+
+    ``staged``: through ``bench.staged_serve`` (generated pages staged on disk), the
+    experiment of what ``--dirtyreload`` could do with a small change to the plugin.
+    """
     port = _free_port()
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "bench.staged_serve" if staged else "mkdocs", "serve", "-f", str(config),
+               "-a", f"127.0.0.1:{port}"]
     process = subprocess.Popen(command + (["--dirtyreload"] if dirty else []), cwd=ROOT, env=_env(),
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    label = "dirty" if dirty else "full"
+    label = "staged" if staged else "dirty" if dirty else "full"
     try:
         _wait_for(process, "Serving on")
         time.sleep(1.5)  # let the watcher take its first snapshot of the folder

@@ -145,7 +145,8 @@ def extract_batch(sources: Sequence[Source], model: str) -> list[Extraction | Un
     read entities, sentences, the dependency parse, tags and lemmas.
     """
     raws = [_read(source) for source in sources]
-    articles = [_guarded(clean, raw) if raw is not None else Unreadable(source.rel) for source, raw in zip(sources, raws)]
+    articles = [_guarded(clean, raw) if raw is not None else Unreadable(source.rel)
+                for source, raw in zip(sources, raws)]
     parsed = iter(nlp.parse_many(nlp.load(model), [a for a in articles if not isinstance(a, Unreadable)]))
     return [a if isinstance(a, Unreadable) else _guarded(extract, a, next(parsed)) for a in articles]
 
