@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## site: install what is needed, read seeds/ and build the static site into site/
+##       (built beside the old site and swapped in, so a failed build keeps the old one;
+##       skipped inputs are warnings; `make site STRICT=1` makes any warning fatal)
 site: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m generator site $(if $(STRICT),--strict)
 
 ## test: install what the tests need (Debian's chromium included) and run them
 test: $(STAMP)
