@@ -93,14 +93,16 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"|^\s*(photo|image|picture|credit|credits|photograph|foto|source\s+image)s?\s*(by)?\s*:"
         r"|^\s*(photo|image|picture)\s+by\b"
         r"|^\s*\(?(getty\s+images|reuters|afp|ap\s+photo|shutterstock|epa|istock)\b[^.]{0,40}\)?$"
-        r"|[|/]\s*(photo|image|picture|credit|fountain|fuente|foto|source)\s*:?\s*[^|]{1,60}$"
+        r"|[|/]\s*(photo|image|picture|credit|foto|source)\s*:?\s*[^|]{1,60}$"
+        # "… | Credit-word: Agency" at the end of a caption, whatever the (possibly translated) word
+        r"|\|\s*\w+\s*:\s*[A-Z][^|.]{0,40}$"
         r"|[.)]\s*(photo|image|picture)?\s*credits?\s*:\s*[^.]{1,60}$"
         r"|\((photo|image|picture|credit)s?\s*:?[^)]{0,60}\)\s*$"
         r"|^\s*©"
         r"|^\s*(caption|enlarge\s+this\s+image|hide\s+caption|toggle\s+caption|expand)\s*$"
         r"|^\s*image\s+\d+\s+of\s+\d+\s*$)", _I), 40),
     ("comment form", re.compile(
-        r"^\s*((leave|post|add|write)\s+(a\s+)?(reply|replay|comment|response)|\d*\s*comments?(\s*\(\d+\))?"
+        r"^\s*((leave|post|add|write)\s+(a\s+)?(reply|comment|response)|\d*\s*comments?(\s*\(\d+\))?"
         r"|(view|show|hide|read|load)\s+(all\s+)?(\d+\s+)?comments|user\s+comments|comment\s+(now|here)|reply|cancel\s+reply"
         r"|post\s+comment\s*(\(\+\))?|be\s+the\s+first\s+to\s+comment|join\s+the\s+(conversation|discussion)"
         r"|name\s*\*?|e-?mail\s*\*?|website|comment\s*\*?)\s*[:.!]?\s*$"
