@@ -67,7 +67,7 @@ class Mention:
 
     name: str  # the fullest form used in the article
     kind: str  # "person", "org" or "country"
-    aliases: tuple[str, ...] = ()  # the other forms used ("Putin", "President Vladimir Putin")
+    aliases: tuple[str, ...] = ()  # the other forms used ("Lind", "President Maria Lind")
     roles: tuple[str, ...] = ()  # as the article gives them ("Russian Foreign Minister")
     paragraphs: tuple[int, ...] = ()  # where the actor is named
 

@@ -98,7 +98,7 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
 
 
 def near_spelling(a: str, b: str) -> bool:
-    """Transliteration variants of one word ("Shoigu" / "Shoygu"): same start, one edit, long enough."""
+    """Transliteration variants of one word ("Petrov" / "Petrof"): same start, one edit, long enough."""
     return (a != b and a[:1] == b[:1] and min(len(a), len(b)) >= FUZZY_MIN_LENGTH
             and edit_distance(a, b, 1) <= 1)
 
@@ -138,7 +138,7 @@ class Group:
 def group_occurrences(occurrences: list[Occurrence]) -> list[Group]:
     """Persons of one article: longest forms first, shorter forms join the person holding their words.
 
-    "Wei" joins "Wei Fenghe"; between namesakes ("Ann Example", "Bob Example") a
+    "Lind" joins "Maria Lind"; between namesakes ("Ann Example", "Bob Example") a
     short form joins the one named most recently before it. A single word one letter
     away from a person's word joins them when nothing else matches ("Shoygu").
     """

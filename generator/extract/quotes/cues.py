@@ -134,7 +134,7 @@ def _next_to(window: list[Token], verb: Token) -> list[Token]:
 
 
 def _name_head(token: Token) -> Token:
-    """The last token of the name a token belongs to ("Alexander" → "Gubev")."""
+    """The last token of the name a token belongs to ("Anna" → "Kovacs")."""
     while token.i + 1 < len(token.doc) and token.nbor(1).ent_iob_ == "I":
         token = token.nbor(1)
     return token
