@@ -1,48 +1,91 @@
-"""A small search index at any size: generated pages are found by title only.
+"""Search at any size: a small header index of titles and names, and a chunked full-text index.
 
 Material's search plugin downloads one JSON index, holding the full text of every
 section of every page, before the first result: about 0.7 MB per 100 briefings, so
 tens of MB for years of articles. This plugin (``briefings-search`` in mkdocs.yml,
-listed after ``search``) keeps Material's search box and its index for hand-written
-pages, and indexes each generated page (briefings, people, years: the pages the
-Briefings plugin added) by its title alone, one entry per page:
-1. ``on_page_markdown``: a generated page (``File.generated_by`` is set) is marked ``search: exclude`` so that
-   Material neither parses nor indexes it (which also saves build time);
-2. ``on_post_build``, after Material wrote its index: one entry per excluded page
-   (location and the rendered title, no text) is appended.
+listed after ``search``) splits search in two:
 
-Not handled: full-text search of briefings (a reader finds an article by its title,
-a person by name or alias in the title, a year by number); a chunked static index
-such as Pagefind would give full text at a few hundred kB per query, but replaces
-Material's search box (see bench/README.md).
+1. The header search box (Material's) keeps its index for hand-written pages and
+   indexes each generated page (briefings, people, years: the pages the Briefings
+   plugin added) by title, plus every other name of a person, one entry per page:
+   ``on_page_markdown`` marks a generated page ``search: exclude`` (Material neither
+   parses nor indexes it, which also saves build time) and keeps the page's
+   ``search.boost`` (a person's page ranks above the briefings naming them);
+   ``on_post_build``, after Material wrote its index, appends those entries.
+2. Full text (a quote by a phrase, any word of an article) is the generated page
+   ``find/`` ("Full-text search"): Pagefind's UI over a chunked static index that
+   ``on_post_build`` builds with the Pagefind binary of the ``pagefind-bin`` wheel
+   over the built site. A query downloads Pagefind's loader, its WebAssembly and
+   the few index chunks and fragments it needs, not the whole index.
+
+Not handled: full text in the header box (it would need Pagefind inside Material's
+search UI); under ``mkdocs serve`` the full-text index is rebuilt on every rebuild
+(about a second per thousand pages; option ``full_text: false`` turns it off).
 """
 from __future__ import annotations
 
+import html
 import json
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
+from . import urls
 
 log = get_plugin_logger(__name__)
 INDEX = Path("search") / "search_index.json"  # where Material's search plugin writes its index
+FIND_PAGE = "find/index.md"  # the full-text search page (theme/find.html loads Pagefind's UI)
+PAGEFIND_DIR = "pagefind"  # where Pagefind writes its bundle, inside the built site
+# what Pagefind indexes of a page: Material's article (not the header, nav or footer)
+PAGEFIND_ROOT = "article.md-content__inner"
+FIND_MARKDOWN = """---
+title: Full-text search
+template: find.html
+---
+# Full-text search
+
+Search every word of every briefing: a quotation by a phrase from it, an article by
+any word of its text. The search box at the top of each page finds pages by title
+and people by any of their names.
+
+<div id="pagefind-search"></div>
+"""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One generated page in Material's index: its title, other names (plain text) and boost."""
+    title: str
+    names: tuple[str, ...] = ()
+    boost: float | None = None
 
 
 class TitleSearchConfig(Config):
-    pass
+    full_text = c.Type(bool, default=True)
+    """Build the Pagefind full-text index and its page ``find/`` after each build."""
 
 
 class TitleSearchPlugin(BasePlugin[TitleSearchConfig]):
-    """Index generated pages by title only; leave hand-written pages to Material's search."""
+    """Title-and-name entries for generated pages in Material's index; Pagefind for full text."""
 
     def __init__(self) -> None:
         self.pages: list[Page] = []  # the generated pages of this build
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.pages = []
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.config.full_text and files.get_file_from_path(FIND_PAGE) is None:
+            files.append(File.generated(config, FIND_PAGE, content=FIND_MARKDOWN))
+        return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.generated_by is not None:
@@ -52,14 +95,59 @@ class TitleSearchPlugin(BasePlugin[TitleSearchConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        add_titles(Path(config.site_dir) / INDEX, {page.url: page.title or page.url for page in self.pages})
+        names = other_names(config)
+        add_titles(Path(config.site_dir) / INDEX, {page.url: entry_of(page, names) for page in self.pages})
+        if self.config.full_text:
+            run_pagefind(Path(config.site_dir), config.use_directory_urls)
 
 
-def add_titles(index: Path, entries: dict[str, str]) -> None:
-    """Append one title-only entry per page to Material's index (nothing to do without one)."""
+def entry_of(page: Page, names: dict[str, tuple[str, ...]]) -> Entry:
+    boost = page.meta.get("search", {}).get("boost")
+    return Entry(page.title or page.url, names.get(page.file.src_uri, ()),
+                 float(boost) if isinstance(boost, (int, float)) else None)
+
+
+def other_names(config: MkDocsConfig) -> dict[str, tuple[str, ...]]:
+    """Person page (src path) → the person's aliases, from the Briefings plugin's build (none without it)."""
+    built = getattr(config.plugins.get("briefings"), "built", None)
+    if built is None:
+        return {}
+    return {urls.person_page(p.slug): tuple(a for a in p.aliases if a != p.name) for p in built.corpus.people}
+
+
+def add_titles(index: Path, entries: dict[str, Entry]) -> None:
+    """Append one entry per page to Material's index (nothing to do without one).
+
+    Other names go into the entry's text, HTML-escaped: Material shows the text as HTML.
+    """
     if not entries or not index.is_file():
         return
     data = json.loads(index.read_text(encoding="utf-8"))
-    data["docs"] += [{"location": url, "title": title, "text": ""} for url, title in sorted(entries.items())]
+    data["docs"] += [_doc(url, entry) for url, entry in sorted(entries.items())]
     index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     log.debug("Search: %d generated pages indexed by title.", len(entries))
+
+
+def _doc(url: str, entry: Entry) -> dict[str, object]:
+    text = f"<p>Also named: {html.escape(', '.join(entry.names))}</p>" if entry.names else ""
+    doc: dict[str, object] = {"location": url, "title": entry.title, "text": text}
+    if entry.boost is not None:
+        doc["boost"] = entry.boost
+    return doc
+
+
+def run_pagefind(site_dir: Path, directory_urls: bool) -> None:
+    """Index ``site_dir`` with Pagefind into ``site_dir/pagefind`` (its file names are content hashes)."""
+    try:
+        from pagefind_bin import get_executable
+        binary = get_executable()
+    except (ImportError, FileNotFoundError) as error:
+        raise PluginError(f"Full-text search needs the pagefind-bin package ({error}); "
+                          "install it, or set 'full_text: false' for briefings-search in mkdocs.yml.") from error
+    # with directory URLs every page is an index.html: the glob leaves out 404.html
+    glob = "**/index.html" if directory_urls else "**/*.html"
+    command = [str(binary), "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR,
+               "--root-selector", PAGEFIND_ROOT, "--glob", glob, "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind failed on {site_dir}: {(result.stderr or result.stdout).strip()[-2000:]}")
