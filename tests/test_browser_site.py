@@ -1,7 +1,7 @@
 """The built fixture site in headless Debian Chromium (Playwright), served under a sub-path.
 
-Search finds a person by any name (their page first), a quote by a phrase and a
-briefing by a title word; a reader can go home → year → briefing → person; no
+The header search finds a person by any name (their page first) and a briefing by a
+title word; the full-text page (find/, Pagefind) finds a quote by a phrase; a reader can go home → year → briefing → person; no
 page logs a console error; pages fit a phone's width.
 """
 from __future__ import annotations
@@ -52,6 +52,16 @@ def search(page, term: str) -> list[str]:  # type: ignore[no-untyped-def]
     return [a.get_attribute("href").split("?")[0] for a in page.locator(".md-search-result__item > a").all()]
 
 
+def find(page, phrase: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The result links the full-text page (Pagefind's UI) lists for ``phrase``, best first."""
+    page.goto(page.base + "find/")
+    page.wait_for_selector(".pagefind-ui__search-input", timeout=10_000)
+    page.locator(".pagefind-ui__search-input").focus()
+    page.keyboard.type(phrase)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    return [a.get_attribute("href") for a in page.locator(".pagefind-ui__result-link").all()]
+
+
 @pytest.mark.parametrize("term, first", [
     ("Kandor", "people/ilse-kandor/"),  # surname alone: the person's page ranks first
     ("Marta Velasquez", "people/marta-velasquez/"),
@@ -65,8 +75,25 @@ def test_search_finds_a_person_first(page, term: str, first: str) -> None:  # ty
     ("quiet place to read", "briefings/library-opening/"),
     ("cranes have been ready", "briefings/harbor-times-port/"),
 ])
-def test_search_finds_a_quote_by_a_phrase(page, phrase: str, where: str) -> None:  # type: ignore[no-untyped-def]
-    assert any(where in href for href in search(page, phrase))
+def test_full_text_search_finds_a_quote_by_a_phrase(page, phrase: str, where: str) -> None:  # type: ignore[no-untyped-def]
+    hrefs = find(page, phrase)
+    assert any(href.endswith("/briefings-site/" + where) for href in hrefs), hrefs
+
+
+def test_full_text_search_finds_nothing_for_a_word_not_in_the_site(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(page.base + "find/")
+    page.locator(".pagefind-ui__search-input").focus()
+    page.keyboard.type("zqxvbnoword")
+    page.wait_for_selector(".pagefind-ui__message", timeout=10_000)
+    page.wait_for_function("document.querySelector('.pagefind-ui__message').textContent.includes('No results')",
+                           timeout=10_000)
+    assert page.locator(".pagefind-ui__result-link").count() == 0
+
+
+def test_the_full_text_page_is_in_the_nav(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(page.base)
+    page.locator(".md-tabs a", has_text="Search").first.click()
+    assert page.url.endswith("/briefings-site/find/")
 
 
 def test_search_finds_a_briefing_by_a_title_word(page) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""The title-only search index of generated pages (generator/search.py)."""
+"""The header index of generated pages and the full-text index (generator/search.py)."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.search import TitleSearchPlugin, add_titles
+from generator.search import Entry, TitleSearchPlugin, add_titles, entry_of, run_pagefind
 
 HAND_WRITTEN = {"location": "about/", "title": "About", "text": "<p>How the briefings are made.</p>"}
 
@@ -21,13 +21,17 @@ def write_index(folder: Path, docs: list[dict[str, str]]) -> Path:
 
 @pytest.mark.parametrize("entries, expected", [
     ({}, [HAND_WRITTEN]),
-    ({"people/edda-marrow/": "Edda Marrow"},
-     [HAND_WRITTEN, {"location": "people/edda-marrow/", "title": "Edda Marrow", "text": ""}]),
-    ({"years/2031/": "2031", "briefings/ferry/": "Ferry strike"},  # sorted by location
-     [HAND_WRITTEN, {"location": "briefings/ferry/", "title": "Ferry strike", "text": ""},
+    ({"people/edda-marrow/": Entry("Edda Marrow", ("Marrow", "Councillor Marrow"), 4.0)},
+     [HAND_WRITTEN, {"location": "people/edda-marrow/", "title": "Edda Marrow",
+                     "text": "<p>Also named: Marrow, Councillor Marrow</p>", "boost": 4.0}]),
+    ({"people/x/": Entry("Odo Fenk", ("<b>Fenk</b> & co",))},  # names are article text: escaped
+     [HAND_WRITTEN, {"location": "people/x/", "title": "Odo Fenk",
+                     "text": "<p>Also named: &lt;b&gt;Fenk&lt;/b&gt; &amp; co</p>"}]),
+    ({"years/2031/": Entry("2031"), "briefings/ferry/": Entry("Ferry strike", boost=1.0)},  # sorted by location
+     [HAND_WRITTEN, {"location": "briefings/ferry/", "title": "Ferry strike", "text": "", "boost": 1.0},
       {"location": "years/2031/", "title": "2031", "text": ""}]),
 ])
-def test_generated_pages_are_added_by_title(tmp_path, entries, expected):
+def test_generated_pages_are_added_by_title_and_names(tmp_path, entries, expected):
     index = write_index(tmp_path, [HAND_WRITTEN])
     add_titles(index, entries)
     data = json.loads(index.read_text(encoding="utf-8"))
@@ -35,8 +39,19 @@ def test_generated_pages_are_added_by_title(tmp_path, entries, expected):
 
 
 def test_no_index_no_file(tmp_path):
-    add_titles(tmp_path / "search" / "search_index.json", {"years/": "Years"})
+    add_titles(tmp_path / "search" / "search_index.json", {"years/": Entry("Years")})
     assert not (tmp_path / "search").exists()
+
+
+@pytest.mark.parametrize("meta, names, expected", [
+    ({"search": {"boost": 4, "exclude": True}}, {"people/odo-fenk.md": ("Fenk",)}, Entry("Odo Fenk", ("Fenk",), 4.0)),
+    ({}, {}, Entry("Odo Fenk")),
+    ({"search": {"boost": "high"}}, {"people/other.md": ("Other",)}, Entry("Odo Fenk")),  # not a number: no boost
+])
+def test_entry_of_a_page(meta, names, expected):
+    page = SimpleNamespace(title="Odo Fenk", url="people/odo-fenk/", meta=meta,
+                           file=SimpleNamespace(src_uri="people/odo-fenk.md"))
+    assert entry_of(page, names) == expected
 
 
 @pytest.mark.parametrize("generated_by, excluded", [("briefings", True), (None, False)])
@@ -46,3 +61,16 @@ def test_only_generated_pages_leave_materials_index(generated_by, excluded):
     assert plugin.on_page_markdown("# A page", page=page, config=None, files=None) == "# A page"
     assert page.meta.get("search", {}).get("exclude", False) is excluded
     assert plugin.pages == ([page] if excluded else [])
+
+
+def test_pagefind_indexes_the_article_of_each_page_and_not_the_404(tmp_path):
+    pytest.importorskip("pagefind_bin")
+    article = '<html lang="en"><body><nav>Menu words</nav><article class="md-content__inner">{}</article></body></html>'
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(article.format("<h1>Quay</h1><p>The lantern keeper spoke.</p>"))
+    (tmp_path / "404.html").write_text(article.format("<h1>404 - Not found</h1>"))
+    run_pagefind(tmp_path, directory_urls=True)
+    bundle = tmp_path / "pagefind"
+    assert (bundle / "pagefind-ui.js").is_file() and (bundle / "pagefind-entry.json").is_file()
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert [lang["page_count"] for lang in entry["languages"].values()] == [1]  # a/ only, not 404.html

@@ -40,8 +40,9 @@ def pages_of(site: Path) -> list[str]:
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
 
 
-def visit_all(site: Path, search_terms: tuple[str, ...] = ()) -> dict[str, list[str]]:
-    """Open every page (and search for each term); return page → what ran or what should not be there."""
+def visit_all(site: Path, search_terms: tuple[str, ...] = (), find_terms: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """Open every page, search the header box for each of ``search_terms`` (titles and names) and the
+    full-text page (find/, Pagefind) for each of ``find_terms``; return page → what ran or should not be there."""
     from playwright.sync_api import sync_playwright
 
     problems: dict[str, list[str]] = {}
@@ -62,6 +63,11 @@ def visit_all(site: Path, search_terms: tuple[str, ...] = ()) -> dict[str, list[
             dialogs.clear()
             if found:
                 problems[f"search: {term}"] = found
+        for term in find_terms:
+            found = _find(page, base, term) + [f"dialog: {m}" for m in dialogs]
+            dialogs.clear()
+            if found:
+                problems[f"find: {term}"] = found
         browser.close()
     return problems
 
@@ -74,7 +80,7 @@ def _check(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _search(page, base: str, term: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """Type ``term`` into the theme's search box: results render article text too."""
+    """Type ``term`` into the theme's search box: results render titles and names from articles."""
     page.goto(base, wait_until="load")
     page.keyboard.press("/")
     page.keyboard.type(term)
@@ -83,4 +89,17 @@ def _search(page, base: str, term: str) -> list[str]:  # type: ignore[no-untyped
     except Exception:  # noqa: BLE001 - no results is a failure of the test's premise, reported as such
         return [f"no search results for {term!r}"]
     page.wait_for_timeout(100)
+    return _check(page)
+
+
+def _find(page, base: str, term: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Type ``term`` into the full-text page's box: Pagefind's results render excerpts of article text."""
+    page.goto(base + "find/", wait_until="load")
+    page.locator(".pagefind-ui__search-input").focus()
+    page.keyboard.type(term)
+    try:
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=5000)
+    except Exception:  # noqa: BLE001 - no results is a failure of the test's premise, reported as such
+        return [f"no full-text results for {term!r}"]
+    page.wait_for_timeout(300)  # excerpts of the later results load after the first
     return _check(page)
