@@ -38,6 +38,7 @@ from .escape import markdown_text
 from .pipeline import process_folder
 from .render import render_overview
 from .site import Built, build_site, extra_files
+from .write import safe_relative
 
 log = get_plugin_logger(__name__)
 # a code span comes first in the alternation so that `[[Name]]` inside backticks stays as written
@@ -117,7 +118,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.built is not None and self.config.report_file:
-            target = Path(config.site_dir) / self.config.report_file
+            target = Path(config.site_dir) / safe_relative(self.config.report_file)  # never outside site/
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self.built.report, encoding="utf-8")
 
