@@ -24,10 +24,13 @@ def make_project(root: Path, *, strict: bool = False, plugin: bool = True) -> Pa
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "docs", root / "docs")
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^strict:.*$", f"strict: {'true' if strict else 'false'}", config)
+    config = re.sub(r"(?m)^strict:.*\n", "", config) + f"strict: {'true' if strict else 'false'}\n"
     config = re.sub(r"(?m)^(\s+)seeds:.*$", r"\1seeds: seeds", config)
     if not plugin:  # a site of ready-made pages: the plugin (and its overview marker) stays out
         config = re.sub(r"(?m)^\s+- briefings:\n(\s{6,}\S.*\n)*", "", config)
+        # the generated pages' own templates (the find page) come with the plugin: add them by hand
+        config = config.replace("theme:\n  name: material\n",
+                                f"theme:\n  name: material\n  custom_dir: {REPO / 'generator' / 'theme'}\n")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "seeds").mkdir(exist_ok=True)
     return root
