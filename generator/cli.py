@@ -20,6 +20,7 @@ from pathlib import Path
 from .config import Settings
 from .errors import BriefingsError
 from .pipeline import Collection, process_folder
+from .report import cleaning_summary
 
 log = logging.getLogger("generator")
 
@@ -62,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _report_errors(collection: Collection, settings: Settings) -> int:
+    if log.isEnabledFor(logging.INFO):
+        print(cleaning_summary(collection.extractions), end="", file=sys.stderr)
     for error in collection.errors:
         print(f"warning: {error}", file=sys.stderr)
     return 2 if settings.strict and collection.errors else 0

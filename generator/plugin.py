@@ -37,6 +37,7 @@ from .config import DEFAULT_MODEL, Settings
 from .escape import markdown_text
 from .pipeline import process_folder
 from .render import render_overview
+from .report import cleaning_summary
 from .site import Built, build_site, extra_files
 from .write import safe_relative
 
@@ -86,6 +87,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         collection = process_folder(settings)
         for error in collection.errors:
             log.warning(str(error))
+        log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
         self.built = built = build_site(collection, settings, config.use_directory_urls)
         extras = extra_files(built, config.site_name, config.site_url)
         for path, text in {**built.pages, **extras}.items():

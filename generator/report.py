@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .clean import summary
 from .errors import InputError
-from .model import Corpus
+from .model import Corpus, Extraction
 
 LOW_CONFIDENCE = 0.5
 
@@ -38,3 +39,8 @@ def review_report(corpus: Corpus, errors: Sequence[InputError] = ()) -> str:
                      "merge them in the people registry if they are one:")
         lines += [f"  - {a} / {b}: {c.reason}" for c in corpus.merge_candidates for a, b in [c.names]]
     return "\n".join(lines) + "\n"
+
+
+def cleaning_summary(extractions: Sequence[Extraction]) -> str:
+    """A line per article: paragraphs kept, lines dropped and why (``-v`` on the command line and in MkDocs)."""
+    return "".join(summary(e.article) + "\n" for e in extractions)

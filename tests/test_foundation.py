@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,14 @@ def test_bad_front_matter_names_the_file_and_the_fix(tmp_path: Path, front: str)
     path.write_text(f"---\n{front}\n---\nText.\n")
     with pytest.raises(InputError, match=r"article 'bad\.txt'.*\. (Write|Fix)"):
         read_article(path, tmp_path)
+
+
+def test_verbose_build_prints_a_cleaning_summary_per_article(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text("A headline about the port\n\nThe port reopened on Monday after a long strike "
+                                   "by dock workers, officials said.\n\nLeave a Reply\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "generator", "export", str(seeds), "--out", str(tmp_path / "x.jsonl"),
+                           "--no-cache", "-v"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"one\.txt: kept 1 paragraph\(s\), dropped \d+ line\(s\): .*comment form", done.stderr)
