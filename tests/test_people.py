@@ -208,3 +208,10 @@ def test_lone_words(nlp: Language, paragraph: str, expected: set[str]) -> None:
 def test_given_name_that_is_also_a_particle(nlp: Language) -> None:
     assert name_key("Ben Whitfield") == ("ben", "whitfield")
     assert name_key("Anna van Dijk") == ("anna", "dijk")
+
+
+def test_role_text_survives_a_span_starting_at_an_abbreviation_dot(nlp) -> None:
+    from generator.extract.people.roles import role_text
+
+    doc = nlp("Lt. Gen. Ilka Moravec spoke.")
+    assert role_text(doc[1:3]) == "general"  # the "." of "Lt." opens the span: dropped, no IndexError

@@ -117,7 +117,8 @@ def role_text(tokens: Span | list[Token]) -> str | None:
     parts: list[str] = []
     for token in words:
         if _abbreviation_dot(token):
-            parts[-1] = parts[-1].rstrip() + token.whitespace_  # "Lt" "." is one word
+            if parts:  # a dot with no word before it (its word was an honorific) is dropped with it
+                parts[-1] = parts[-1].rstrip() + token.whitespace_  # "Lt" "." is one word
         else:
             parts.append(TITLE_EXPANSIONS.get(token.lower_, token.text) + token.whitespace_)
     return "".join(parts).strip(" ,") or None
