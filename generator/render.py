@@ -43,6 +43,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         undefined=jinja2.StrictUndefined,
+        auto_reload=False,  # templates ship with the package: no stat() per page
         finalize=finalize,
         autoescape=False,  # the output is Markdown: ``finalize`` escapes for Markdown and HTML at once
         keep_trailing_newline=True,
