@@ -50,26 +50,30 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site only under ``SUB_PATH``; anything else is a 404, as on GitHub Pages."""
+    """Serves the site only under ``sub_path``; anything else is a 404, as on GitHub Pages."""
+
+    def __init__(self, *args: object, sub_path: str = SUB_PATH, **kwargs: object) -> None:
+        self.sub_path = sub_path
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def translate_path(self, path: str) -> str:
-        if not path.startswith(SUB_PATH):
+        if not path.startswith(self.sub_path):
             return str(Path(self.directory) / "__outside_the_sub_path__")
-        return super().translate_path("/" + path[len(SUB_PATH):])
+        return super().translate_path("/" + path[len(self.sub_path):])
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
         pass
 
 
 @contextmanager
-def serve_under(site: Path) -> Iterator[str]:
-    """Serve ``site`` at ``http://127.0.0.1:<port>/briefings-site/``; yields that URL."""
-    handler = functools.partial(_SubPathHandler, directory=str(site))
+def serve_under(site: Path, sub_path: str = SUB_PATH) -> Iterator[str]:
+    """Serve ``site`` at ``http://127.0.0.1:<port><sub_path>`` (default /briefings-site/); yields that URL."""
+    handler = functools.partial(_SubPathHandler, directory=str(site), sub_path=sub_path)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{sub_path}"
     finally:
         server.shutdown()
         server.server_close()

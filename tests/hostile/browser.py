@@ -1,38 +1,14 @@
 """Open every page of a built site in Debian's Chromium and record anything article text made run."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+from site_project import CHROMIUM, serve_under
+from site_project import CHROMIUM_ARGS as ARGS
+
 # what the payloads would leave in the DOM had they been parsed as HTML
 FORBIDDEN = ("iframe", "embed", "object", "[onerror]", "[onload]", "[ontoggle]", "[onclick]", "[onmouseover]",
              "a[href^='javascript:' i]", ".md-content script", ".md-content img[src='x']", ".md-content details[open]")
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """A local HTTP server for ``folder`` (the theme's search needs http, not file://)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
-        pass
 
 
 def pages_of(site: Path) -> list[str]:
@@ -46,7 +22,7 @@ def visit_all(site: Path, search_terms: tuple[str, ...] = (), find_terms: tuple[
     from playwright.sync_api import sync_playwright
 
     problems: dict[str, list[str]] = {}
-    with serve(site) as base, sync_playwright() as pw:
+    with serve_under(site, "/") as base, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()
         dialogs: list[str] = []
