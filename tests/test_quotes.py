@@ -181,6 +181,27 @@ def test_name_not_among_persons_is_used_only_when_it_is_a_person(nlp) -> None:
     assert found == [("The bridge is safe for every kind of traffic,", "Ms. Ravensdale")]
 
 
+SURNAME_MISLABELLED = [
+    # the lone surname is tagged as an organisation, but the article names the person in full
+    (("Ingrid Vasquelle, a shipping magnate from the north, said the port was doomed.",
+      "“The docks will never recover from this winter,” Vasquelle said."), "Ingrid Vasquelle"),
+    # never written in full: no evidence it is a person
+    (("“The docks will never recover from this winter,” Vasquelle said.",), None),
+    # the word also names a place elsewhere, never a person: stays unattributed
+    (("The Ministry of Ports in Vasquelle posted record losses.",
+      "“The docks will never recover from this winter,” Vasquelle said."), None),
+    # the fuller name elsewhere is an organisation
+    (("Kestrel Shipping Company posted record losses on Tuesday.",
+      "“The docks will never recover from this winter,” Kestrel said."), None),
+]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", SURNAME_MISLABELLED)
+def test_surname_not_among_persons(nlp, paragraphs: tuple[str, ...], speaker: str | None) -> None:
+    found = quotes_of(nlp, *paragraphs, persons=())
+    assert found == [("The docks will never recover from this winter,", speaker)]
+
+
 def test_repeated_quote_is_found_twice(nlp) -> None:
     text = "“We came here to help the fishermen of this coast,” Brennholt said."
     assert len(quotes_of(nlp, text, text, persons=PEOPLE)) == 2

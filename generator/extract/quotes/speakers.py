@@ -127,13 +127,22 @@ class Speakers:
         return Who(_plain(" ".join(words)), 0.6) if len(words) >= 2 else None
 
     def _fuller_in_text(self, token: Token) -> Who | None:
-        """"Smith said", where the article also writes "Jane Smith": that fuller name."""
-        if token.ent_type_ in P.NON_PERSON_LABELS or not token.text[:1].isupper():
+        """"Smith said", where the article also writes "Jane Smith": that fuller name.
+
+        A surname NER labels as an organisation here counts only when the fuller name is a
+        PERSON entity elsewhere: the model often mislabels a lone unusual surname, but a
+        lone "Acme said" must stay an organisation. Not handled: a surname never written
+        in full (it stays unattributed).
+        """
+        if not token.text[:1].isupper():
             return None
+        mislabelled = token.ent_type_ in P.NON_PERSON_LABELS
         for other in self.doc:
             if other.text != token.text or other.i == token.i:
                 continue
             span = self.name_span(other)
+            if mislabelled and not (other.ent_type_ == "PERSON" and span.end == other.i + 1):
+                continue
             if len(span) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) \
                     and span[0].text.casefold().rstrip(".") not in P.TITLES:
                 return Who(_plain(span.text), 0.6)
