@@ -202,6 +202,28 @@ def test_surname_not_among_persons(nlp, paragraphs: tuple[str, ...], speaker: st
     assert found == [("The docks will never recover from this winter,", speaker)]
 
 
+PETRA = person("Petra Waters", "Waters")
+LENA = person("Lena Hartwell", "Hartwell")
+
+SENTENCE_OPENING_SURNAME = [
+    # "Waters" opening a sentence is tagged a common noun: still the pronoun's antecedent
+    (("Petra Waters spoke first. Lena Hartwell has pledged to act as well.",
+      "Waters promised Sunday at a rally to end the tolls. She repeated that promise on Monday, "
+      "saying she would order the agency “to stop charging drivers at the bridge” this year."),
+     [("to stop charging drivers at the bridge", "Petra Waters")]),
+    # a capitalised common noun that names no person is no antecedent
+    (("Petra Waters spoke first, and Lena Hartwell answered her.",
+      "Rivers rose on Sunday across the valley. She repeated on Monday that the town would "
+      "“find new work for every single person laid off.”"),
+     [("find new work for every single person laid off.", "Lena Hartwell")]),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", SENTENCE_OPENING_SURNAME)
+def test_sentence_opening_surname_is_a_subject(nlp, paragraphs: tuple[str, ...], expected: list) -> None:
+    assert quotes_of(nlp, *paragraphs, persons=(PETRA, LENA)) == expected
+
+
 def test_repeated_quote_is_found_twice(nlp) -> None:
     text = "“We came here to help the fishermen of this coast,” Brennholt said."
     assert len(quotes_of(nlp, text, text, persons=PEOPLE)) == 2

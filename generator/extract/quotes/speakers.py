@@ -170,14 +170,22 @@ class Speakers:
         return None
 
     def _subject_events(self) -> list[tuple[int, str]]:
-        """(token index, person) for every named person that is a clause subject."""
+        """(token index, person) for every named person that is a clause subject.
+
+        A capitalised NOUN counts too: the tagger often reads a sentence-opening surname
+        ("Smith promised ...") as a common noun; ``match`` still requires a known person.
+        """
         events = []
         for token in self.doc:
-            if token.dep_ not in P.SUBJECT_DEPS or self.in_quote[token.i] or token.pos_ != "PROPN":
+            if token.dep_ not in P.SUBJECT_DEPS or self.in_quote[token.i] or not _name_like(token):
                 continue
             if (name := self.match(self.name_span(token).text, self.para_of[token.i])) is not None:
                 events.append((token.i, name))
         return events
+
+
+def _name_like(token: Token) -> bool:
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.text[:1].isupper())
 
 
 def _plain(name: str) -> str:
