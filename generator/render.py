@@ -1,11 +1,16 @@
-"""Corpus → Markdown pages, through the Jinja templates in ``templates/``.
+"""Corpus → pages, through the Jinja templates in ``templates/``.
 
 Rendering reads only the resolved Corpus and does no I/O: ``gather`` first computes
 every cross-page lookup once (stories, related briefings, the timeline, the
 network), then one small function per page kind renders, and ``render_site``
-returns a mapping of page path (relative to ``docs/``) to Markdown text. Templates
-stay dumb: the Jinja environment uses ``StrictUndefined`` and escapes every printed
-value that is not ``Trusted`` (see ``escape.py``).
+returns a mapping of page path (relative to ``docs/``) to page text: YAML front
+matter over an HTML body. The body is HTML, not Markdown, because Python-Markdown
+was most of a 10,000-article build (it scanned every escaped character of every
+page); the plugin hands the body to MkDocs as it is (``plugin.py``). Links are
+therefore written as the URLs MkDocs gives pages (``urls.raw_href``), relative to
+the page, so the site works under any sub-path. Templates stay dumb: the Jinja
+environment uses ``StrictUndefined`` and escapes every printed value that is not
+``Trusted`` (see ``escape.py``).
 
 Page sizes: a briefing, person or story page is bounded (lists are capped); only
 index pages (people, years, months, stories) grow with the collection.
@@ -21,7 +26,7 @@ from functools import lru_cache
 import jinja2
 
 from . import graph, urls
-from .escape import Trusted, finalize, page_title
+from .escape import Trusted, finalize, markdown_text, page_title
 from .extract.quotes import quote_key, rank_quotes
 from .model import Article, Briefing, Corpus, Person, Quote
 from .resolve import Event, Month, events_by_month, events_by_year, month_of, months, years
@@ -50,16 +55,36 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.globals.update(url=link, title=lambda text: Trusted(json.dumps(page_title(text), ensure_ascii=False)),
+    env.globals.update(url=url, link=link, heading=heading,
+                       title=lambda text: Trusted(json.dumps(page_title(text), ensure_ascii=False)),
                        month_name=lambda m: MONTH_NAMES[m - 1], plural=plural, anchor=anchor,
                        para_link=para_link)
     env.filters["trusted"] = Trusted  # only for paths the generator made (urls.py), never article text
     return env
 
 
-def link(page: str, anchor: str = "") -> Trusted:
-    """A link from a generated page (always one folder deep) to another page of the site."""
-    return Trusted(f"../{page}" + (f"#{anchor}" if anchor else ""))
+@jinja2.pass_context
+def url(context: jinja2.runtime.Context, page: str, anchor: str = "") -> Trusted:
+    """The URL of ``page`` (a path under docs/) relative to the page being rendered (``here``)."""
+    href = urls.raw_href(context["here"], page, context["directory_urls"])
+    return Trusted(href + (f"#{anchor}" if anchor else ""))
+
+
+@jinja2.pass_context
+def link(context: jinja2.runtime.Context, page: str, text: object, anchor: str = "") -> Trusted:
+    """``<a>`` to another page of the site; ``text`` is escaped."""
+    return Trusted(f'<a href="{url(context, page, anchor)}">{markdown_text(text)}</a>')
+
+
+def heading(level: int, text: object, href: str = "") -> Trusted:
+    """A section heading as Python-Markdown's ``toc`` extension writes it (id and permalink),
+    which is what the plugin reads the page's table of contents from (``plugin.page_toc``)."""
+    ident = urls.slugify(str(text)) or "section"
+    label = markdown_text(text)
+    if href:
+        label = f'<a href="{href}">{label}</a>'
+    return Trusted(f'<h{level} id="{ident}">{label}<a class="headerlink" href="#{ident}" '
+                   f'title="Permanent link">&para;</a></h{level}>')
 
 
 def anchor(article: Article, paragraph: int) -> str:
@@ -70,7 +95,7 @@ def anchor(article: Article, paragraph: int) -> str:
 def para_link(article: Article, paragraph: int) -> Trusted:
     """``paragraph N`` linked to its anchor, or where the text was found when it is not the body."""
     name = anchor(article, paragraph)
-    return Trusted(f"[paragraph {paragraph + 1}](#{name})" if name else "title or metadata")
+    return Trusted(f'<a href="#{name}">paragraph {paragraph + 1}</a>' if name else "title or metadata")
 
 
 def plural(count: int, word: str, words: str = "") -> str:
@@ -110,14 +135,18 @@ def render_site(corpus: Corpus, site: Site | None = None) -> dict[str, str]:
     site = site or gather(corpus)
     pages: dict[str, str] = {}
     for briefing in corpus.briefings:
-        pages[urls.briefing_page(briefing.slug)] = render_briefing(site, briefing)
+        path = urls.briefing_page(briefing.slug)
+        pages[path] = render_briefing(site, briefing, path)
     for person in corpus.people:
-        pages[urls.person_page(person.slug)] = render_person(site, person)
+        path = urls.person_page(person.slug)
+        pages[path] = render_person(site, person, path)
     pages[urls.index_page(urls.PEOPLE)] = render_people_index(site)
     pages[urls.index_page(urls.NETWORK)] = render_network(site)
     for story in site.stories:
-        pages[urls.story_page(story.slug)] = render_story(site, story)
-    pages[urls.index_page(urls.STORIES)] = _render("stories_index.md.j2", site=site)
+        path = urls.story_page(story.slug)
+        pages[path] = render_story(site, story, path)
+    path = urls.index_page(urls.STORIES)
+    pages[path] = _page("stories_index", path, site)
     pages.update(render_timeline(site))
     return dict(sorted(pages.items()))
 
@@ -126,19 +155,23 @@ def _render(template: str, **context: object) -> str:
     return environment().get_template(template).render(urls=urls, **context)
 
 
-def render_briefing(site: Site, briefing: Briefing) -> str:
+def _page(kind: str, here: str, site: Site, **context: object) -> str:
+    """A generated page from ``templates/<kind>.html.j2``; ``here`` is its path, which its links start from."""
+    return _render(f"{kind}.html.j2", here=here, directory_urls=site.directory_urls, site=site, **context)
+
+
+def render_briefing(site: Site, briefing: Briefing, here: str) -> str:
     e = briefing.extraction
     story = site.story_of.get(briefing.slug)
     value = e.published.value or ""
     when = urls.month_page(int(value[:4]), month_of(value)) if month_of(value) else urls.year_page(int(value[:4])) \
         if value[:4].isdigit() else None
-    return _render("briefing.md.j2", b=briefing, when=when and Trusted(
-                       urls.raw_href(urls.briefing_page(briefing.slug), when, site.directory_urls)), e=e, a=e.article, key_quotes=rank_quotes(e.quotes),
-                   speaker_slug=lambda name: briefing.speakers.get(name), boost=SEARCH_BOOST["briefing"],
-                   timeline=sorted((d for d in e.dates if d.value), key=lambda d: (d.value, d.paragraph)),
-                   undated_refs=[d for d in e.dates if not d.value], site=site, story=story,
-                   story_quotes=_story_quotes(site, story, briefing),
-                   related=[(site.briefings[slug], score) for slug, score in site.related.get(briefing.slug, ())])
+    return _page("briefing", here, site, b=briefing, when=when, e=e, a=e.article, key_quotes=rank_quotes(e.quotes),
+                 speaker_slug=lambda name: briefing.speakers.get(name),
+                 timeline=sorted((d for d in e.dates if d.value), key=lambda d: (d.value, d.paragraph)),
+                 undated_refs=[d for d in e.dates if not d.value], story=story,
+                 story_quotes=_story_quotes(site, story, briefing),
+                 related=[(site.briefings[slug], score) for slug, score in site.related.get(briefing.slug, ())])
 
 
 def _story_quotes(site: Site, story: Story | None, briefing: Briefing) -> dict[str, list]:
@@ -150,12 +183,12 @@ def _story_quotes(site: Site, story: Story | None, briefing: Briefing) -> dict[s
             "elsewhere": [q for q in shared if briefing.slug not in q.briefings]}
 
 
-def render_person(site: Site, person: Person) -> str:
+def render_person(site: Site, person: Person, here: str) -> str:
     roles = _role_summary(person)
-    return _render("person.md.j2", p=person, site=site, roles=roles[:PERSON_ROLES], more_roles=len(roles) - PERSON_ROLES,
-                   boost=SEARCH_BOOST["person"], briefings=person.articles[:PERSON_BRIEFINGS],
-                   quotes=person.quotes[:PERSON_QUOTES], co_actors=_co_actors(site, person),
-                   per_year=_per_year(site, person))
+    return _page("person", here, site, p=person, roles=roles[:PERSON_ROLES], more_roles=len(roles) - PERSON_ROLES,
+                 boost=SEARCH_BOOST["person"], briefings=person.articles[:PERSON_BRIEFINGS],
+                 quotes=person.quotes[:PERSON_QUOTES], co_actors=_co_actors(site, person),
+                 per_year=_per_year(site, person))
 
 
 def _per_year(site: Site, person: Person) -> list[tuple[int, int]]:
@@ -184,7 +217,8 @@ def render_people_index(site: Site) -> str:
     groups: dict[str, list[Person]] = {}
     for person in site.corpus.people:
         groups.setdefault(_letter(person.name), []).append(person)
-    return _render("people_index.md.j2", groups=sorted(groups.items(), key=lambda kv: (kv[0] == "Other", kv[0])))
+    return _page("people_index", urls.index_page(urls.PEOPLE), site,
+                 groups=sorted(groups.items(), key=lambda kv: (kv[0] == "Other", kv[0])))
 
 
 def render_network(site: Site) -> str:
@@ -192,26 +226,29 @@ def render_network(site: Site) -> str:
     here = urls.index_page(urls.NETWORK)
     href = lambda slug: urls.raw_href(here, urls.person_page(slug), site.directory_urls)  # noqa: E731
     figure = graph.svg(net, href) if net.edges else ""
-    return _render("network.md.j2", net=net, figure=Trusted(figure), site=site)
+    return _page("network", here, site, net=net, figure=Trusted(figure))
 
 
-def render_story(site: Site, story: Story) -> str:
+def render_story(site: Site, story: Story, here: str) -> str:
     members = [site.briefings[slug] for slug in story.briefings]
-    return _render("story.md.j2", story=story, members=members, quotes=compare_quotes(members), site=site)
+    return _page("story", here, site, story=story, members=members, quotes=compare_quotes(members))
 
 
 def render_timeline(site: Site) -> dict[str, str]:
     """The timeline: an index of years and months, a page per year and per month, and the undated page."""
-    pages = {urls.index_page(urls.YEARS): _render("years_index.md.j2", site=site, years=_timeline_years(site))}
+    here = urls.index_page(urls.YEARS)
+    pages = {here: _page("years_index", here, site, years=_timeline_years(site))}
     for year in _timeline_years(site):
         month_list = sorted({m for m in (*site.by_month, *site.events_by_month) if m[0] == year}, reverse=True)
-        pages[urls.year_page(year)] = _render("year.md.j2", site=site, year=year, months=month_list,
-                                              year_only=[e for e in site.events.get(year, []) if month_of(e.date.value) is None])
+        here = urls.year_page(year)
+        pages[here] = _page("year", here, site, year=year, months=month_list,
+                            year_only=[e for e in site.events.get(year, []) if month_of(e.date.value) is None])
         for month in month_list:
-            pages[urls.month_page(*month)] = _render("month.md.j2", year=month[0], month=month[1],
-                                                     briefings=site.by_month.get(month, []),
-                                                     events=site.events_by_month.get(month, []))
-    pages[urls.year_page(None)] = _render("undated.md.j2", briefings=site.by_year.get(None, []))
+            here = urls.month_page(*month)
+            pages[here] = _page("month", here, site, year=month[0], month=month[1],
+                                briefings=site.by_month.get(month, []), events=site.events_by_month.get(month, []))
+    here = urls.year_page(None)
+    pages[here] = _page("undated", here, site, briefings=site.by_year.get(None, []))
     return pages
 
 
