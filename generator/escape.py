@@ -19,6 +19,7 @@ ALWAYS = frozenset("&<>\"'\\`*_[](){}|~^=:!$")
 REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in ALWAYS})  # one pass over the text: rendering's hot spot
 # Markdown block syntax counts only at the start of a line: lists, headings, rules.
 LEADING = re.compile(r"^(?:[-+#]|\d+[.)])")
+LEADING_FIRST = frozenset("-+#0123456789")  # the characters LEADING can start with
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -28,8 +29,10 @@ class Trusted(str):
 
 def markdown_text(text: object) -> str:
     """``text`` on one line, safe to place anywhere in a Markdown page or an HTML attribute."""
-    flat = WHITESPACE.sub(" ", str(text)).strip()
+    flat = " ".join(str(text).split())  # what \s+ → " " does (same characters), at C speed: rendering's hot spot
     escaped = flat.translate(REFERENCES)
+    if escaped[:1] not in LEADING_FIRST:
+        return escaped
     return LEADING.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), escaped)
 
 
