@@ -6,7 +6,14 @@ so nothing is written into ``docs/``: hand-written pages are never touched, and 
 hand-written page at a generated path wins (with a warning). A generated page's body
 is HTML already (``render.py``): it bypasses Python-Markdown (``on_page_markdown``
 hands MkDocs an empty page, ``on_page_content`` puts the HTML back with its table of
-contents and anchors), which more than halves the build at 10,000 articles. Under ``mkdocs serve``
+contents and anchors), which more than halves the build at 10,000 articles.
+
+Under ``mkdocs serve`` the generated pages are kept on disk instead, in the cache
+folder (``serve-pages/``), and a file is rewritten only when its page changed, so
+``mkdocs serve --dirty`` (``make serve``) renders again only the pages an edit
+changed. Hand-written pages that show the collection (the overview, ``[[Name]]``
+links) are always rendered again under ``--dirty``, and what the previous build
+made of a page no longer generated is removed, so that no page is ever stale. Under ``mkdocs serve``
 the seeds folder is watched; the extraction cache makes a rebuild after one edit
 parse only that article.
 
@@ -43,7 +50,7 @@ from .pipeline import process_folder
 from .render import render_overview
 from .report import cleaning_summary
 from .site import Built, build_site, extra_files
-from .write import safe_relative
+from .write import safe_relative, sync_pages
 
 log = get_plugin_logger(__name__)
 # the headings render.heading writes; the page's table of contents is read back from them
@@ -54,6 +61,7 @@ TAG = re.compile(r"<[^>]+>")
 PERSON_LINK = re.compile(r"(`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})(?:\|([^\[\]\n|]{1,120}))?\]\]")
 THEME_DIR = Path(__file__).parent / "theme"
 OVERVIEW = "<!-- briefings:overview -->"
+SERVE_PAGES = "serve-pages"  # under the cache folder: the generated pages while serving
 
 
 class BriefingsConfig(Config):
@@ -80,6 +88,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.built: Built | None = None
         self.names: dict[str, str] = {}
         self.bodies: dict[str, str] = {}  # src path of a generated page → its HTML, between two events
+        self.serving = False
+        self.dirty = False
+        self.previous: set[str] = set()  # the generated paths of the build before (kept across serve rebuilds)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # defining on_startup also keeps this plugin (and the model it loaded) across serve rebuilds
+        self.serving, self.dirty = command == "serve", dirty
 
     def settings(self, config: MkDocsConfig) -> Settings:
         root = Path(config.config_file_path).parent
@@ -99,11 +114,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
         self.built = built = build_site(collection, settings, config.use_directory_urls)
         extras = extra_files(built, config.site_name, config.site_url)
-        for path, text in {**built.pages, **extras}.items():
-            if files.get_file_from_path(path) is not None:
-                log.warning("docs/%s is hand-written and replaces the generated page of that path.", path)
-                continue
-            files.append(File.generated(config, path, content=text))
+        generated = {**built.pages, **extras}
+        for path in [path for path in generated if files.get_file_from_path(path) is not None]:
+            log.warning("docs/%s is hand-written and replaces the generated page of that path.", path)
+            del generated[path]
+        if self.serving:
+            staged = sync_pages(generated, settings.cache / SERVE_PAGES)
+            for path in generated:
+                files.append(File.generated(config, path, abs_src_path=str(staged[path])))
+        else:
+            for path, text in generated.items():
+                files.append(File.generated(config, path, content=text))
+        if self.dirty:
+            render_again(files, generated)
+            remove_outputs(config, self.previous - set(generated))
+        self.previous = set(generated)
         self.names = person_names(built)
         if self.config.report:
             log.info("\n%s", built.report)
@@ -149,6 +174,33 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.settings(config).seeds))
         return server
+
+
+def render_again(files: Files, generated: dict[str, str]) -> None:
+    """Under ``--dirty``: make MkDocs render again every hand-written page that shows the collection.
+
+    MkDocs renders a page again only when its source is newer than its output; the
+    output of these is stale whenever the collection changed, so it is removed.
+    """
+    for file in files.documentation_pages():
+        if file.src_uri in generated or file.abs_src_path is None:
+            continue
+        text = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
+        if OVERVIEW in text or "[[" in text:
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
+def remove_outputs(config: MkDocsConfig, gone: set[str]) -> None:
+    """Under ``--dirty``: remove what the previous build made of pages no longer generated.
+
+    A dirty build leaves every output it does not rewrite in place, so the page of a
+    deleted article would still be served.
+    """
+    for path in sorted(gone):
+        output = Path(File.generated(config, path, content="").abs_dest_path)
+        output.unlink(missing_ok=True)
+        if output.parent != Path(config.site_dir) and output.parent.is_dir() and not any(output.parent.iterdir()):
+            output.parent.rmdir()
 
 
 def page_toc(body: str):  # type: ignore[no-untyped-def] # mkdocs.structure.toc.TableOfContents

@@ -28,7 +28,7 @@ from __future__ import annotations
 import html
 import json
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -79,40 +79,45 @@ class TitleSearchPlugin(BasePlugin[TitleSearchConfig]):
     """Title-and-name entries for generated pages in Material's index; Pagefind for full text."""
 
     def __init__(self) -> None:
-        self.pages: list[Page] = []  # the generated pages of this build
+        # src path of a generated page → (its URL, its entry without other names). Kept across
+        # `mkdocs serve --dirty` rebuilds, which show this plugin only the pages they render again.
+        self.entries: dict[str, tuple[str, Entry]] = {}
         self.serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
-
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.pages = []
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.config.full_text and files.get_file_from_path(FIND_PAGE) is None:
             files.append(File.generated(config, FIND_PAGE, content=FIND_MARKDOWN))
         return files
 
+    @event_priority(-100)  # after every plugin has added its files
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        present = {file.src_uri for file in files.documentation_pages() if file.generated_by is not None}
+        self.entries = {src: entry for src, entry in self.entries.items() if src in present}  # none of a gone page
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.file.generated_by is not None:
             page.meta["search"] = {**page.meta.get("search", {}), "exclude": True}
-            self.pages.append(page)
+            self.entries[page.file.src_uri] = (page.url, entry_of(page))
         return markdown
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         names = other_names(config)
-        add_titles(Path(config.site_dir) / INDEX, {page.url: entry_of(page, names) for page in self.pages})
+        add_titles(Path(config.site_dir) / INDEX,
+                   {url: replace(entry, names=names.get(src, ())) for src, (url, entry) in self.entries.items()})
         if self.config.full_text and self.serving:
             log.info("Search: no full-text index under 'mkdocs serve' (run 'mkdocs build' for find/).")
         elif self.config.full_text:
             run_pagefind(Path(config.site_dir), config.use_directory_urls)
 
 
-def entry_of(page: Page, names: dict[str, tuple[str, ...]]) -> Entry:
+def entry_of(page: Page) -> Entry:
     boost = page.meta.get("search", {}).get("boost")
-    return Entry(page.title or page.url, names.get(page.file.src_uri, ()),
-                 float(boost) if isinstance(boost, (int, float)) else None)
+    return Entry(page.title or page.url, boost=float(boost) if isinstance(boost, (int, float)) else None)
 
 
 def other_names(config: MkDocsConfig) -> dict[str, tuple[str, ...]]:

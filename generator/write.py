@@ -4,7 +4,9 @@
 old one and swaps it in, so a build killed midway leaves the previous pages intact,
 and it refuses folders it did not make, so it can never clobber a user's files.
 ``swap_in`` is the same swap for a folder someone else filled (the MkDocs site, see
-``cli.py``'s ``site`` command).
+``cli.py``'s ``site`` command). ``sync_pages`` keeps a folder equal to the pages
+in place instead, rewriting only what changed: under ``mkdocs serve`` a file's
+modification time then tells MkDocs (``--dirty``) which pages to render again.
 
 The swap is two renames (``out`` → ``out.old``, ``out.new`` → ``out``). A build killed
 between them leaves the previous copy in ``out.old``; the next build puts it back
@@ -31,6 +33,36 @@ def write_pages(pages: dict[str, str], out: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8", newline="\n")
     swap_in(staging, out)
+
+
+def sync_pages(pages: dict[str, str], out: Path) -> dict[str, Path]:
+    """Make ``out`` hold exactly ``pages``, rewriting only the files whose text changed; the path of each page.
+
+    An unchanged page keeps its file and modification time; a file no page has any
+    more is removed, so the folder never holds a stale page.
+    """
+    check_owned(out)
+    targets = {rel: out / safe_relative(rel) for rel in pages}  # all refused before anything is written
+    out.mkdir(parents=True, exist_ok=True)
+    mark(out)
+    for rel, text in pages.items():
+        data = text.encode("utf-8")
+        target = targets[rel]
+        try:
+            if target.read_bytes() == data:
+                continue
+        except OSError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(target)  # atomic: the server never reads half a page
+    keep = set(targets.values())
+    for path in sorted(out.rglob("*"), reverse=True):  # files before their folders
+        if path.is_file() and path not in keep and path.name != MARKER:
+            path.unlink()
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return targets
 
 
 def staging_for(out: Path) -> Path:

@@ -43,24 +43,25 @@ def test_no_index_no_file(tmp_path):
     assert not (tmp_path / "search").exists()
 
 
-@pytest.mark.parametrize("meta, names, expected", [
-    ({"search": {"boost": 4, "exclude": True}}, {"people/odo-fenk.md": ("Fenk",)}, Entry("Odo Fenk", ("Fenk",), 4.0)),
-    ({}, {}, Entry("Odo Fenk")),
-    ({"search": {"boost": "high"}}, {"people/other.md": ("Other",)}, Entry("Odo Fenk")),  # not a number: no boost
+@pytest.mark.parametrize("meta, expected", [
+    ({"search": {"boost": 4, "exclude": True}}, Entry("Odo Fenk", boost=4.0)),
+    ({}, Entry("Odo Fenk")),
+    ({"search": {"boost": "high"}}, Entry("Odo Fenk")),  # not a number: no boost
 ])
-def test_entry_of_a_page(meta, names, expected):
+def test_entry_of_a_page(meta, expected):
     page = SimpleNamespace(title="Odo Fenk", url="people/odo-fenk/", meta=meta,
                            file=SimpleNamespace(src_uri="people/odo-fenk.md"))
-    assert entry_of(page, names) == expected
+    assert entry_of(page) == expected
 
 
 @pytest.mark.parametrize("generated_by, excluded", [("briefings", True), (None, False)])
 def test_only_generated_pages_leave_materials_index(generated_by, excluded):
     plugin = TitleSearchPlugin()
-    page = SimpleNamespace(file=SimpleNamespace(generated_by=generated_by), meta={})
+    page = SimpleNamespace(file=SimpleNamespace(generated_by=generated_by, src_uri="people/odo-fenk.md"), meta={},
+                           title="Odo Fenk", url="people/odo-fenk/")
     assert plugin.on_page_markdown("# A page", page=page, config=None, files=None) == "# A page"
     assert page.meta.get("search", {}).get("exclude", False) is excluded
-    assert plugin.pages == ([page] if excluded else [])
+    assert plugin.entries == ({"people/odo-fenk.md": ("people/odo-fenk/", Entry("Odo Fenk"))} if excluded else {})
 
 
 def test_pagefind_indexes_the_article_of_each_page_and_not_the_404(tmp_path):

@@ -1,0 +1,147 @@
+"""The writer's loop: ``mkdocs serve --dirty`` (``make serve``) on the fixture project.
+
+Each edit in the seeds folder must show on every page it changes, and only there is
+the work redone: the briefing, the people it names, the home page's overview, the
+header search, and the page of a deleted article must be gone.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from site_project import make_project
+
+NEW_ARTICLE = """---
+title: Ferry line to the islands returns
+published: 2021-05-04
+source: Island Courier
+---
+Transport director Odile Marchetti said on Tuesday that the ferry would run again. "The islands have waited long enough for a boat of their own," Marchetti said.
+"""
+
+
+class Server:
+    """``mkdocs serve`` in a subprocess, its log read line by line in a thread."""
+
+    def __init__(self, root: Path, *args: str) -> None:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_PROCESSES": "1"}
+        self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *args, "-a", f"127.0.0.1:{self.port}"],
+                                        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.lines.append(line)
+
+    def wait_for(self, text: str, after: int = 0, timeout: float = 300) -> int:
+        """The number of log lines up to the first line with ``text`` after line ``after``."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for i, line in enumerate(self.lines[after:], after):
+                if text in line:
+                    return i + 1
+                if line.startswith(("ERROR", "Traceback")):
+                    pytest.fail("mkdocs serve failed:\n" + "".join(self.lines[-40:]))
+            if self.process.poll() is not None:
+                pytest.fail("mkdocs serve ended:\n" + "".join(self.lines[-40:]))
+            time.sleep(0.1)
+        pytest.fail(f"no '{text}' from mkdocs serve in {timeout} s:\n" + "".join(self.lines[-40:]))
+
+    def get(self, path: str) -> str | None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=30) as response:
+                return response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            if error.code == 404:
+                return None
+            raise
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Server]]:
+    root = make_project(tmp_path_factory.mktemp("serve") / "project")
+    server = Server(root, "--dirty")
+    try:
+        server.wait_for("Serving on")
+        time.sleep(1.5)  # the watcher's first look at the folders
+        yield root, server
+    finally:
+        server.stop()
+
+
+def rebuild(server: Server, change: object) -> None:
+    """Make the change, then wait until the browsers are told to reload."""
+    mark = len(server.lines)
+    change()  # type: ignore[operator]
+    server.wait_for("Reloading browsers", server.wait_for("Detected file changes", mark))
+
+
+def titles_in_search(server: Server) -> set[str]:
+    index = json.loads(server.get("search/search_index.json") or "{}")
+    return {doc["title"] for doc in index["docs"]}
+
+
+def overview_count(home: str) -> int:
+    return int(re.search(r"The collection holds <strong>(\d+)</strong> briefings", home).group(1))
+
+
+def test_an_added_article_shows_everywhere_it_should(served: tuple[Path, Server]) -> None:
+    root, server = served
+    before = overview_count(server.get("") or "")
+    titles = titles_in_search(server)
+    rebuild(server, lambda: (root / "seeds" / "ferry-line.txt").write_text(NEW_ARTICLE, encoding="utf-8"))
+
+    page = server.get("briefings/ferry-line/")
+    assert page is not None and "waited long enough for a boat" in page
+    person = server.get("people/odile-marchetti/")
+    assert person is not None and "waited long enough for a boat" in person
+    assert "Odile Marchetti" in (server.get("people/") or "")
+    assert overview_count(server.get("") or "") == before + 1  # a hand-written page showing the collection
+    # the header search still knows every page it knew, and the new ones
+    assert titles_in_search(server) >= titles | {"Ferry line to the islands returns", "Odile Marchetti"}
+
+
+def test_an_edit_changes_the_page_and_leaves_the_rest_alone(served: tuple[Path, Server]) -> None:
+    root, server = served
+    article = root / "seeds" / "library-opening.txt"
+    untouched = root / "seeds" / "summer-festival.txt"
+    stamp = lambda: {p: p.stat().st_mtime_ns for p in (root / ".cache" / "briefings" / "serve-pages").rglob("*.md")}  # noqa: E731
+    before = stamp()
+    rebuild(server, lambda: article.write_text(article.read_text(encoding="utf-8")
+                                               + "\nThe reading room stays open late on Fridays.\n", encoding="utf-8"))
+    assert "reading room stays open late" in (server.get("briefings/library-opening/") or "")
+    after = stamp()
+    changed = {p.relative_to(root / ".cache" / "briefings" / "serve-pages").as_posix()
+               for p in after if after[p] != before.get(p)}
+    assert "briefings/library-opening.md" in changed
+    assert f"briefings/{untouched.stem}.md" not in changed  # the pages MkDocs renders again are the changed ones
+    assert len(changed) < len(after) / 2
+
+
+def test_a_deleted_article_leaves_no_page_behind(served: tuple[Path, Server]) -> None:
+    root, server = served
+    assert server.get("briefings/summer-festival/") is not None
+    rebuild(server, lambda: (root / "seeds" / "summer-festival.txt").unlink())
+    assert server.get("briefings/summer-festival/") is None
+    assert not (root / ".cache" / "briefings" / "serve-pages" / "briefings" / "summer-festival.md").exists()
