@@ -24,9 +24,9 @@ test: $(STAMP)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	$(BIN)/python -m pytest
 
-## serve: the writer's loop; edits in seeds/ or docs/ rebuild and reload the browser
+## serve: the writer's loop; edits in seeds/ or docs/ rebuild what they change (--dirty) and reload the browser
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 ## bench: the performance benchmarks (not tests), see bench/README.md
 bench: $(STAMP)

@@ -1,8 +1,10 @@
 """``mkdocs build`` with the generation step timed apart: ``python -m bench.mkdocs_timed CONFIG``.
 
-Wraps the Briefings plugin's ``on_files`` (where the generator runs) with a timer,
-without touching the plugin, runs the build and prints one JSON line:
-``{"total": s, "generation": s, "mkdocs": s}``.
+Wraps the Briefings plugin's ``on_files`` (where the generator runs) and the
+Pagefind run of ``briefings-search`` (the full-text index, after the pages are
+written) with timers, without touching the plugins, runs the build and prints one
+JSON line: ``{"total": s, "generation": s, "fulltext": s, "mkdocs": s}``, where
+``mkdocs`` is the rest (MkDocs and Material rendering and writing the pages).
 """
 from __future__ import annotations
 
@@ -13,25 +15,28 @@ import time
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from generator import search
 from generator.plugin import BriefingsPlugin
 
 
 def main(config_file: str) -> None:
-    spent = {"generation": 0.0}
-    original = BriefingsPlugin.on_files
+    spent = {"generation": 0.0, "fulltext": 0.0}
 
-    def timed(self, files, *, config):  # type: ignore[no-untyped-def]
-        start = time.perf_counter()
-        try:
-            return original(self, files, config=config)
-        finally:
-            spent["generation"] += time.perf_counter() - start
+    def timer(name: str, function):  # type: ignore[no-untyped-def]
+        def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+        return timed
 
-    BriefingsPlugin.on_files = timed  # type: ignore[method-assign]
+    BriefingsPlugin.on_files = timer("generation", BriefingsPlugin.on_files)  # type: ignore[method-assign]
+    search.run_pagefind = timer("fulltext", search.run_pagefind)
     start = time.perf_counter()
     build(load_config(config_file))  # config loading included: it loads the plugins
     total = time.perf_counter() - start
-    print(json.dumps({"total": total, "generation": spent["generation"], "mkdocs": total - spent["generation"]}))
+    print(json.dumps({"total": total, **spent, "mkdocs": total - spent["generation"] - spent["fulltext"]}))
 
 
 if __name__ == "__main__":

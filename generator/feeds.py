@@ -82,7 +82,8 @@ def data_json(corpus: Corpus, stories: Sequence[Story], related: dict[str, tuple
         "stories": [{"slug": s.slug, "briefings": list(s.briefings)} for s in stories],
         "merge_candidates": [{"names": list(c.names), "reason": c.reason} for c in corpus.merge_candidates],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # compact: with an indent the json module falls back to its pure-Python encoder (seconds at 10,000 articles)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _briefing_record(b: Briefing, story: str | None, related: tuple[tuple[str, float], ...]) -> dict:

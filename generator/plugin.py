@@ -46,6 +46,7 @@ from mkdocs.structure.toc import get_toc
 from . import urls
 from .config import DEFAULT_MODEL, Settings
 from .escape import markdown_text
+from .memo import RenderMemo
 from .pipeline import process_folder
 from .render import render_overview
 from .report import cleaning_summary
@@ -91,6 +92,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.serving = False
         self.dirty = False
         self.previous: set[str] = set()  # the generated paths of the build before (kept across serve rebuilds)
+        self.memo = RenderMemo()  # pages of the build before, reused when their records are unchanged (serve)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this plugin (and the model it loaded) across serve rebuilds
@@ -112,7 +114,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for error in collection.errors:
             log.warning(str(error))
         log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
-        self.built = built = build_site(collection, settings, config.use_directory_urls)
+        self.built = built = build_site(collection, settings, config.use_directory_urls,
+                                        self.memo if self.serving else None)
         extras = extra_files(built, config.site_name, config.site_url)
         generated = {**built.pages, **extras}
         for path in [path for path in generated if files.get_file_from_path(path) is not None]:

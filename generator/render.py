@@ -21,13 +21,14 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import jinja2
 
 from . import graph, urls
 from .escape import Trusted, finalize, markdown_text, page_title
 from .extract.quotes import quote_key, rank_quotes
+from .memo import PageKeys, RenderMemo
 from .model import Article, Briefing, Corpus, Person, Quote
 from .resolve import Event, Month, events_by_month, events_by_year, month_of, months, years
 from .stories import Story, compare_quotes, group_stories, related_briefings
@@ -130,16 +131,28 @@ def gather(corpus: Corpus, directory_urls: bool = True) -> Site:
                 events_by_month=events_by_month(events), directory_urls=directory_urls)
 
 
-def render_site(corpus: Corpus, site: Site | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path under ``docs/``, in a stable order."""
+def render_site(corpus: Corpus, site: Site | None = None, memo: RenderMemo | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under ``docs/``, in a stable order.
+
+    With a ``memo`` (``mkdocs serve``), briefing and person pages whose records are
+    unchanged since the memo's last build are reused instead of rendered.
+    """
     site = site or gather(corpus)
+    keys = PageKeys(memo, site.briefings, site.people, site.directory_urls) if memo is not None else None
     pages: dict[str, str] = {}
     for briefing in corpus.briefings:
         path = urls.briefing_page(briefing.slug)
-        pages[path] = render_briefing(site, briefing, path)
+        render = partial(render_briefing, site, briefing, path)
+        if memo is None or keys is None:
+            pages[path] = render()
+            continue
+        story = site.story_of.get(briefing.slug)
+        key = keys.briefing_page(briefing, story and (story.slug, story.briefings), site.related.get(briefing.slug, ()))
+        pages[path] = memo.page(path, key, render)
     for person in corpus.people:
         path = urls.person_page(person.slug)
-        pages[path] = render_person(site, person, path)
+        render = partial(render_person, site, person, path)
+        pages[path] = render() if memo is None or keys is None else memo.page(path, keys.person_page(person), render)
     pages[urls.index_page(urls.PEOPLE)] = render_people_index(site)
     pages[urls.index_page(urls.NETWORK)] = render_network(site)
     for story in site.stories:
@@ -148,6 +161,8 @@ def render_site(corpus: Corpus, site: Site | None = None) -> dict[str, str]:
     path = urls.index_page(urls.STORIES)
     pages[path] = _page("stories_index", path, site)
     pages.update(render_timeline(site))
+    if memo is not None:
+        memo.keep_only(set(pages), [b.extraction for b in corpus.briefings])
     return dict(sorted(pages.items()))
 
 

@@ -11,6 +11,7 @@ from .config import Settings
 from .feeds import atom_feed, data_json
 from .model import Corpus
 from .pipeline import Collection
+from .memo import RenderMemo
 from .render import Site, gather, render_site
 from .report import review_report
 from .resolve import resolve
@@ -24,16 +25,19 @@ class Built:
     report: str
 
 
-def build_site(collection: Collection, settings: Settings, directory_urls: bool = True) -> Built:
+def build_site(collection: Collection, settings: Settings, directory_urls: bool = True,
+               memo: RenderMemo | None = None) -> Built:
+    """``memo``: the pages of the previous build, to reuse those whose records are unchanged (serve)."""
     registry = settings.registry_path()
     corpus = resolve(collection.extractions, registry if registry.is_file() else None)
-    return build_from_corpus(corpus, collection.errors, directory_urls)
+    return build_from_corpus(corpus, collection.errors, directory_urls, memo)
 
 
-def build_from_corpus(corpus: Corpus, errors: tuple = (), directory_urls: bool = True) -> Built:
+def build_from_corpus(corpus: Corpus, errors: tuple = (), directory_urls: bool = True,
+                      memo: RenderMemo | None = None) -> Built:
     """Pages and report of an already resolved corpus (the golden tests start here)."""
     site = gather(corpus, directory_urls)
-    return Built(corpus, site, render_site(corpus, site), review_report(corpus, errors))
+    return Built(corpus, site, render_site(corpus, site, memo), review_report(corpus, errors))
 
 
 def extra_files(built: Built, site_name: str, site_url: str | None) -> dict[str, str]:
