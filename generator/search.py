@@ -16,7 +16,13 @@ listed after ``search``) splits search in two:
    ``find/`` ("Full-text search"): Pagefind's UI over a chunked static index that
    ``on_post_build`` builds with the Pagefind binary of the ``pagefind-bin`` wheel
    over the built site. A query downloads Pagefind's loader, its WebAssembly and
-   the few index chunks and fragments it needs, not the whole index.
+   the few index chunks and fragments it needs, not the whole index. Pagefind
+   indexes the briefings (their title and text: the rest of a briefing page carries
+   ``data-pagefind-ignore``) and the hand-written pages; people, timeline and index
+   pages are lists of titles the header box finds. Pagefind holds what it indexes in
+   memory, about 0.2 MB per briefing, so it runs on at most ``PAGEFIND_PAGES`` pages
+   at a time, each run writing its own bundle (``pagefind/``, ``pagefind-2/``, …),
+   and the find page merges them (``mergeIndex``; the list is ``pagefind/bundles.js``).
 
 Not handled: full text in the header box (it would need Pagefind inside Material's
 search UI); under ``mkdocs serve`` no full-text index is built (Pagefind takes about
@@ -27,7 +33,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
+import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -44,7 +53,9 @@ from . import urls
 log = get_plugin_logger(__name__)
 INDEX = Path("search") / "search_index.json"  # where Material's search plugin writes its index
 FIND_PAGE = "find/index.md"  # the full-text search page (theme/find.html loads Pagefind's UI)
-PAGEFIND_DIR = "pagefind"  # where Pagefind writes its bundle, inside the built site
+PAGEFIND_DIR = "pagefind"  # where Pagefind writes its (first) bundle, inside the built site
+PAGEFIND_PAGES = 2000  # pages per Pagefind run: its memory grows with what it indexes (~0.2 MB per briefing)
+BUNDLES_JS = "bundles.js"  # in PAGEFIND_DIR: the other bundles, for the find page's mergeIndex
 # what Pagefind indexes of a page: Material's article (not the header, nav or footer)
 PAGEFIND_ROOT = "article.md-content__inner"
 FIND_MARKDOWN = """---
@@ -73,6 +84,8 @@ class Entry:
 class TitleSearchConfig(Config):
     full_text = c.Type(bool, default=True)
     """Build the Pagefind full-text index and its page ``find/`` after each build."""
+    bundle_pages = c.Type(int, default=PAGEFIND_PAGES)
+    """Pages per Pagefind bundle (per run): lower it if indexing runs out of memory."""
 
 
 class TitleSearchPlugin(BasePlugin[TitleSearchConfig]):
@@ -112,7 +125,9 @@ class TitleSearchPlugin(BasePlugin[TitleSearchConfig]):
         if self.config.full_text and self.serving:
             log.info("Search: no full-text index under 'mkdocs serve' (run 'mkdocs build' for find/).")
         elif self.config.full_text:
-            run_pagefind(Path(config.site_dir), config.use_directory_urls)
+            lists = {url for src, (url, _) in self.entries.items() if not src.startswith(urls.BRIEFINGS + "/")}
+            run_pagefind(Path(config.site_dir), config.use_directory_urls, skip=lists,
+                         pages_per_run=max(1, self.config.bundle_pages))
 
 
 def entry_of(page: Page) -> Entry:
@@ -149,18 +164,60 @@ def _doc(url: str, entry: Entry) -> dict[str, object]:
     return doc
 
 
-def run_pagefind(site_dir: Path, directory_urls: bool) -> None:
-    """Index ``site_dir`` with Pagefind into ``site_dir/pagefind`` (its file names are content hashes)."""
+def run_pagefind(site_dir: Path, directory_urls: bool, skip: set[str] = frozenset(),  # type: ignore[assignment]
+                 pages_per_run: int = PAGEFIND_PAGES) -> None:
+    """Index the pages of ``site_dir`` (but the URLs in ``skip``) with Pagefind, a bundle per ``pages_per_run``.
+
+    Each run sees only its pages, hard-linked into a scratch folder inside the site
+    (removed after) under their own paths, so result URLs are the pages' URLs.
+    """
+    binary = _pagefind_binary()
+    pages = _pages_to_index(site_dir, directory_urls, skip)
+    parts = [pages[start:start + pages_per_run] for start in range(0, len(pages), pages_per_run)] or [[]]
+    bundles = [PAGEFIND_DIR if n == 0 else f"{PAGEFIND_DIR}-{n + 1}" for n in range(len(parts))]
+    for part, bundle in zip(parts, bundles):
+        shutil.rmtree(site_dir / bundle, ignore_errors=True)
+        _index_part(binary, site_dir, part, site_dir / bundle)
+    others = json.dumps([f"{bundle}/" for bundle in bundles[1:]])
+    (site_dir / PAGEFIND_DIR / BUNDLES_JS).write_text(
+        f"// the other Pagefind bundles of this site (generator/search.py), merged by the find page\n"
+        f"window.briefingsPagefindBundles = {others};\n", encoding="utf-8")
+
+
+def _pagefind_binary() -> Path:
     try:
         from pagefind_bin import get_executable
-        binary = get_executable()
+        return Path(get_executable())
     except (ImportError, FileNotFoundError) as error:
         raise PluginError(f"Full-text search needs the pagefind-bin package ({error}); "
                           "install it, or set 'full_text: false' for briefings-search in mkdocs.yml.") from error
-    # with directory URLs every page is an index.html: the glob leaves out 404.html
-    glob = "**/index.html" if directory_urls else "**/*.html"
-    command = [str(binary), "--site", str(site_dir), "--output-subdir", PAGEFIND_DIR,
-               "--root-selector", PAGEFIND_ROOT, "--glob", glob, "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def _pages_to_index(site_dir: Path, directory_urls: bool, skip: set[str]) -> list[Path]:
+    """The built pages (site-relative), sorted; with directory URLs every page is an index.html (no 404.html)."""
+    found = site_dir.rglob("index.html" if directory_urls else "*.html")
+    relative = sorted(path.relative_to(site_dir) for path in found)
+    return [rel for rel in relative if _url_of(rel, directory_urls) not in skip
+            and not rel.parts[0].startswith((PAGEFIND_DIR, "search", "assets"))]
+
+
+def _url_of(rel: Path, directory_urls: bool) -> str:
+    """The page URL MkDocs gives the built file ``rel`` (as ``Page.url``)."""
+    text = rel.as_posix()
+    return text.removesuffix("index.html") if directory_urls else text
+
+
+def _index_part(binary: Path, site_dir: Path, pages: list[Path], bundle: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix=".pagefind-part-", dir=site_dir) as scratch:
+        for rel in pages:
+            target = Path(scratch) / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site_dir / rel, target)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(site_dir / rel, target)
+        command = [str(binary), "--site", scratch, "--output-path", str(bundle),
+                   "--root-selector", PAGEFIND_ROOT, "--glob", "**/*.html", "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise PluginError(f"Pagefind failed on {site_dir}: {(result.stderr or result.stdout).strip()[-2000:]}")

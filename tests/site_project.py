@@ -32,6 +32,8 @@ def make_project(root: Path, cache: Path | None = None) -> Path:
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     if cache is not None:
         config = config.replace("      seeds: seeds\n", f"      seeds: seeds\n      cache: {cache}\n")
+    # a few pages per full-text bundle, so that the find page has to merge bundles as on a large site
+    config = config.replace("  - briefings-search\n", "  - briefings-search:\n      bundle_pages: 2\n")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(REPO / "docs", root / "docs", ignore=shutil.ignore_patterns("screenshots"))
     shutil.copytree(FIXTURE / "docs", root / "docs", dirs_exist_ok=True)

@@ -75,3 +75,20 @@ def test_pagefind_indexes_the_article_of_each_page_and_not_the_404(tmp_path):
     assert (bundle / "pagefind-ui.js").is_file() and (bundle / "pagefind-entry.json").is_file()
     entry = json.loads((bundle / "pagefind-entry.json").read_text())
     assert [lang["page_count"] for lang in entry["languages"].values()] == [1]  # a/ only, not 404.html
+
+
+def test_pagefind_runs_in_bundles_and_leaves_out_the_lists(tmp_path):
+    pytest.importorskip("pagefind_bin")
+    article = '<html lang="en"><body><article class="md-content__inner"><h1>{0}</h1><p>{0} keeper</p></article></body></html>'
+    for name in ("a", "b", "c", "people/odo"):
+        (tmp_path / name).mkdir(parents=True)
+        (tmp_path / name / "index.html").write_text(article.format(name.replace("/", " ")))
+    run_pagefind(tmp_path, directory_urls=True, skip={"people/odo/"}, pages_per_run=2)
+
+    def pages(bundle: str) -> int:
+        entry = json.loads((tmp_path / bundle / "pagefind-entry.json").read_text())
+        return sum(lang["page_count"] for lang in entry["languages"].values())
+
+    assert (pages("pagefind"), pages("pagefind-2")) == (2, 1)  # a, b | c; not the person page
+    assert '["pagefind-2/"]' in (tmp_path / "pagefind" / "bundles.js").read_text()
+    assert not list(tmp_path.glob(".pagefind-part-*"))  # the scratch folder is gone
