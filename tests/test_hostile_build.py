@@ -9,8 +9,10 @@ import pytest
 from hostile.corpus import EXPECTED_ERRORS, write_corpus
 from hostile.project import mkdocs, snapshot
 
-# tags only article text could bring (the templates make h1, p, a, code, strong and the network svg)
-RAW_TAG = re.compile(r"<(script|iframe|img|details|div|b)\b|<!--|\bon\w+=|javascript:", re.IGNORECASE)
+# tags only article text could bring (the templates make headings, p, a, lists, code, strong, blockquote,
+# tables, the network svg, and the divs and details below, always with these classes)
+RAW_TAG = re.compile(r"<(script|iframe|img|b)\b|<div\b(?! class=\"(briefing-digest|admonition info)\")"
+                     r"|<details\b(?! class=\"note\")|<!--|\bon\w+=|javascript:", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
