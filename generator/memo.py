@@ -9,17 +9,21 @@ compares memoised builds after edits with fresh ones.
 
 Digests are of pickled records; an extraction's digest is kept by the object's
 identity, since the pipeline hands back the same objects for unchanged articles.
-The pages of the timeline, the indexes and the stories read many records each and
-are few: they are always rendered.
+The index pages and the stories read many records each and are few: they are
+always rendered.
 """
 from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .model import Briefing, Extraction, Person
+
+if TYPE_CHECKING:
+    from .resolve import Event
 
 
 @dataclass
@@ -76,6 +80,18 @@ class PageKeys:
         others = sorted({*(story[1] if story else ()), *(slug for slug, _ in related)})
         return digest(self.directory_urls, self.briefing_digest(b.slug), story, related,
                       [self.briefing_digest(slug) for slug in others])
+
+    def of(self, *records: object) -> bytes:
+        """The key of a page that shows ``records`` (plain values and records, pickled whole)."""
+        return digest(self.directory_urls, *records)
+
+    def listed(self, listed: Sequence[Briefing]) -> list[bytes]:
+        """For a page listing briefings: each one's digest (its title, date and text are all in it)."""
+        return [self.briefing_digest(b.slug) for b in listed]
+
+    def dated(self, events: Sequence[Event]) -> list[tuple[object, bytes]]:
+        """For a page listing dated events: each date with the digest of the briefing it is in."""
+        return [(e.date, self.briefing_digest(e.briefing.slug)) for e in events]
 
     def person_page(self, p: Person) -> bytes:
         """A person page shows the person, the briefings naming or quoting them and the people named with them."""

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 import jinja2
@@ -134,36 +134,44 @@ def gather(corpus: Corpus, directory_urls: bool = True) -> Site:
 def render_site(corpus: Corpus, site: Site | None = None, memo: RenderMemo | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path under ``docs/``, in a stable order.
 
-    With a ``memo`` (``mkdocs serve``), briefing and person pages whose records are
-    unchanged since the memo's last build are reused instead of rendered.
+    With a ``memo`` (``mkdocs serve``), a briefing, person, network or timeline page
+    whose records are unchanged since the memo's last build is reused, not rendered.
     """
     site = site or gather(corpus)
-    keys = PageKeys(memo, site.briefings, site.people, site.directory_urls) if memo is not None else None
-    pages: dict[str, str] = {}
+    out = Pages(memo, PageKeys(memo or RenderMemo(), site.briefings, site.people, site.directory_urls))
     for briefing in corpus.briefings:
         path = urls.briefing_page(briefing.slug)
-        render = partial(render_briefing, site, briefing, path)
-        if memo is None or keys is None:
-            pages[path] = render()
-            continue
         story = site.story_of.get(briefing.slug)
-        key = keys.briefing_page(briefing, story and (story.slug, story.briefings), site.related.get(briefing.slug, ()))
-        pages[path] = memo.page(path, key, render)
+        out.add(path, partial(render_briefing, site, briefing, path),
+                lambda: out.keys.briefing_page(briefing, story and (story.slug, story.briefings),
+                                               site.related.get(briefing.slug, ())))
     for person in corpus.people:
         path = urls.person_page(person.slug)
-        render = partial(render_person, site, person, path)
-        pages[path] = render() if memo is None or keys is None else memo.page(path, keys.person_page(person), render)
-    pages[urls.index_page(urls.PEOPLE)] = render_people_index(site)
-    pages[urls.index_page(urls.NETWORK)] = render_network(site)
+        out.add(path, partial(render_person, site, person, path), lambda: out.keys.person_page(person))
+    out.add(urls.index_page(urls.PEOPLE), partial(render_people_index, site))
+    net = graph.network(site.corpus.people)
+    out.add(urls.index_page(urls.NETWORK), partial(render_network, site, net), lambda: out.keys.of(net))
     for story in site.stories:
         path = urls.story_page(story.slug)
-        pages[path] = render_story(site, story, path)
+        out.add(path, partial(render_story, site, story, path))
     path = urls.index_page(urls.STORIES)
-    pages[path] = _page("stories_index", path, site)
-    pages.update(render_timeline(site))
+    out.add(path, partial(_page, "stories_index", path, site))
+    render_timeline(site, out)
     if memo is not None:
-        memo.keep_only(set(pages), [b.extraction for b in corpus.briefings])
-    return dict(sorted(pages.items()))
+        memo.keep_only(set(out.pages), [b.extraction for b in corpus.briefings])
+    return dict(sorted(out.pages.items()))
+
+
+@dataclass
+class Pages:
+    """The pages rendered so far; with a memo, a page whose key is unchanged is taken from it instead."""
+
+    memo: RenderMemo | None
+    keys: PageKeys
+    pages: dict[str, str] = field(default_factory=dict)
+
+    def add(self, path: str, render: Callable[[], str], key: Callable[[], bytes] | None = None) -> None:
+        self.pages[path] = render() if self.memo is None or key is None else self.memo.page(path, key(), render)
 
 
 def _render(template: str, **context: object) -> str:
@@ -236,8 +244,7 @@ def render_people_index(site: Site) -> str:
                  groups=sorted(groups.items(), key=lambda kv: (kv[0] == "Other", kv[0])))
 
 
-def render_network(site: Site) -> str:
-    net = graph.network(site.corpus.people)
+def render_network(site: Site, net: graph.Network) -> str:
     here = urls.index_page(urls.NETWORK)
     href = lambda slug: urls.raw_href(here, urls.person_page(slug), site.directory_urls)  # noqa: E731
     figure = graph.svg(net, href) if net.edges else ""
@@ -249,22 +256,28 @@ def render_story(site: Site, story: Story, here: str) -> str:
     return _page("story", here, site, story=story, members=members, quotes=compare_quotes(members))
 
 
-def render_timeline(site: Site) -> dict[str, str]:
+def render_timeline(site: Site, out: Pages) -> None:
     """The timeline: an index of years and months, a page per year and per month, and the undated page."""
     here = urls.index_page(urls.YEARS)
-    pages = {here: _page("years_index", here, site, years=_timeline_years(site))}
+    out.add(here, partial(_page, "years_index", here, site, years=_timeline_years(site)))
     for year in _timeline_years(site):
-        month_list = sorted({m for m in (*site.by_month, *site.events_by_month) if m[0] == year}, reverse=True)
+        months_of_year = sorted({m for m in (*site.by_month, *site.events_by_month) if m[0] == year}, reverse=True)
+        year_only = [e for e in site.events.get(year, []) if month_of(e.date.value) is None]
         here = urls.year_page(year)
-        pages[here] = _page("year", here, site, year=year, months=month_list,
-                            year_only=[e for e in site.events.get(year, []) if month_of(e.date.value) is None])
-        for month in month_list:
+        listed = [site.by_month.get(m, []) for m in months_of_year]
+        out.add(here, partial(_page, "year", here, site, year=year, months=months_of_year, year_only=year_only),
+                lambda: out.keys.of(year, months_of_year, len(site.by_year.get(year, [])), len(site.events.get(year, [])),
+                                    [out.keys.listed(b) for b in listed],
+                                    [len(site.events_by_month.get(m, [])) for m in months_of_year],
+                                    out.keys.dated(year_only)))
+        for month in months_of_year:
             here = urls.month_page(*month)
-            pages[here] = _page("month", here, site, year=month[0], month=month[1],
-                                briefings=site.by_month.get(month, []), events=site.events_by_month.get(month, []))
+            briefings, events = site.by_month.get(month, []), site.events_by_month.get(month, [])
+            out.add(here, partial(_page, "month", here, site, year=month[0], month=month[1], briefings=briefings,
+                                  events=events),
+                    lambda: out.keys.of(month, out.keys.listed(briefings), out.keys.dated(events)))
     here = urls.year_page(None)
-    pages[here] = _page("undated", here, site, briefings=site.by_year.get(None, []))
-    return pages
+    out.add(here, partial(_page, "undated", here, site, briefings=site.by_year.get(None, [])))
 
 
 def _timeline_years(site: Site) -> list[int]:
