@@ -93,6 +93,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.dirty = False
         self.previous: set[str] = set()  # the generated paths of the build before (kept across serve rebuilds)
         self.memo = RenderMemo()  # pages of the build before, reused when their records are unchanged (serve)
+        self.staged: dict[str, str] = {}  # what is in the serve-pages folder, so unchanged pages are not read
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this plugin (and the model it loaded) across serve rebuilds
@@ -122,7 +123,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.warning("docs/%s is hand-written and replaces the generated page of that path.", path)
             del generated[path]
         if self.serving:
-            staged = sync_pages(generated, settings.cache / SERVE_PAGES)
+            staged = sync_pages(generated, settings.cache / SERVE_PAGES, self.staged)
             for path in generated:
                 files.append(File.generated(config, path, abs_src_path=str(staged[path])))
         else:

@@ -35,19 +35,25 @@ def write_pages(pages: dict[str, str], out: Path) -> None:
     swap_in(staging, out)
 
 
-def sync_pages(pages: dict[str, str], out: Path) -> dict[str, Path]:
+def sync_pages(pages: dict[str, str], out: Path, written: dict[str, str] | None = None) -> dict[str, Path]:
     """Make ``out`` hold exactly ``pages``, rewriting only the files whose text changed; the path of each page.
 
     An unchanged page keeps its file and modification time; a file no page has any
-    more is removed, so the folder never holds a stale page.
+    more is removed, so the folder never holds a stale page. ``written``: what an
+    earlier call of this process wrote (updated here), so an unchanged page is not
+    even read.
     """
     check_owned(out)
     targets = {rel: out / safe_relative(rel) for rel in pages}  # all refused before anything is written
     out.mkdir(parents=True, exist_ok=True)
     mark(out)
+    written = {} if written is None else written
     for rel, text in pages.items():
-        data = text.encode("utf-8")
         target = targets[rel]
+        if written.get(rel) == text and target.is_file():  # the same object as last time, mostly: no compare
+            continue
+        written[rel] = text
+        data = text.encode("utf-8")
         try:
             if target.read_bytes() == data:
                 continue
@@ -56,6 +62,8 @@ def sync_pages(pages: dict[str, str], out: Path) -> dict[str, Path]:
         tmp = target.with_name(target.name + ".tmp")
         tmp.write_bytes(data)
         tmp.replace(target)  # atomic: the server never reads half a page
+    for rel in [rel for rel in written if rel not in pages]:
+        del written[rel]
     keep = set(targets.values())
     for path in sorted(out.rglob("*"), reverse=True):  # files before their folders
         if path.is_file() and path not in keep and path.name != MARKER:
