@@ -35,6 +35,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jinja2
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -94,6 +96,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.previous: set[str] = set()  # the generated paths of the build before (kept across serve rebuilds)
         self.memo = RenderMemo()  # pages of the build before, reused when their records are unchanged (serve)
         self.staged: dict[str, str] = {}  # what is in the serve-pages folder, so unchanged pages are not read
+        self.templates = CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this plugin (and the model it loaded) across serve rebuilds
@@ -138,6 +141,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.info("\n%s", built.report)
         return files
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        # MkDocs makes a new theme environment for every build; under serve, keep the compiled
+        # templates between rebuilds (Jinja checks each template's source before reusing it)
+        if self.serving:
+            env.bytecode_cache = self.templates
+        return env
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.built is None:
             return markdown
@@ -178,6 +188,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         server.watch(str(self.settings(config).seeds))
         return server
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory across ``mkdocs serve`` rebuilds."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])  # ignored if the source's checksum changed
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def render_again(files: Files, generated: dict[str, str]) -> None:
