@@ -27,6 +27,7 @@ import yaml
 
 from generator import nlp, pipeline, urls
 from generator.config import Settings
+from generator.memo import RenderMemo
 from generator.site import build_site
 
 from .measure import measured
@@ -120,17 +121,18 @@ def search_index(site_dir: Path) -> dict[str, float]:
 def generation_after_edit(corpus: Path, cache: Path) -> dict[str, float]:
     """The generator's share of a serve rebuild: same process, one article changed."""
     settings = Settings(seeds=corpus, cache=cache, processes=PROCESSES)
+    memo = RenderMemo()  # as the plugin keeps it across the rebuilds of a serve session
     for _ in range(2):  # the first build of a serve session, then a rebuild with nothing changed
-        build_site(pipeline.process_folder(settings), settings)
+        build_site(pipeline.process_folder(settings), settings, memo=memo)
     with measured() as unchanged:
-        build_site(pipeline.process_folder(settings), settings)
+        build_site(pipeline.process_folder(settings), settings, memo=memo)
     edited = _edit(corpus, "A sentence the benchmark adds to see it on the page.")
     with measured() as changed:  # the first edit of a session also loads the model in this process
-        built = build_site(pipeline.process_folder(settings), settings)
+        built = build_site(pipeline.process_folder(settings), settings, memo=memo)
     shown = any("the benchmark adds" in text for text in built.pages.values())
     _edit(corpus, "A second sentence the benchmark adds.")
     with measured() as again:
-        built = build_site(pipeline.process_folder(settings), settings)
+        built = build_site(pipeline.process_folder(settings), settings, memo=memo)
     shown = shown and any("A second sentence the benchmark adds" in text for text in built.pages.values())
     _restore(edited)
     return {"regen_unchanged_s": unchanged.wall, "regen_one_changed_s": changed.wall,
