@@ -23,7 +23,7 @@ RESULTS = Path(__file__).parent / "out" / "results.json"
 
 
 STAGES = ("extraction", "bare", "site", "incremental", "serve")
-EXTRA = ("pagefind", "fullsearch")  # not run by default: needs pagefind-bin, which the site does not use
+EXTRA = ("fullsearch",)  # not run by default: needs pagefind-bin, which the site does not use
 
 
 def main() -> None:
@@ -59,7 +59,6 @@ def run(n: int, todo: list[str]) -> Iterator[dict[str, float]]:
     steps = {"extraction": lambda: stages.extraction(seeds, cache), "bare": lambda: stages.bare(seeds, cache),
              "site": lambda: stages.site(config), "incremental": lambda: stages.generation_after_edit(seeds, cache),
              "serve": lambda: stages.serve(config, seeds, False) | stages.serve(config, seeds, True),
-             "pagefind": lambda: stages.pagefind(config),
              "fullsearch": lambda: stages.full_search(work, seeds, cache)}
     for name in todo:
         print(f"N={n}: {name}...", flush=True)

@@ -105,7 +105,7 @@ def site(config: Path) -> dict[str, float]:
     pages = sum(1 for _ in site_dir.rglob("index.html"))
     return {"build_s": sample.wall, "generation_s": times["generation"], "mkdocs_s": times["mkdocs"],
             "fulltext_s": times["fulltext"],
-            "pages": pages, "build_peak_mb": sample.peak_mb, **search_index(site_dir)}
+            "pages": pages, "build_peak_mb": sample.peak_mb, **search_index(site_dir), **pagefind_download(site_dir)}
 
 
 def search_index(site_dir: Path) -> dict[str, float]:
@@ -202,23 +202,23 @@ def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
 
 
-def pagefind(config: Path) -> dict[str, float]:
-    """The alternative to weigh: Pagefind's chunked index of the built site (needs ``pip install pagefind-bin``).
+def pagefind_download(site_dir: Path) -> dict[str, float]:
+    """What the find page downloads before a first result, from the site's own Pagefind bundles.
 
-    A first result costs its loader, its WebAssembly, the entry and meta files, one
-    index chunk and the fragments of the first five results; the sizes are as
-    served (Pagefind writes its index files gzip-compressed already).
+    Per bundle (the find page merges them all): its loader, its WebAssembly, its entry
+    and meta files and one index chunk; then the fragments of the first five results.
+    Sizes are as served (Pagefind writes its index files gzip-compressed already).
     """
-    site_dir, out = config.parent / "site", config.parent / "pagefind"
-    shutil.rmtree(out, ignore_errors=True)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-path", str(out)],
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    spent = time.perf_counter() - start
-    size = {p: p.stat().st_size for p in out.rglob("*") if p.is_file()}
-    chunks = sorted(s for p, s in size.items() if p.suffix == ".pf_index")
-    fragments = sorted(s for p, s in size.items() if p.suffix == ".pf_fragment")
-    fixed = sum(s for p, s in size.items() if p.name in ("pagefind.js", "pagefind-entry.json")
-                or p.suffix == ".pf_meta" or p.name.startswith("wasm."))
-    first = fixed + chunks[len(chunks) // 2] + 5 * fragments[len(fragments) // 2]
-    return {"pagefind_s": spent, "pagefind_total_mb": sum(size.values()) / 1e6, "pagefind_first_mb": first / 1e6}
+    bundles = sorted(p for p in site_dir.glob("pagefind*") if (p / "pagefind-entry.json").is_file())
+    if not bundles:
+        return {}
+    first, total, fragments = 0, 0, []
+    for bundle in bundles:
+        size = {p: p.stat().st_size for p in bundle.rglob("*") if p.is_file()}
+        total += sum(size.values())
+        chunks = sorted(s for p, s in size.items() if p.suffix == ".pf_index")
+        fragments += [s for p, s in size.items() if p.suffix == ".pf_fragment"]
+        first += sum(s for p, s in size.items() if p.name in ("pagefind.js", "pagefind-entry.json")
+                     or p.suffix == ".pf_meta" or p.name.startswith("wasm.en")) + chunks[len(chunks) // 2]
+    first += 5 * sorted(fragments)[len(fragments) // 2]
+    return {"pagefind_bundles": len(bundles), "pagefind_total_mb": total / 1e6, "pagefind_first_mb": first / 1e6}
