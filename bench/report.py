@@ -62,8 +62,10 @@ def _cell(r: dict[str, float], label: str, key: str | None, fmt: str | None) -> 
     if label.startswith("… Material"):
         return f"{r['full_search_mb']:.1f} / {r['full_search_gzip_mb']:.1f}" if "full_search_mb" in r else "–"
     if label.startswith("Full-text"):
-        return (f"{r['pagefind_first_mb']:.2f} / {r['pagefind_total_mb']:.0f} ({r['pagefind_bundles']:.0f} bundles)"
-                if "pagefind_bundles" in r else "–")
+        if "pagefind_bundles" not in r:
+            return "–"
+        bundles = int(r["pagefind_bundles"])
+        return f"{r['pagefind_first_mb']:.2f} / {r['pagefind_total_mb']:.0f} ({bundles} bundle{'s' * (bundles != 1)})"
     if "serve_full_fresh" in r:
         return " / ".join({1.0: "yes", 0.0: "NO"}.get(r.get(f"serve_{k}_fresh"), "–") for k in ("dirty", "full"))
     return "–"
