@@ -1,4 +1,4 @@
-"""Commands: ``export`` (JSON Lines for the scorer), ``build`` (Markdown pages), ``site``.
+"""Commands: ``export`` (JSON Lines for the scorer), ``build`` (the pages: front matter over HTML), ``site``.
 
 ``site`` runs ``mkdocs build`` into a folder beside the site and swaps it in only
 when the build succeeded, so a failed or killed build leaves the previous site as it
@@ -45,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     for name, run, help_ in (("export", _export, "write the extraction as JSON Lines"),
-                             ("build", _build, "write the generated Markdown pages to a folder")):
+                             ("build", _build, "write the generated pages (front matter over HTML) to a folder")):
         cmd = sub.add_parser(name, help=help_)
         cmd.add_argument("input", help="folder of articles (.txt, .md, .html)")
         cmd.add_argument("--out", required=True, help="output file (export) or folder (build)")

@@ -1,9 +1,9 @@
 """Rendering again only what changed: the page memo of a ``mkdocs serve`` session.
 
 Under ``mkdocs serve`` every edit rebuilds the whole site; most pages come out the
-same. A ``RenderMemo`` (held by the plugin across rebuilds) keeps each briefing and
-person page with a key: a digest of everything its template reads, i.e. the records
-it shows. A page is rendered again only when its key changed, so it can never be
+same. A ``RenderMemo`` (held by the plugin across rebuilds) keeps each briefing,
+person, network and timeline page with a key: a digest of everything its template
+reads, i.e. the records it shows. A page is rendered again only when its key changed, so it can never be
 stale: an input the key leaves out would be a bug, and ``tests/test_memo.py``
 compares memoised builds after edits with fresh ones.
 

@@ -13,9 +13,10 @@ folder (``serve-pages/``), and a file is rewritten only when its page changed, s
 ``mkdocs serve --dirty`` (``make serve``) renders again only the pages an edit
 changed. Hand-written pages that show the collection (the overview, ``[[Name]]``
 links) are always rendered again under ``--dirty``, and what the previous build
-made of a page no longer generated is removed, so that no page is ever stale. Under ``mkdocs serve``
-the seeds folder is watched; the extraction cache makes a rebuild after one edit
-parse only that article.
+made of a page no longer generated is removed, so that no page is ever stale. Under
+``mkdocs serve`` the seeds folder is watched; the extraction cache makes a rebuild
+after one edit parse only that article, and the page memo (``memo.py``) render only
+the pages whose records changed.
 
 Besides the pages, the build adds ``feed.xml`` (Atom, the latest briefings) and
 ``data/briefings.json`` (every extracted record), a feed link in every page's head

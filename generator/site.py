@@ -21,7 +21,7 @@ from .resolve import resolve
 class Built:
     corpus: Corpus
     site: Site  # the cross-page lookups the pages were rendered from
-    pages: dict[str, str]  # path under docs/ → Markdown
+    pages: dict[str, str]  # path under docs/ → page text (front matter over HTML)
     report: str
 
 
