@@ -12,7 +12,8 @@ Under ``mkdocs serve`` the generated pages are kept on disk instead, in the cach
 folder (``serve-pages/``), and a file is rewritten only when its page changed, so
 ``mkdocs serve --dirty`` (``make serve``) renders again only the pages an edit
 changed. Hand-written pages that show the collection (the overview, ``[[Name]]``
-links) are always rendered again under ``--dirty``, and what the previous build
+links) are always rendered again under ``--dirty``, every page is when the
+configuration or the set of hand-written pages changed, and what the previous build
 made of a page no longer generated is removed, so that no page is ever stale. Under
 ``mkdocs serve`` the seeds folder is watched; the extraction cache makes a rebuild
 after one edit parse only that article, and the page memo (``memo.py``) render only
@@ -33,6 +34,7 @@ Hand-written pages get two conveniences:
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -45,6 +47,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import clean_directory
 
 from . import urls
 from .config import DEFAULT_MODEL, Settings
@@ -98,6 +101,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.memo = RenderMemo()  # pages of the build before, reused when their records are unchanged (serve)
         self.staged: dict[str, str] = {}  # what is in the serve-pages folder, so unchanged pages are not read
         self.templates = CompiledTemplates()
+        self.layout = ""  # what every page shows besides its own content (site_layout), at the build before
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this plugin (and the model it loaded) across serve rebuilds
@@ -134,6 +138,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             for path, text in generated.items():
                 files.append(File.generated(config, path, content=text))
         if self.dirty:
+            layout = site_layout(config, files)
+            if layout != self.layout:  # the first build, or every page's nav and header may differ: all again
+                clean_directory(config.site_dir)
+            self.layout = layout
             render_again(files, generated)
             remove_outputs(config, self.previous - set(generated))
         self.previous = set(generated)
@@ -217,6 +225,14 @@ def render_again(files: Files, generated: dict[str, str]) -> None:
         text = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
         if OVERVIEW in text or "[[" in text:
             Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
+def site_layout(config: MkDocsConfig, files: Files) -> str:
+    """What every page shows besides its own content: the configuration (nav, theme, site name…) and the set
+    of pages (an automatic nav lists them). When it changes, a dirty build would leave other pages stale."""
+    config_file = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+    pages = "\n".join(sorted(f.src_uri for f in files.documentation_pages() if not f.generated_by))
+    return hashlib.sha256(config_file + b"\0" + pages.encode()).hexdigest()
 
 
 def remove_outputs(config: MkDocsConfig, gone: set[str]) -> None:

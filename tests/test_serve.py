@@ -145,3 +145,12 @@ def test_a_deleted_article_leaves_no_page_behind(served: tuple[Path, Server]) ->
     rebuild(server, lambda: (root / "seeds" / "summer-festival.txt").unlink())
     assert server.get("briefings/summer-festival/") is None
     assert not (root / ".cache" / "briefings" / "serve-pages" / "briefings" / "summer-festival.md").exists()
+
+
+def test_a_changed_configuration_shows_on_pages_the_edit_did_not_touch(served: tuple[Path, Server]) -> None:
+    root, server = served
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    rebuild(server, lambda: config.write_text(text.replace("site_name: Briefings", "site_name: Harbour desk"),
+                                              encoding="utf-8"))
+    assert "Harbour desk" in (server.get("briefings/valley-post-port/") or "")  # a page no edit changed
