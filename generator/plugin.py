@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from pathlib import Path
 
 import jinja2
@@ -49,7 +50,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
-from . import urls
+from . import nlp, urls
 from .config import DEFAULT_MODEL, Settings
 from .escape import markdown_text
 from .memo import RenderMemo
@@ -195,7 +196,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             target.write_text(self.built.report, encoding="utf-8")
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
-        server.watch(str(self.settings(config).seeds))
+        settings = self.settings(config)
+        server.watch(str(settings.seeds))
+        # the first edit of a session parses in this process: load the model now, while the writer reads
+        threading.Thread(target=nlp.load, args=(settings.model,), daemon=True).start()
         return server
 
 
