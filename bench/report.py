@@ -25,7 +25,7 @@ ROWS = (  # (label, key, format, goal)
     ("Regeneration, one article changed: first edit, loads the model (s)", "regen_one_changed_s", "{:.2f}", "≤ 2"),
     ("Regeneration, one article changed: next edits (s)", "regen_next_changed_s", "{:.2f}", "≤ 2"),
     ("`mkdocs serve --dirty` (`make serve`): edit → browsers reload (s)", "serve_dirty_s", "{:.1f}", "≤ 2"),
-    ("… the first edit of a session (loads the model) (s)", "serve_dirty_first_s", "{:.1f}", ""),
+    ("… the first edit of a session (s)", "serve_dirty_first_s", "{:.1f}", ""),
     ("`mkdocs serve` without `--dirty`: edit → reload (s)", "serve_full_s", "{:.1f}", ""),
     ("Served page shows the edit (dirty / full)", None, None, "always"),
 )
