@@ -134,6 +134,36 @@ def test_published_estimate(nlp: Language, body: tuple[str, ...], value: str) ->
     assert published.reason
 
 
+@pytest.mark.parametrize(("body", "value", "exact"), [
+    # an anniversary said to fall now, of something the text dates: exact
+    (("The city marks 40 years since the 1983 floods with a memorial walk.",), "2023", True),
+    # of a state's founding or independence (the table of modern states): exact
+    (("Crowds in Nairobi are celebrating the sixtieth anniversary of Kenya's independence.",), "2023", True),
+    (("This year marks the centenary of Finland's independence.",), "2017", True),
+    # of relations with a young state: a floor, since relations may have begun later
+    (("Both governments plan receptions for this year's 30th anniversary of diplomatic relations "
+      "between Kazakhstan and Japan.",), "2021", False),
+    # the longer name wins: the Republic of China (1912) is not the People's Republic (1949)
+    (("This year marks the 80th anniversary of ties between the Republic of China and Panama.",), "1992", False),
+    # the latest clue wins: a year the story names in the past beats a lower anniversary floor
+    (("This year marks the 20th anniversary of relations with Ukraine. Trade doubled in 2019.",), "2019", False),
+])
+def test_published_from_anniversary(nlp: Language, body: tuple[str, ...], value: str, exact: bool) -> None:
+    published = published_of(nlp, *body)
+    assert (published.value, published.how) == (value, "estimate")
+    assert published.reason.endswith(value if exact else f"{value} or later")
+
+
+@pytest.mark.parametrize("body", [
+    "The company celebrated its 75th anniversary in 1998.",  # past: any year
+    "Next year marks the 50th anniversary of Kenya's independence.",  # not now
+    "This year marks the 75th anniversary of the festival.",  # nothing dates the festival
+    "This year marks the 200th anniversary of relations between Russia and the United States.",  # old states
+])
+def test_anniversary_without_a_year(nlp: Language, body: str) -> None:
+    assert published_of(nlp, body).how == "unknown"
+
+
 def test_history_alone_is_no_estimate(nlp: Language) -> None:
     assert published_of(nlp, "The mill opened in 1998 and closed in 2011.").how == "unknown"
 

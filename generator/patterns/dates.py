@@ -146,6 +146,44 @@ EXPRESSION_RES: dict[str, re.Pattern[str]] = {
     kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in EXPRESSIONS.items()
 }
 
+# ---- anniversaries that date the present ------------------------------------------------
+
+# "75th", "seventy-fifth", "fiftieth", "centenary", "75 years of": how anniversaries are counted
+ORDINAL_UNITS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9,
+}
+ORDINAL_TENS: dict[str, int] = {
+    "tenth": 10, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}
+ROUND_ANNIVERSARIES: dict[str, int] = {"centenary": 100, "centennial": 100, "bicentenary": 200, "bicentennial": 200}
+ANNIVERSARY = re.compile(
+    rf"\b(?:(?P<digits>\d{{1,3}})(?:st|nd|rd|th)|(?P<tens>{'|'.join(TENS_WORDS)})-(?P<unit>{'|'.join(ORDINAL_UNITS)})"
+    rf"|(?P<word>{'|'.join([*ORDINAL_TENS, *ORDINAL_UNITS])}))\s+anniversary\b"
+    rf"|\b(?P<round>{'|'.join(ROUND_ANNIVERSARIES)})\b"
+    r"|\b(?P<years>\d{1,3})(?:-year\s+anniversary|\s+years\s+(?=of\b|since\b))",  # "a 10-year anniversary", "75 years of"
+    re.IGNORECASE,
+)
+# The anniversary falls in the year of publication: "this year's", "this year marks", "marks".
+# A past "marked" or "celebrated" may be any year, so only the present counts.
+ANNIVERSARY_NOW = re.compile(
+    r"\bthis\s+year(?:['’]s)?\b|\b(?:marks|celebrates|commemorates|observes)\b"
+    r"|\b(?:is|are)\s+(?:marking|celebrating|commemorating)\b",
+    re.IGNORECASE,
+)
+ANNIVERSARY_NOT_NOW = re.compile(r"\b(?:next|last)\s+year\b", re.IGNORECASE)
+# Where the words naming what the anniversary is of end: a later clause may date something else.
+ANNIVERSARY_SUBJECT_END = re.compile(
+    r"[,;:()—–]|\b(?:which|who|when|while|as|but|though|although)\b|\band\s+(?:the|a|to)\b", re.IGNORECASE
+)
+# What the anniversary is of: relations between states (a lower bound: they may have begun
+# after the youngest state), or a state's own founding (exact).
+RELATIONS_WORDS = re.compile(r"\b(?:relations|ties|relationship|partnership)\b", re.IGNORECASE)
+FOUNDING_WORDS = re.compile(
+    r"\b(?:founding|foundation|establishment|creation|birth|independence|proclamation)\b", re.IGNORECASE
+)
+
 # ---- publication dates in metadata lines and datelines -------------------------------
 
 ISO_STAMP = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?:[ T]\d\d:\d\d)?")

@@ -11,10 +11,13 @@
    months without one ("on Feb. 21"), it was written in a later year: the first such
    year. Else, when the story speaks of its own present ("on Tuesday", "last month") and
    names years in clauses that are not future, the latest of them, as a lower bound.
+   An anniversary said to fall now ("this year marks the 75th anniversary of ...") gives
+   a year too, when the text or the table of modern states dates its start
+   (anniversary.py). The latest of these years wins: each is the year or a floor.
 4. unknown, with the front-matter line that would fix it.
 
-Not handled: dates in the title, relative words alone ("last month"), and world knowledge
-("the 75th anniversary of ..."): they cannot date an article on their own.
+Not handled: dates in the title, relative words alone ("last month"), and other world
+knowledge (who held an office when, which year the "seventh" annual meeting was).
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ from ...model import Article, Published
 from ...patterns.dates import (
     DATELINE, ISO_STAMP, PUBLISHED_CUES, SLASH_STAMP, UNIX_MAX, UNIX_MIN, UNIX_TIME, UPDATED_CUE,
 )
+from .anniversary import YearClue, anniversary_years
 from .resolve import Anchor, resolve
 from .tagger import tag
 from .tense import tense_at
@@ -49,7 +53,7 @@ def find_published(article: Article, doc: Doc) -> Published:
     for paragraph in article.body[:OPENING_PARAGRAPHS]:
         if (found := dateline_date(paragraph)) is not None:
             return Published(found, "text", f"the dateline '{paragraph[:60].strip()}'")
-    return estimate(article, doc) or Published(None, "unknown", f"no date in the text; {FIX_HINT}")
+    return estimate(doc) or Published(None, "unknown", f"no date in the text; {FIX_HINT}")
 
 
 def date_in_line(line: str) -> str | None:
@@ -92,25 +96,37 @@ def checked(year: int, month: int, day: int) -> str | None:
         return None
 
 
-def estimate(article: Article, doc: Doc) -> Published | None:
-    """A year estimated from the dates the text mentions (rule 3 of the module docstring)."""
-    text = doc.text
-    found = tag(text, doc)
+def estimate(doc: Doc) -> Published | None:
+    """A year estimated from the dates and anniversaries the text mentions (rule 3 of the module docstring).
+
+    Every clue is the publication year or a year it cannot precede, so the latest one
+    wins; where an exact clue and a lower bound agree, the exact one gives the reason.
+    """
+    clues = [clue for clue in (written_years(doc), *anniversary_years(doc)) if clue]
+    if not clues:
+        return None
+    best = max(clues, key=lambda clue: (clue.year, clue.exact))
+    return Published(str(best.year), "estimate", f"{best.reason}, so {best.year}{'' if best.exact else ' or later'}")
+
+
+def written_years(doc: Doc) -> YearClue | None:
+    """The earliest year the dates written in the text allow (rule 3's first two cases)."""
+    found = tag(doc.text, doc)
     explicit = [f for f in found if f.kind in ("mdy", "dmy", "month_year", "md_range") and f.get("year")]
     yearless = [f for f in found if f.kind in ("mdy", "dmy", "md_range", "month_rel", "month_cue", "month")
                 and not f.get("year")]
     if explicit and yearless:
         latest = max(explicit, key=lambda f: int(f.get("year") or 0))
         year = int(latest.get("year") or 0) + 1
-        return Published(str(year), "estimate",
-                         f"'{latest.text}' is written with its year and '{yearless[0].text}' without one: "
-                         f"news style omits only the current year, so {year} or later")
+        return YearClue(year, False,
+                        f"'{latest.text}' is written with its year and '{yearless[0].text}' without one: "
+                        f"news style omits only the current year")
     present = [f for f in found if f.kind in PRESENT_KINDS]
     years = [f for f in found if f.kind in ("year", "mdy", "dmy", "month_year") and f.get("year")
              and tense_at(doc, f.start, f.end) != "future"]
     if present and years:
         latest = max(years, key=lambda f: int(f.get("year") or 0))
-        return Published(latest.get("year"), "estimate",
-                         f"the latest year the text mentions, in '{latest.text}', in a story that speaks of "
-                         f"'{present[0].text}': published then or later")
+        return YearClue(int(latest.get("year") or 0), False,
+                        f"the latest year the text mentions, in '{latest.text}', in a story that speaks of "
+                        f"'{present[0].text}'")
     return None
