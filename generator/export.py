@@ -16,6 +16,7 @@ def record(extraction: Extraction) -> dict:
         "title_made": article.title_made,
         "published": extraction.published.value,
         "published_how": extraction.published.how,
+        "published_reason": extraction.published.reason,
         "source": article.source,
         "body": list(article.body),
         "persons": [{"name": p.name, "aliases": list(p.aliases), "roles": list(p.roles)} for p in extraction.persons],

@@ -164,6 +164,12 @@ def test_anniversary_without_a_year(nlp: Language, body: str) -> None:
     assert published_of(nlp, body).how == "unknown"
 
 
+def test_future_dates_set_no_floor(nlp: Language) -> None:
+    # a maturity date written with its year is ahead of publication, not behind it
+    published = published_of(nlp, "The bonds will mature on March 1, 2031. The board met on Nov. 16.")
+    assert published.how == "unknown"
+
+
 def test_history_alone_is_no_estimate(nlp: Language) -> None:
     assert published_of(nlp, "The mill opened in 1998 and closed in 2011.").how == "unknown"
 

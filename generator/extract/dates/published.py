@@ -112,7 +112,8 @@ def estimate(doc: Doc) -> Published | None:
 def written_years(doc: Doc) -> YearClue | None:
     """The earliest year the dates written in the text allow (rule 3's first two cases)."""
     found = tag(doc.text, doc)
-    explicit = [f for f in found if f.kind in ("mdy", "dmy", "month_year", "md_range") and f.get("year")]
+    explicit = [f for f in found if f.kind in ("mdy", "dmy", "month_year", "md_range") and f.get("year")
+                and tense_at(doc, f.start, f.end) != "future"]
     yearless = [f for f in found if f.kind in ("mdy", "dmy", "md_range", "month_rel", "month_cue", "month")
                 and not f.get("year")]
     if explicit and yearless:
