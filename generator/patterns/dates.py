@@ -63,6 +63,8 @@ YEAR_CUES = frozenset({
     "early", "late", "mid", "between", "and", "around", "circa", "spring", "summer", "autumn",
     "fall", "winter", "year", "end", "start", "beginning", "middle",
 })  # not "of": "a score of 2072", "of 1909 Elm Drive" are quantities and addresses
+# Words before a number that make it a modifier ("the 2016 elections"), not a count ("of 2047 voters").
+DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"})
 # Entity labels under which a number is not a year ("2,000 troops", "$2010").
 NOT_YEAR_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "PRODUCT", "LAW"})
 # A number before a street name is a house number ("1909 Larkspur Drive"), case-sensitive.
@@ -78,6 +80,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVEN
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
 FUTURE_LEMMAS = frozenset({"expect", "schedule", "plan", "intend", "set", "due", "hope", "aim", "prepare"})
 PAST_AUX = frozenset({"did", "had", "was", "were"})
+# "since 2010", "from 2010": the start of a state that lasts until now, which may be long ago
+SINCE_WORDS = frozenset({"since", "from"})
 # "until Friday", "till May": the end of a state that lasts from now, so ahead of publication
 UNTIL_WORDS = frozenset({"until", "till", "through"})
 

@@ -27,11 +27,11 @@ from spacy.tokens import Doc
 
 from ...model import Article, Published
 from ...patterns.dates import (
-    DATELINE, ISO_STAMP, PUBLISHED_CUES, SLASH_STAMP, UNIX_MAX, UNIX_MIN, UNIX_TIME, UPDATED_CUE,
+    DATELINE, ISO_STAMP, PUBLISHED_CUES, SINCE_WORDS, SLASH_STAMP, UNIX_MAX, UNIX_MIN, UNIX_TIME, UPDATED_CUE,
 )
 from .anniversary import YearClue, anniversary_years
 from .resolve import Anchor, resolve
-from .tagger import tag
+from .tagger import previous_word, tag
 from .tense import tense_at
 
 # References that place a story in its own present ("on Tuesday", "last month", "today"):
@@ -123,11 +123,18 @@ def written_years(doc: Doc) -> YearClue | None:
                         f"'{latest.text}' is written with its year and '{yearless[0].text}' without one: "
                         f"news style omits only the current year")
     present = [f for f in found if f.kind in PRESENT_KINDS]
-    years = [f for f in found if f.kind in ("year", "mdy", "dmy", "month_year") and f.get("year")
-             and tense_at(doc, f.start, f.end) != "future"]
-    if present and years:
-        latest = max(years, key=lambda f: int(f.get("year") or 0))
-        return YearClue(int(latest.get("year") or 0), False,
-                        f"the latest year the text mentions, in '{latest.text}', in a story that speaks of "
-                        f"'{present[0].text}'")
-    return None
+    tenses = [(f, tense_at(doc, f.start, f.end)) for f in found
+              if f.kind in ("year", "mdy", "dmy", "month_year") and f.get("year")]
+    years = [(int(f.get("year") or 0), f, tense) for f, tense in tenses if tense != "future"]
+    if not (present and years):
+        return None
+    latest = max(year for year, _, _ in years)
+    # A year told only in the past ("sold in 2011"), or as the start of what goes on ("since
+    # 2010"), may be long before the story; one it speaks of in the present ("the 2016 race
+    # is ...") is most often its own.
+    now = [f for year, f, tense in years if year == latest and tense in ("present", "perfect")
+           and previous_word(doc.text, f.start).lower() not in SINCE_WORDS]
+    if not now:
+        return None
+    return YearClue(latest, False, f"the latest year the text mentions, in '{now[0].text}', told in the "
+                                   f"present, in a story that speaks of '{present[0].text}'")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ...patterns.dates import (
-    ADDRESS_AFTER, AMBIGUOUS_MONTHS, EXPRESSION_RES, MONTHS, NAME_LABELS, NAMED_DAY_PREFIXES, NOT_YEAR_LABELS, YEAR_CUES,
+    ADDRESS_AFTER, AMBIGUOUS_MONTHS, DETERMINERS, EXPRESSION_RES, MONTHS, NAME_LABELS, NAMED_DAY_PREFIXES, NOT_YEAR_LABELS, YEAR_CUES,
 )
 
 KIND_ORDER = {kind: i for i, kind in enumerate(EXPRESSION_RES)}
@@ -90,14 +90,15 @@ def is_year(found: Found, text: str, span: Span) -> bool:
     if is_house_number(found, text):
         return False
     labels = {t.ent_type_ for t in span}
-    if "DATE" in labels:
+    before = previous_word(text, found.start).lower()
+    if before in YEAR_CUES:
         return True
-    if previous_word(text, found.start).lower() in YEAR_CUES:
-        return True
-    # "2,000 troops" counts things; "a 2009 analysis" dates one: a plural noun after a number is counted
-    if any(t.dep_ == "nummod" and t.head.tag_ in ("NNS", "NNPS") for t in span):
+    # "2,000 troops" counts things; "a 2009 analysis" dates one: a plural noun after a number is
+    # counted, even where the model says DATE ("a poll of 2047 voters"), unless a determiner
+    # makes the number a modifier ("the 2016 elections")
+    if before not in DETERMINERS and any(t.dep_ == "nummod" and t.head.tag_ in ("NNS", "NNPS") for t in span):
         return False
-    return not labels & NOT_YEAR_LABELS - {"CARDINAL"}
+    return "DATE" in labels or not labels & NOT_YEAR_LABELS - {"CARDINAL"}
 
 
 def previous_word(text: str, start: int) -> str:

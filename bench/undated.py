@@ -1,0 +1,93 @@
+"""``python -m bench.undated``: how often the year is estimated right when an article gives no date.
+
+The dev sets give every article its date in front matter, so ``score.py`` never sees
+the estimate at work. This copies the seeds and the dev articles with the
+``published:`` line removed, exports them as the scorer would, and compares each
+article's year with its gold publication year: right, wrong, or left undated. A
+measurement, not a test; the figures go into the note of the change that moves them.
+
+    python -m bench.undated            # counts per set
+    python -m bench.undated --show     # and every wrong estimate with its reason
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .corpus import DEV, ROOT
+
+SETS = {"seeds": ROOT.parent / "shared" / "eval" / "seeds"} | {path.name: path for path in sorted(DEV.glob("*"))}
+INPUTS = {"seeds": ROOT / "seeds"}
+WORK = ROOT / ".cache" / "bench" / "undated"
+PUBLISHED_LINE = re.compile(r"^published:.*\n", re.MULTILINE)
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+def undated_copy(source: Path, target: Path) -> None:
+    """``source``'s text files, each without the ``published:`` line of its front matter."""
+    target.mkdir(parents=True)
+    for path in sorted(source.glob("*.txt")):
+        (target / path.name).write_text(without_published(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def without_published(text: str) -> str:
+    if not (match := FRONT.match(text)):
+        return text
+    kept = PUBLISHED_LINE.sub("", match[1] + "\n")
+    return (f"---\n{kept}---\n" if kept.strip() else "") + text[match.end():]
+
+
+def gold_years(folder: Path) -> dict[str, str]:
+    years = {}
+    for path in folder.glob("*.gold.json"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if gold.get("published"):
+            years[gold.get("id") or path.name.removesuffix(".gold.json")] = gold["published"][:4]
+    return years
+
+
+def measure(name: str, gold: Path, show: bool) -> Counter[str]:
+    work = WORK / name
+    shutil.rmtree(work, ignore_errors=True)
+    undated_copy(INPUTS.get(name, gold), work / "in")
+    out = work / "export.jsonl"
+    subprocess.run([sys.executable, "-m", "generator", "export", str(work / "in"), "--out", str(out)],
+                   cwd=ROOT, check=True, capture_output=True)
+    expected = gold_years(gold)
+    counts: Counter[str] = Counter()
+    for line in out.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["id"] not in expected:
+            continue
+        year = (record.get("published") or "")[:4]
+        verdict = "undated" if not year else "right" if year == expected[record["id"]] else "wrong"
+        counts[verdict] += 1
+        if show and verdict == "wrong":
+            print(f"  {name}/{record['id']}: {year}, not {expected[record['id']]}: {record.get('published_reason')}")
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.undated", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--show", action="store_true", help="print every wrong estimate with its reason")
+    args = parser.parse_args()
+    total: Counter[str] = Counter()
+    print(f"{'set':<12}{'articles':>9}{'right':>7}{'wrong':>7}{'undated':>9}")
+    for name, gold in SETS.items():
+        if not any(gold.glob("*.gold.json")):
+            continue
+        counts = measure(name, gold, args.show)
+        total += counts
+        print(f"{name:<12}{sum(counts.values()):>9}{counts['right']:>7}{counts['wrong']:>7}{counts['undated']:>9}")
+    print(f"{'all':<12}{sum(total.values()):>9}{total['right']:>7}{total['wrong']:>7}{total['undated']:>9}")
+
+
+if __name__ == "__main__":
+    main()
