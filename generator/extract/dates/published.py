@@ -9,8 +9,9 @@
    ``value[:4]``): news style writes a month's year only when it is not the current year,
    so when the text gives a month with its year ("in February 2022") and also days or
    months without one ("on Feb. 21"), it was written in a later year: the first such
-   year. Else, when the story speaks of its own present ("on Tuesday", "last month") and
-   names years in clauses that are not future, the latest of them, as a lower bound.
+   year. Else, when the story speaks of its own present ("on Tuesday", "last month"), the
+   latest year it names if it tells of that year in the present ("the 2016 race is ..."),
+   as a lower bound; a year told only in the past, or after "since", may be long before.
    An anniversary said to fall now ("this year marks the 75th anniversary of ...") gives
    a year too, when the text or the table of modern states dates its start
    (anniversary.py). The latest of these years wins: each is the year or a floor.
