@@ -176,6 +176,9 @@ def test_future_dates_set_no_floor(nlp: Language) -> None:
     "The mill opened in 1998 and closed in 2011.",  # history alone
     "The mill opened in 1998 and was sold in 2011. It closed on Monday.",  # years told only in the past
     "The festival has been held since 2010. It opens on Friday.",  # the start of what goes on
+    # a participle has the tense of its clause: past here
+    "The mayor recalled the flood while opening a new bridge in 1998. The council meets on Friday.",
+    "The architect drew the plans after visiting the site in 1998. The council meets on Friday.",
 ])
 def test_no_estimate_from_distant_years(nlp: Language, body: str) -> None:
     assert published_of(nlp, body).how == "unknown"

@@ -59,6 +59,12 @@ def verb_tense(verb: Token) -> str | None:
         return "perfect"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
         return "past"  # "plans announced in January": a reduced relative clause
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "pcomp"):
+        # "said it while visiting in May", "left after visiting in May": a participle has no
+        # tense of its own; the clause it belongs to has
+        clause = verb.head.head if verb.dep_ == "pcomp" else verb.head
+        if clause.pos_ in VERB_POS and clause is not verb:
+            return verb_tense(clause)
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
     if verb.tag_ == "VB" and any(a.lower_ in PAST_AUX for a in auxes):
