@@ -113,8 +113,9 @@ def estimate(doc: Doc) -> Published | None:
 def written_years(doc: Doc) -> YearClue | None:
     """The earliest year the dates written in the text allow (rule 3's first two cases)."""
     found = tag(doc.text, doc)
+    tense = {f: tense_at(doc, f.start, f.end) for f in found if f.get("year")}
     explicit = [f for f in found if f.kind in ("mdy", "dmy", "month_year", "md_range") and f.get("year")
-                and tense_at(doc, f.start, f.end) != "future"]
+                and tense[f] != "future"]
     yearless = [f for f in found if f.kind in ("mdy", "dmy", "md_range", "month_rel", "month_cue", "month")
                 and not f.get("year")]
     if explicit and yearless:
@@ -124,16 +125,15 @@ def written_years(doc: Doc) -> YearClue | None:
                         f"'{latest.text}' is written with its year and '{yearless[0].text}' without one: "
                         f"news style omits only the current year")
     present = [f for f in found if f.kind in PRESENT_KINDS]
-    tenses = [(f, tense_at(doc, f.start, f.end)) for f in found
-              if f.kind in ("year", "mdy", "dmy", "month_year") and f.get("year")]
-    years = [(int(f.get("year") or 0), f, tense) for f, tense in tenses if tense != "future"]
+    years = [f for f in found if f.kind in ("year", "mdy", "dmy", "month_year") and f.get("year")
+             and tense[f] != "future"]
     if not (present and years):
         return None
-    latest = max(year for year, _, _ in years)
+    latest = max(int(f.get("year") or 0) for f in years)
     # A year told only in the past ("sold in 2011"), or as the start of what goes on ("since
     # 2010"), may be long before the story; one it speaks of in the present ("the 2016 race
     # is ...") is most often its own.
-    now = [f for year, f, tense in years if year == latest and tense in ("present", "perfect")
+    now = [f for f in years if int(f.get("year") or 0) == latest and tense[f] in ("present", "perfect")
            and previous_word(doc.text, f.start).lower() not in SINCE_WORDS]
     if not now:
         return None
