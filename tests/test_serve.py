@@ -90,6 +90,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Ser
         server.stop()
 
 
+def save(path: Path, text: str) -> None:
+    """Replace ``path`` in one step, as editors do, so the watcher never reads it half-written."""
+    draft = path.parent.parent / f".draft-{path.name}"  # outside the folder the watcher reads
+    draft.write_text(text, encoding="utf-8")
+    draft.replace(path)
+
+
 def rebuild(server: Server, change: object) -> None:
     """Make the change, then wait until the browsers are told to reload."""
     mark = len(server.lines)
@@ -110,7 +117,7 @@ def test_an_added_article_shows_everywhere_it_should(served: tuple[Path, Server]
     root, server = served
     before = overview_count(server.get("") or "")
     titles = titles_in_search(server)
-    rebuild(server, lambda: (root / "seeds" / "ferry-line.txt").write_text(NEW_ARTICLE, encoding="utf-8"))
+    rebuild(server, lambda: save(root / "seeds" / "ferry-line.txt", NEW_ARTICLE))
 
     page = server.get("briefings/ferry-line/")
     assert page is not None and "waited long enough for a boat" in page
@@ -128,8 +135,8 @@ def test_an_edit_changes_the_page_and_leaves_the_rest_alone(served: tuple[Path, 
     untouched = root / "seeds" / "summer-festival.txt"
     stamp = lambda: {p: p.stat().st_mtime_ns for p in (root / ".cache" / "briefings" / "serve-pages").rglob("*.md")}  # noqa: E731
     before = stamp()
-    rebuild(server, lambda: article.write_text(article.read_text(encoding="utf-8")
-                                               + "\nThe reading room stays open late on Fridays.\n", encoding="utf-8"))
+    rebuild(server, lambda: save(article, article.read_text(encoding="utf-8")
+                                 + "\nThe reading room stays open late on Fridays.\n"))
     assert "reading room stays open late" in (server.get("briefings/library-opening/") or "")
     after = stamp()
     changed = {p.relative_to(root / ".cache" / "briefings" / "serve-pages").as_posix()
@@ -151,6 +158,5 @@ def test_a_changed_configuration_shows_on_pages_the_edit_did_not_touch(served: t
     root, server = served
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    rebuild(server, lambda: config.write_text(text.replace("site_name: Briefings", "site_name: Harbour desk"),
-                                              encoding="utf-8"))
+    rebuild(server, lambda: save(config, text.replace("site_name: Briefings", "site_name: Harbour desk")))
     assert "Harbour desk" in (server.get("briefings/valley-post-port/") or "")  # a page no edit changed
