@@ -20,13 +20,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from generator.read import FRONT_MATTER
+
 from .corpus import DEV, ROOT
 
 SETS = {"seeds": ROOT.parent / "shared" / "eval" / "seeds"} | {path.name: path for path in sorted(DEV.glob("*"))}
 INPUTS = {"seeds": ROOT / "seeds"}
 WORK = ROOT / ".cache" / "bench" / "undated"
 PUBLISHED_LINE = re.compile(r"^published:.*\n", re.MULTILINE)
-FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
 def undated_copy(source: Path, target: Path) -> None:
@@ -37,7 +38,7 @@ def undated_copy(source: Path, target: Path) -> None:
 
 
 def without_published(text: str) -> str:
-    if not (match := FRONT.match(text)):
+    if not (match := FRONT_MATTER.match(text)):
         return text
     kept = PUBLISHED_LINE.sub("", match[1] + "\n")
     return (f"---\n{kept}---\n" if kept.strip() else "") + text[match.end():]
