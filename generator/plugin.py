@@ -22,19 +22,26 @@ the pages whose records changed.
 Besides the pages, the build adds ``feed.xml`` (Atom, the latest briefings) and
 ``data/briefings.json`` (every extracted record), a feed link in every page's head
 (``theme/main.html``, placed after any ``custom_dir`` of the user), and writes the
-review report to ``review.txt`` in the built site (option ``report_file``). The
-report never goes into ``docs/``.
+review report beside the site (setting ``review_file``, default ``.cache/review.txt``),
+where it is not deployed: it names input files and carries editor notes. The console
+gets counts only; ``publish_review: true`` also publishes the report as ``review.txt``.
+The report never goes into ``docs/``.
 
-Hand-written pages get two conveniences:
-- ``[[Full Name]]`` or ``[[Full Name|shown text]]`` (any name or alias of a person)
-  links to the person's page; an unknown name is a build warning (fatal with ``--strict``);
-  other generated pages are linked by their stable paths, e.g. ``[x](years/index.md)``;
-- ``<!-- briefings:overview -->`` is replaced by the collection's overview
-  (counts, span of years, latest briefings, most-mentioned people).
+The options are the settings of ``config.Settings``, derived from it (never declared
+here): environment variables override mkdocs.yml (``BRIEFINGS_PROCESSES=1 make site``).
+A long extraction logs its progress (``progress.py``). A skipped input is named in the
+log but does not fail ``mkdocs build --strict`` (strictness is for the project's own
+pages, not for one bad scraped file) unless the ``strict`` setting asks for strict inputs.
+
+Hand-written pages get ``[[Full Name]]`` links and ``<!-- briefings:overview -->``
+(``handwritten.py``, shared with ``python -m generator build``); an unknown name is a
+build warning (fatal with ``--strict``); other generated pages are linked by their
+stable paths, e.g. ``[x](years/index.md)``.
 """
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import threading
 from pathlib import Path
@@ -44,49 +51,41 @@ import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import clean_directory
 
-from . import nlp, urls
-from .config import DEFAULT_MODEL, Settings
-from .escape import markdown_text
+from . import nlp
+from .config import SETTINGS, Settings, base_type, load
+from .handwritten import expand, person_names, shows_collection
 from .memo import RenderMemo
 from .pipeline import process_folder
-from .render import render_overview
-from .report import cleaning_summary
+from .progress import ProgressLog
+from .report import cleaning_summary, review_summary
 from .site import Built, build_site, extra_files
-from .write import safe_relative, sync_pages
+from .write import sync_pages
 
 log = get_plugin_logger(__name__)
 # the headings render.heading writes; the page's table of contents is read back from them
 HEADING = re.compile(r'<h([2-6]) id="([^"]+)">(.*?)<a class="headerlink"')
 ANCHOR_ID = re.compile(r' id="([^"]+)"')
 TAG = re.compile(r"<[^>]+>")
-# a code span comes first in the alternation so that `[[Name]]` inside backticks stays as written
-PERSON_LINK = re.compile(r"(`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})(?:\|([^\[\]\n|]{1,120}))?\]\]")
 THEME_DIR = Path(__file__).parent / "theme"
-OVERVIEW = "<!-- briefings:overview -->"
 SERVE_PAGES = "serve-pages"  # under the cache folder: the generated pages while serving
 
 
-class BriefingsConfig(Config):
-    seeds = c.Type(str, default="seeds")
-    """The folder of input articles, relative to mkdocs.yml."""
-    model = c.Type(str, default=DEFAULT_MODEL)
-    """The spaCy pipeline package to load."""
-    processes = c.Type(int, default=2)
-    """Worker processes for extraction."""
-    cache = c.Optional(c.Type(str))
-    """Extraction cache folder, relative to mkdocs.yml (default .cache/briefings)."""
-    registry = c.Optional(c.Type(str))
-    """The people registry (default: people.yml in the seeds folder)."""
-    report = c.Type(bool, default=True)
-    """Print the review report after generating."""
-    report_file = c.Type(str, default="review.txt")
-    """Where in the built site to write the review report ("" for nowhere)."""
+def plugin_options() -> dict[str, c.BaseConfigOption]:
+    """An option per setting offered in mkdocs.yml, from ``config.Settings``: unset (None) unless given, so the
+    environment and the setting's default apply (``config.load``); paths are strings relative to mkdocs.yml."""
+    return {spec.name: c.Optional(c.Type(str if base_type(spec) is Path else base_type(spec)))
+            for spec in SETTINGS if spec.metadata["plugin"]}
+
+
+class BriefingsConfig(type("Options", (Config,), plugin_options())):  # type: ignore[misc]
+    """The plugin's options: the settings (``config.Settings``), derived, so the two never disagree."""
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -103,16 +102,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.staged: dict[str, str] = {}  # what is in the serve-pages folder, so unchanged pages are not read
         self.templates = CompiledTemplates()
         self.layout = ""  # what every page shows besides its own content (site_layout), at the build before
+        self.summary = ""  # the review's counts, the last line of a build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this plugin (and the model it loaded) across serve rebuilds
         self.serving, self.dirty = command == "serve", dirty
 
     def settings(self, config: MkDocsConfig) -> Settings:
-        root = Path(config.config_file_path).parent
-        return Settings(seeds=root / self.config.seeds, model=self.config.model, processes=self.config.processes,
-                        cache=root / (self.config.cache or ".cache/briefings"),
-                        registry=root / self.config.registry if self.config.registry else None)
+        """mkdocs.yml's options, overridden by the environment; paths relative to mkdocs.yml's folder."""
+        return load(file=dict(self.config), root=Path(config.config_file_path).parent)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
@@ -120,9 +118,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         settings = self.settings(config)
-        collection = process_folder(settings)
+        collection = process_folder(settings, progress=ProgressLog(log.info))
+        # a bad scraped file is named, but fails a build only when asked (strict inputs): mkdocs --strict is
+        # for the project's own pages, and one unreadable input among thousands should not stop a deploy
         for error in collection.errors:
-            log.warning(str(error))
+            log.log(logging.WARNING if settings.strict else logging.INFO, str(error))
+        if settings.strict and collection.errors:
+            raise PluginError(f"{len(collection.errors)} input(s) skipped, and the setting 'strict' asks for "
+                              "strict inputs: fix or remove them, or unset 'strict' (BRIEFINGS_STRICT).")
         log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
         self.built = built = build_site(collection, settings, config.use_directory_urls,
                                         self.memo if self.serving else None)
@@ -147,8 +150,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             remove_outputs(config, self.previous - set(generated))
         self.previous = set(generated)
         self.names = person_names(built)
-        if self.config.report:
-            log.info("\n%s", built.report)
+        self.summary = review_summary(built.corpus, collection.errors)
         return files
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
@@ -166,20 +168,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return ""
         if page.file.generated_by:
             return markdown
-        prefix = "../" * page.file.src_uri.count("/")
-        if OVERVIEW in markdown:
-            markdown = markdown.replace(OVERVIEW, render_overview(self.built.corpus, prefix, self.built.site))
-        return PERSON_LINK.sub(
-            lambda m: m.group(1) or self.person_link(m.group(2), m.group(3), prefix, page.file.src_uri), markdown)
-
-    def person_link(self, name: str, shown: str | None, prefix: str, where: str) -> str:
-        slug = self.names.get(name.strip().casefold())
-        label = markdown_text(shown or name)
-        if slug is None:
-            log.warning("%s: no person named '%s'; check the spelling or add an alias in the people registry.",
-                        where, name.strip())
-            return label
-        return f"[{label}]({prefix}{urls.person_page(slug)})"
+        return expand(markdown, page.file.src_uri, self.built, self.names, log.warning)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         body = self.bodies.pop(page.file.src_uri, None)
@@ -190,10 +179,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return body
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.built is not None and self.config.report_file:
-            target = Path(config.site_dir) / safe_relative(self.config.report_file)  # never outside site/
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(self.built.report, encoding="utf-8")
+        if self.built is None:
+            return
+        settings = self.settings(config)
+        if settings.publish_review:
+            (Path(config.site_dir) / "review.txt").write_text(self.built.report, encoding="utf-8")
+        if settings.review_file is None:
+            log.info("%s.", self.summary)
+            return
+        settings.review_file.parent.mkdir(parents=True, exist_ok=True)
+        settings.review_file.write_text(self.built.report, encoding="utf-8")
+        shown = settings.review_file.relative_to(Path(config.config_file_path).parent) \
+            if settings.review_file.is_relative_to(Path(config.config_file_path).parent) else settings.review_file
+        log.info("%s: see %s", self.summary, shown)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         settings = self.settings(config)
@@ -227,7 +225,7 @@ def render_again(files: Files, generated: dict[str, str]) -> None:
         if file.src_uri in generated or file.abs_src_path is None:
             continue
         text = Path(file.abs_src_path).read_text(encoding="utf-8", errors="replace")
-        if OVERVIEW in text or "[[" in text:
+        if shows_collection(text):
             Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
@@ -262,12 +260,3 @@ def page_toc(body: str):  # type: ignore[no-untyped-def] # mkdocs.structure.toc.
             siblings = siblings[-1]["children"]
         siblings.append(token)
     return get_toc(tokens)
-
-
-def person_names(built: Built) -> dict[str, str]:
-    """Every name and alias of every person (case-folded) → person slug; the first person wins a clash."""
-    names: dict[str, str] = {}
-    for person in built.corpus.people:
-        for name in (person.name, *person.aliases):
-            names.setdefault(name.casefold(), person.slug)
-    return names

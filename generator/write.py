@@ -15,6 +15,7 @@ before doing anything else. Not handled: two builds into the same folder at once
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from .errors import BriefingsError
@@ -23,15 +24,18 @@ MARKER = ".briefings-generated"  # present in every folder this module made
 MARKER_TEXT = "Made by the Briefings generator; replaced on every build.\n"
 
 
-def write_pages(pages: dict[str, str], out: Path) -> None:
-    """Replace ``out`` by exactly ``pages`` (paths relative to it, '/'-separated)."""
+def write_pages(pages: Mapping[str, str | bytes], out: Path) -> None:
+    """Replace ``out`` by exactly ``pages`` (paths relative to it, '/'-separated; bytes are written as they are)."""
     check_owned(out)
     targets = {rel: safe_relative(rel) for rel in pages}  # all refused before anything is written
     staging = prepare_staging(out)
     for rel, text in pages.items():
         target = staging / targets[rel]
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, encoding="utf-8", newline="\n")
     swap_in(staging, out)
 
 

@@ -1,0 +1,80 @@
+"""Hand-written pages: what the collection adds to them, for the plugin and for ``python -m generator build``.
+
+- ``[[Full Name]]`` or ``[[Full Name|shown text]]`` (any name or alias of a person)
+  becomes a Markdown link to the person's page; an unknown name is left as text and
+  reported through ``warn`` (a build warning: fatal with ``--strict``). Inside a code
+  span it stays as written.
+- ``<!-- briefings:overview -->`` becomes the collection's overview (counts, span of
+  years, latest briefings, most-mentioned people).
+
+Both run on Markdown before any renderer sees it, so MkDocs and Zensical show the same.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from . import urls
+from .escape import markdown_text
+from .site import Built
+from .render import render_overview
+
+# a code span comes first in the alternation so that `[[Name]]` inside backticks stays as written
+PERSON_LINK = re.compile(r"(`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})(?:\|([^\[\]\n|]{1,120}))?\]\]")
+OVERVIEW = "<!-- briefings:overview -->"
+
+
+def shows_collection(markdown: str) -> bool:
+    """Whether a page's text depends on the collection (so it is rendered again when the collection changes)."""
+    return OVERVIEW in markdown or "[[" in markdown
+
+
+def expand(markdown: str, src_uri: str, built: Built, names: dict[str, str], warn: Callable[[str], object]) -> str:
+    """``markdown`` (the page at ``src_uri`` under docs/) with its overview and ``[[Name]]`` links filled in."""
+    prefix = "../" * src_uri.count("/")
+    if OVERVIEW in markdown:
+        markdown = markdown.replace(OVERVIEW, render_overview(built.corpus, prefix, built.site))
+    return PERSON_LINK.sub(
+        lambda m: m.group(1) or person_link(m.group(2), m.group(3), prefix, src_uri, names, warn), markdown)
+
+
+def person_link(name: str, shown: str | None, prefix: str, where: str, names: dict[str, str],
+                warn: Callable[[str], object]) -> str:
+    slug = names.get(name.strip().casefold())
+    label = markdown_text(shown or name)
+    if slug is None:
+        warn(f"{where}: no person named '{name.strip()}'; check the spelling or add an alias in the people registry.")
+        return label
+    return f"[{label}]({prefix}{urls.person_page(slug)})"
+
+
+def person_names(built: Built) -> dict[str, str]:
+    """Every name and alias of every person (case-folded) → person slug; the first person wins a clash."""
+    names: dict[str, str] = {}
+    for person in built.corpus.people:
+        for name in (person.name, *person.aliases):
+            names.setdefault(name.casefold(), person.slug)
+    return names
+
+
+def docs_folder(built: Built, extras: dict[str, str], docs_dir: Path | None,
+                warn: Callable[[str], object]) -> dict[str, str | bytes]:
+    """Everything the plugin puts into a site, as the files of one docs folder (the build route's output).
+
+    The generated pages, ``extras`` (feed, data, the full-text page…) and the
+    hand-written files of ``docs_dir`` (Markdown pages with their links and overview
+    filled in, other files as they are); a hand-written file wins over a generated
+    one of the same path, as under the plugin. Hidden files are left out, as MkDocs does.
+    """
+    files: dict[str, str | bytes] = {**built.pages, **extras}
+    names = person_names(built)
+    for path in sorted(docs_dir.rglob("*")) if docs_dir is not None and docs_dir.is_dir() else []:
+        rel = path.relative_to(docs_dir).as_posix()
+        if not path.is_file() or any(part.startswith(".") for part in rel.split("/")):
+            continue
+        if rel in files:
+            warn(f"docs/{rel} is hand-written and replaces the generated page of that path.")
+        files[rel] = (expand(path.read_text(encoding="utf-8"), rel, built, names, warn) if path.suffix == ".md"
+                      else path.read_bytes())
+    return files
