@@ -24,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 from generator import nlp, pipeline, urls
 from generator.config import Settings
@@ -68,13 +69,14 @@ def _texts(collection: pipeline.Collection) -> list[str]:
 def project(work: Path, corpus: Path, cache: Path, name: str = "mkdocs",
             without: tuple[str, ...] = ()) -> Path:
     """A MkDocs project for ``corpus``: the repository's mkdocs.yml and docs/, pointed at it."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # MkDocs' own loader: mkdocs.yml uses !ENV (site_url)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())  # noqa: S506
     config.update(docs_dir=str(ROOT / "docs"), site_dir=str(work / ("site" if name == "mkdocs" else f"{name}-site")),
                   strict=False)
     config["plugins"] = [p for p in config["plugins"] if p not in without]
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "briefings" in plugin:
-            plugin["briefings"].update(seeds=str(corpus), cache=str(cache), report=False)
+            plugin["briefings"].update(seeds=str(corpus), cache=str(cache))
     work.mkdir(parents=True, exist_ok=True)
     (work / f"{name}.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return work / f"{name}.yml"
