@@ -145,7 +145,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     """The plugin-free route: a docs folder with everything the plugin adds, for Zensical (or MkDocs) to render."""
-    from .handwritten import docs_folder
+    from .handwritten import THEME_FOLDER, docs_folder
+    from .plugin import THEME_DIR
     from .report import review_summary
     from .search import FIND_MARKDOWN, FIND_PAGE
     from .site import build_site, extra_files
@@ -156,12 +157,14 @@ def _build(args: argparse.Namespace) -> int:
     collection = process_folder(settings, progress=_progress(args.verbose))
     built = build_site(collection, settings, project.directory_urls)
     extras = {**extra_files(built, project.site_name, project.site_url), FIND_PAGE: FIND_MARKDOWN,
-              **({"review.txt": built.report} if settings.publish_review else {})}
+              **({"review.txt": built.report} if settings.publish_review else {}),
+              # the theme templates the plugin adds (the find page's, the feed link): zensical.yml's custom_dir
+              **{f"{THEME_FOLDER}/{p.name}": p.read_text(encoding="utf-8") for p in sorted(THEME_DIR.glob("*.html"))}}
     write_pages(docs_folder(built, extras, project.docs_dir, log.warning), Path(args.out))
     status = _report_errors(collection, settings)
     _write_review(built.report, settings.review_file)
     print(review_summary(built.corpus, collection.errors)
-          + (f": see {settings.review_file}" if settings.review_file else ""), file=sys.stderr)
+          + (f": see {_shown(settings.review_file)}" if settings.review_file else ""), file=sys.stderr)
     return status
 
 
@@ -191,6 +194,11 @@ def _project(config_file: Path) -> Project:
     options = {k: v for k, v in plugin.config.items()} if plugin is not None else None
     return Project(config_file.resolve().parent, options, Path(config.docs_dir), config.site_name,
                    config.site_url or None, config.use_directory_urls)
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the current folder when it is inside it: what a user can paste."""
+    return path.relative_to(Path.cwd()) if path.is_absolute() and path.is_relative_to(Path.cwd()) else path
 
 
 def _write_review(report: str, target: Path | None) -> None:

@@ -23,6 +23,7 @@ from .render import render_overview
 # a code span comes first in the alternation so that `[[Name]]` inside backticks stays as written
 PERSON_LINK = re.compile(r"(`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})(?:\|([^\[\]\n|]{1,120}))?\]\]")
 OVERVIEW = "<!-- briefings:overview -->"
+THEME_FOLDER = ".theme"  # in the build route's folder: the templates the plugin adds to the theme (hidden: not a page)
 
 
 def shows_collection(markdown: str) -> bool:

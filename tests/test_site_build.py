@@ -23,7 +23,7 @@ def test_strict_build_succeeds(site_project: dict) -> None:
 
 @pytest.mark.parametrize("path", ["index.html", "years/index.html", "years/2021/index.html", "years/2021-03/index.html",
                                   "people/marta-velasquez/index.html", "network/index.html", "stories/index.html",
-                                  "feed.xml", "data/briefings.json", "review.txt", "writers/index.html"])
+                                  "feed.xml", "data/briefings.json", "writers/index.html"])
 def test_build_writes(site_project: dict, path: str) -> None:
     assert (site_project["site"] / path).is_file()
 
@@ -36,11 +36,20 @@ def test_writers_link_people_and_generated_pages(site_project: dict, text: str) 
     assert text in (site_project["site"] / "writers/index.html").read_text(encoding="utf-8")
 
 
-def test_review_report_is_printed_and_written_to_the_site_not_docs(site_project: dict) -> None:
-    report = (site_project["site"] / "review.txt").read_text(encoding="utf-8")
+def test_review_report_is_written_beside_the_site_and_counted_on_the_console(site_project: dict) -> None:
+    report = (site_project["root"] / ".cache" / "review.txt").read_text(encoding="utf-8")
     assert "library-opening.txt" in report and "Undated (1)" in report
-    assert "Undated (1)" in site_project["result"].stderr
+    assert not (site_project["site"] / "review.txt").exists()  # not deployed: it names inputs, carries notes
     assert not (site_project["root"] / "docs" / "review.txt").exists()
+    log = site_project["result"].stderr
+    assert "library-opening.txt" not in log  # the details stay in the file
+    assert log.strip().splitlines()[-2].endswith("1 undated: see .cache/review.txt")
+
+
+def test_progress_lines_in_the_build_log(site_project: dict) -> None:
+    lines = [line for line in site_project["result"].stderr.splitlines() if "Extracting" in line]
+    assert lines[0].endswith("Extracting 0 / 5 articles")
+    assert "Extracting 5 / 5 articles, " in lines[-1] and "words/s" in lines[-1]
 
 
 def test_feed_discovery_link_in_every_page(site_project: dict) -> None:
