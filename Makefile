@@ -5,7 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve bench clean-site
+# the annotated evaluation sets (score.py and its sets), beside the repository; `make eval EVAL=DIR` elsewhere
+EVAL ?= ../shared/eval
+
+.PHONY: site test eval lint preview zensical serve bench clean-site
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,10 +22,35 @@ $(STAMP): pyproject.toml
 site: $(STAMP)
 	$(BIN)/python -m generator site $(if $(STRICT),--strict)
 
-## test: install what the tests need (Debian's chromium included) and run them
+## test: install what the tests need (Debian's chromium included), run them, then the evaluation gate
+##       (skipped with a note when $(EVAL) is absent)
 test: $(STAMP)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	$(BIN)/python -m pytest
+	$(BIN)/python tests/eval/gate.py --eval-dir $(EVAL) --if-present
+
+## eval: score the seeds and every dev/* and train/* set of $(EVAL), print the table, and fail when a
+##       figure drops more than 0.005 below its floor in tests/eval/floors.json. After an improvement:
+##       `make eval FLOORS=update` raises the floors (lowering one needs FLOORS=lower, on purpose)
+eval: $(STAMP)
+	$(BIN)/python tests/eval/gate.py --eval-dir $(EVAL) \
+		$(if $(filter update,$(FLOORS)),--update-floors)$(if $(filter lower,$(FLOORS)),--update-floors --allow-lower)
+
+## lint: ruff and mypy, as configured in pyproject.toml
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+## preview: serve the built site at http://localhost:8000/ (opening site/index.html as a file breaks
+##          directory links and search)
+preview:
+	@test -f site/index.html || { echo "No site yet: run 'make site' first."; exit 1; }
+	$(PYTHON) -m http.server --directory site 8000
+
+## zensical: build the site with Zensical instead of MkDocs (no plugins: the generator writes build/docs first)
+zensical: $(STAMP)
+	$(BIN)/python -m generator build seeds --out build/docs
+	$(BIN)/zensical build -f zensical.yml
 
 ## serve: the writer's loop; edits in seeds/ or docs/ rebuild what they change (--dirty) and reload the browser
 serve: $(STAMP)

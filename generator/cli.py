@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
                                   "hand-written pages (docs_dir) from, when present (default mkdocs.yml)")
         _add_settings(cmd, review=name == "build")
         cmd.add_argument("--no-cache", action="store_true", help="ignore and do not write the extraction cache")
-        cmd.add_argument("-v", "--verbose", action="store_true", help="log progress lines and the cleaning, per article")
+        cmd.add_argument("-v", "--verbose", action="store_true",
+                         help="log progress lines and the cleaning, per article")
         cmd.set_defaults(run=run)
     cmd = sub.add_parser("site", help="mkdocs build into a new folder, swapped in only when it succeeded")
     cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="the MkDocs configuration (default mkdocs.yml)")

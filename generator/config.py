@@ -95,7 +95,7 @@ def load(file: Mapping[str, Any] | None = None, flags: Mapping[str, Any] | None 
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
     for spec in SETTINGS:
-        value = (file or {}).get(spec.name)
+        value: Any = (file or {}).get(spec.name)
         value = spec.default if value is None else value
         if value is not None:
             values[spec.name] = Path(value) if base_type(spec) is Path else value

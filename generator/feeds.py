@@ -23,8 +23,8 @@ SUMMARY_CHARS = 500
 
 def xml_text(text: str) -> str:
     """Text for an XML element: ``& < >`` escaped, and the characters XML 1.0 forbids dropped."""
-    clean = "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20 and not 0xD800 <= ord(c) <= 0xDFFF
-                    and c not in "\ufffe\uffff")
+    clean = "".join(c for c in text if c in "\t\n\r"
+                    or (ord(c) >= 0x20 and not 0xD800 <= ord(c) <= 0xDFFF and c not in "\ufffe\uffff"))
     return escape(clean)
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from . import urls
 from .escape import markdown_text
-from .site import Built
 from .render import render_overview
+from .site import Built
 
 # a code span comes first in the alternation so that `[[Name]]` inside backticks stays as written
 PERSON_LINK = re.compile(r"(`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})(?:\|([^\[\]\n|]{1,120}))?\]\]")
@@ -70,12 +70,17 @@ def docs_folder(built: Built, extras: dict[str, str], docs_dir: Path | None,
     """
     files: dict[str, str | bytes] = {**built.pages, **extras}
     names = person_names(built)
-    for path in sorted(docs_dir.rglob("*")) if docs_dir is not None and docs_dir.is_dir() else []:
-        rel = path.relative_to(docs_dir).as_posix()
-        if not path.is_file() or any(part.startswith(".") for part in rel.split("/")):
-            continue
+    for rel, path in _visible_files(docs_dir):
         if rel in files:
             warn(f"docs/{rel} is hand-written and replaces the generated page of that path.")
         files[rel] = (expand(path.read_text(encoding="utf-8"), rel, built, names, warn) if path.suffix == ".md"
                       else path.read_bytes())
     return files
+
+
+def _visible_files(folder: Path | None) -> list[tuple[str, Path]]:
+    """Every file under ``folder`` but hidden ones, by sorted '/'-separated relative path."""
+    if folder is None or not folder.is_dir():
+        return []
+    found = [(path.relative_to(folder).as_posix(), path) for path in folder.rglob("*") if path.is_file()]
+    return sorted((rel, path) for rel, path in found if not any(part.startswith(".") for part in rel.split("/")))

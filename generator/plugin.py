@@ -45,9 +45,9 @@ import logging
 import re
 import threading
 from pathlib import Path
+from typing import Any
 
 import jinja2
-
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -55,7 +55,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import TableOfContents, get_toc
 from mkdocs.utils import clean_directory
 
 from . import nlp
@@ -135,7 +135,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             log.warning("docs/%s is hand-written and replaces the generated page of that path.", path)
             del generated[path]
         if self.serving:
-            staged = sync_pages(generated, settings.cache / SERVE_PAGES, self.staged)
+            cache = settings.cache or Path(config.config_file_path).parent / ".cache" / "briefings"  # even uncached
+            staged = sync_pages(generated, cache / SERVE_PAGES, self.staged)
             for path in generated:
                 files.append(File.generated(config, path, abs_src_path=str(staged[path])))
         else:
@@ -250,9 +251,9 @@ def remove_outputs(config: MkDocsConfig, gone: set[str]) -> None:
             output.parent.rmdir()
 
 
-def page_toc(body: str):  # type: ignore[no-untyped-def] # mkdocs.structure.toc.TableOfContents
+def page_toc(body: str) -> TableOfContents:
     """The table of contents of a generated page, nested by heading level as Python-Markdown's would be."""
-    tokens: list[dict] = []
+    tokens: list[Any] = []  # mkdocs' _TocToken dicts
     for level, ident, label in HEADING.findall(body):
         token = {"level": int(level), "id": ident, "name": TAG.sub("", label), "children": []}
         siblings = tokens
