@@ -43,6 +43,33 @@ def test_workflow_builds_strict_and_deploys_to_pages() -> None:
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
+def test_workflow_sets_site_url_from_the_pages_configuration() -> None:
+    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["build"]["steps"]
+    pages = next(step for step in steps if step.get("uses", "").startswith("actions/configure-pages@"))
+    build = next(step for step in steps if "mkdocs build" in step.get("run", ""))
+    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert steps.index(pages) < steps.index(build)
+    # mkdocs.yml reads it (and stays empty without it, for local builds)
+    assert "site_url: !ENV [SITE_URL, null]" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_workflow_caches_pip_and_the_extractions() -> None:
+    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["build"]["steps"]
+    python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["cache"] == "pip"
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".cache/briefings"
+    assert cache["with"]["restore-keys"]  # a new commit restores the previous run's extractions
+    build = next(step for step in steps if "mkdocs build" in step.get("run", ""))
+    assert steps.index(cache) < steps.index(build)
+
+
+def test_workflow_publishes_despite_a_bad_input_unless_asked() -> None:
+    build = next(step for step in yaml.safe_load(WORKFLOW.read_text())["jobs"]["build"]["steps"]
+                 if "mkdocs build" in step.get("run", ""))
+    assert build["env"]["BRIEFINGS_STRICT"] == "${{ vars.BRIEFINGS_STRICT }}"  # unset: not strict about inputs
+
+
 def git(*args: str, cwd: Path) -> str:
     return subprocess.run(["git", *args], cwd=cwd, env={**os.environ, **GIT_ENV}, check=True,
                           capture_output=True, text=True).stdout
@@ -56,10 +83,16 @@ def test_gh_deploy_pushes_the_site_to_a_bare_repository(tmp_path: Path) -> None:
     git("add", "-A", cwd=root)
     git("commit", "-q", "-m", "site", cwd=root)
     git("remote", "add", "origin", str(remote), cwd=root)
-    env = {**os.environ, **GIT_ENV, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_PROCESSES": "1"}
+    env = {**os.environ, **GIT_ENV, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_PROCESSES": "1",
+           "SITE_URL": "https://example.org/briefings-site/"}  # as the workflow sets it
     result = subprocess.run([sys.executable, "-m", "mkdocs", "gh-deploy", "--strict", "--force"], cwd=root, env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     published = set(git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split())
     assert {".nojekyll", "index.html", "feed.xml", "data/briefings.json", "people/marta-velasquez/index.html",
             "briefings/council-budget/index.html", "search/search_index.json"} <= published
+    assert "review.txt" not in published  # it names inputs and carries editor notes
+    sitemap = git("show", "gh-pages:sitemap.xml", cwd=remote)
+    assert "<loc>https://example.org/briefings-site/people/marta-velasquez/</loc>" in sitemap
+    page = git("show", "gh-pages:people/marta-velasquez/index.html", cwd=remote)
+    assert '<link rel="canonical" href="https://example.org/briefings-site/people/marta-velasquez/">' in page
