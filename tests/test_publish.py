@@ -47,7 +47,7 @@ def test_workflow_sets_site_url_from_the_pages_configuration() -> None:
     steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["build"]["steps"]
     pages = next(step for step in steps if step.get("uses", "").startswith("actions/configure-pages@"))
     build = next(step for step in steps if "mkdocs build" in step.get("run", ""))
-    assert build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}" % pages["id"]
+    assert build["env"]["SITE_URL"] == "${{ steps." + pages["id"] + ".outputs.base_url }}"
     assert steps.index(pages) < steps.index(build)
     # mkdocs.yml reads it (and stays empty without it, for local builds)
     assert "site_url: !ENV [SITE_URL, null]" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
