@@ -69,7 +69,7 @@ def progress_bar(stream: Any) -> Callback:
 
     def update(done: int, total: int, words_done: int, total_words: int) -> None:
         if done == 0:
-            bar.append(tqdm(total=total, unit="article", file=stream, desc="Extracting", leave=False))
+            bar.append(tqdm(total=total, unit="article", file=stream, desc="Extracting"))
             started[0] = time.monotonic()
             return
         elapsed = time.monotonic() - started[0]

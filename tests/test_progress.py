@@ -1,9 +1,11 @@
 """Progress of a long extraction: lines at an interval (the first and the last always), an estimate of the rest."""
 from __future__ import annotations
 
+import io
+
 import pytest
 
-from generator.progress import ProgressLog, eta_text, progress_line
+from generator.progress import ProgressLog, eta_text, progress_bar, progress_line
 
 
 @pytest.mark.parametrize(("seconds", "text"), [
@@ -34,3 +36,12 @@ def test_lines_come_at_the_interval_plus_the_first_and_the_last() -> None:
     assert [line.split(",")[0] for line in lines] == [
         "Extracting 0 / 5 articles", "Extracting 2 / 5 articles", "Extracting 4 / 5 articles",
         "Extracting 5 / 5 articles"]
+
+
+def test_the_bar_counts_articles_to_the_end() -> None:
+    stream = io.StringIO()
+    update = progress_bar(stream)
+    update(0, 3, 0, 300)
+    for done in (1, 2, 3):
+        update(done, 3, done * 100, 300)
+    assert "3/3" in stream.getvalue() and "Extracting" in stream.getvalue()
