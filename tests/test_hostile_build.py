@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from hostile.corpus import EXPECTED_ERRORS, write_corpus
 from generator.urls import GENERATED_DIRS
+from hostile.corpus import EXPECTED_ERRORS, write_corpus
 from hostile.project import mkdocs, snapshot
 
 # tags only article text could bring (the templates make headings, p, a, lists, code, strong, blockquote,
