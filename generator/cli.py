@@ -24,7 +24,10 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 from .config import SETTINGS, Settings, base_type, flag_of, load
 from .errors import BriefingsError
@@ -234,12 +237,14 @@ def _site(args: argparse.Namespace) -> int:
     return 0
 
 
-def _newest_input(config: object) -> str:
+def _newest_input(config: MkDocsConfig) -> str:
     """The newest modification time among the inputs: the site's dates (sitemap, its gzip header)
     then depend on the inputs, not on the day of the build, so two builds are byte-identical."""
-    root = Path(config.config_file_path).parent  # type: ignore[attr-defined]
-    briefings = config.plugins.get("briefings")  # type: ignore[attr-defined]
-    folders = [Path(config.docs_dir)] + ([root / briefings.config.seeds] if briefings else [])  # type: ignore[attr-defined]
-    times = [Path(config.config_file_path).stat().st_mtime]  # type: ignore[attr-defined]
+    from .plugin import BriefingsPlugin
+
+    briefings = config.plugins.get("briefings")
+    seeds = [briefings.settings(config).seeds] if isinstance(briefings, BriefingsPlugin) else []
+    folders = [Path(config.docs_dir), *seeds]
+    times = [Path(config.config_file_path).stat().st_mtime]
     times += [p.stat().st_mtime for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()]
     return str(int(max(times)))
