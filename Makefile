@@ -47,10 +47,13 @@ preview:
 	@test -f site/index.html || { echo "No site yet: run 'make site' first."; exit 1; }
 	$(PYTHON) -m http.server --directory site 8000
 
-## zensical: build the site with Zensical instead of MkDocs (no plugins: the generator writes build/docs first)
+## zensical: build the site into build/site with Zensical instead of MkDocs (it runs no plugins: the generator
+##           writes build/docs first, and the full-text index is built after)
 zensical: $(STAMP)
 	$(BIN)/python -m generator build seeds --out build/docs
 	$(BIN)/zensical build -f zensical.yml
+	$(BIN)/python -c 'from pathlib import Path; from generator.search import run_pagefind; \
+		run_pagefind(Path("build/site").resolve(), True)'
 
 ## serve: the writer's loop; edits in seeds/ or docs/ rebuild what they change (--dirty) and reload the browser
 serve: $(STAMP)

@@ -67,3 +67,8 @@ def test_zensical_renders_the_folder(route: dict) -> None:
     assert 'href="../people/marta-velasquez/"' in (site / "writers" / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in (site / "index.html").read_text(encoding="utf-8")  # the theme's feed link
     assert not (site / ".theme").exists()
+    # the full-text index, as `make zensical` builds it after
+    from generator.search import run_pagefind
+
+    run_pagefind(site.resolve(), True)
+    assert (site / "pagefind" / "pagefind.js").is_file()
