@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 
 # the annotated evaluation sets (score.py and its sets), beside the repository; `make eval EVAL=DIR` elsewhere
 EVAL ?= ../shared/eval
+# a subset of the gate's runs, e.g. EVAL_RUNS="seeds dev/polnear" (default: every run)
+EVAL_RUNS ?=
 
 .PHONY: site test eval lint preview zensical serve bench clean-site
 
@@ -27,13 +29,13 @@ site: $(STAMP)
 test: $(STAMP)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	$(BIN)/python -m pytest
-	$(BIN)/python tests/eval/gate.py --eval-dir $(EVAL) --if-present
+	$(BIN)/python tests/eval/gate.py --eval-dir $(EVAL) --if-present $(if $(EVAL_RUNS),--only $(EVAL_RUNS))
 
 ## eval: score the seeds and every dev/* and train/* set of $(EVAL), print the table, and fail when a
 ##       figure drops more than 0.005 below its floor in tests/eval/floors.json. After an improvement:
 ##       `make eval FLOORS=update` raises the floors (lowering one needs FLOORS=lower, on purpose)
 eval: $(STAMP)
-	$(BIN)/python tests/eval/gate.py --eval-dir $(EVAL) \
+	$(BIN)/python tests/eval/gate.py --eval-dir $(EVAL) $(if $(EVAL_RUNS),--only $(EVAL_RUNS)) \
 		$(if $(filter update,$(FLOORS)),--update-floors)$(if $(filter lower,$(FLOORS)),--update-floors --allow-lower)
 
 ## lint: ruff and mypy, as configured in pyproject.toml
