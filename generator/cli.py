@@ -5,7 +5,7 @@ when the build succeeded, so a failed or killed build leaves the previous site a
 was (plain ``mkdocs build`` empties ``site/`` first).
 
 Exit codes: 0 done; 1 a user error (message says what to fix); 2 done, but some
-inputs were skipped and ``--strict`` was given.
+inputs were skipped or warned about and ``--strict`` was given.
 """
 from __future__ import annotations
 
@@ -65,9 +65,9 @@ def _parser() -> argparse.ArgumentParser:
 def _report_errors(collection: Collection, settings: Settings) -> int:
     if log.isEnabledFor(logging.INFO):
         print(cleaning_summary(collection.extractions), end="", file=sys.stderr)
-    for error in collection.errors:
-        print(f"warning: {error}", file=sys.stderr)
-    return 2 if settings.strict and collection.errors else 0
+    for message in (*map(str, collection.errors), *collection.warnings):
+        print(f"warning: {message}", file=sys.stderr)
+    return 2 if settings.strict and (collection.errors or collection.warnings) else 0
 
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:

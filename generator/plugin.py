@@ -121,8 +121,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         settings = self.settings(config)
         collection = process_folder(settings)
-        for error in collection.errors:
-            log.warning(str(error))
+        for message in (*map(str, collection.errors), *collection.warnings):
+            log.warning(message)
         log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
         self.built = built = build_site(collection, settings, config.use_directory_urls,
                                         self.memo if self.serving else None)
