@@ -12,10 +12,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from .config import Settings
 from .errors import BriefingsError
@@ -94,21 +94,32 @@ def _site(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .write import check_owned, prepare_staging, swap_in
+    from .safety import build_lock
+    from .write import check_owned, say
 
     try:
         config = load_config(args.config_file)
         out = Path(config.site_dir)
         check_owned(out, also=("index.html", "sitemap.xml"))  # ours, or a site MkDocs built before
-        staging = prepare_staging(out)
+        with build_lock(out, say):  # one build of this site at a time
+            return _site_locked(args, config, out)
     except (MkDocsException, BriefingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+
+
+def _site_locked(args: argparse.Namespace, config: Any, out: Path) -> int:
+    from .safety import dies_with_parent
+    from .write import discard, prepare_staging, swap_in
+
+    staging = prepare_staging(out)
     command = [sys.executable, "-m", "mkdocs", "build", "-f", args.config_file, "--site-dir", str(staging)]
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _newest_input(config)}
-    result = subprocess.run(command + (["--strict"] if args.strict else []), env=env, check=False)
+    # MkDocs dies with this process: a killed build never leaves it writing into site.new
+    result = subprocess.run(command + (["--strict"] if args.strict else []), env=env, check=False,
+                            preexec_fn=dies_with_parent())  # noqa: PLW1509 - it only calls prctl
     if result.returncode != 0:
-        shutil.rmtree(staging)
+        discard(staging)
         print(f"error: mkdocs build failed; the previous site in '{out}' is unchanged.", file=sys.stderr)
         return result.returncode
     swap_in(staging, out)

@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from contextlib import ExitStack
 from pathlib import Path
 
 import jinja2
@@ -44,7 +45,8 @@ import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -52,11 +54,14 @@ from mkdocs.utils import clean_directory
 
 from . import nlp, urls
 from .config import DEFAULT_MODEL, Settings
+from .errors import BriefingsError
 from .escape import markdown_text
 from .memo import RenderMemo
 from .pipeline import process_folder
 from .render import render_overview
 from .report import cleaning_summary
+from .safety import build_lock
+from .search import hand_written_at
 from .site import Built, build_site, extra_files
 from .write import safe_relative, sync_pages
 
@@ -65,8 +70,11 @@ log = get_plugin_logger(__name__)
 HEADING = re.compile(r'<h([2-6]) id="([^"]+)">(.*?)<a class="headerlink"')
 ANCHOR_ID = re.compile(r' id="([^"]+)"')
 TAG = re.compile(r"<[^>]+>")
-# a code span comes first in the alternation so that `[[Name]]` inside backticks stays as written
-PERSON_LINK = re.compile(r"(`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})(?:\|([^\[\]\n|]{1,120}))?\]\]")
+# code comes first in the alternation so that `[[Name]]` inside backticks or a fenced block stays as written
+# (a fence runs to its closing fence of the same character, at least as long, or to the end of the page)
+PERSON_LINK = re.compile(r"(^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?(?:^[ \t]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)"
+                         r"|`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})(?:\|([^\[\]\n|]{1,120}))?\]\]",
+                         re.MULTILINE | re.DOTALL)
 THEME_DIR = Path(__file__).parent / "theme"
 OVERVIEW = "<!-- briefings:overview -->"
 SERVE_PAGES = "serve-pages"  # under the cache folder: the generated pages while serving
@@ -103,6 +111,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.staged: dict[str, str] = {}  # what is in the serve-pages folder, so unchanged pages are not read
         self.templates = CompiledTemplates()
         self.layout = ""  # what every page shows besides its own content (site_layout), at the build before
+        self.lock = ExitStack()  # the build lock of the site folder, from on_config to the end of the build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this plugin (and the model it loaded) across serve rebuilds
@@ -116,21 +125,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        if not self.serving:  # one build of a site folder at a time (serve builds into its own temporary folder)
+            self.lock.close()
+            self.lock.enter_context(build_lock(Path(config.site_dir), log.info))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         settings = self.settings(config)
-        collection = process_folder(settings)
+        try:  # a missing seeds folder, a broken registry: the message alone, no traceback
+            collection = process_folder(settings)
+            self.built = built = build_site(collection, settings, config.use_directory_urls,
+                                            self.memo if self.serving else None)
+        except BriefingsError as error:
+            raise PluginError(str(error)) from None
         for message in (*map(str, collection.errors), *collection.warnings):
             log.warning(message)
         log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
-        self.built = built = build_site(collection, settings, config.use_directory_urls,
-                                        self.memo if self.serving else None)
         extras = extra_files(built, config.site_name, config.site_url)
         generated = {**built.pages, **extras}
-        for path in [path for path in generated if files.get_file_from_path(path) is not None]:
-            log.warning("docs/%s is hand-written and replaces the generated page of that path.", path)
-            del generated[path]
+        for path in sorted(generated):
+            mine = hand_written_at(files, config, path)
+            if mine is not None:
+                log.warning("docs/%s is hand-written and replaces the generated page '%s' (%s); rename one of "
+                            "them to keep both.", mine.src_uri, path, "same path" if mine.src_uri == path
+                            else f"same address '{mine.url or './'}'")
+                del generated[path]
         if self.serving:
             staged = sync_pages(generated, settings.cache / SERVE_PAGES, self.staged)
             for path in generated:
@@ -170,7 +189,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if OVERVIEW in markdown:
             markdown = markdown.replace(OVERVIEW, render_overview(self.built.corpus, prefix, self.built.site))
         return PERSON_LINK.sub(
-            lambda m: m.group(1) or self.person_link(m.group(2), m.group(3), prefix, page.file.src_uri), markdown)
+            lambda m: m.group(1) or self.person_link(m.group(3), m.group(4), prefix, page.file.src_uri), markdown)
 
     def person_link(self, name: str, shown: str | None, prefix: str, where: str) -> str:
         slug = self.names.get(name.strip().casefold())
@@ -189,11 +208,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page.present_anchor_ids = set(ANCHOR_ID.findall(body))  # MkDocs checks links to them from other pages
         return body
 
+    @event_priority(-200)  # last: the lock is held until every plugin (Pagefind's indexing too) is done
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.built is not None and self.config.report_file:
             target = Path(config.site_dir) / safe_relative(self.config.report_file)  # never outside site/
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(self.built.report, encoding="utf-8")
+        self.lock.close()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.lock.close()
+
+    def on_shutdown(self) -> None:
+        self.lock.close()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         settings = self.settings(config)
