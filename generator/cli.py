@@ -100,8 +100,8 @@ def _site(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config_file)
         out = Path(config.site_dir)
-        check_owned(out, also=("index.html", "sitemap.xml"))  # ours, or a site MkDocs built before
-        with build_lock(out, say):  # one build of this site at a time
+        with build_lock(out, say):  # one build of this site at a time (mkdocs build takes the same lock)
+            check_owned(out, also=("index.html", "sitemap.xml"))  # ours, or a site MkDocs built before
             return _site_locked(args, config, out)
     except (MkDocsException, BriefingsError) as error:
         print(f"error: {error}", file=sys.stderr)

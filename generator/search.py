@@ -113,16 +113,6 @@ class TitleSearchPlugin(BasePlugin[TitleSearchConfig]):
                         "rename it to keep the full-text search page.", mine.src_uri, FIND_PAGE, mine.url)
         return files
 
-
-def hand_written_at(files: Files, config: MkDocsConfig, path: str) -> File | None:
-    """The page of ``files`` at the generated page ``path``'s source path or address (``docs/people.md`` is
-    at ``people/``, as ``people/index.md``), if any: two pages at one address would silently overwrite."""
-    found = files.get_file_from_path(path)
-    if found is not None:
-        return found
-    url = File.generated(config, path, content="").url
-    return next((f for f in files.documentation_pages() if f.url == url and f.generated_by is None), None)
-
     @event_priority(-100)  # after every plugin has added its files
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         present = {file.src_uri for file in files.documentation_pages() if file.generated_by is not None}
@@ -146,6 +136,16 @@ def hand_written_at(files: Files, config: MkDocsConfig, path: str) -> File | Non
             lists = {url for src, (url, _) in self.entries.items() if not src.startswith(urls.BRIEFINGS + "/")}
             run_pagefind(Path(config.site_dir), config.use_directory_urls, skip=lists,
                          pages_per_run=max(1, self.config.bundle_pages))
+
+
+def hand_written_at(files: Files, config: MkDocsConfig, path: str) -> File | None:
+    """The page of ``files`` at the generated page ``path``'s source path or address (``docs/people.md`` is
+    at ``people/``, as ``people/index.md``), if any: two pages at one address would silently overwrite."""
+    found = files.get_file_from_path(path)
+    if found is not None:
+        return found
+    url = File.generated(config, path, content="").url
+    return next((f for f in files.documentation_pages() if f.url == url and f.generated_by is None), None)
 
 
 def entry_of(page: Page) -> Entry:
