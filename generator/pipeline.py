@@ -153,9 +153,11 @@ def _prepare(source: Source) -> Article | InputError:
     except InputError as error:
         return error
     article = _guarded(clean, raw)
-    if isinstance(article, Article) and not article.body:
-        return InputError(source.rel, "the text", "no article text was found in it (only boilerplate, or nothing)",
-                          "Check that it is an article, or remove it from the seeds folder.")
+    # a web page without text is a scraper's miss (a cookie wall, a script-only page); a text file
+    # of one line is a headline the user chose to keep
+    if isinstance(article, Article) and not article.body and raw.format == "html":
+        return InputError(source.rel, "the text", "no article text was found in the page (only boilerplate, "
+                          "or nothing)", "Check that it is an article page, or remove it from the seeds folder.")
     return bounded(article) if isinstance(article, Article) else article
 
 

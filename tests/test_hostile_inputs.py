@@ -130,9 +130,10 @@ def test_a_windows_1251_article_reads_as_russian(tmp_path: Path) -> None:
 def test_an_html_page_with_no_text_is_skipped_with_a_message(tmp_path: Path) -> None:
     seeds = seeds_with(tmp_path, {"empty.html": "<html><head><title>Home</title></head><body><nav><a href='/'>Home"
                                                 "</a></nav><script>var x = 1;</script></body></html>",
-                                  "fine.txt": f"Fine\n\n{PROSE}\n"})
+                                  "fine.txt": f"Fine\n\n{PROSE}\n",
+                                  "headline.txt": "Robbers steal diamonds from a Paris store\n"})  # a headline: kept
     collection = process(seeds)
-    assert [e.article.path for e in collection.extractions] == ["fine.txt"]
+    assert [e.article.path for e in collection.extractions] == ["fine.txt", "headline.txt"]
     assert [e.path for e in collection.errors] == ["empty.html"] and "no article text" in str(collection.errors[0])
 
 
