@@ -3,7 +3,10 @@
 ``mkdocs build`` and ``mkdocs serve`` regenerate from the seeds folder on every
 build. Generated pages are added to MkDocs' file list in memory (``File.generated``),
 so nothing is written into ``docs/``: hand-written pages are never touched, and a
-hand-written page at a generated path wins (with a warning). A generated page's body
+hand-written page at a generated page's path or address (``docs/people.md`` is at
+``people/``, as the generated ``people/index.md``) wins, with a warning (fatal under
+``--strict``). A build takes the lock of its site folder (``safety.build_lock``) from
+``on_config`` to the end of ``on_post_build``, so two builds of one site take turns. A generated page's body
 is HTML already (``render.py``): it bypasses Python-Markdown (``on_page_markdown``
 hands MkDocs an empty page, ``on_page_content`` puts the HTML back with its table of
 contents and anchors), which more than halves the build at 10,000 articles.

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ import pytest
 from generator import pipeline
 from generator.config import Settings
 from generator.errors import InputError
-from generator.read import decode, parse_article, read_folder, scan_inputs
+from generator import read
+from generator.read import decode, read_folder
 
 PROSE = ("Councillor Edda Varn told the harbour board in Tollmere on Monday that the ferry contract "
          "would be signed before the end of the month. ")
@@ -60,14 +62,14 @@ def test_broken_links_and_hidden_names_are_named(tmp_path: Path, name: str, caus
         (seeds / name).symlink_to(seeds / "missing.txt")
     else:
         (seeds / name).write_text(f"Hidden\n\n{PROSE}\n")
-    paths, errors = scan_inputs(seeds)
+    paths, errors = read.scan_inputs(seeds)
     assert [p.name for p in paths] == ["fine.txt"]
     assert [e.path for e in errors] == [name] and cause in str(errors[0])
 
 
 def test_hidden_folders_stay_silent(tmp_path: Path) -> None:
     seeds = seeds_with(tmp_path, {"a.txt": PROSE, ".git/notes.txt": PROSE})
-    assert scan_inputs(seeds) == ([seeds / "a.txt"], [])
+    assert read.scan_inputs(seeds) == ([seeds / "a.txt"], [])
 
 
 # ---- 3, 17: sizes ----------------------------------------------------------------------
@@ -104,7 +106,7 @@ def test_a_huge_front_matter_title_is_capped_with_a_warning(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("char", ["\ufffe", "\uffff", "\x7f", "\x1b", "\x0b"])
 def test_characters_no_page_can_hold_are_removed(char: str) -> None:
-    raw = parse_article(f"---\ntitle: Harbour{char} vote\n---\nThe{char} council met.\n".encode(), "a.md")
+    raw = read.parse_article(f"---\ntitle: Harbour{char} vote\n---\nThe{char} council met.\n".encode(), "a.md")
     assert raw.front.title == "Harbour vote" and raw.text == "The council met.\n"
 
 
@@ -176,15 +178,19 @@ def test_a_damaged_cache_entry_is_recomputed_with_a_notice(tmp_path: Path, caplo
 
 def test_parse_article_reads_bytes_without_touching_the_disk(monkeypatch) -> None:
     monkeypatch.setattr(Path, "write_bytes", lambda *a: pytest.fail("parse_article wrote a file"))
-    raw = parse_article(b"---\ntitle: Vote\n---\nThe council met.\n", "news/vote.md")
+    raw = read.parse_article(b"---\ntitle: Vote\n---\nThe council met.\n", "news/vote.md")
     assert (raw.id, raw.path, raw.format, raw.front.title) == ("vote", "news/vote.md", "md", "Vote")
 
 
-def test_a_build_leaves_no_scratch_folder(tmp_path: Path, monkeypatch) -> None:
+def test_a_cold_build_with_workers_leaves_no_scratch_folder(tmp_path: Path) -> None:
     scratch = tmp_path / "tmp"
     scratch.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    process(seeds_with(tmp_path / "seeds", {"a.txt": f"Vote\n\n{PROSE}\n"}))
+    body = "\n\n".join(PROSE * 2 for _ in range(80))  # enough words to start the workers
+    seeds = seeds_with(tmp_path / "seeds", {f"a{n}.txt": f"Vote {n}\n\n{body}\n" for n in range(3)})
+    env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    result = subprocess.run([sys.executable, "-m", "generator", "export", str(seeds), "--out", str(tmp_path / "x"),
+                             "--processes", "2", "--no-cache"], env=env, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
     assert list(scratch.iterdir()) == []
 
 
