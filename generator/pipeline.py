@@ -168,11 +168,12 @@ def bounded(article: Article) -> Article:
     it would take minutes and gigabytes (spaCy's own limit is 1,000,000 characters). The
     body is cut between paragraphs (inside the first one only if that alone is too long).
     """
-    title, body = article.title, article.body
+    title, body, front = article.title, article.body, article.front
     if len(title) > MAX_TITLE:
         log.warning("Article '%s': its title is %d characters long; only the first %d are kept.",
                     article.path, len(title), MAX_TITLE)
         title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip() + "\u2026"
+        front = replace(front, title=title) if front.title else front  # nothing keeps the long one
     size = len(nlp.PARAGRAPH_SEPARATOR.join(body))
     if size > MAX_CHARS:
         kept, total = [], 0
@@ -185,7 +186,9 @@ def bounded(article: Article) -> Article:
         log.warning("Article '%s': its text is %d characters long, over the %d limit; only the first %d paragraphs "
                     "are used. Split it into several articles if it really is one text.",
                     article.path, size, MAX_CHARS, len(body))
-    return article if (title, body) == (article.title, article.body) else replace(article, title=title, body=body)
+    if (title, body) == (article.title, article.body):
+        return article
+    return replace(article, title=title, body=body, front=front)
 
 
 def _guarded(stage: Callable[..., T], *args: Any) -> T | InputError:
@@ -221,10 +224,10 @@ class Notes(logging.Handler):
         self.logger.propagate = self.propagate
 
     def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno == logging.WARNING:
+        if record.levelno == logging.WARNING and self.current:
             self.found.setdefault(self.current, []).append(record.getMessage())
         elif self.logger.parent is not None:
-            self.logger.parent.handle(record)  # errors (a stage's traceback) are shown as before
+            self.logger.parent.handle(record)  # errors (a stage's traceback), or of no article: shown as before
 
     def on(self, rel: str, stage: Callable[..., T], *args: Any) -> T:
         """``stage(*args)``, its warnings noted against the article ``rel``."""
