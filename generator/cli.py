@@ -117,7 +117,7 @@ def _site_locked(args: argparse.Namespace, config: Any, out: Path) -> int:
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _newest_input(config)}
     # MkDocs dies with this process: a killed build never leaves it writing into site.new
     result = subprocess.run(command + (["--strict"] if args.strict else []), env=env, check=False,
-                            preexec_fn=dies_with_parent())  # noqa: PLW1509 - it only calls prctl
+                            preexec_fn=dies_with_parent())  # it only calls prctl (safe before exec)
     if result.returncode != 0:
         discard(staging)
         print(f"error: mkdocs build failed; the previous site in '{out}' is unchanged.", file=sys.stderr)

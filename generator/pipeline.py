@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from . import nlp
 from .clean import clean
@@ -50,8 +50,8 @@ DASK_ENV = "BRIEFINGS_DASK"  # a scheduler address, e.g. tcp://10.0.0.5:8786
 # settings that change where or how the work runs, or a later stage, never an extraction
 NOT_IN_KEY = frozenset({"seeds", "processes", "cache", "strict", "registry"})
 MAX_CHARS = 200_000  # of an article's body: about 30,000 words, several times the longest news feature
-CACHE_MAGIC = b"briefings-cache-1\n"  # then the SHA-256 of the pickle, then the pickle
 MAX_TITLE = 300  # characters of a title: a longer one is a scraper's accident, and it is copied everywhere
+CACHE_MAGIC = b"briefings-cache-1\n"  # a cache entry: this, the SHA-256 of the pickle, then the pickle
 _memo: dict[str, Outcome] = {}  # this process's last extractions: a serve rebuild skips the disk
 
 
@@ -90,7 +90,8 @@ class Outcome:
 def process_folder(settings: Settings, client: Any = None) -> Collection:
     """Read, clean and extract every input of ``settings.seeds`` (on ``client``, a Dask client, if given)."""
     found, errors = read_sources(settings.seeds)
-    extractions, warnings = [], []
+    extractions: list[Extraction] = []
+    warnings: list[str] = []
     for outcome in extract_sources(found, settings, client):
         warnings += outcome.warnings
         if outcome.extraction is not None:
@@ -214,7 +215,7 @@ class Notes(logging.Handler):
         self.found: dict[str, list[str]] = {}
         self.logger = logging.getLogger(__package__)
 
-    def __enter__(self) -> Notes:
+    def __enter__(self) -> Self:
         self.propagate, self.logger.propagate = self.logger.propagate, False
         self.logger.addHandler(self)
         return self
@@ -355,24 +356,27 @@ def _cache_get(folder: Path | None, key: str) -> Outcome | None:
         return None
     path = folder / key[:2] / key
     try:
-        data = path.read_bytes()
+        return _verified(path.read_bytes())
     except FileNotFoundError:
         return None
-    except OSError as error:
-        return _damaged(path, error.strerror or str(error))
+    except (OSError, ValueError) as error:  # flipped bytes, a truncated entry, a folder in its place…
+        cause = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        log.info("Cache entry '%s' is damaged (%s); its article is extracted again.", path, cause)
+        return None
+
+
+def _verified(data: bytes) -> Outcome:
+    """The outcome an entry holds; ``ValueError`` when its checksum or its content is not right."""
     digest, payload = data[len(CACHE_MAGIC):len(CACHE_MAGIC) + 32], data[len(CACHE_MAGIC) + 32:]
     if not data.startswith(CACHE_MAGIC) or hashlib.sha256(payload).digest() != digest:
-        return _damaged(path, "its checksum does not match")
+        raise ValueError("its checksum does not match")
     try:
         outcome = pickle.loads(payload)
     except Exception as error:  # noqa: BLE001 - verified bytes that still do not load: another generator's
-        return _damaged(path, f"it does not load ({type(error).__name__})")
-    return outcome if isinstance(outcome, Outcome) else _damaged(path, "it holds something else")
-
-
-def _damaged(path: Path, cause: str) -> None:
-    log.info("Cache entry '%s' is damaged (%s); its article is extracted again.", path, cause)
-    return None
+        raise ValueError(f"it does not load ({type(error).__name__})") from None
+    if not isinstance(outcome, Outcome):
+        raise ValueError("it holds something else")
+    return outcome
 
 
 def _cache_put(folder: Path | None, key: str, outcome: Outcome) -> None:

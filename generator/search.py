@@ -238,7 +238,7 @@ def _index_part(binary: Path, site_dir: Path, pages: list[Path], bundle: Path) -
                    "--root-selector", PAGEFIND_ROOT, "--glob", "**/*.html", "--silent"]
         try:  # Pagefind dies with this process, and a stuck run fails the build instead of hanging it
             result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=PAGEFIND_SECONDS,
-                                    preexec_fn=dies_with_parent())  # noqa: PLW1509 - it only calls prctl
+                                    preexec_fn=dies_with_parent())  # it only calls prctl (safe before exec)
         except subprocess.TimeoutExpired:
             raise PluginError(f"Pagefind did not finish indexing {len(pages)} pages of {site_dir} within "
                               f"{PAGEFIND_SECONDS} s and was stopped; build again, or set 'full_text: false' "

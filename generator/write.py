@@ -143,10 +143,10 @@ def discard(folder: Path) -> None:
 def check_leftover(folder: Path, out: Path) -> None:
     """Refuse ``folder`` (``out.new`` or ``out.old``) unless it is a leftover of ours: marked, empty, or
     (beside our ``out``) holding a MkDocs build's telltale files."""
-    if folder.exists() and not folder.is_symlink() and folder.is_dir():
-        if (not any(folder.iterdir()) or is_ours(folder)
-                or (is_ours(out) and any((folder / name).exists() for name in BUILD_TELLTALES))):
-            return
+    if folder.is_dir() and not folder.is_symlink() and (
+            not any(folder.iterdir()) or is_ours(folder)
+            or (is_ours(out) and any((folder / name).exists() for name in BUILD_TELLTALES))):
+        return
     check_owned(folder)
 
 

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import pipeline, read
 from generator.config import Settings
 from generator.errors import InputError
-from generator import read
 from generator.read import decode, read_folder
 
 PROSE = ("Councillor Edda Varn told the harbour board in Tollmere on Monday that the ferry contract "
