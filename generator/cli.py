@@ -11,7 +11,7 @@ a long extraction draws a progress bar; otherwise (and under ``-v``) it logs lin
 The console ends with the review's counts; the details go to the review file.
 
 Exit codes: 0 done; 1 a user error (message says what to fix); 2 done, but some
-inputs were skipped and ``--strict`` was given.
+inputs were skipped or warned about and ``--strict`` was given.
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ import argparse
 import dataclasses
 import logging
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -130,9 +129,9 @@ def _settings(args: argparse.Namespace, file: dict[str, Any] | None = None, root
 def _report_errors(collection: Collection, settings: Settings) -> int:
     if log.isEnabledFor(logging.INFO):
         print(cleaning_summary(collection.extractions), end="", file=sys.stderr)
-    for error in collection.errors:
-        print(f"warning: {error}", file=sys.stderr)
-    return 2 if settings.strict and collection.errors else 0
+    for message in (*map(str, collection.errors), *collection.warnings):
+        print(f"warning: {message}", file=sys.stderr)
+    return 2 if settings.strict and (collection.errors or collection.warnings) else 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -215,22 +214,33 @@ def _site(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from .write import check_owned, prepare_staging, swap_in
+    from .safety import build_lock
+    from .write import check_owned, say
 
     try:
         config = load_config(args.config_file)
         out = Path(config.site_dir)
-        check_owned(out, also=("index.html", "sitemap.xml"))  # ours, or a site MkDocs built before
-        staging = prepare_staging(out)
+        with build_lock(out, say):  # one build of this site at a time (mkdocs build takes the same lock)
+            check_owned(out, also=("index.html", "sitemap.xml"))  # ours, or a site MkDocs built before
+            return _site_locked(args, config, out)
     except (MkDocsException, BriefingsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+
+
+def _site_locked(args: argparse.Namespace, config: Any, out: Path) -> int:
+    from .safety import dies_with_parent
+    from .write import discard, prepare_staging, swap_in
+
+    staging = prepare_staging(out)
     command = [sys.executable, "-m", "mkdocs", "build", "-f", args.config_file, "--site-dir", str(staging)]
     env = {**os.environ, "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or _newest_input(config),
            **({"BRIEFINGS_STRICT": "1"} if args.strict else {})}  # --strict: a skipped input is fatal too
-    result = subprocess.run(command + (["--strict"] if args.strict else []), env=env, check=False)
+    # MkDocs dies with this process: a killed build never leaves it writing into site.new
+    result = subprocess.run(command + (["--strict"] if args.strict else []), env=env, check=False,
+                            preexec_fn=dies_with_parent())  # it only calls prctl (safe before exec)
     if result.returncode != 0:
-        shutil.rmtree(staging)
+        discard(staging)
         print(f"error: mkdocs build failed; the previous site in '{out}' is unchanged.", file=sys.stderr)
         return result.returncode
     swap_in(staging, out)

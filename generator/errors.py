@@ -15,8 +15,18 @@ class InputError(BriefingsError):
 
     def __init__(self, path: str, what: str, cause: str, fix: str = "") -> None:
         self.path = path
+        self.parts = (path, what, cause, fix)
         message = f"Error reading {what} of article '{path}': {cause}"
         super().__init__(f"{message}. {fix}" if fix else message)
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, str, str]]:
+        return InputError, self.parts  # so that a worker process can send it back, and the cache keep it
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, InputError) and self.parts == other.parts
+
+    def __hash__(self) -> int:
+        return hash(self.parts)
 
 
 class ConfigError(BriefingsError):

@@ -20,8 +20,11 @@ from .escape import markdown_text
 from .render import render_overview
 from .site import Built
 
-# a code span comes first in the alternation so that `[[Name]]` inside backticks stays as written
-PERSON_LINK = re.compile(r"(`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})(?:\|([^\[\]\n|]{1,120}))?\]\]")
+# code comes first in the alternation so that `[[Name]]` inside backticks or a fenced block stays as written
+# (a fence runs to its closing fence of the same character, at least as long, or to the end of the page)
+PERSON_LINK = re.compile(r"(^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?(?:^[ \t]{0,3}(?P=fence)[`~]*[ \t]*$|\Z)"
+                         r"|`[^`\n]*`)|\[\[([^\[\]\n|]{1,120})(?:\|([^\[\]\n|]{1,120}))?\]\]",
+                         re.MULTILINE | re.DOTALL)
 OVERVIEW = "<!-- briefings:overview -->"
 THEME_FOLDER = ".theme"  # in the build route's folder: the templates the plugin adds to the theme (hidden: not a page)
 
@@ -37,7 +40,7 @@ def expand(markdown: str, src_uri: str, built: Built, names: dict[str, str], war
     if OVERVIEW in markdown:
         markdown = markdown.replace(OVERVIEW, render_overview(built.corpus, prefix, built.site))
     return PERSON_LINK.sub(
-        lambda m: m.group(1) or person_link(m.group(2), m.group(3), prefix, src_uri, names, warn), markdown)
+        lambda m: m.group(1) or person_link(m.group(3), m.group(4), prefix, src_uri, names, warn), markdown)
 
 
 def person_link(name: str, shown: str | None, prefix: str, where: str, names: dict[str, str],

@@ -15,8 +15,9 @@
 
 A few misses (fewer than ``INLINE_WORDS`` words, e.g. one edited article under
 ``mkdocs serve``) are extracted in the calling process, whose model then stays
-loaded between rebuilds. Not handled: warnings that ``read`` logs inside a worker
-are not shown (errors are: an input that cannot be read is read again here).
+loaded between rebuilds. Warnings the stages log (in a worker or here) come back
+with each article's ``Outcome``, are cached with it, and are shown (and counted by
+``--strict``) by the caller.
 """
 from __future__ import annotations
 
@@ -26,20 +27,20 @@ import logging
 import multiprocessing
 import os
 import pickle
-import tempfile
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Self, TypeVar
 
 from . import nlp
 from .clean import clean
 from .config import Settings
 from .errors import ConfigError, InputError
 from .extract import extract
-from .model import Extraction, RawArticle
-from .read import MAX_BYTES, find_inputs, read_article
+from .model import Article, Extraction
+from .read import parse_article, read_bytes, scan_inputs
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,16 +49,19 @@ INLINE_WORDS = 6_000  # fewer words to parse than this: not worth starting worke
 DASK_ENV = "BRIEFINGS_DASK"  # a scheduler address, e.g. tcp://10.0.0.5:8786
 # settings that change where or how the work runs, or a later stage, never an extraction
 NOT_IN_KEY = frozenset(f.name for f in fields(Settings) if not f.metadata["extraction"])
-_scratch_dir: tempfile.TemporaryDirectory[str] | None = None  # where a worker lets read_article read bytes
-_memo: dict[str, Extraction | Unreadable] = {}  # this process's last extractions: a serve rebuild skips the disk
+MAX_CHARS = 200_000  # of an article's body: about 30,000 words, several times the longest news feature
+MAX_TITLE = 300  # characters of a title: a longer one is a scraper's accident, and it is copied everywhere
+CACHE_MAGIC = b"briefings-cache-1\n"  # a cache entry: this, the SHA-256 of the pickle, then the pickle
+_memo: dict[str, Outcome] = {}  # this process's last extractions: a serve rebuild skips the disk
 
 
 @dataclass(frozen=True)
 class Collection:
-    """What the per-article stages made of a folder: extractions, and the inputs skipped."""
+    """What the per-article stages made of a folder: extractions, the inputs skipped, and the warnings."""
 
     extractions: tuple[Extraction, ...]
     errors: tuple[InputError, ...]
+    warnings: tuple[str, ...] = ()  # logged by the stages (in a worker or not), in input order
 
 
 @dataclass(frozen=True)
@@ -69,16 +73,18 @@ class Source:
 
 
 @dataclass(frozen=True)
-class Unreadable:
-    """A worker's stand-in for an ``InputError`` (which does not pickle).
+class Outcome:
+    """What the per-article stages made of one input, as a worker sends it back and the cache keeps it.
 
-    Without a ``cause`` the input could not be read, and is read again here for the
-    message; with one, reading worked but cleaning or extracting raised: a bug, reported
-    against that article only, so that one odd article among thousands does not stop a build.
+    Either an extraction or the error that skipped the input (one that cannot be read; or a
+    stage that raised: a bug, reported against that article only, so that one odd article
+    among thousands does not stop a build); and the warnings the stages logged on the way,
+    so that ``--strict`` counts them wherever the work ran, and a cached build repeats them.
     """
 
-    rel: str
-    cause: str = ""
+    extraction: Extraction | None
+    error: InputError | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def process_folder(settings: Settings, client: Any = None,
@@ -88,49 +94,37 @@ def process_folder(settings: Settings, client: Any = None,
     ``progress``: called with (articles done, articles to extract, words done, words to extract),
     before the first extraction and as results arrive (see ``progress.py``)."""
     found, errors = read_sources(settings.seeds)
-    extractions = []
-    for source, result in zip(found, extract_sources(found, settings, client, progress)):
-        if isinstance(result, Extraction):
-            extractions.append(result)
-        elif result.cause:
-            errors.append(InputError(source.rel, "the extraction", result.cause,
-                                     "This is a bug in the generator: please report it with this article."))
-        else:
-            errors.append(_error_of(settings.seeds / source.rel, settings.seeds))
+    extractions: list[Extraction] = []
+    warnings: list[str] = []
+    for outcome in extract_sources(found, settings, client, progress):
+        warnings += outcome.warnings
+        if outcome.extraction is not None:
+            extractions.append(outcome.extraction)
+        elif outcome.error is not None:
+            errors.append(outcome.error)
     order = {source.rel: i for i, source in enumerate(found)}
-    return Collection(tuple(extractions), tuple(sorted(errors, key=lambda e: order.get(e.path, -1))))
+    return Collection(tuple(extractions), tuple(sorted(errors, key=lambda e: (order.get(e.path, -1), e.path))),
+                      tuple(warnings))
 
 
 def read_sources(folder: Path) -> tuple[list[Source], list[InputError]]:
-    """Every input's bytes, in ``find_inputs`` order; a file too big or unreadable is an error now."""
-    found, errors = [], []
-    for path in find_inputs(folder):
-        rel = path.relative_to(folder).as_posix()
+    """Every input's bytes, in ``find_inputs`` order; a file skipped (a link out, too big, unreadable) is an error."""
+    paths, errors = scan_inputs(folder)
+    found = []
+    for path in paths:
         try:
-            if path.stat().st_size <= MAX_BYTES:
-                found.append(Source(rel, path.read_bytes()))
-                continue
-        except OSError:
-            pass
-        errors.append(_error_of(path, folder))
+            found.append(Source(path.relative_to(folder).as_posix(), read_bytes(path, folder)))
+        except InputError as error:
+            errors.append(error)
     return found, errors
 
 
-def _error_of(path: Path, folder: Path) -> InputError:
-    try:
-        read_article(path, folder)
-    except InputError as error:
-        return error
-    return InputError(path.relative_to(folder).as_posix(), "the file", "it changed while it was being read",
-                      "Build again.")
-
-
 def extract_sources(sources: Sequence[Source], settings: Settings, client: Any = None,
-                    progress: Callable[[int, int, int, int], None] | None = None) -> list[Extraction | Unreadable]:
-    """An extraction (or ``Unreadable``) per source, in order; cached ones are not recomputed."""
+                    progress: Callable[[int, int, int, int], None] | None = None) -> list[Outcome]:
+    """An ``Outcome`` per source, in order; cached ones are not recomputed."""
     global _memo
     keys = [cache_key(source, settings) for source in sources]
-    found: dict[str, Extraction | Unreadable] = {
+    found: dict[str, Outcome] = {
         key: hit for key in keys if (hit := _memo.get(key) or _cache_get(settings.cache, key)) is not None}
     todo = {key: source for key, source in zip(keys, sources) if key not in found}  # a repeated input is parsed once
     if todo:
@@ -148,52 +142,115 @@ def extract_sources(sources: Sequence[Source], settings: Settings, client: Any =
     return [found[key] for key in keys]
 
 
-def extract_batch(sources: Sequence[Source], model: str) -> list[Extraction | Unreadable]:
+def extract_batch(sources: Sequence[Source], model: str) -> list[Outcome]:
     """read → clean → parse → extract for a batch, in the calling process: every executor's unit of work.
 
     The batch goes through ``nlp.pipe`` at once; every pipe runs, since the extractors
-    read entities, sentences, the dependency parse, tags and lemmas.
+    read entities, sentences, the dependency parse, tags and lemmas. What the stages log
+    as warnings is collected per article and returned with its outcome, not printed.
     """
-    raws = [_read(source) for source in sources]
-    articles = [_guarded(clean, raw) if raw is not None else Unreadable(source.rel)
-                for source, raw in zip(sources, raws)]
-    parsed = iter(nlp.parse_many(nlp.load(model), [a for a in articles if not isinstance(a, Unreadable)]))
-    return [a if isinstance(a, Unreadable) else _guarded(extract, a, next(parsed)) for a in articles]
+    with Notes() as notes:
+        articles = [notes.on(source.rel, _prepare, source) for source in sources]
+        parsed = iter(nlp.parse_many(nlp.load(model), [a for a in articles if isinstance(a, Article)]))
+        done = [notes.on(a.path, _guarded, extract, a, next(parsed)) if isinstance(a, Article) else a
+                for a in articles]
+    return [Outcome(result, None, notes.of(source.rel)) if isinstance(result, Extraction)
+            else Outcome(None, result, notes.of(source.rel)) for source, result in zip(sources, done)]
 
 
-def _guarded(stage: Callable[..., T], *args: Any) -> T | Unreadable:
+def _prepare(source: Source) -> Article | InputError:
+    """read → clean → bounded: the article ready to parse, or why it is skipped."""
+    try:
+        raw = parse_article(source.data, source.rel)
+    except InputError as error:
+        return error
+    article = _guarded(clean, raw)
+    # a web page without text is a scraper's miss (a cookie wall, a script-only page); a text file
+    # of one line is a headline the user chose to keep
+    if isinstance(article, Article) and not article.body and raw.format == "html":
+        return InputError(source.rel, "the text", "no article text was found in the page (only boilerplate, "
+                          "or nothing)", "Check that it is an article page, or remove it from the seeds folder.")
+    return bounded(article) if isinstance(article, Article) else article
+
+
+def bounded(article: Article) -> Article:
+    """``article`` cut to ``MAX_TITLE`` and ``MAX_CHARS`` characters, with a warning naming it when it was cut.
+
+    A longer text is almost always a scraper accident (a whole archive in one page); parsing
+    it would take minutes and gigabytes (spaCy's own limit is 1,000,000 characters). The
+    body is cut between paragraphs (inside the first one only if that alone is too long).
+    """
+    title, body, front = article.title, article.body, article.front
+    if len(title) > MAX_TITLE:
+        log.warning("Article '%s': its title is %d characters long; only the first %d are kept.",
+                    article.path, len(title), MAX_TITLE)
+        title = title[:MAX_TITLE].rsplit(" ", 1)[0].rstrip() + "\u2026"
+        front = replace(front, title=title) if front.title else front  # nothing keeps the long one
+    size = len(nlp.PARAGRAPH_SEPARATOR.join(body))
+    if size > MAX_CHARS:
+        kept, total = [], 0
+        for paragraph in body:
+            total += len(paragraph) + len(nlp.PARAGRAPH_SEPARATOR)
+            if total > MAX_CHARS:
+                break
+            kept.append(paragraph)
+        body = tuple(kept) or (body[0][:MAX_CHARS].rsplit(" ", 1)[0],)
+        log.warning("Article '%s': its text is %d characters long, over the %d limit; only the first %d paragraphs "
+                    "are used. Split it into several articles if it really is one text.",
+                    article.path, size, MAX_CHARS, len(body))
+    if (title, body) == (article.title, article.body):
+        return article
+    return replace(article, title=title, body=body, front=front)
+
+
+def _guarded(stage: Callable[..., T], *args: Any) -> T | InputError:
     """``stage(*args)``, or the exception it raised as the failure of that article (named by its path)."""
     try:
         return stage(*args)
     except Exception as error:  # noqa: BLE001 - any bug in a stage: that article fails, the build goes on
         log.exception("Extracting '%s' failed.", args[0].path)
-        return Unreadable(args[0].path, f"{type(error).__name__}: {error}")
+        return InputError(args[0].path, "the extraction", f"{type(error).__name__}: {error}",
+                          "This is a bug in the generator: please report it with this article.")
 
 
-def process_one(raw: RawArticle, model: str) -> Extraction:
-    """clean → parse → extract for one article already read, in the calling process."""
-    article = clean(raw)
-    return extract(article, nlp.parse(nlp.load(model), article))
+class Notes(logging.Handler):
+    """The warnings the generator's loggers emit while it is active, per article; other records pass on.
 
+    Workers run with logging unconfigured, so their warnings would be lost (or printed
+    unformatted): collected here, they travel back with each article's outcome.
+    """
 
-def _read(source: Source) -> RawArticle | None:
-    """``read_article`` on bytes: written to this process's scratch folder under the same relative path."""
-    path = _scratch() / source.rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(source.data)
-    try:
-        return read_article(path, _scratch())
-    except InputError:
-        return None
-    finally:
-        path.unlink()
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.current = ""
+        self.found: dict[str, list[str]] = {}
+        self.logger = logging.getLogger(__package__)
 
+    def __enter__(self) -> Self:
+        self.propagate, self.logger.propagate = self.logger.propagate, False
+        self.logger.addHandler(self)
+        return self
 
-def _scratch() -> Path:
-    global _scratch_dir
-    if _scratch_dir is None:
-        _scratch_dir = tempfile.TemporaryDirectory(prefix="briefings-read-")  # removed when the process exits
-    return Path(_scratch_dir.name)
+    def __exit__(self, *exc: object) -> None:
+        self.logger.removeHandler(self)
+        self.logger.propagate = self.propagate
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING and self.current:
+            self.found.setdefault(self.current, []).append(record.getMessage())
+        elif self.logger.parent is not None:
+            self.logger.parent.handle(record)  # errors (a stage's traceback), or of no article: shown as before
+
+    def on(self, rel: str, stage: Callable[..., T], *args: Any) -> T:
+        """``stage(*args)``, its warnings noted against the article ``rel``."""
+        self.current = rel
+        try:
+            return stage(*args)
+        finally:
+            self.current = ""
+
+    def of(self, rel: str) -> tuple[str, ...]:
+        return tuple(self.found.get(rel, ()))
 
 
 def batches(sources: Sequence[Source], words: int) -> list[list[Source]]:
@@ -213,7 +270,7 @@ def _words(source: Source) -> int:
     return source.data.count(b" ") + 1  # an estimate: good enough to size batches, and cheap
 
 
-def _run(sources: list[Source], settings: Settings, client: Any) -> Iterator[Extraction | Unreadable]:
+def _run(sources: list[Source], settings: Settings, client: Any) -> Iterator[Outcome]:
     total = sum(_words(source) for source in sources)
     if client is None and os.environ.get(DASK_ENV):
         client = _dask_client(os.environ[DASK_ENV])
@@ -227,14 +284,14 @@ def _run(sources: list[Source], settings: Settings, client: Any) -> Iterator[Ext
         yield from _run_pool(batches(sources, size), settings.model, settings.processes)
 
 
-def _run_pool(work: list[list[Source]], model: str, processes: int) -> Iterator[Extraction | Unreadable]:
+def _run_pool(work: list[list[Source]], model: str, processes: int) -> Iterator[Outcome]:
     context = multiprocessing.get_context("spawn")  # fork after spaCy/threads is unsafe
     with context.Pool(min(processes, len(work)), initializer=nlp.load, initargs=(model,)) as pool:
         for done in pool.imap(partial(extract_batch, model=model), work):
             yield from done
 
 
-def _run_dask(sources: list[Source], model: str, client: Any) -> Iterator[Extraction | Unreadable]:
+def _run_dask(sources: list[Source], model: str, client: Any) -> Iterator[Outcome]:
     """The batches as Dask tasks; each worker loads the model once (``nlp.load`` is cached per process)."""
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     size = max(1, min(BATCH_WORDS, sum(_words(source) for source in sources) // (4 * workers)))
@@ -304,20 +361,47 @@ def _imported(package: Path, roots: Iterable[Path]) -> set[Path]:
     return {path for path in seen if package in path.parents}
 
 
-def _cache_get(folder: Path | None, key: str) -> Extraction | Unreadable | None:
+def _cache_get(folder: Path | None, key: str) -> Outcome | None:
+    """The cached outcome of ``key``; None when there is none, or (with a notice) when the entry is damaged."""
     if folder is None:
         return None
+    path = folder / key[:2] / key
     try:
-        return pickle.loads((folder / key[:2] / key).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
-        return None  # missing, or written by another generator: recompute
+        return _verified(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:  # flipped bytes, a truncated entry, a folder in its place…
+        cause = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        log.info("Cache entry '%s' is damaged (%s); its article is extracted again.", path, cause)
+        return None
 
 
-def _cache_put(folder: Path | None, key: str, extraction: Extraction | Unreadable) -> None:
+def _verified(data: bytes) -> Outcome:
+    """The outcome an entry holds; ``ValueError`` when its checksum or its content is not right."""
+    digest, payload = data[len(CACHE_MAGIC):len(CACHE_MAGIC) + 32], data[len(CACHE_MAGIC) + 32:]
+    if not data.startswith(CACHE_MAGIC) or hashlib.sha256(payload).digest() != digest:
+        raise ValueError("its checksum does not match")
+    try:
+        outcome = pickle.loads(payload)
+    except Exception as error:  # noqa: BLE001 - verified bytes that still do not load: another generator's
+        raise ValueError(f"it does not load ({type(error).__name__})") from None
+    if not isinstance(outcome, Outcome):
+        raise ValueError("it holds something else")
+    return outcome
+
+
+def _cache_put(folder: Path | None, key: str, outcome: Outcome) -> None:
+    """Store ``outcome`` under ``key``: the checksum of its pickle, then the pickle, written atomically."""
     if folder is None:
         return
     path = folder / key[:2] / key
-    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")  # per process: two builds may share a cache
-    tmp.write_bytes(pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
-    tmp.replace(path)  # atomic: a killed build never leaves half a cache entry
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir() and not path.is_symlink():  # a damaged cache: nothing of the user's lives in it
+            shutil.rmtree(path)
+        tmp.write_bytes(CACHE_MAGIC + hashlib.sha256(payload).digest() + payload)
+        tmp.replace(path)  # atomic: a killed build never leaves half a cache entry
+    except OSError as error:  # a full disk or a damaged cache: the build goes on without this entry
+        log.info("Cannot write cache entry '%s' (%s).", path, error.strerror or error)

@@ -3,7 +3,10 @@
 ``mkdocs build`` and ``mkdocs serve`` regenerate from the seeds folder on every
 build. Generated pages are added to MkDocs' file list in memory (``File.generated``),
 so nothing is written into ``docs/``: hand-written pages are never touched, and a
-hand-written page at a generated path wins (with a warning). A generated page's body
+hand-written page at a generated page's path or address (``docs/people.md`` is at
+``people/``, as the generated ``people/index.md``) wins, with a warning (fatal under
+``--strict``). A build takes the lock of its site folder (``safety.build_lock``) from
+``on_config`` to the end of ``on_post_build``, so two builds of one site take turns. A generated page's body
 is HTML already (``render.py``): it bypasses Python-Markdown (``on_page_markdown``
 hands MkDocs an empty page, ``on_page_content`` puts the HTML back with its table of
 contents and anchors), which more than halves the build at 10,000 articles.
@@ -44,6 +47,7 @@ import hashlib
 import logging
 import re
 import threading
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +56,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
@@ -60,11 +64,14 @@ from mkdocs.utils import clean_directory
 
 from . import nlp
 from .config import SETTINGS, Settings, base_type, load
+from .errors import BriefingsError
 from .handwritten import expand, person_names, shows_collection
 from .memo import RenderMemo
 from .pipeline import process_folder
 from .progress import ProgressLog
 from .report import cleaning_summary, review_summary
+from .safety import build_lock
+from .search import hand_written_at
 from .site import Built, build_site, extra_files
 from .write import sync_pages
 
@@ -103,6 +110,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.templates = CompiledTemplates()
         self.layout = ""  # what every page shows besides its own content (site_layout), at the build before
         self.summary = ""  # the review's counts, the last line of a build
+        self.lock = ExitStack()  # the build lock of the site folder, from on_config to the end of the build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this plugin (and the model it loaded) across serve rebuilds
@@ -114,26 +122,37 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        if not self.serving:  # one build of a site folder at a time (serve builds into its own temporary folder)
+            self.lock.close()
+            self.lock.enter_context(build_lock(Path(config.site_dir), log.info))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         settings = self.settings(config)
-        collection = process_folder(settings, progress=ProgressLog(log.info))
-        # a bad scraped file is named, but fails a build only when asked (strict inputs): mkdocs --strict is
-        # for the project's own pages, and one unreadable input among thousands should not stop a deploy
-        for error in collection.errors:
-            log.log(logging.WARNING if settings.strict else logging.INFO, str(error))
-        if settings.strict and collection.errors:
-            raise PluginError(f"{len(collection.errors)} input(s) skipped, and the setting 'strict' asks for "
-                              "strict inputs: fix or remove them, or unset 'strict' (BRIEFINGS_STRICT).")
+        try:  # a missing seeds folder, a broken registry: the message alone, no traceback
+            collection = process_folder(settings, progress=ProgressLog(log.info))
+            # a bad scraped file is named, but fails a build only when asked (strict inputs): mkdocs --strict is
+            # for the project's own pages, and one unreadable input among thousands should not stop a deploy
+            for message in (*map(str, collection.errors), *collection.warnings):
+                log.log(logging.WARNING if settings.strict else logging.INFO, message)
+            if settings.strict and (collection.errors or collection.warnings):
+                raise PluginError(f"{len(collection.errors)} input(s) skipped and {len(collection.warnings)} "
+                                  "warned about, and the setting 'strict' asks for strict inputs: fix or remove "
+                                  "them, or unset 'strict' (BRIEFINGS_STRICT).")
+            self.built = built = build_site(collection, settings, config.use_directory_urls,
+                                            self.memo if self.serving else None)
+        except BriefingsError as error:
+            raise PluginError(str(error)) from None
         log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
-        self.built = built = build_site(collection, settings, config.use_directory_urls,
-                                        self.memo if self.serving else None)
         extras = extra_files(built, config.site_name, config.site_url)
         generated = {**built.pages, **extras}
-        for path in [path for path in generated if files.get_file_from_path(path) is not None]:
-            log.warning("docs/%s is hand-written and replaces the generated page of that path.", path)
-            del generated[path]
+        for path in sorted(generated):
+            mine = hand_written_at(files, config, path)
+            if mine is not None:
+                log.warning("docs/%s is hand-written and replaces the generated page '%s' (%s); rename one of "
+                            "them to keep both.", mine.src_uri, path, "same path" if mine.src_uri == path
+                            else f"same address '{mine.url or './'}'")
+                del generated[path]
         if self.serving:
             cache = settings.cache or Path(config.config_file_path).parent / ".cache" / "briefings"  # even uncached
             staged = sync_pages(generated, cache / SERVE_PAGES, self.staged)
@@ -179,7 +198,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page.present_anchor_ids = set(ANCHOR_ID.findall(body))  # MkDocs checks links to them from other pages
         return body
 
+    @event_priority(-200)  # last: the lock is held until every plugin (Pagefind's indexing too) is done
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            self._write_review(config)
+        finally:
+            self.lock.close()
+
+    def _write_review(self, config: MkDocsConfig) -> None:
         if self.built is None:
             return
         settings = self.settings(config)
@@ -193,6 +219,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         shown = settings.review_file.relative_to(Path(config.config_file_path).parent) \
             if settings.review_file.is_relative_to(Path(config.config_file_path).parent) else settings.review_file
         log.info("%s: see %s", self.summary, shown)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.lock.close()
+
+    def on_shutdown(self) -> None:
+        self.lock.close()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         settings = self.settings(config)

@@ -49,11 +49,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import urls
+from .safety import dies_with_parent
 
 log = get_plugin_logger(__name__)
 INDEX = Path("search") / "search_index.json"  # where Material's search plugin writes its index
 FIND_PAGE = "find/index.md"  # the full-text search page (theme/find.html loads Pagefind's UI)
 PAGEFIND_DIR = "pagefind"  # where Pagefind writes its (first) bundle, inside the built site
+PAGEFIND_SECONDS = 600  # per run of at most PAGEFIND_PAGES pages (~3 s per 1,000): a run this long is stuck
 PAGEFIND_PAGES = 2000  # pages per Pagefind run: its memory grows with what it indexes (~0.2 MB per briefing)
 BUNDLES_JS = "bundles.js"  # in PAGEFIND_DIR: the other bundles, for the find page's mergeIndex
 # what Pagefind indexes of a page: Material's article (not the header, nav or footer)
@@ -101,8 +103,14 @@ class TitleSearchPlugin(BasePlugin[TitleSearchConfig]):
         self.serving = command == "serve"
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        if self.config.full_text and files.get_file_from_path(FIND_PAGE) is None:
+        if not self.config.full_text:
+            return files
+        mine = hand_written_at(files, config, FIND_PAGE)
+        if mine is None:
             files.append(File.generated(config, FIND_PAGE, content=FIND_MARKDOWN))
+        elif mine.src_uri != FIND_PAGE:  # docs/find.md: the same address; the hand-written page wins
+            log.warning("docs/%s is hand-written and replaces the generated page '%s' (same address '%s'); "
+                        "rename it to keep the full-text search page.", mine.src_uri, FIND_PAGE, mine.url)
         return files
 
     @event_priority(-100)  # after every plugin has added its files
@@ -128,6 +136,16 @@ class TitleSearchPlugin(BasePlugin[TitleSearchConfig]):
             lists = {url for src, (url, _) in self.entries.items() if not src.startswith(urls.BRIEFINGS + "/")}
             run_pagefind(Path(config.site_dir), config.use_directory_urls, skip=lists,
                          pages_per_run=max(1, self.config.bundle_pages))
+
+
+def hand_written_at(files: Files, config: MkDocsConfig, path: str) -> File | None:
+    """The page of ``files`` at the generated page ``path``'s source path or address (``docs/people.md`` is
+    at ``people/``, as ``people/index.md``), if any: two pages at one address would silently overwrite."""
+    found = files.get_file_from_path(path)
+    if found is not None:
+        return found
+    url = File.generated(config, path, content="").url
+    return next((f for f in files.documentation_pages() if f.url == url and f.generated_by is None), None)
 
 
 def entry_of(page: Page) -> Entry:
@@ -218,6 +236,12 @@ def _index_part(binary: Path, site_dir: Path, pages: list[Path], bundle: Path) -
                 shutil.copyfile(site_dir / rel, target)
         command = [str(binary), "--site", scratch, "--output-path", str(bundle),
                    "--root-selector", PAGEFIND_ROOT, "--glob", "**/*.html", "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        try:  # Pagefind dies with this process, and a stuck run fails the build instead of hanging it
+            result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=PAGEFIND_SECONDS,
+                                    preexec_fn=dies_with_parent())  # it only calls prctl (safe before exec)
+        except subprocess.TimeoutExpired:
+            raise PluginError(f"Pagefind did not finish indexing {len(pages)} pages of {site_dir} within "
+                              f"{PAGEFIND_SECONDS} s and was stopped; build again, or set 'full_text: false' "
+                              "for briefings-search in mkdocs.yml.") from None
     if result.returncode != 0:
         raise PluginError(f"Pagefind failed on {site_dir}: {(result.stderr or result.stdout).strip()[-2000:]}")

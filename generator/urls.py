@@ -4,7 +4,9 @@ Slugs are safe (lowercase ASCII letters, digits, ``-`` and ``_``) and stable: a
 slug depends only on its own article or name, never on what else is in the
 collection, so adding an article changes no other page's URL. A name that does not
 slugify losslessly gets a short hash of the original, which keeps apart inputs that
-differ only by case or punctuation ("A.txt" and "a.txt").
+differ only by case or punctuation ("A.txt" and "a.txt"). A name that already ends
+like a hash ("a-6dcd4ce2") gets one too, so no input's name can take the slug another
+input's hash gave it: every hashed slug ends with the hash of its own input.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import re
 import unicodedata
 
 MAX_LENGTH = 80
+HASHED = re.compile(r"-[0-9a-f]{8}$")  # how a slug ends when a hash keeps it apart
 
 BRIEFINGS = "briefings"
 PEOPLE = "people"
@@ -34,7 +37,7 @@ def slugify(text: str) -> str:
 def stable_slug(text: str) -> str:
     """``slugify(text)``, with a hash of ``text`` appended unless the slug is ``text`` itself."""
     slug = slugify(text)
-    if slug == text:
+    if slug == text and not HASHED.search(slug):
         return slug
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     return f"{slug}-{digest}" if slug else digest

@@ -10,11 +10,18 @@ modification time then tells MkDocs (``--dirty``) which pages to render again.
 
 The swap is two renames (``out`` → ``out.old``, ``out.new`` → ``out``). A build killed
 between them leaves the previous copy in ``out.old``; the next build puts it back
-before doing anything else. Not handled: two builds into the same folder at once.
+before doing anything else. A folder is removed by renaming it first to a name only
+this module makes (``.out.trash-<pid>``), so a removal killed midway never leaves a
+half-deleted ``out.new`` or ``out.old`` that looks like someone else's; the next build
+clears such leftovers, and also recognises ``out.new`` and ``out.old`` of earlier
+generators that lost their marker (they hold a MkDocs build's telltale files). Two
+builds into the same folder at once take turns: see ``safety.build_lock``.
 """
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
@@ -22,21 +29,30 @@ from .errors import BriefingsError
 
 MARKER = ".briefings-generated"  # present in every folder this module made
 MARKER_TEXT = "Made by the Briefings generator; replaced on every build.\n"
+# what a (partial) MkDocs build holds: out.new or out.old beside our out with one of these is a leftover of ours
+BUILD_TELLTALES = ("sitemap.xml", "sitemap.xml.gz", "404.html", "assets", "search", "pagefind")
 
 
 def write_pages(pages: Mapping[str, str | bytes], out: Path) -> None:
-    """Replace ``out`` by exactly ``pages`` (paths relative to it, '/'-separated; bytes are written as they are)."""
+    """Replace ``out`` by exactly ``pages`` (paths relative to it, '/'-separated; bytes are written as they are), one build at a time."""
+    from .safety import build_lock
+
     check_owned(out)
     targets = {rel: safe_relative(rel) for rel in pages}  # all refused before anything is written
-    staging = prepare_staging(out)
-    for rel, text in pages.items():
-        target = staging / targets[rel]
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            target.write_bytes(text)
-        else:
-            target.write_text(text, encoding="utf-8", newline="\n")
-    swap_in(staging, out)
+    with build_lock(out, say):
+        staging = prepare_staging(out)
+        for rel, text in pages.items():
+            target = staging / targets[rel]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                target.write_bytes(text)
+            else:
+                target.write_text(text, encoding="utf-8", newline="\n")
+        swap_in(staging, out)
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 def sync_pages(pages: dict[str, str], out: Path, written: dict[str, str] | None = None) -> dict[str, Path]:
@@ -81,13 +97,25 @@ def staging_for(out: Path) -> Path:
     return out.with_name(out.name + ".new")
 
 
+def old_for(out: Path) -> Path:
+    return out.with_name(out.name + ".old")
+
+
 def prepare_staging(out: Path) -> Path:
-    """An empty folder beside ``out``, marked as ours; a leftover of a killed build is removed."""
+    """An empty folder beside ``out``, marked as ours; the leftovers of a killed build are removed.
+
+    Both temporaries are checked here, before any work: a folder of someone else's there
+    stops the build at once, not after it ran in full.
+    """
     recover(out)
-    staging = staging_for(out)
-    check_owned(staging)
-    if staging.exists():
-        shutil.rmtree(staging)
+    for trash in sorted(out.parent.glob(f".{out.name}.trash-*")):
+        if trash.is_dir() and not trash.is_symlink():
+            shutil.rmtree(trash)
+    staging, old = staging_for(out), old_for(out)
+    check_leftover(staging, out)
+    check_leftover(old, out)
+    discard(staging)
+    discard(old)
     staging.mkdir(parents=True)
     mark(staging)
     return staging
@@ -96,15 +124,34 @@ def prepare_staging(out: Path) -> Path:
 def swap_in(staging: Path, out: Path) -> None:
     """Make the finished ``staging`` folder the new ``out``; the previous ``out`` is removed only after."""
     mark(staging)
-    old = out.with_name(out.name + ".old")
-    check_owned(old)
-    if old.exists():
-        shutil.rmtree(old)
+    old = old_for(out)
+    check_leftover(old, out)
+    discard(old)
     if out.exists():
         out.replace(old)
     staging.replace(out)
-    if old.exists():
-        shutil.rmtree(old)
+    discard(old)
+
+
+def discard(folder: Path) -> None:
+    """Remove ``folder`` (one of ours) if it exists: renamed away first, so it never lingers half-removed."""
+    if not folder.exists():
+        return
+    trash = folder.with_name(f".{folder.name.rsplit('.', 1)[0]}.trash-{os.getpid()}")
+    if trash.exists():
+        shutil.rmtree(trash)
+    folder.replace(trash)
+    shutil.rmtree(trash)
+
+
+def check_leftover(folder: Path, out: Path) -> None:
+    """Refuse ``folder`` (``out.new`` or ``out.old``) unless it is a leftover of ours: marked, empty, or
+    (beside our ``out``) holding a MkDocs build's telltale files."""
+    if folder.is_dir() and not folder.is_symlink() and (
+            not any(folder.iterdir()) or is_ours(folder)
+            or (is_ours(out) and any((folder / name).exists() for name in BUILD_TELLTALES))):
+        return
+    check_owned(folder)
 
 
 def recover(out: Path) -> None:

@@ -37,7 +37,7 @@ from ..errors import ConfigError
 from ..extract.people.names import name_key
 
 KEYS = ("name", "aliases", "description", "slug", "articles", "not")
-SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*")  # whole: fullmatch (a "$" would let "vp\n" through)
 FORMAT_HINT = "The file must look like:\npeople:\n  - name: Ann Example\n    aliases: [Example]"
 
 
@@ -103,7 +103,7 @@ def _entry(path: Path, number: int, raw: object) -> Entry:
         raise _fail(path, number, name, "'name' is missing or is not a person's name",
                     "Give the name to show, e.g. 'name: Ann Example'.")
     slug = raw.get("slug")
-    if slug is not None and (not isinstance(slug, str) or not SLUG.match(slug)):
+    if slug is not None and (not isinstance(slug, str) or not SLUG.fullmatch(slug)):
         raise _fail(path, number, name, f"'slug' {slug!r} is not a valid page address",
                     "Use lowercase letters, digits and '-', e.g. 'slug: ann-example', or remove it.")
     description = raw.get("description") or ""
