@@ -96,7 +96,8 @@ def is_year(found: Found, text: str, span: Span) -> bool:
     # "2,000 troops" counts things; "a 2009 analysis" dates one: a plural noun after a number is
     # counted, even where the model says DATE ("a poll of 2047 voters"), unless a determiner
     # makes the number a modifier ("the 2016 elections")
-    if before not in DETERMINERS and any(t.dep_ == "nummod" and t.head.tag_ in ("NNS", "NNPS") for t in span):
+    modifier = before in DETERMINERS or before.endswith(("'s", "’s"))  # "the company's 1989 results"
+    if not modifier and any(t.dep_ == "nummod" and t.head.tag_ in ("NNS", "NNPS") for t in span):
         return False
     return "DATE" in labels or not labels & NOT_YEAR_LABELS - {"CARDINAL"}
 
