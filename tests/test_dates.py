@@ -10,7 +10,7 @@ import pytest
 from spacy.language import Language
 
 from generator.extract.dates import find_dates, find_published
-from generator.model import Article, DateRef
+from generator.model import Article, DateRef, Dropped
 from generator.nlp import parse
 from tests.conftest import make_article
 
@@ -73,9 +73,18 @@ def test_dates_resolved(nlp: Language, text: str, expected: list[tuple[str, str]
     "Organisers counted 1975 runners at the start.",  # a count even where the model says DATE
     "The trades made that day lost money.",  # "that day" alone: any day, not one the story told
     "He felt faint the day before the hearing.",  # a day counted from an event, not a date
+    "Stocks rebounded later in the day.",  # orders two events of a day; names no part of it
 ])
 def test_not_dates(nlp: Language, text: str) -> None:
     assert dates(nlp, text) == []
+
+
+def test_title_and_dropped_dateline(nlp: Language) -> None:
+    # a title has no parse: the word before a date gives its direction; a dropped dateline is a date
+    article = replace(make_article("The exchange stayed shut.", title="Markets to stay closed until Friday"),
+                      dropped=(Dropped("LISBON, June 9 (Lusa) --", "outside the article's main text"),))
+    refs = find_dates(article, parse(nlp, article), THURSDAY)
+    assert [(d.text, d.value) for d in refs] == [("Friday", "2021-06-11"), ("June 9", "2021-06-09")]
 
 
 def test_range_keeps_its_end(nlp: Language) -> None:
@@ -229,6 +238,8 @@ def test_story_anchors(nlp: Language, text: str, expected: list[tuple[str, str]]
     ("Sales will rise in the current fiscal year.", [("the current fiscal year", "2021")]),
     ("The loss compared with a year-earlier loss of $26,956.", [("year-earlier", "2020")]),
     ("Relatives rallied over the weekend.", [("the weekend", "2021-06-05")]),
+    ("Stocks fell today and rebounded late in the day.", [("today", "2021-06-10"), ("late in the day", "2021-06-10")]),
+    ("The change in each index is measured since year-end.", [("since year-end", "2020-12-31")]),
 ])
 def test_direction_and_new_expressions(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert dates(nlp, text) == expected

@@ -136,8 +136,10 @@ EXPRESSIONS: dict[str, str] = {
     "ago": rf"\b{_NUMBER}\s+(?P<unit>year|month|day)s?\s+(?P<dir>ago|earlier|later)\b",
     # year-earlier results, the year-ago quarter: the year before publication
     "year_ago": r"\byear-(?:earlier|ago)\b",
-    # later that year / earlier that day / that month: the year, month or day the story last told
-    "that_unit": r"\b(?:(?:later|earlier)\s+(?:in\s+)?that\s+(?P<unit>year|month|day)|that\s+(?P<unit2>year))\b",
+    # later that year / earlier that day / late in the day (a part of the day, like "Friday night";
+    # "later in the day" only orders events): the year or day the story last told
+    "that_unit": r"\b(?:(?:later|earlier)\s+(?:in\s+)?that\s+(?P<unit>year|month|day)|that\s+(?P<unit2>year)"
+                 r"|(?:late|early)\s+in\s+the\s+(?P<unit3>day))\b",
     # the next morning / the following day / the day before: a day from the last day the story told
     "next_day": rf"\b(?:the\s+)?(?P<rel>next|following|previous|preceding)\s+(?:day|{'|'.join(DAY_PARTS)})\b"
                 r"|\bthe\s+day\s+(?P<rel2>before|after)\b(?=\s*[.,;:])",
@@ -147,7 +149,7 @@ EXPRESSIONS: dict[str, str] = {
     "weekend": r"\b(?:(?P<rel>last|next|this|coming|past)|the)\s+weekend\b",
     "in_n": rf"\bin\s+{_NUMBER}\s+(?P<unit>year|month)s?(?!\s*(?:-|–)?\s*(?:old|long|ago))\b(?:'?\s*time)?",
     # the end of the year / year-end / year's end / for the year / the full year
-    "year_end": r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?year|year[- ]end|year's\s+end)\b(?!\s+(?:of|results|report))",
+    "year_end": r"\b(?:(?P<since>since)\s+)?(?:(?:the\s+)?end\s+of\s+(?:the\s+)?year|year[- ]end|year's\s+end)\b(?!\s+(?:of|results|report))",
     "the_year": r"\b(?:for\s+the\s+(?:full\s+)?year|the\s+full\s+year)\b(?!\s*(?:ago|earlier|before|-|–))",
     # today / tonight / yesterday / tomorrow (the word alone; "today's" included)
     "deictic": r"\b(?P<word>today|tonight|yesterday|tomorrow)\b",

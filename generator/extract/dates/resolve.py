@@ -232,13 +232,16 @@ def counted(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -
 
 
 def year_end(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
-    """"year-end" is the last day of the year; "the end of the year" is the year. Past and early: last year's."""
+    """"year-end" is the last day of the year; "the end of the year" is the year. Past and early, or
+    after "since": last year's."""
     if not anchor.year:
         return None, None
     year = anchor.year
     if anchor.day and tense == "past" and anchor.day.month <= 6:
         year -= 1
-    if "-" in found.text or found.text.lower().startswith("year end"):
+    if found.get("since"):
+        year = anchor.year - 1  # "the change since year-end": the last one before publication
+    if "-" in found.text or found.text.lower().removeprefix("since ").startswith("year end"):
         return f"{year}-12-31", None
     return str(year), None
 
@@ -275,7 +278,7 @@ def year_ago(found: Found, anchor: Anchor, tense: str | None, previous: Recent) 
 
 def that_unit(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """"later that year", "earlier that day", "that year": the last the story told, else publication's."""
-    unit = (found.get("unit") or found.get("unit2") or "").lower()
+    unit = (found.get("unit") or found.get("unit2") or found.get("unit3") or "").lower()
     if unit == "year":
         year = previous.year or anchor.year
         return (str(year) if year else None), None

@@ -33,6 +33,13 @@ def tense_at(doc: Doc | None, start: int, end: int) -> str | None:
     return "future" if before & UNTIL_WORDS and tense != "past" else tense
 
 
+def cue_tense(text: str, start: int) -> str | None:
+    """The tense the word before a date gives where there is no parse (a title): "until Friday",
+    "payable Dec. 15" are ahead; None otherwise."""
+    words = text[max(0, start - 20):start].split()
+    return "future" if words and words[-1].lower() in UNTIL_WORDS | DUE_WORDS else None
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb the expression hangs from, else the nearest verb of its sentence."""
     head = token
