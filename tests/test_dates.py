@@ -240,6 +240,9 @@ def test_story_anchors(nlp: Language, text: str, expected: list[tuple[str, str]]
     ("Relatives rallied over the weekend.", [("the weekend", "2021-06-05")]),
     ("Stocks fell today and rebounded late in the day.", [("today", "2021-06-10"), ("late in the day", "2021-06-10")]),
     ("The change in each index is measured since year-end.", [("since year-end", "2020-12-31")]),
+    # a year keeps the part of it written with it, as TimeML does
+    ("He had surgery in early 2011.", [("early 2011", "2011")]),
+    ("Costs will halve by the end of 1990.", [("the end of 1990", "1990")]),
 ])
 def test_direction_and_new_expressions(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert dates(nlp, text) == expected

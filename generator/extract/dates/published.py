@@ -37,7 +37,7 @@ from .tense import tense_at
 
 # References that place a story in its own present ("on Tuesday", "last month", "today"):
 # without one, a year mentioned may be history, and says nothing of the publication year.
-PRESENT_KINDS = ("weekday", "deictic", "unit_rel", "month_rel", "last_12")
+PRESENT_KINDS = ("weekday", "deictic", "unit_rel", "month_rel", "last_12", "weekend")
 FIX_HINT = "add 'published: YYYY-MM-DD' to the article's front matter"
 OPENING_PARAGRAPHS = 2  # datelines and date lines open a story
 DATE_LINE_WORDS = 12  # a paragraph this short that holds a full date is a date line, not prose
@@ -125,7 +125,7 @@ def written_years(doc: Doc) -> YearClue | None:
                         f"'{latest.text}' is written with its year and '{yearless[0].text}' without one: "
                         f"news style omits only the current year")
     present = [f for f in found if f.kind in PRESENT_KINDS]
-    years = [f for f in found if f.kind in ("year", "mdy", "dmy", "month_year") and f.get("year")
+    years = [f for f in found if f.kind in ("year", "year_part", "mdy", "dmy", "month_year") and f.get("year")
              and tense[f] != "future"]
     if not (present and years):
         return None
