@@ -74,6 +74,8 @@ def test_dates_resolved(nlp: Language, text: str, expected: list[tuple[str, str]
     "The trades made that day lost money.",  # "that day" alone: any day, not one the story told
     "He felt faint the day before the hearing.",  # a day counted from an event, not a date
     "Stocks rebounded later in the day.",  # orders two events of a day; names no part of it
+    "Spending rose 0.2%, the smallest gain in a year.",  # a span up to now, not a date ahead
+    "It was the first rally in five years.",
 ])
 def test_not_dates(nlp: Language, text: str) -> None:
     assert dates(nlp, text) == []
@@ -240,6 +242,7 @@ def test_story_anchors(nlp: Language, text: str, expected: list[tuple[str, str]]
     ("Relatives rallied over the weekend.", [("the weekend", "2021-06-05")]),
     ("Stocks fell today and rebounded late in the day.", [("today", "2021-06-10"), ("late in the day", "2021-06-10")]),
     ("The change in each index is measured since year-end.", [("since year-end", "2020-12-31")]),
+    ("The lowest bridge will open in two years.", [("in two years", "2023")]),  # a superlative not before it
     # a year keeps the part of it written with it, as TimeML does
     ("He had surgery in early 2011.", [("early 2011", "2011")]),
     ("Costs will halve by the end of 1990.", [("the end of 1990", "1990")]),

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ...patterns.dates import (
-    ADDRESS_AFTER, AMBIGUOUS_MONTHS, DETERMINERS, EXPRESSION_RES, MONTHS, NAME_LABELS, NAMED_DAY_PREFIXES, NOT_YEAR_LABELS, YEAR_CUES,
+    ADDRESS_AFTER, AMBIGUOUS_MONTHS, DETERMINERS, EXPRESSION_RES, MONTHS, NAME_LABELS, NAMED_DAY_PREFIXES, NOT_YEAR_LABELS,
+    SUPERLATIVE_WINDOW, SUPERLATIVE_WORDS, YEAR_CUES,
 )
 
 KIND_ORDER = {kind: i for i, kind in enumerate(EXPRESSION_RES)}
@@ -78,7 +79,16 @@ def acceptable(found: Found, text: str, doc: Doc | None) -> bool:
         return False  # "USA Today", the "Today" show
     if found.kind == "year":
         return is_year(found, text, span)
+    if found.kind == "in_n":
+        return not after_superlative(span)
     return True
+
+
+def after_superlative(span: Span) -> bool:
+    """"the smallest gain in a year", "the first time in five years": a span of time up to now,
+    not a date ahead; a superlative or "first" a few words before the expression says so."""
+    before = span.doc[max(span.sent.start, span.start - SUPERLATIVE_WINDOW):span.start]
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in SUPERLATIVE_WORDS for t in before)
 
 
 def is_house_number(found: Found, text: str) -> bool:
