@@ -85,9 +85,8 @@ PAST_AUX = frozenset({"did", "had", "was", "were"})
 # Adjectives that put the date after them ahead of publication: "payable Dec. 7", "due Jan. 2"
 DUE_WORDS = frozenset({"payable", "due"})
 # "the lowest level in five years", "the first time in a year": a superlative (or these words)
-# this many tokens before "in N years" makes it a span up to now, not a date ahead
+# that "in N years" hangs from makes it a span up to now, not a date ahead
 SUPERLATIVE_WORDS = frozenset({"first", "only"})
-SUPERLATIVE_WINDOW = 6
 # "since 2010", "from 2010": the start of a state that lasts until now, which may be long ago
 SINCE_WORDS = frozenset({"since", "from"})
 # "until Friday", "till May": the end of a state that lasts from now, so ahead of publication

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ...patterns.dates import (
     ADDRESS_AFTER, AMBIGUOUS_MONTHS, DETERMINERS, EXPRESSION_RES, MONTHS, NAME_LABELS, NAMED_DAY_PREFIXES, NOT_YEAR_LABELS,
-    SUPERLATIVE_WINDOW, SUPERLATIVE_WORDS, YEAR_CUES,
+    SUPERLATIVE_WORDS, YEAR_CUES,
 )
 
 KIND_ORDER = {kind: i for i, kind in enumerate(EXPRESSION_RES)}
@@ -86,9 +86,9 @@ def acceptable(found: Found, text: str, doc: Doc | None) -> bool:
 
 def after_superlative(span: Span) -> bool:
     """"the smallest gain in a year", "the first time in five years": a span of time up to now,
-    not a date ahead; a superlative or "first" a few words before the expression says so."""
-    before = span.doc[max(span.sent.start, span.start - SUPERLATIVE_WINDOW):span.start]
-    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in SUPERLATIVE_WORDS for t in before)
+    not a date ahead, when "in" hangs from a superlative or from a noun a superlative qualifies."""
+    head = span[0].head
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in SUPERLATIVE_WORDS for t in (head, *head.children))
 
 
 def is_house_number(found: Found, text: str) -> bool:
