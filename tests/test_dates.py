@@ -221,6 +221,7 @@ def test_published_unknown_says_how_to_fix(nlp: Language) -> None:
     # a report's comparison counts from publication, not from a year the story told
     ("The plant opened in 1998. Sales rose 5% from a year earlier.", [("1998", "1998"), ("a year earlier", "2020")]),
     ("The plant opened in 1998. Sales rose last year.", [("1998", "1998"), ("last year", "2020")]),
+    ("The plant opened in 1998. It will close in five years.", [("1998", "1998"), ("in five years", "2026")]),
 ])
 def test_story_anchors(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert dates(nlp, text) == expected

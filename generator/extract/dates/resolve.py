@@ -54,6 +54,10 @@ class Anchor:
             return cls(day, day.year)
         return cls(None, int(published[:4]))
 
+    def month(self) -> tuple[int, int] | None:
+        """(year, month) of publication, if the day is known."""
+        return (self.day.year, self.day.month) if self.day else None
+
 
 @dataclass(frozen=True)
 class Recent:
@@ -199,7 +203,7 @@ def relative_unit(found: Found, anchor: Anchor, tense: str | None, previous: Rec
     if unit == "year":
         base = (previous.year if story else None) or anchor.year
         return (str(base + step) if base else None), None
-    month = (previous.month if story else None) or (anchor.day and (anchor.day.year, anchor.day.month))
+    month = (previous.month if story else None) or anchor.month()
     return (ym(*add_months(*month, step)) if month else None), None
 
 
@@ -215,7 +219,7 @@ def counted(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -
     """"a year ago", "42 years ago", "in five years", "a year earlier": from publication; "three
     days earlier", "two months later": from the last day or month the story told, else publication."""
     count = number_value(found.get("number") or "1")
-    direction = (found.get("dir") or "later").lower()
+    direction = (found.get("dir") or "").lower()  # none in "in five years"
     sign = 1 if direction == "later" or found.kind == "in_n" else -1
     unit = (found.get("unit") or "").lower()
     # A narrative moves on from the last date it told ("two years later", "three days earlier");
@@ -225,7 +229,7 @@ def counted(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -
         base = (previous.year if story else None) or anchor.year
         return (str(base + sign * count) if base else None), None
     if unit == "month":
-        month = (previous.month if story else None) or (anchor.day and (anchor.day.year, anchor.day.month))
+        month = (previous.month if story else None) or anchor.month()
         return (ym(*add_months(*month, sign * count)) if month else None), None
     day = (previous.day if story else None) or anchor.day
     return (iso(day + timedelta(days=sign * count)) if day else None), None
@@ -283,7 +287,7 @@ def that_unit(found: Found, anchor: Anchor, tense: str | None, previous: Recent)
         year = previous.year or anchor.year
         return (str(year) if year else None), None
     if unit == "month":
-        month = previous.month or (anchor.day and (anchor.day.year, anchor.day.month))
+        month = previous.month or anchor.month()
         return (ym(*month) if month else None), None
     day = previous.day or anchor.day
     return (iso(day) if day else None), None
@@ -319,14 +323,15 @@ def holiday(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -
     """"last Thanksgiving", "on Christmas Day": the holiday's date in the year the cue gives."""
     if anchor.day is None:
         return None, None
+    ref = anchor.day
     name, rel = (found.get("holiday") or "").lower(), (found.get("rel") or "").lower()
-    options = [d for y in range(anchor.day.year - 1, anchor.day.year + 2) if (d := holiday_date(name, y))]
+    options = [d for y in range(ref.year - 1, ref.year + 2) if (d := holiday_date(name, y))]
     if rel in BEFORE_WORDS or (rel == "" and tense in PAST_TENSES):
-        chosen = max((d for d in options if d < anchor.day), default=None)
+        chosen = max((d for d in options if d < ref), default=None)
     elif rel in AFTER_WORDS or tense == "future":
-        chosen = min((d for d in options if d > anchor.day), default=None)
+        chosen = min((d for d in options if d > ref), default=None)
     else:
-        chosen = min(options, key=lambda d: abs((d - anchor.day).days))
+        chosen = min(options, key=lambda d: abs((d - ref).days))
     return (iso(chosen) if chosen else None), None
 
 
