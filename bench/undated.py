@@ -24,7 +24,7 @@ from generator.read import FRONT_MATTER
 
 from .corpus import DEV, ROOT
 
-SETS = {"seeds": ROOT.parent / "shared" / "eval" / "seeds"} | {path.name: path for path in sorted(DEV.glob("*"))}
+SETS = {"seeds": DEV.parent / "seeds"} | {path.name: path for path in sorted(DEV.glob("*"))}
 INPUTS = {"seeds": ROOT / "seeds"}
 WORK = ROOT / ".cache" / "bench" / "undated"
 PUBLISHED_LINE = re.compile(r"^published:.*\n", re.MULTILINE)

@@ -31,7 +31,9 @@ NAMED_DAY_PREFIXES = frozenset({"black", "good", "super", "ash", "bloody", "cybe
 # Words that place a weekday or a month before or after the publication date.
 BEFORE_WORDS = frozenset({"last", "past", "previous", "preceding"})
 AFTER_WORDS = frozenset({"next", "coming", "following"})
-THIS_WORDS = frozenset({"this"})
+THIS_WORDS = frozenset({"this", "current"})
+# "the following year", "the previous day": counted from the last date the story told, not from publication
+STORY_WORDS = frozenset({"following", "previous", "preceding", "before", "after", "that"})
 
 # Small spelled numbers ("five years ago", "in two years"); larger ones are written in digits.
 NUMBER_WORDS: dict[str, int] = {
@@ -80,6 +82,11 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "EVEN
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "going"})
 FUTURE_LEMMAS = frozenset({"expect", "schedule", "plan", "intend", "set", "due", "hope", "aim", "prepare"})
 PAST_AUX = frozenset({"did", "had", "was", "were"})
+# Adjectives that put the date after them ahead of publication: "payable Dec. 7", "due Jan. 2"
+DUE_WORDS = frozenset({"payable", "due"})
+# "the lowest level in five years", "the first time in a year": a superlative (or these words)
+# that "in N years" hangs from makes it a span up to now, not a date ahead
+SUPERLATIVE_WORDS = frozenset({"first", "only"})
 # "since 2010", "from 2010": the start of a state that lasts until now, which may be long ago
 SINCE_WORDS = frozenset({"since", "from"})
 # "until Friday", "till May": the end of a state that lasts from now, so ahead of publication
@@ -113,37 +120,53 @@ EXPRESSIONS: dict[str, str] = {
     "md_range": rf"\b{MONTH}\s+{DAY}{_RANGE_SEP}(?:{MONTH2}\s+)?{DAY2}(?:,?\s+{YEAR})?",
     "dm_range": rf"\b{DAY}{_RANGE_SEP}{DAY2}\s+{MONTH}(?:,?\s+{YEAR})?",
     # Tuesday, April 3, 2018 / March 12 2009 / Feb. 21 / 3 April 2018
-    "mdy": rf"\b(?:(?:on\s+)?{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\d|\s*%|:\d)(?:,?\s+{YEAR})?",
-    "dmy": rf"\b(?:(?:on\s+)?{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
+    "mdy": rf"\b(?:(?P<rel>last|next|this|past|coming)\s+|{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\d|\s*%|:\d)(?:,?\s+{YEAR})?",
+    "dmy": rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
     "iso": r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b",
     # February 2022 / January nineteen ninety-seven
     "month_year": rf"\b(?:(?P<part>early|late|mid)[- ]?)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|{_SPELLED_YEAR})",
     # last October / late November / the middle of October / in May
     "month_rel": rf"\b(?:(?P<rel>last|next|this|past|coming)\s+|(?P<part>early|late|mid)[- ]?"
-                 rf"|the\s+(?P<part2>middle|end|beginning|start)\s+of\s+)(?:in\s+)?{MONTH}",
+                 rf"|the\s+(?P<part2>middle|end|beginning|start)\s+of\s+)(?:in\s+)?{MONTH}(?!\.?\s*\d)",
     "month_cue": rf"\b(?P<cue>in|since|until|till|by|from|through|during|before|after|last|of)\s+{MONTH}(?!\.?\s*\d)",
     "month": rf"\b{MONTH}(?!\.?\s*\d)",
     # in the last year (the 12 months before publication)
     "last_12": r"\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:year|12\s+months|twelve\s+months)\b",
     # this year / last month / next year / the previous year / the year previous
-    "unit_rel": r"\b(?:(?:the\s+)?(?P<rel>this|last|next|past|coming|previous|following)\s+(?P<unit>year|month)"
+    "unit_rel": r"\b(?:(?:the\s+)?(?P<rel>this|last|next|past|coming|previous|following|current)\s+(?:fiscal\s+)?(?P<unit>year|month)"
                 r"|the\s+(?P<unit2>year)\s+(?P<rel2>previous|before|after))\b(?!\s*(?:-|–)?\s*(?:old|long))",
     # a year ago / 42 years ago / a month earlier / in five years
-    "ago": rf"\b{_NUMBER}\s+(?P<unit>year|month|day)s?\s+(?P<dir>ago|earlier)\b",
+    "ago": rf"\b{_NUMBER}\s+(?P<unit>year|month|day)s?\s+(?P<dir>ago|earlier|later)\b",
+    # year-earlier results, the year-ago quarter: the year before publication
+    "year_ago": r"\byear-(?:earlier|ago)\b",
+    # later that year / earlier that day / late in the day (a part of the day, like "Friday night";
+    # "later in the day" only orders events): the year or day the story last told
+    "that_unit": r"\b(?:(?:later|earlier)\s+(?:in\s+)?that\s+(?P<unit>year|month|day)|that\s+(?P<unit2>year)"
+                 r"|(?:late|early)\s+in\s+the\s+(?P<unit3>day))\b",
+    # the next morning / the following day / the day before: a day from the last day the story told
+    "next_day": rf"\b(?:the\s+)?(?P<rel>next|following|previous|preceding)\s+(?:day|{'|'.join(DAY_PARTS)})\b"
+                r"|\bthe\s+day\s+(?P<rel2>before|after)\b(?=\s*[.,;:])",
+    # the day before last Tuesday: a weekday, then a day from it
+    "day_weekday": rf"\b(?:the\s+)?day\s+(?P<dir>before|after)\s+(?:(?P<rel>last|next|this)\s+)?{WEEKDAY}",
+    # over the weekend / this weekend / next weekend: its Saturday
+    "weekend": r"\b(?:(?P<rel>last|next|this|coming|past)|the)\s+weekend\b",
     "in_n": rf"\bin\s+{_NUMBER}\s+(?P<unit>year|month)s?(?!\s*(?:-|–)?\s*(?:old|long|ago))\b(?:'?\s*time)?",
     # the end of the year / year-end / year's end / for the year / the full year
-    "year_end": r"\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?year|year[- ]end|year's\s+end)\b(?!\s+(?:of|results|report))",
+    "year_end": r"\b(?:(?P<since>since)\s+)?(?:(?:the\s+)?end\s+of\s+(?:the\s+)?year|year[- ]end|year's\s+end)\b(?!\s+(?:of|results|report))",
     "the_year": r"\b(?:for\s+the\s+(?:full\s+)?year|the\s+full\s+year)\b(?!\s*(?:ago|earlier|before|-|–))",
     # today / tonight / yesterday / tomorrow (the word alone; "today's" included)
     "deictic": r"\b(?P<word>today|tonight|yesterday|tomorrow)\b",
-    # on Tuesday / last Friday / Friday night / the previous Friday
-    "weekday": rf"\b(?:(?P<rel>last|next|this|coming|previous|preceding|past|following)\s+|on\s+|the\s+(?P<rel2>previous|preceding|following)\s+)?"
+    # Tuesday / last Friday / Friday night / the previous Friday ("on" is left out, as TimeML does:
+    # "on Friday" and "Friday" are one date)
+    "weekday": rf"\b(?:(?P<rel>last|next|this|coming|previous|preceding|past|following)\s+|the\s+(?P<rel2>previous|preceding|following)\s+)?"
                rf"{WEEKDAY}(?:\s+(?P<daypart>{'|'.join(DAY_PARTS)}))?",
     # last Thanksgiving / on Christmas Day
     "holiday": rf"\b(?:(?P<rel>last|next|this)\s+|on\s+)(?P<holiday>thanksgiving(?:\s+day)?|{'|'.join(sorted(FIXED_HOLIDAYS, key=len, reverse=True))})\b",
+    # early 2011 / the end of 1990: the year, its part written with it as TimeML does
+    "year_part": rf"\b(?:(?:early|late|mid)[- ]?|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+){YEAR}",
     # 1998 / in 2009 / 1957-58
     "year_range": r"\b(?P<year>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<year2>\d\d(?:\d\d)?)\b(?![-–/]\d)",
-    "year": rf"(?<![\d,.$£€#/-]){YEAR}(?![-–/]\d|,\d|\.\d|%|\s*(?:percent|per\s+cent))",
+    "year": rf"(?:(?<=[a-z]-)|(?<![\d,.$£€#/-])){YEAR}(?![-–/]\d|,\d|\.\d|%|\s*(?:percent|per\s+cent))",
     "spelled_year": rf"\b{_SPELLED_YEAR}",
 }
 EXPRESSION_RES: dict[str, re.Pattern[str]] = {

@@ -7,9 +7,10 @@ reference in the body, in text order, normalised against the publication date:
 2. tense: the clause's verb says whether "Tuesday" lies before or after publication (tense.py);
 3. resolve: each expression → YYYY, YYYY-MM or YYYY-MM-DD, a range with its end (resolve.py).
 
-The title's dates and the written dates among the metadata lines ("March 27, 2008" set
-aside as a dateline) are also references, with paragraph -1 (they are not in the body);
-they are tagged without a Doc (no spaCy parse of them), so without name or tense checks.
+The title's dates and the written dates among the metadata lines and dropped datelines
+("March 27, 2008", "WASHINGTON, August 8 (Xinhua) --") are also references, with paragraph
+-1 (they are not in the body); they are tagged without a Doc (no spaCy parse of them), so
+without name checks, and with only the word before a date for its tense ("until Friday").
 Machine timestamps ("2023-04-19 07:05:43") are not references.
 A relative date when the publication day is unknown stays unresolved (value None).
 """
@@ -19,10 +20,11 @@ from spacy.tokens import Doc
 
 from ...model import Article, DateRef
 from ...nlp import body_text, paragraph_at, paragraph_starts
+from ...patterns.dates import DATELINE
 from .published import find_published
 from .resolve import Anchor, Recent, resolve
 from .tagger import Found, tag
-from .tense import tense_at
+from .tense import cue_tense, tense_at
 
 __all__ = ["find_dates", "find_published"]
 
@@ -52,16 +54,18 @@ def title_refs(article: Article, anchor: Anchor) -> list[DateRef]:
     refs = []
     for found in tag(article.title, None):
         if found.kind != "year_range":
-            value, end = resolve(found, anchor, None, Recent())
+            value, end = resolve(found, anchor, cue_tense(article.title, found.start), Recent())
             refs.append(DateRef(text=found.text, value=value, paragraph=METADATA_PARAGRAPH, end=end))
     return refs
 
 
 def metadata_refs(article: Article, anchor: Anchor) -> list[DateRef]:
-    """Written dates among the metadata lines ("March 27, 2008", "LONDON, May 3 (Reuters)"):
-    a dateline is a date the article states. Machine timestamps are not references."""
+    """Written dates among the metadata lines ("March 27, 2008", "LONDON, May 3 (Reuters)"), and
+    in a dateline the cleaner dropped: a dateline is a date the article states. Machine
+    timestamps are not references."""
     refs = []
-    for line in article.metadata:
+    datelines = [dropped.text for dropped in article.dropped if DATELINE.match(dropped.text)]
+    for line in [*article.metadata, *datelines]:
         for found in tag(line, None):
             if found.kind in ("mdy", "dmy"):
                 value, _ = resolve(found, anchor, None, Recent())

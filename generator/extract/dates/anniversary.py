@@ -32,7 +32,7 @@ from .tagger import tag
 STATE_NAMES = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(name) for name in sorted(STATES, key=len, reverse=True)) + r")(?![\w])"
 )
-YEAR_KINDS = ("year", "mdy", "dmy", "month_year", "iso")
+YEAR_KINDS = ("year", "year_part", "mdy", "dmy", "month_year", "iso")
 LATEST_YEAR = 2099  # the tagger's last year too: a later one comes from a state named in passing
 
 

@@ -31,13 +31,13 @@ from ...patterns.dates import (
     DATELINE, ISO_STAMP, PUBLISHED_CUES, SINCE_WORDS, SLASH_STAMP, UNIX_MAX, UNIX_MIN, UNIX_TIME, UPDATED_CUE,
 )
 from .anniversary import YearClue, anniversary_years
-from .resolve import Anchor, resolve
+from .resolve import Anchor, Recent, resolve
 from .tagger import previous_word, tag
 from .tense import tense_at
 
 # References that place a story in its own present ("on Tuesday", "last month", "today"):
 # without one, a year mentioned may be history, and says nothing of the publication year.
-PRESENT_KINDS = ("weekday", "deictic", "unit_rel", "month_rel", "last_12")
+PRESENT_KINDS = ("weekday", "deictic", "unit_rel", "month_rel", "last_12", "weekend")
 FIX_HINT = "add 'published: YYYY-MM-DD' to the article's front matter"
 OPENING_PARAGRAPHS = 2  # datelines and date lines open a story
 DATE_LINE_WORDS = 12  # a paragraph this short that holds a full date is a date line, not prose
@@ -74,7 +74,7 @@ def written_date(text: str) -> str | None:
     """The first day-month-year date written out in ``text`` ("April 3, 2018", "3 April 2018")."""
     for found in tag(text, None):
         if found.kind in ("mdy", "dmy", "iso") and found.get("year"):
-            value, _ = resolve(found, Anchor(), None, None)
+            value, _ = resolve(found, Anchor(), None, Recent())
             if value:
                 return value
     return None
@@ -119,13 +119,13 @@ def written_years(doc: Doc) -> YearClue | None:
     yearless = [f for f in found if f.kind in ("mdy", "dmy", "md_range", "month_rel", "month_cue", "month")
                 and not f.get("year")]
     if explicit and yearless:
-        latest = max(explicit, key=lambda f: int(f.get("year") or 0))
-        year = int(latest.get("year") or 0) + 1
+        written = max(explicit, key=lambda f: int(f.get("year") or 0))
+        year = int(written.get("year") or 0) + 1
         return YearClue(year, False,
-                        f"'{latest.text}' is written with its year and '{yearless[0].text}' without one: "
+                        f"'{written.text}' is written with its year and '{yearless[0].text}' without one: "
                         f"news style omits only the current year")
     present = [f for f in found if f.kind in PRESENT_KINDS]
-    years = [f for f in found if f.kind in ("year", "mdy", "dmy", "month_year") and f.get("year")
+    years = [f for f in found if f.kind in ("year", "year_part", "mdy", "dmy", "month_year") and f.get("year")
              and tense[f] != "future"]
     if not (present and years):
         return None

@@ -13,8 +13,13 @@ Rules (TimeML's, as news annotators apply them):
   publication date, unless the tense says otherwise (a past clause never points ahead);
 - "last October" is the latest October before the publication month.
 
-Not handled: anchoring on a date the story itself set ("earlier that day", "two days
-later" in a narrative), except "the previous Friday", resolved against the last day named.
+- a story's own anchors ("the following year", "the next morning", "two days later",
+  "earlier that day", "the previous Friday") count from the last date the text told at
+  that precision, and from publication when it has told none; "ago", "next", "last" and
+  "this" always count from publication.
+
+Not handled: a story anchor set by an event rather than a date ("the day after the vote"),
+and the granularity TimeML gives "a year ago" when annotators compare with a full date.
 """
 from __future__ import annotations
 
@@ -23,12 +28,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ...patterns.dates import (
-    AFTER_WORDS, BEFORE_WORDS, CENTURY_WORDS, FIXED_HOLIDAYS, NUMBER_WORDS, TENS_WORDS, UNIT_WORDS, WEEKDAYS,
+    AFTER_WORDS, BEFORE_WORDS, CENTURY_WORDS, FIXED_HOLIDAYS, NUMBER_WORDS, STORY_WORDS, TENS_WORDS, UNIT_WORDS,
+    WEEKDAYS,
 )
 from .tagger import Found, month_number
 
 Value = tuple[str | None, str | None]
 TENSE_MARGIN = timedelta(days=30)
+PAST_TENSES = ("past", "perfect")  # "have gathered evidence in the October slaying": behind publication
 
 
 @dataclass(frozen=True)
@@ -47,25 +54,29 @@ class Anchor:
             return cls(day, day.year)
         return cls(None, int(published[:4]))
 
+    def month(self) -> tuple[int, int] | None:
+        """(year, month) of publication, if the day is known."""
+        return (self.day.year, self.day.month) if self.day else None
+
 
 @dataclass(frozen=True)
 class Recent:
-    """The last day and the last year the text named: what "the previous Friday" and "the year
-    before" count from."""
+    """The last day, month and year the text named: what "the previous Friday", "the following
+    month" and "the year before" count from."""
 
     day: date | None = None
+    month: tuple[int, int] | None = None  # (year, month)
     year: int | None = None
 
     def after(self, kind: str, value: str | None) -> Recent:
-        """This context once an expression of ``kind`` resolved to ``value``."""
+        """This context once an expression of ``kind`` resolved to ``value``: its year, its
+        month if it names one, its day if it names one; a coarser value keeps the finer ones."""
         if not value:
             return self
-        if len(value) == 10 and kind in DAY_KINDS:
-            return Recent(date.fromisoformat(value), int(value[:4]))
-        return Recent(self.day, int(value[:4])) if len(value) == 4 else self
-
-
-DAY_KINDS = ("mdy", "dmy", "iso", "weekday", "deictic", "md_range", "dm_range")
+        year = int(value[:4])
+        month = (year, int(value[5:7])) if len(value) >= 7 else self.month
+        day = date.fromisoformat(value) if len(value) == 10 else self.day
+        return Recent(day, month, year)
 
 
 def resolve(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
@@ -105,7 +116,7 @@ def nearest_year(anchor: Anchor, month: int, day: int, tense: str | None) -> int
     when = date(best, month, min(day, 28))
     # The tense overrides only a month or more away: a past clause can name a deadline days ahead
     # ("ordered returned by Jan. 14"), rarely one months ahead.
-    if tense == "past" and when > ref + TENSE_MARGIN:
+    if tense in PAST_TENSES and when > ref + TENSE_MARGIN:
         return best - 1
     if tense == "future" and when < ref - TENSE_MARGIN:
         return best + 1
@@ -134,9 +145,11 @@ def number_value(word: str) -> int:
 # ---- one resolver per kind -------------------------------------------------------------
 
 def full_date(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
-    """mdy/dmy/iso: a day of a month, with or without its year."""
+    """mdy/dmy/iso: a day of a month, with or without its year ("last Oct. 23": the latest before publication)."""
     month, day = month_number_of(found.get("month") or ""), int(found.get("day") or 0)
-    year = int(y) if (y := found.get("year")) else nearest_year(anchor, month, day, tense)
+    rel = (found.get("rel") or "").lower()
+    cue = "past" if rel in BEFORE_WORDS else "future" if rel in AFTER_WORDS else tense
+    year = int(y) if (y := found.get("year")) else nearest_year(anchor, month, day, cue)
     when = safe_date(year, month, day) if year else None
     return (iso(when) if when else None), None
 
@@ -181,18 +194,17 @@ def month_alone(found: Found, anchor: Anchor, tense: str | None, previous: Recen
 
 
 def relative_unit(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
-    """"this year", "last month", "the year before": a year or a month counted from publication."""
+    """"this year", "last month": counted from publication; "the following year", "the year
+    before", "the previous month": from the last year or month the story told, else publication."""
     rel = (found.get("rel") or found.get("rel2") or "").lower()
     unit = (found.get("unit") or found.get("unit2") or "").lower()
     step = -1 if rel in BEFORE_WORDS | {"before"} else 1 if rel in AFTER_WORDS | {"after"} else 0
-    if found.get("unit2"):  # "the year before" counts from the last year named, else publication
-        base = previous.year or anchor.year
-        return (str(base + step) if base else None), None
+    story = rel in STORY_WORDS and found.text.lower().startswith("the")
     if unit == "year":
-        return (str(anchor.year + step) if anchor.year else None), None
-    if anchor.day is None:
-        return None, None
-    return ym(*add_months(anchor.day.year, anchor.day.month, step)), None
+        base = (previous.year if story else None) or anchor.year
+        return (str(base + step) if base else None), None
+    month = (previous.month if story else None) or anchor.month()
+    return (ym(*add_months(*month, step)) if month else None), None
 
 
 def last_twelve_months(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
@@ -204,27 +216,36 @@ def last_twelve_months(found: Found, anchor: Anchor, tense: str | None, previous
 
 
 def counted(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
-    """"a year ago", "42 years ago", "three days earlier", "in five years"."""
+    """"a year ago", "42 years ago", "in five years", "a year earlier": from publication; "three
+    days earlier", "two months later": from the last day or month the story told, else publication."""
     count = number_value(found.get("number") or "1")
-    sign = 1 if (found.get("dir") or "later").lower() in ("later",) or found.kind == "in_n" else -1
+    direction = (found.get("dir") or "").lower()  # none in "in five years"
+    sign = 1 if direction == "later" or found.kind == "in_n" else -1
     unit = (found.get("unit") or "").lower()
+    # A narrative moves on from the last date it told ("two years later", "three days earlier");
+    # a report compares with the same period a year before publication ("up from $4 a year earlier").
+    story = direction == "later" or (direction == "earlier" and unit == "day")
     if unit == "year":
-        return (str(anchor.year + sign * count) if anchor.year else None), None
-    if anchor.day is None:
-        return None, None
+        base = (previous.year if story else None) or anchor.year
+        return (str(base + sign * count) if base else None), None
     if unit == "month":
-        return ym(*add_months(anchor.day.year, anchor.day.month, sign * count)), None
-    return iso(anchor.day + timedelta(days=sign * count)), None
+        month = (previous.month if story else None) or anchor.month()
+        return (ym(*add_months(*month, sign * count)) if month else None), None
+    day = (previous.day if story else None) or anchor.day
+    return (iso(day + timedelta(days=sign * count)) if day else None), None
 
 
 def year_end(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
-    """"year-end" is the last day of the year; "the end of the year" is the year. Past and early: last year's."""
+    """"year-end" is the last day of the year; "the end of the year" is the year. Past and early, or
+    after "since": last year's."""
     if not anchor.year:
         return None, None
     year = anchor.year
     if anchor.day and tense == "past" and anchor.day.month <= 6:
         year -= 1
-    if "-" in found.text or found.text.lower().startswith("year end"):
+    if found.get("since"):
+        year = anchor.year - 1  # "the change since year-end": the last one before publication
+    if "-" in found.text or found.text.lower().removeprefix("since ").startswith("year end"):
         return f"{year}-12-31", None
     return str(year), None
 
@@ -254,18 +275,63 @@ def weekday(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -
     return iso(weekday_date(anchor.day, day, direction)), None
 
 
+def year_ago(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
+    """"year-earlier results", "the year-ago quarter": the year before publication."""
+    return (str(anchor.year - 1) if anchor.year else None), None
+
+
+def that_unit(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
+    """"later that year", "earlier that day", "that year": the last the story told, else publication's."""
+    unit = (found.get("unit") or found.get("unit2") or found.get("unit3") or "").lower()
+    if unit == "year":
+        year = previous.year or anchor.year
+        return (str(year) if year else None), None
+    if unit == "month":
+        month = previous.month or anchor.month()
+        return (ym(*month) if month else None), None
+    day = previous.day or anchor.day
+    return (iso(day) if day else None), None
+
+
+def next_day(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
+    """"the next morning", "the previous day", "the day before": a day from the last day told."""
+    rel = (found.get("rel") or found.get("rel2") or "").lower()
+    day = previous.day or anchor.day
+    step = 1 if rel in AFTER_WORDS | {"next", "after"} else -1
+    return (iso(day + timedelta(days=step)) if day else None), None
+
+
+def day_weekday(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
+    """"the day before last Tuesday": the weekday as "last Tuesday" resolves, then a day from it."""
+    value, _ = weekday(found, anchor, tense, previous)
+    step = 1 if (found.get("dir") or "").lower() == "after" else -1
+    return (iso(date.fromisoformat(value) + timedelta(days=step)) if value else None), None
+
+
+def weekend(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
+    """"over the weekend", "next weekend": its Saturday, behind publication unless the cue or
+    tense puts it ahead."""
+    if anchor.day is None:
+        return None, None
+    rel = (found.get("rel") or "").lower()
+    ahead = rel in AFTER_WORDS or (rel != "last" and tense == "future")
+    saturday = WEEKDAYS["saturday"]
+    return iso(weekday_date(anchor.day, saturday, "strict_after" if ahead else "before")), None
+
+
 def holiday(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """"last Thanksgiving", "on Christmas Day": the holiday's date in the year the cue gives."""
     if anchor.day is None:
         return None, None
+    ref = anchor.day
     name, rel = (found.get("holiday") or "").lower(), (found.get("rel") or "").lower()
-    options = [d for y in range(anchor.day.year - 1, anchor.day.year + 2) if (d := holiday_date(name, y))]
-    if rel in BEFORE_WORDS or (rel == "" and tense == "past"):
-        chosen = max((d for d in options if d < anchor.day), default=None)
+    options = [d for y in range(ref.year - 1, ref.year + 2) if (d := holiday_date(name, y))]
+    if rel in BEFORE_WORDS or (rel == "" and tense in PAST_TENSES):
+        chosen = max((d for d in options if d < ref), default=None)
     elif rel in AFTER_WORDS or tense == "future":
-        chosen = min((d for d in options if d > anchor.day), default=None)
+        chosen = min((d for d in options if d > ref), default=None)
     else:
-        chosen = min(options, key=lambda d: abs((d - anchor.day).days))
+        chosen = min(options, key=lambda d: abs((d - ref).days))
     return (iso(chosen) if chosen else None), None
 
 
@@ -302,5 +368,6 @@ RESOLVERS: dict[str, Callable[[Found, Anchor, str | None, Recent], Value]] = {
     "month_year": month_year, "month_rel": month_alone, "month_cue": month_alone, "month": month_alone,
     "last_12": last_twelve_months, "unit_rel": relative_unit, "ago": counted, "in_n": counted,
     "year_end": year_end, "the_year": this_year, "deictic": deictic, "weekday": weekday,
-    "holiday": holiday, "year": year, "spelled_year": spelled,
+    "holiday": holiday, "year": year, "year_part": year, "spelled_year": spelled, "year_ago": year_ago, "that_unit": that_unit,
+    "next_day": next_day, "day_weekday": day_weekday, "weekend": weekend,
 }

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ...patterns.dates import (
-    ADDRESS_AFTER, AMBIGUOUS_MONTHS, DETERMINERS, EXPRESSION_RES, MONTHS, NAME_LABELS, NAMED_DAY_PREFIXES, NOT_YEAR_LABELS, YEAR_CUES,
+    ADDRESS_AFTER, AMBIGUOUS_MONTHS, DETERMINERS, EXPRESSION_RES, MONTHS, NAME_LABELS, NAMED_DAY_PREFIXES, NOT_YEAR_LABELS,
+    SUPERLATIVE_WORDS, YEAR_CUES,
 )
 
 KIND_ORDER = {kind: i for i, kind in enumerate(EXPRESSION_RES)}
@@ -78,7 +79,16 @@ def acceptable(found: Found, text: str, doc: Doc | None) -> bool:
         return False  # "USA Today", the "Today" show
     if found.kind == "year":
         return is_year(found, text, span)
+    if found.kind == "in_n":
+        return not after_superlative(span)
     return True
+
+
+def after_superlative(span: Span) -> bool:
+    """"the smallest gain in a year", "the first time in five years": a span of time up to now,
+    not a date ahead, when "in" hangs from a superlative or from a noun a superlative qualifies."""
+    head = span[0].head
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in SUPERLATIVE_WORDS for t in (head, *head.children))
 
 
 def is_house_number(found: Found, text: str) -> bool:
@@ -96,7 +106,8 @@ def is_year(found: Found, text: str, span: Span) -> bool:
     # "2,000 troops" counts things; "a 2009 analysis" dates one: a plural noun after a number is
     # counted, even where the model says DATE ("a poll of 2047 voters"), unless a determiner
     # makes the number a modifier ("the 2016 elections")
-    if before not in DETERMINERS and any(t.dep_ == "nummod" and t.head.tag_ in ("NNS", "NNPS") for t in span):
+    modifier = before in DETERMINERS or before.endswith(("'s", "’s"))  # "the company's 1989 results"
+    if not modifier and any(t.dep_ == "nummod" and t.head.tag_ in ("NNS", "NNPS") for t in span):
         return False
     return "DATE" in labels or not labels & NOT_YEAR_LABELS - {"CARDINAL"}
 

@@ -4,7 +4,7 @@
 that governs the expression (its head, or the nearest verb in the sentence): "will",
 "'ll", "shall", "would" or a verb of planning ("is expected to", "plans to") make it
 future; a past-tense verb makes it past, a perfect ("has met") perfect; "until Friday"
-is ahead of publication unless the verb is in the simple past.
+is ahead of publication unless the verb is in the simple past, "payable Dec. 15" always.
 
 Not handled: tense carried by context across sentences, or a date that qualifies a noun
 in a sentence whose main verb has another tense ("the talks on Friday were cancelled").
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ...patterns.dates import FUTURE_AUX, FUTURE_LEMMAS, PAST_AUX, UNTIL_WORDS
+from ...patterns.dates import DUE_WORDS, FUTURE_AUX, FUTURE_LEMMAS, PAST_AUX, UNTIL_WORDS
 
 VERB_POS = ("VERB", "AUX")
 
@@ -28,7 +28,16 @@ def tense_at(doc: Doc | None, start: int, end: int) -> str | None:
     verb = governing_verb(span.root)
     tense = verb_tense(verb) if verb is not None else None
     before = {span[0].lower_, doc[span.start - 1].lower_ if span.start > 0 else ""}
+    if before & DUE_WORDS:
+        return "future"  # "declared a dividend, payable Dec. 15": the payment is ahead
     return "future" if before & UNTIL_WORDS and tense != "past" else tense
+
+
+def cue_tense(text: str, start: int) -> str | None:
+    """The tense the word before a date gives where there is no parse (a title): "until Friday",
+    "payable Dec. 15" are ahead; None otherwise."""
+    words = text[max(0, start - 20):start].split()
+    return "future" if words and words[-1].lower() in UNTIL_WORDS | DUE_WORDS else None
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -57,7 +66,7 @@ def verb_tense(verb: Token) -> str | None:
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "perfect"
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acl", "relcl", "advcl"):
         return "past"  # "plans announced in January": a reduced relative clause
     if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "pcomp"):
         # "said it while visiting in May", "left after visiting in May": a participle has no
