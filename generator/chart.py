@@ -1,0 +1,74 @@
+"""The timeline's chart: briefings published per month over the whole span, as an inline SVG.
+
+A static drawing, no script and no request: one bar per month from the first
+month with a briefing to the last, each bar a link to its month page (a month
+with no briefing has no bar and no link), years marked under the axis. The bars
+keep a readable width by making the drawing wider, not thinner: a long span
+scrolls sideways in its box (``min-width``) instead of shrinking its bars. Colours come
+from CSS classes, so both themes apply; labels are escaped with ``html.escape``.
+Not handled: briefings dated only by a year (they have no month) are counted
+beside the chart, not in it.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Mapping
+
+Month = tuple[int, int]
+
+HEIGHT = 220
+TOP, BOTTOM, LEFT = 16, 40, 36  # room for the tallest bar's count, the year labels, the axis numbers
+BAR = 14  # width of a month in the drawing's units
+MIN_WIDTH = 640  # a short span fills this and scales up to the page's width
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+def month_span(months: Mapping[Month, int]) -> list[Month]:
+    """Every month from the earliest to the latest with a count, in order (empty months included)."""
+    if not months:
+        return []
+    (y, m), last = min(months), max(months)
+    span = []
+    while (y, m) <= last:
+        span.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return span
+
+
+def svg(counts: Mapping[Month, int], href: Callable[[Month], str]) -> str:
+    """Bars of ``counts`` (month → briefings); ``href(month)`` is the link of a month that has briefings."""
+    span = month_span({m: n for m, n in counts.items() if n})
+    if not span:
+        return ""
+    width = max(MIN_WIDTH, LEFT + BAR * len(span) + 8)
+    tallest = max(counts.get(m, 0) for m in span)
+    plot = HEIGHT - TOP - BOTTOM
+    parts = [f'<svg class="timeline-chart" viewBox="0 0 {width} {HEIGHT}" width="{width}" height="{HEIGHT}" '
+             f'style="min-width:{width}px" aria-labelledby="timeline-chart-title"><title id="timeline-chart-title">Briefings published per '
+             f'month, {_month_text(span[0])} to {_month_text(span[-1])}</title>',
+             '<g class="axis" aria-hidden="true">',
+             f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{width - 4}" y2="{HEIGHT - BOTTOM}"/>',
+             f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end">{tallest}</text>',
+             f'<text x="{LEFT - 6}" y="{HEIGHT - BOTTOM}" text-anchor="end">0</text>']
+    for i, (year, month) in enumerate(span):
+        if month == 1 or i == 0:
+            x = LEFT + BAR * i
+            parts.append(f'<line class="year-tick" x1="{x}" y1="{HEIGHT - BOTTOM}" x2="{x}" y2="{HEIGHT - BOTTOM + 6}"/>')
+            parts.append(f'<text x="{x + 2}" y="{HEIGHT - BOTTOM + 20}">{year}</text>')
+    parts.append("</g>")
+    for i, month in enumerate(span):
+        count = counts.get(month, 0)
+        if not count:
+            continue
+        h = max(2.0, round(plot * count / tallest, 1))
+        x, y = LEFT + BAR * i + 1, round(HEIGHT - BOTTOM - h, 1)
+        label = html.escape(f"{_month_text(month)}: {count} briefing{'' if count == 1 else 's'}")
+        parts.append(f'<a href="{html.escape(href(month))}" aria-label="{label}"><rect class="bar" x="{x}" y="{y}" '
+                     f'width="{BAR - 2}" height="{h}"><title>{label}</title></rect></a>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _month_text(month: Month) -> str:
+    return f"{MONTH_NAMES[month[1] - 1]} {month[0]}"
