@@ -18,7 +18,10 @@ Month = tuple[int, int]
 
 HEIGHT = 220
 TOP, BOTTOM, LEFT = 16, 40, 36  # room for the tallest bar's count, the year labels, the axis numbers
-BAR = 14  # width of a month in the drawing's units
+BAR = 14  # the least width of a month in the drawing's units
+MAX_BAR = 36  # a bar no thicker than this, centred in its month
+MONTH_LABEL = 24  # months this wide or wider get their initial under the bar
+YEAR_LABEL = 40  # the least room between two years' names
 MIN_WIDTH = 640  # a short span fills this and scales up to the page's width
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
@@ -41,31 +44,38 @@ def svg(counts: Mapping[Month, int], href: Callable[[Month], str]) -> str:
     span = month_span({m: n for m, n in counts.items() if n})
     if not span:
         return ""
-    width = max(MIN_WIDTH, LEFT + BAR * len(span) + 8)
+    bar = max(BAR, round((MIN_WIDTH - LEFT - 8) / len(span), 1))  # a short span spreads over the whole width
+    width = round(LEFT + bar * len(span) + 8)
     tallest = max(counts.get(m, 0) for m in span)
     plot = HEIGHT - TOP - BOTTOM
     parts = [f'<svg class="timeline-chart" viewBox="0 0 {width} {HEIGHT}" width="{width}" height="{HEIGHT}" '
-             f'style="min-width:{width}px" aria-labelledby="timeline-chart-title"><title id="timeline-chart-title">Briefings published per '
-             f'month, {_month_text(span[0])} to {_month_text(span[-1])}</title>',
+             f'style="min-width:{width}px" aria-labelledby="timeline-chart-title"><title id="timeline-chart-title">'
+             f'Briefings published per month, {_month_text(span[0])} to {_month_text(span[-1])}</title>',
              '<g class="axis" aria-hidden="true">',
              f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{width - 4}" y2="{HEIGHT - BOTTOM}"/>',
              f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end">{tallest}</text>',
              f'<text x="{LEFT - 6}" y="{HEIGHT - BOTTOM}" text-anchor="end">0</text>']
+    last_label = -YEAR_LABEL
     for i, (year, month) in enumerate(span):
-        if month == 1 or i == 0:
-            x = LEFT + BAR * i
-            parts.append(f'<line class="year-tick" x1="{x}" y1="{HEIGHT - BOTTOM}" x2="{x}" y2="{HEIGHT - BOTTOM + 6}"/>')
-            parts.append(f'<text x="{x + 2}" y="{HEIGHT - BOTTOM + 20}">{year}</text>')
+        x = round(LEFT + bar * i, 1)
+        if bar >= MONTH_LABEL:  # room for each month's initial
+            parts.append(f'<text class="month" x="{round(x + bar / 2, 1)}" y="{HEIGHT - BOTTOM + 14}" '
+                         f'text-anchor="middle">{MONTH_NAMES[month - 1][0]}</text>')
+        if (month == 1 or i == 0) and x - last_label >= YEAR_LABEL:  # a year's name, where it does not collide
+            last_label = x
+            parts.append(f'<line class="year-tick" x1="{x}" y1="{HEIGHT - BOTTOM}" x2="{x}" y2="{HEIGHT - 4}"/>')
+            parts.append(f'<text x="{x + 3}" y="{HEIGHT - 8}">{year}</text>')
     parts.append("</g>")
     for i, month in enumerate(span):
         count = counts.get(month, 0)
         if not count:
             continue
         h = max(2.0, round(plot * count / tallest, 1))
-        x, y = LEFT + BAR * i + 1, round(HEIGHT - BOTTOM - h, 1)
+        thick = min(bar - 2, MAX_BAR)
+        x, y = round(LEFT + bar * i + (bar - thick) / 2, 1), round(HEIGHT - BOTTOM - h, 1)
         label = html.escape(f"{_month_text(month)}: {count} briefing{'' if count == 1 else 's'}")
         parts.append(f'<a href="{html.escape(href(month))}" aria-label="{label}"><rect class="bar" x="{x}" y="{y}" '
-                     f'width="{BAR - 2}" height="{h}"><title>{label}</title></rect></a>')
+                     f'width="{round(thick, 1)}" height="{h}"><title>{label}</title></rect></a>')
     parts.append("</svg>")
     return "\n".join(parts)
 
