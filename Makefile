@@ -19,9 +19,11 @@ $(STAMP): pyproject.toml
 site: $(STAMP)
 	$(BIN)/python -m generator site $(if $(STRICT),--strict)
 
-## test: install what the tests need (Debian's chromium included) and run them
+## test: install what the tests need (Debian's chromium, and axe-core pinned in tests/package.json) and run them
 test: $(STAMP)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm >/dev/null; }
+	@test -f tests/node_modules/axe-core/axe.min.js || npm ci --prefix tests --no-audit --no-fund --silent
 	$(BIN)/python -m pytest
 
 ## serve: the writer's loop; edits in seeds/ or docs/ rebuild what they change (--dirty) and reload the browser
