@@ -7,8 +7,8 @@ Only the ``LIMIT`` most-mentioned people and the ``MAX_EDGES`` strongest ties
 between them are drawn, so the figure's size does not grow with the collection.
 Names are escaped with ``html.escape`` (the SVG sits in a raw HTML block, which
 Markdown leaves alone). Colours come from CSS classes, so both themes apply.
-Circles are then pushed apart where they overlap, and names are placed where
-they overlap no other name or circle; a name that fits nowhere is left out of the
+People are then pushed apart where their circle-and-name boxes overlap
+(collision), and names are placed where they overlap no other name or circle; a name that fits nowhere is left out of the
 drawing (its circle keeps a tooltip and its link, and the table below the figure
 gives the same ties as text). Not handled: ties may cross names.
 """
@@ -26,8 +26,10 @@ MAX_EDGES = 120  # ties drawn, strongest first
 WIDTH, HEIGHT, MARGIN = 800, 560, 60
 STEPS = 250
 FONT = 13  # name size in the drawing's units; the figure is at least WIDTH pixels wide, so this is the size read
-NODE_GAP = 6  # the least room between two circles after collision
-COLLISION_ROUNDS = 30
+LINE = FONT + 4  # the height of a name's line
+MIN_RADIUS, MAX_RADIUS = 4.0, 14.0
+NODE_GAP = 4  # the least room between two people's boxes after collision
+COLLISION_ROUNDS = 300
 FRAME = 2.0  # positions stay within ±FRAME (a person with no ties cannot drift away)
 
 
@@ -102,32 +104,47 @@ def _fit(pos: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
             for slug, (x, y) in pos.items()}
 
 
-def radius(person: Person) -> float:
-    return round(4 + 2.5 * math.sqrt(len(person.articles)), 1)
+def radius(person: Person, most: int) -> float:
+    """A circle's radius: its area grows with the person's briefings, up to ``MAX_RADIUS`` for the most-mentioned."""
+    return round(MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(len(person.articles) / max(most, 1)), 1)
 
 
-def separate(at: dict[str, tuple[float, float]], radii: dict[str, float]) -> dict[str, tuple[float, float]]:
-    """Push apart circles that overlap after the layout (collision), a fixed number of rounds, in a fixed order."""
+def separate(at: dict[str, tuple[float, float]], radii: dict[str, float],
+             widths: dict[str, float]) -> dict[str, tuple[float, float]]:
+    """Push apart people whose circle-and-name boxes overlap (collision), in a fixed order, so that names fit.
+
+    Each person takes a box: the circle with the name's width and a line of text
+    above it. Two overlapping boxes move apart, half each, along the axis where
+    they overlap least; a fixed number of rounds at most, then back inside the drawing.
+    """
     pos = {slug: [x, y] for slug, (x, y) in at.items()}
+    half = {slug: (max(radii[slug], widths[slug] / 2) + NODE_GAP / 2, radii[slug] + LINE / 2 + NODE_GAP / 2)
+            for slug in pos}
     slugs = list(pos)
     for _ in range(COLLISION_ROUNDS):
+        moved = False
         for i, a in enumerate(slugs):
             for b in slugs[i + 1:]:
                 dx, dy = pos[b][0] - pos[a][0], pos[b][1] - pos[a][1]
-                dist = math.hypot(dx, dy)
-                need = radii[a] + radii[b] + NODE_GAP
-                if dist >= need:
+                over_x = half[a][0] + half[b][0] - abs(dx)
+                over_y = half[a][1] + half[b][1] - abs(dy)
+                if over_x <= 0 or over_y <= 0:
                     continue
-                if dist < 1e-6:
-                    dx, dy, dist = 1.0, 0.0, 1.0  # on top of each other: apart along x
-                push = (need - dist) / 2
-                pos[a][0] -= dx / dist * push
-                pos[a][1] -= dy / dist * push
-                pos[b][0] += dx / dist * push
-                pos[b][1] += dy / dist * push
-        for slug in slugs:  # back inside the drawing
-            pos[slug][0] = min(WIDTH - radii[slug], max(radii[slug], pos[slug][0]))
-            pos[slug][1] = min(HEIGHT - radii[slug], max(radii[slug], pos[slug][1]))
+                moved = True
+                if over_x < over_y:
+                    step = (over_x / 2) * (1 if dx >= 0 else -1)
+                    pos[a][0] -= step
+                    pos[b][0] += step
+                else:
+                    step = (over_y / 2) * (1 if dy >= 0 else -1)
+                    pos[a][1] -= step
+                    pos[b][1] += step
+        for slug in slugs:  # back inside the drawing, the name's line above the circle included
+            hw, r = half[slug][0], radii[slug]
+            pos[slug][0] = min(WIDTH - hw, max(hw, pos[slug][0]))
+            pos[slug][1] = min(HEIGHT - r - 2, max(r + LINE + 2, pos[slug][1]))
+        if not moved:
+            break
     return {slug: (round(x, 1), round(y, 1)) for slug, (x, y) in pos.items()}
 
 
@@ -183,8 +200,9 @@ def svg(net: Network, href: Callable[[str], str]) -> str:
     Not ``role="img"``: that would hide the links from screen readers. The ties are
     drawing only (``aria-hidden``); each person is a link named by name and count.
     """
-    radii = {p.slug: radius(p) for p in net.people}
-    at = separate(layout(net), radii)
+    most = max((len(p.articles) for p in net.people), default=1)
+    radii = {p.slug: radius(p, most) for p in net.people}
+    at = separate(layout(net), radii, {p.slug: label_width(p.name) for p in net.people})
     labels = place_labels(net, at, radii)
     heaviest = max((w for _, _, w in net.edges), default=1)
     parts = [f'<svg class="network" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '

@@ -202,8 +202,9 @@ def test_network_names_never_overlap_and_stay_inside() -> None:
 
 def test_network_circles_do_not_overlap() -> None:
     net = graph.network(_crowd(40))
-    radii = {p.slug: graph.radius(p) for p in net.people}
-    at = graph.separate(graph.layout(net), radii)
+    most = max(len(p.articles) for p in net.people)
+    radii = {p.slug: graph.radius(p, most) for p in net.people}
+    at = graph.separate(graph.layout(net), radii, {p.slug: graph.label_width(p.name) for p in net.people})
     slugs = list(at)
     overlaps = [(a, b) for i, a in enumerate(slugs) for b in slugs[i + 1:]
                 if ((at[a][0] - at[b][0]) ** 2 + (at[a][1] - at[b][1]) ** 2) ** 0.5 < radii[a] + radii[b]]
