@@ -22,7 +22,7 @@ BAR = 14  # the least width of a month in the drawing's units
 MAX_BAR = 36  # a bar no thicker than this, centred in its month
 MONTH_LABEL = 24  # months this wide or wider get their initial under the bar
 YEAR_LABEL = 40  # the least room between two years' names
-MIN_WIDTH = 640  # a short span fills this and scales up to the page's width
+MIN_WIDTH = 480  # a short span fills this, and scales to the page's width
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
 
@@ -46,10 +46,11 @@ def svg(counts: Mapping[Month, int], href: Callable[[Month], str]) -> str:
         return ""
     bar = max(BAR, round((MIN_WIDTH - LEFT - 8) / len(span), 1))  # a short span spreads over the whole width
     width = round(LEFT + bar * len(span) + 8)
+    narrowest = round(LEFT + BAR * len(span) + 8)  # below this the bars would thin: the box scrolls instead
     tallest = max(counts.get(m, 0) for m in span)
     plot = HEIGHT - TOP - BOTTOM
     parts = [f'<svg class="timeline-chart" viewBox="0 0 {width} {HEIGHT}" width="{width}" height="{HEIGHT}" '
-             f'style="min-width:{width}px" aria-labelledby="timeline-chart-title"><title id="timeline-chart-title">'
+             f'style="min-width:{narrowest}px" aria-labelledby="timeline-chart-title"><title id="timeline-chart-title">'
              f'Briefings published per month, {_month_text(span[0])} to {_month_text(span[-1])}</title>',
              '<g class="axis" aria-hidden="true">',
              f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{width - 4}" y2="{HEIGHT - BOTTOM}"/>',

@@ -295,7 +295,7 @@ def render_timeline(site: Site, out: Pages) -> None:
     """The timeline: an index of years and months, a page per year and per month, and the undated page."""
     here = urls.index_page(urls.YEARS)
     out.add(here, partial(_page, "years_index", here, site, years=_timeline_years(site),
-                          chart=Trusted(_timeline_chart(site, here))))
+                          chart=Trusted(_timeline_chart(site, here)), year_only=_dated_by_year_only(site)))
     for year in _timeline_years(site):
         months_of_year = sorted({m for m in (*site.by_month, *site.events_by_month) if m[0] == year}, reverse=True)
         year_only = [e for e in site.events.get(year, []) if month_of(e.date.value) is None]
@@ -323,6 +323,12 @@ def _timeline_chart(site: Site, here: str) -> str:
     """Briefings per month over the whole span, each month's bar a link to its page."""
     counts = {month: len(listed) for month, listed in site.by_month.items()}
     return chart.svg(counts, lambda m: urls.raw_href(here, urls.month_page(*m), site.directory_urls))
+
+
+def _dated_by_year_only(site: Site) -> int:
+    """Briefings whose publication date is a year alone (an estimate): on the year pages, in no month's bar."""
+    return sum(len(listed) for year, listed in site.by_year.items() if year is not None) \
+        - sum(len(listed) for listed in site.by_month.values())
 
 
 def _timeline_years(site: Site) -> list[int]:

@@ -162,6 +162,8 @@ def test_a_long_span_scrolls_instead_of_thinning_its_bars() -> None:
     svg = chart.svg(counts, lambda m: "x/")
     width = int(re.search(r'viewBox="0 0 (\d+) ', svg).group(1))
     assert width >= chart.BAR * 240 and f"min-width:{width}px" in svg
+    short = chart.svg({(2021, 1): 1}, lambda m: "x/")
+    assert f"min-width:{chart.LEFT + chart.BAR + 8}px" in short  # a short span scales down to a phone
 
 
 def test_year_labels_do_not_collide() -> None:
