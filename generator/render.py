@@ -69,6 +69,7 @@ def environment() -> jinja2.Environment:
                        month_name=lambda m: MONTH_NAMES[m - 1], plural=plural, anchor=anchor,
                        para_link=para_link, what_happened=what_happened, original_url=original_url)
     env.filters["trusted"] = Trusted  # only for paths the generator made (urls.py), never article text
+    env.filters["pagefind_value"] = pagefind_value
     return env
 
 
@@ -83,6 +84,12 @@ def url(context: jinja2.runtime.Context, page: str, anchor: str = "") -> Trusted
 def link(context: jinja2.runtime.Context, page: str, text: object, anchor: str = "") -> Trusted:
     """``<a>`` to another page of the site; ``text`` is escaped."""
     return Trusted(f'<a href="{url(context, page, anchor)}">{markdown_text(text)}</a>')
+
+
+def pagefind_value(text: object) -> Trusted:
+    """A filter value for Pagefind, with no character HTML could act on (``page_title``'s look-alikes), escaped:
+    its UI (1.5) shows a filter's values as HTML, and Pagefind unescapes what it reads, however often escaped."""
+    return Trusted(markdown_text(page_title(str(text))))
 
 
 def heading(level: int, text: object, href: str = "") -> Trusted:

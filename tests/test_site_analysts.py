@@ -305,3 +305,13 @@ def test_the_overview_counts_in_words_that_agree(stories: int, expected: str) ->
     site = gather(corpus)
     site = replace(site, stories=tuple(Story(f"s{i}", ("a-harbor", "b-valley")) for i in range(stories)))
     assert expected in render_overview(corpus, "", site)
+
+
+@pytest.mark.parametrize("value", ['<img src=x onerror=alert("source")>', "&lt;script&gt;", "AT&T"])
+def test_a_search_filter_value_has_nothing_html_could_act_on(value: str) -> None:
+    """Pagefind's UI shows filter values as HTML, and Pagefind unescapes what it reads: no <, >, & or " may reach it."""
+    import html as html_module
+
+    from generator.render import pagefind_value
+    read_by_pagefind = html_module.unescape(html_module.unescape(pagefind_value(value)))
+    assert not set("<>&\"") & set(read_by_pagefind)
