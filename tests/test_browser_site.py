@@ -194,8 +194,13 @@ def _pages_found(page) -> list[str]:  # type: ignore[no-untyped-def]
 def test_full_text_results_filter_by_outlet(page) -> None:  # type: ignore[no-untyped-def]
     find(page, "port")
     page.wait_for_function("document.querySelectorAll('.pagefind-ui__result').length >= 2", timeout=10_000)
+    page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result-link')]"
+                           ".filter((a) => !a.href.includes('#')).length >= 2", timeout=10_000)
     page.locator(".pagefind-ui__filter-name", has_text="Outlet").click()
-    page.locator(".pagefind-ui__filter-label", has_text="Valley Post").click()
+    label = page.locator(".pagefind-ui__filter-label", has_text="Valley Post")
+    label.wait_for(state="visible", timeout=10_000)
+    label.click()
+    assert page.locator(".pagefind-ui__filter-checkbox[value='Valley Post']").is_checked()
     page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result-link')]"
                            ".filter((a) => !a.href.includes('#')).length === 1", timeout=10_000)
     assert [href.split("/briefings-site/")[1] for href in _pages_found(page)] == ["briefings/valley-post-port/"]
