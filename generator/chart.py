@@ -32,7 +32,7 @@ def month_span(months: Mapping[Month, int]) -> list[Month]:
     if not months:
         return []
     (y, m), last = min(months), max(months)
-    span = []
+    span: list[Month] = []
     while (y, m) <= last:
         span.append((y, m))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -47,38 +47,48 @@ def svg(counts: Mapping[Month, int], href: Callable[[Month], str]) -> str:
     bar = max(BAR, round((MIN_WIDTH - LEFT - 8) / len(span), 1))  # a short span spreads over the whole width
     width = round(LEFT + bar * len(span) + 8)
     narrowest = round(LEFT + BAR * len(span) + 8)  # below this the bars would thin: the box scrolls instead
-    tallest = max(counts.get(m, 0) for m in span)
-    plot = HEIGHT - TOP - BOTTOM
-    parts = [f'<svg class="timeline-chart" viewBox="0 0 {width} {HEIGHT}" width="{width}" height="{HEIGHT}" '
-             f'style="min-width:{narrowest}px" aria-labelledby="timeline-chart-title"><title id="timeline-chart-title">'
-             f'Briefings published per month, {_month_text(span[0])} to {_month_text(span[-1])}</title>',
-             '<g class="axis" aria-hidden="true">',
+    tallest = max(counts.get(month, 0) for month in span)
+    head = (f'<svg class="timeline-chart" viewBox="0 0 {width} {HEIGHT}" width="{width}" height="{HEIGHT}" '
+            f'style="min-width:{narrowest}px" aria-labelledby="timeline-chart-title"><title id="timeline-chart-title">'
+            f'Briefings published per month, {_month_text(span[0])} to {_month_text(span[-1])}</title>')
+    return "\n".join([head, *_axis(span, bar, width, tallest), *_bars(span, counts, bar, tallest, href), "</svg>"])
+
+
+def _axis(span: list[Month], bar: float, width: int, tallest: int) -> list[str]:
+    """The baseline, the scale, each month's initial when there is room, and the years where they do not collide."""
+    parts = ['<g class="axis" aria-hidden="true">',
              f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{width - 4}" y2="{HEIGHT - BOTTOM}"/>',
              f'<text x="{LEFT - 6}" y="{TOP + 4}" text-anchor="end">{tallest}</text>',
              f'<text x="{LEFT - 6}" y="{HEIGHT - BOTTOM}" text-anchor="end">0</text>']
-    last_label = -YEAR_LABEL
+    last_label: float = -YEAR_LABEL
     for i, (year, month) in enumerate(span):
         x = round(LEFT + bar * i, 1)
-        if bar >= MONTH_LABEL:  # room for each month's initial
+        if bar >= MONTH_LABEL:
             parts.append(f'<text class="month" x="{round(x + bar / 2, 1)}" y="{HEIGHT - BOTTOM + 14}" '
                          f'text-anchor="middle">{MONTH_NAMES[month - 1][0]}</text>')
-        if (month == 1 or i == 0) and x - last_label >= YEAR_LABEL:  # a year's name, where it does not collide
+        if (month == 1 or i == 0) and x - last_label >= YEAR_LABEL:
             last_label = x
             parts.append(f'<line class="year-tick" x1="{x}" y1="{HEIGHT - BOTTOM}" x2="{x}" y2="{HEIGHT - 4}"/>')
             parts.append(f'<text x="{x + 3}" y="{HEIGHT - 8}">{year}</text>')
-    parts.append("</g>")
+    return [*parts, "</g>"]
+
+
+def _bars(span: list[Month], counts: Mapping[Month, int], bar: float, tallest: int,
+          href: Callable[[Month], str]) -> list[str]:
+    """A bar per month with briefings, a link named by month and count; none for an empty month."""
+    parts = []
+    plot = HEIGHT - TOP - BOTTOM
+    thick = min(bar - 2, MAX_BAR)
     for i, month in enumerate(span):
         count = counts.get(month, 0)
         if not count:
             continue
         h = max(2.0, round(plot * count / tallest, 1))
-        thick = min(bar - 2, MAX_BAR)
         x, y = round(LEFT + bar * i + (bar - thick) / 2, 1), round(HEIGHT - BOTTOM - h, 1)
         label = html.escape(f"{_month_text(month)}: {count} briefing{'' if count == 1 else 's'}")
         parts.append(f'<a href="{html.escape(href(month))}" aria-label="{label}"><rect class="bar" x="{x}" y="{y}" '
                      f'width="{round(thick, 1)}" height="{h}"><title>{label}</title></rect></a>')
-    parts.append("</svg>")
-    return "\n".join(parts)
+    return parts
 
 
 def _month_text(month: Month) -> str:

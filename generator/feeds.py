@@ -130,7 +130,7 @@ PEOPLE_COLUMNS = ("slug", "name", "sort_name", "aliases", "briefings", "quotes",
 
 def briefing_rows(corpus: Corpus, stories: Sequence[Story], base: str) -> list[tuple[object, ...]]:
     story_of = {slug: s.slug for s in stories for slug in s.briefings}
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for b in corpus.briefings:
         e = b.extraction
         kinds = {kind: "; ".join(sorted({m.name for m in e.actors if m.kind == kind})) for kind in ("org", "country")}
@@ -143,7 +143,7 @@ def briefing_rows(corpus: Corpus, stories: Sequence[Story], base: str) -> list[t
 
 def quote_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
     """Every quote of every briefing, in the briefings' order (newest first) and the text's order."""
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for b in corpus.briefings:
         e = b.extraction
         page = base + urls.page_href(urls.briefing_page(b.slug))
@@ -157,7 +157,7 @@ def quote_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
 
 def people_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
     published = {b.slug: b.extraction.published.value for b in corpus.briefings}
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for p in corpus.people:
         dates = sorted(d for d in (published.get(slug) for slug in p.articles) if d)
         rows.append((p.slug, p.name, sort_name(p.name), "; ".join(p.aliases), len(p.articles), len(p.quotes),

@@ -205,8 +205,8 @@ def svg(net: Network, href: Callable[[str], str]) -> str:
     at = separate(layout(net), radii, {p.slug: label_width(p.name) for p in net.people})
     labels = place_labels(net, at, radii)
     heaviest = max((w for _, _, w in net.edges), default=1)
-    parts = [f'<svg class="network" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
-             f'aria-labelledby="network-title"><title id="network-title">Who is mentioned with whom</title>',
+    parts = [(f'<svg class="network" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
+              f'aria-labelledby="network-title"><title id="network-title">Who is mentioned with whom</title>'),
              '<g class="ties" aria-hidden="true">']
     for a, b, w in net.edges:
         (x1, y1), (x2, y2) = at[a], at[b]

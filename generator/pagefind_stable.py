@@ -60,7 +60,7 @@ def _sorted_filter(path: Path) -> tuple[Path, Path, bytes] | None:
     item = _read(path)
     if match is None or item is None or not _is_filter(item):
         return None
-    name, values = item  # type: ignore[misc]
+    name, values = item[0], item[1]  # type: ignore[index]
     data = MAGIC + encode([name, sorted(values, key=lambda value: value[0])])
     return path, path.with_name(f"{match['lang']}_{hashlib.sha256(data).hexdigest()[:7]}.pf_filter"), data
 
@@ -88,10 +88,10 @@ def _replace(item: object, renamed: dict[str, str]) -> object:
 def _sort_filter_lists(item: object, filters: set[str]) -> object:
     """The meta's list of (filter name, filter file) pairs in name order, wherever it is."""
     if isinstance(item, list):
-        item = [_sort_filter_lists(part, filters) for part in item]
+        parts = [_sort_filter_lists(part, filters) for part in item]
         pairs = all(isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], str)
-                    and p[1] in filters for p in item)
-        return sorted(item, key=lambda p: p[0]) if item and pairs else item
+                    and p[1] in filters for p in parts)
+        return sorted(parts, key=lambda p: p[0]) if parts and pairs else parts  # type: ignore[index]
     return item
 
 

@@ -12,14 +12,15 @@ the page, so the site works under any sub-path. Templates stay dumb: the Jinja
 environment uses ``StrictUndefined`` and escapes every printed value that is not
 ``Trusted`` (see ``escape.py``).
 
-Page sizes: a briefing, person or story page is bounded (lists are capped); only
-index pages (people, years, months, stories) grow with the collection.
+Page sizes: a briefing, person or story page is bounded (lists are capped); the
+people index is split by letter past ``INDEX_PAGE`` people; only the other index
+pages (years, months, stories) grow with the collection.
 """
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import TypeVar
@@ -32,8 +33,8 @@ from .extract.quotes import quote_key, rank_quotes
 from .memo import PageKeys, RenderMemo
 from .model import Article, Briefing, Corpus, DateRef, Person, Quote
 from .patterns.site import ABBREVIATION, SENTENCE_END
-from .sorting import alphabetical, sort_key, sort_name
 from .resolve import Event, Month, events_by_month, events_by_year, month_of, months, years
+from .sorting import alphabetical, sort_key, sort_name
 from .stories import Story, compare_quotes, group_stories, related_briefings
 
 LATEST = 10  # briefings listed on the home page
