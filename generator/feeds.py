@@ -1,20 +1,24 @@
-"""The site's two non-page outputs: an Atom feed of the latest briefings and a JSON download of everything.
+"""The site's non-page outputs: an Atom feed of the latest briefings, and downloads of everything (JSON, CSV).
 
 Both are deterministic: no build time anywhere. A feed entry is dated by its
 briefing's publication date (undated briefings are not in the feed) and the feed's
 ``updated`` is its newest entry's date. Entry ids are ``urn:briefings:<slug>``, so
 they survive a move of the site; links are absolute when ``site_url`` is known
 and relative to the feed otherwise. Article text goes through ``xml_text``
-(feed) or ``json.dumps`` (data), never raw.
+(feed), ``json.dumps`` (data) or the ``csv`` module (tables), never raw; a CSV
+cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) starts with ``'``.
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
 from .model import Briefing, Corpus, Mention
+from .sorting import sort_name
 from .stories import Story
 
 FEED_ENTRIES = 50
@@ -102,3 +106,79 @@ def _briefing_record(b: Briefing, story: str | None, related: tuple[tuple[str, f
 def _mention(m: Mention, person: str | None) -> dict:
     return {"name": m.name, "kind": m.kind, "person": person, "aliases": list(m.aliases),
             "roles": list(m.roles), "paragraphs": list(m.paragraphs)}
+
+
+# ---- CSV: the same records as tables ------------------------------------------
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
+
+
+def csv_files(corpus: Corpus, stories: Sequence[Story], site_url: str | None) -> dict[str, str]:
+    """``data/briefings.csv``, ``data/quotes.csv`` and ``data/people.csv`` (paths from ``urls.DATA_CSV``)."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    return {urls.DATA_CSV["briefings"]: _csv(BRIEFING_COLUMNS, briefing_rows(corpus, stories, base)),
+            urls.DATA_CSV["quotes"]: _csv(QUOTE_COLUMNS, quote_rows(corpus, base)),
+            urls.DATA_CSV["people"]: _csv(PEOPLE_COLUMNS, people_rows(corpus, base))}
+
+
+BRIEFING_COLUMNS = ("slug", "published", "published_how", "outlet", "author", "title", "people", "organisations",
+                    "places", "quotes", "story", "original_url", "link", "path")
+QUOTE_COLUMNS = ("date", "outlet", "speaker", "quote", "link", "person", "briefing", "paragraph", "confidence")
+PEOPLE_COLUMNS = ("slug", "name", "sort_name", "aliases", "briefings", "quotes", "first", "last", "roles",
+                  "description", "link")
+
+
+def briefing_rows(corpus: Corpus, stories: Sequence[Story], base: str) -> list[tuple[object, ...]]:
+    story_of = {slug: s.slug for s in stories for slug in s.briefings}
+    rows: list[tuple[object, ...]] = []
+    for b in corpus.briefings:
+        e = b.extraction
+        kinds = {kind: "; ".join(sorted({m.name for m in e.actors if m.kind == kind})) for kind in ("org", "country")}
+        rows.append((b.slug, e.published.value, e.published.how, e.article.source, e.article.author, e.article.title,
+                     "; ".join(sorted({m.name for m in e.persons})), kinds["org"], kinds["country"], len(e.quotes),
+                     story_of.get(b.slug), e.article.url, base + urls.page_href(urls.briefing_page(b.slug)),
+                     e.article.path))
+    return rows
+
+
+def quote_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
+    """Every quote of every briefing, in the briefings' order (newest first) and the text's order."""
+    rows: list[tuple[object, ...]] = []
+    for b in corpus.briefings:
+        e = b.extraction
+        page = base + urls.page_href(urls.briefing_page(b.slug))
+        for q in e.quotes:
+            where = f"#p{q.paragraph + 1}" if 0 <= q.paragraph < len(e.article.body) else ""
+            rows.append((e.published.value, e.article.source, q.speaker, q.text, page + where,
+                         b.speakers.get(q.speaker or ""), b.slug, q.paragraph + 1 if where else None,
+                         f"{q.confidence:.2f}"))
+    return rows
+
+
+def people_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
+    published = {b.slug: b.extraction.published.value for b in corpus.briefings}
+    rows: list[tuple[object, ...]] = []
+    for p in corpus.people:
+        dates = sorted(d for d in (published.get(slug) for slug in p.articles) if d)
+        rows.append((p.slug, p.name, sort_name(p.name), "; ".join(p.aliases), len(p.articles), len(p.quotes),
+                     dates[0] if dates else None, dates[-1] if dates else None,
+                     "; ".join(sorted({r.role for r in p.roles})), p.description,
+                     base + urls.page_href(urls.person_page(p.slug))))
+    return rows
+
+
+def _csv(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """CSV (quoted where needed, ``\\n`` line ends as the other files), a header row first; None is an empty cell."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return out.getvalue()
+
+
+def _cell(value: object) -> str:
+    """A cell's text; article text that a spreadsheet would run as a formula is prefixed with ``'``."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) and not isinstance(value, (int, float)) else text

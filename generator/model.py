@@ -14,8 +14,10 @@ class FrontMatter:
     """What the user pinned at the top of an input; authoritative when present."""
 
     title: str | None = None
-    published: str | None = None  # ISO date, YYYY-MM-DD
+    published: str | None = None  # ISO date: YYYY-MM-DD, or YYYY-MM or YYYY when only those are known
     source: str | None = None
+    url: str | None = None  # where the article was published (shown as "Original article")
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class Article:
     metadata: tuple[str, ...] = ()  # lines that are not body but say something: timestamps, "Source: X", bylines
     source: str | None = None  # the outlet, when the text or front matter names it
     front: FrontMatter = FrontMatter()
+    url: str | None = None  # the original article: front matter ``url:``, or an HTML page's canonical/og:url
+    author: str | None = None  # front matter ``author:``, or an HTML page's author metadata
 
 
 @dataclass(frozen=True)

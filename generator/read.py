@@ -25,7 +25,8 @@ log = logging.getLogger(__name__)
 SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
 MAX_BYTES = 20 * 1024 * 1024  # larger files are almost always a scraper accident, not an article
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-FRONT_KEYS = {"title", "published", "source"}
+FRONT_KEYS = {"title", "published", "source", "url", "author"}
+PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")  # a year, or a year and month: ``published: 2024-04``
 # characters YAML (a page's front matter) and XML (the feed) cannot hold: C0/C1 controls but tab,
 # newline and NEL, DEL, lone surrogates, U+FFFE and U+FFFF
 UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -227,7 +228,8 @@ def split_front_matter(text: str, rel: str) -> tuple[FrontMatter, str]:
         log.warning("Article '%s': front matter key(s) %s ignored; known keys: %s", rel, ", ".join(unknown),
                     ", ".join(sorted(FRONT_KEYS)))
     front = FrontMatter(title=_text_field(data, "title", rel), published=_date_field(data, rel),
-                        source=_text_field(data, "source", rel))
+                        source=_text_field(data, "source", rel), url=_text_field(data, "url", rel),
+                        author=_text_field(data, "author", rel))
     return front, text.lstrip("\ufeff")[match.end():]
 
 
@@ -249,10 +251,14 @@ def _date_field(data: dict, rel: str) -> str | None:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)  # ``published: 2024``: YAML reads a bare year as a number
+    if isinstance(value, str) and PARTIAL_DATE.fullmatch(value.strip()):
+        return value.strip()
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value.strip()[:10]).isoformat()
         except ValueError:
             pass
     raise InputError(rel, "the front matter 'published'", f"{value!r} is not a date",
-                     "Write it as 'published: YYYY-MM-DD', e.g. 'published: 2023-04-19'.")
+                     "Write it as 'published: YYYY-MM-DD' (or YYYY-MM, or YYYY), e.g. 'published: 2023-04-19'.")

@@ -12,8 +12,9 @@ the page, so the site works under any sub-path. Templates stay dumb: the Jinja
 environment uses ``StrictUndefined`` and escapes every printed value that is not
 ``Trusted`` (see ``escape.py``).
 
-Page sizes: a briefing, person or story page is bounded (lists are capped); only
-index pages (people, years, months, stories) grow with the collection.
+Page sizes: a briefing, person or story page is bounded (lists are capped); the
+people index is split by letter past ``INDEX_PAGE`` people; only the other index
+pages (years, months, stories) grow with the collection.
 """
 from __future__ import annotations
 
@@ -22,15 +23,18 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from typing import TypeVar
 
 import jinja2
 
-from . import graph, urls
+from . import chart, graph, urls
 from .escape import Trusted, finalize, markdown_text, page_title
 from .extract.quotes import quote_key, rank_quotes
 from .memo import PageKeys, RenderMemo
-from .model import Article, Briefing, Corpus, Person, Quote
+from .model import Article, Briefing, Corpus, DateRef, Person, Quote
+from .patterns.site import ABBREVIATION, SENTENCE_END
 from .resolve import Event, Month, events_by_month, events_by_year, month_of, months, years
+from .sorting import alphabetical, sort_key, sort_name
 from .stories import Story, compare_quotes, group_stories, related_briefings
 
 LATEST = 10  # briefings listed on the home page
@@ -39,7 +43,12 @@ PERSON_BRIEFINGS = 50  # newest briefings listed on a person page
 PERSON_QUOTES = 30
 PERSON_ROLES = 20
 CO_ACTORS = 10
+YEAR_EVENTS = 8  # events shown with what happened under each month of a year page; the month page has all
+CONTEXT_CHARS = 260  # the most of a sentence shown around an event's date
+INDEX_PAGE = 300  # entries on one page of the people index; more are split by letter (and part of a letter)
+WEB_SCHEMES = ("http://", "https://")  # the only links to an original article the site writes
 SEARCH_BOOST = {"person": 4, "briefing": 1}  # a person's page ranks above the briefings that name them
+T = TypeVar("T")
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
 
@@ -59,8 +68,9 @@ def environment() -> jinja2.Environment:
     env.globals.update(url=url, link=link, heading=heading,
                        title=lambda text: Trusted(json.dumps(page_title(text), ensure_ascii=False)),
                        month_name=lambda m: MONTH_NAMES[m - 1], plural=plural, anchor=anchor,
-                       para_link=para_link)
+                       para_link=para_link, what_happened=what_happened, original_url=original_url)
     env.filters["trusted"] = Trusted  # only for paths the generator made (urls.py), never article text
+    env.filters["pagefind_value"] = pagefind_value
     return env
 
 
@@ -77,6 +87,12 @@ def link(context: jinja2.runtime.Context, page: str, text: object, anchor: str =
     return Trusted(f'<a href="{url(context, page, anchor)}">{markdown_text(text)}</a>')
 
 
+def pagefind_value(text: object) -> Trusted:
+    """A filter value for Pagefind, with no character HTML could act on (``page_title``'s look-alikes), escaped:
+    its UI (1.5) shows a filter's values as HTML, and Pagefind unescapes what it reads, however often escaped."""
+    return Trusted(markdown_text(page_title(str(text))))
+
+
 def heading(level: int, text: object, href: str = "") -> Trusted:
     """A section heading as Python-Markdown's ``toc`` extension writes it (id and permalink),
     which is what the plugin reads the page's table of contents from (``plugin.page_toc``)."""
@@ -84,8 +100,9 @@ def heading(level: int, text: object, href: str = "") -> Trusted:
     label = markdown_text(text)
     if href:
         label = f'<a href="{href}">{label}</a>'
+    # the permalink sign is not text: the full-text search leaves it out of its results (data-pagefind-ignore)
     return Trusted(f'<h{level} id="{ident}">{label}<a class="headerlink" href="#{ident}" '
-                   f'title="Permanent link">&para;</a></h{level}>')
+                   f'title="Permanent link" data-pagefind-ignore>&para;</a></h{level}>')
 
 
 def anchor(article: Article, paragraph: int) -> str:
@@ -148,7 +165,7 @@ def render_site(corpus: Corpus, site: Site | None = None, memo: RenderMemo | Non
     for person in corpus.people:
         path = urls.person_page(person.slug)
         out.add(path, partial(render_person, site, person, path), lambda: out.keys.person_page(person))
-    out.add(urls.index_page(urls.PEOPLE), partial(render_people_index, site))
+    render_people_index(site, out)
     net = graph.network(site.corpus.people)
     out.add(urls.index_page(urls.NETWORK), partial(render_network, site, net), lambda: out.keys.of(net))
     for story in site.stories:
@@ -194,7 +211,17 @@ def render_briefing(site: Site, briefing: Briefing, here: str) -> str:
                  timeline=sorted((d for d in e.dates if d.value), key=lambda d: (d.value, d.paragraph)),
                  undated_refs=[d for d in e.dates if not d.value], story=story,
                  story_quotes=_story_quotes(site, story, briefing),
-                 related=[(site.briefings[slug], score) for slug, score in site.related.get(briefing.slug, ())])
+                 related=[(site.briefings[slug], score) for slug, score in site.related.get(briefing.slug, ())],
+                 facet_people=_facet_people(site, briefing))
+
+
+def _facet_people(site: Site, briefing: Briefing) -> list[str]:
+    """The people a briefing names, by the name of their page (the same filter value on every briefing)."""
+    names = set()
+    for mention in briefing.extraction.persons:
+        slug = briefing.speakers.get(mention.name)
+        names.add(site.people[slug].name if slug in site.people else mention.name)
+    return sorted(names)
 
 
 def _story_quotes(site: Site, story: Story | None, briefing: Briefing) -> dict[str, list]:
@@ -236,12 +263,28 @@ def _co_actors(site: Site, person: Person) -> list[tuple[Person, int]]:
     return sorted(known, key=lambda pc: (-pc[1], len(pc[0].articles), pc[0].name))[:CO_ACTORS]
 
 
-def render_people_index(site: Site) -> str:
-    groups: dict[str, list[Person]] = {}
-    for person in site.corpus.people:
-        groups.setdefault(_letter(person.name), []).append(person)
-    return _page("people_index", urls.index_page(urls.PEOPLE), site,
-                 groups=sorted(groups.items(), key=lambda kv: (kv[0] == "Other", kv[0])))
+def render_people_index(site: Site, out: Pages) -> None:
+    """People sorted by surname ("Putin, Vladimir") under an A–Z bar; past ``INDEX_PAGE`` people, a page per letter."""
+    entries = sorted(((sort_name(p.name), p) for p in site.corpus.people), key=lambda e: (sort_key(e[0]), e[1].slug))
+    groups = alphabetical(entries, lambda e: e[0])
+    here = urls.index_page(urls.PEOPLE)
+    if len(entries) <= INDEX_PAGE:
+        bar = [(letter, "", urls.slugify(letter)) for letter, _ in groups]  # same page: anchors only
+        out.add(here, partial(_page, "people_index", here, site, bar=bar, groups=groups, parts=[]))
+        return
+    pages = [(letter, n, chunk) for letter, listed in groups
+             for n, chunk in enumerate(_chunks(listed, INDEX_PAGE), start=1)]
+    bar = [(letter, urls.people_letter_page(letter, 1), "") for letter, _ in groups]
+    parts = [(letter, n, urls.people_letter_page(letter, n), chunk) for letter, n, chunk in pages]
+    out.add(here, partial(_page, "people_index", here, site, bar=bar, groups=[], parts=parts))
+    for letter, n, path, chunk in parts:
+        siblings = [(m, other) for l2, m, other, _ in parts if l2 == letter]
+        out.add(path, partial(_page, "people_letter", path, site, bar=bar, letter=letter, part=n, siblings=siblings,
+                              entries=chunk))
+
+
+def _chunks(items: list[T], size: int) -> list[list[T]]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
 
 def render_network(site: Site, net: graph.Network) -> str:
@@ -259,16 +302,20 @@ def render_story(site: Site, story: Story, here: str) -> str:
 def render_timeline(site: Site, out: Pages) -> None:
     """The timeline: an index of years and months, a page per year and per month, and the undated page."""
     here = urls.index_page(urls.YEARS)
-    out.add(here, partial(_page, "years_index", here, site, years=_timeline_years(site)))
+    out.add(here, partial(_page, "years_index", here, site, years=_timeline_years(site),
+                          chart=Trusted(_timeline_chart(site, here)), year_only=_dated_by_year_only(site)))
     for year in _timeline_years(site):
         months_of_year = sorted({m for m in (*site.by_month, *site.events_by_month) if m[0] == year}, reverse=True)
         year_only = [e for e in site.events.get(year, []) if month_of(e.date.value) is None]
         here = urls.year_page(year)
         listed = [site.by_month.get(m, []) for m in months_of_year]
-        out.add(here, partial(_page, "year", here, site, year=year, months=months_of_year, year_only=year_only),
+        out.add(here, partial(_page, "year", here, site, year=year, months=months_of_year, year_only=year_only,
+                              shown=YEAR_EVENTS),
                 lambda: out.keys.of(year, months_of_year, len(site.by_year.get(year, [])), len(site.events.get(year, [])),
                                     [out.keys.listed(b) for b in listed],
                                     [len(site.events_by_month.get(m, [])) for m in months_of_year],
+                                    [out.keys.dated(site.events_by_month.get(m, [])[:YEAR_EVENTS])
+                                     for m in months_of_year],
                                     out.keys.dated(year_only)))
         for month in months_of_year:
             here = urls.month_page(*month)
@@ -278,6 +325,18 @@ def render_timeline(site: Site, out: Pages) -> None:
                     lambda: out.keys.of(month, out.keys.listed(briefings), out.keys.dated(events)))
     here = urls.year_page(None)
     out.add(here, partial(_page, "undated", here, site, briefings=site.by_year.get(None, [])))
+
+
+def _timeline_chart(site: Site, here: str) -> str:
+    """Briefings per month over the whole span, each month's bar a link to its page."""
+    counts = {month: len(listed) for month, listed in site.by_month.items()}
+    return chart.svg(counts, lambda m: urls.raw_href(here, urls.month_page(*m), site.directory_urls))
+
+
+def _dated_by_year_only(site: Site) -> int:
+    """Briefings whose publication date is a year alone (an estimate): on the year pages, in no month's bar."""
+    return sum(len(listed) for year, listed in site.by_year.items() if year is not None) \
+        - sum(len(listed) for listed in site.by_month.values())
 
 
 def _timeline_years(site: Site) -> list[int]:
@@ -302,6 +361,49 @@ def unique_quotes(quotes: Iterable[Quote]) -> list[Quote]:
     return list(seen.values())
 
 
-def _letter(name: str) -> str:
-    first = name.strip()[:1].upper()
-    return first if "A" <= first <= "Z" else "Other"
+def what_happened(article: Article, date: DateRef) -> Trusted | None:
+    """The sentence a date is written in, escaped, with the date as written in ``<mark>``.
+
+    Long sentences are cut to about ``CONTEXT_CHARS`` around the date, at word
+    boundaries, with "…". None when the date's text is not found where it was read
+    (a metadata line, or a date the extractor normalised from other words).
+    """
+    if 0 <= date.paragraph < len(article.body):
+        text = article.body[date.paragraph]
+    elif date.text in article.title:
+        text = article.title
+    else:
+        return None
+    sentence = _sentence_with(text, date.text)
+    at = sentence.find(date.text)
+    if at < 0:
+        return None
+    before, after = sentence[:at], sentence[at + len(date.text):]
+    room = max(40, (CONTEXT_CHARS - len(date.text)) // 2)
+    if len(before) > room:
+        before = "… " + before[-room:].split(" ", 1)[-1]
+    if len(after) > room:
+        after = after[:room].rsplit(" ", 1)[0] + " …"
+    space_before = " " if before[-1:].isspace() else ""  # escaping trims the ends of each piece
+    space_after = " " if after[:1].isspace() else ""
+    return Trusted(f"{markdown_text(before)}{space_before}<mark>{markdown_text(date.text)}</mark>"
+                   f"{space_after}{markdown_text(after)}")
+
+
+def _sentence_with(text: str, phrase: str) -> str:
+    """The sentence of ``text`` where ``phrase`` first occurs (the whole text if it spans a sentence end)."""
+    at = text.find(phrase)
+    start = 0
+    for end in SENTENCE_END.finditer(text):
+        if ABBREVIATION.search(text[max(start, end.start() - 12):end.start()]):
+            continue  # "Mr. Smith", "U.S. officials": not a sentence end
+        if at < end.end():
+            return text[start:end.end()].strip() if at + len(phrase) <= end.end() else text.strip()
+        start = end.end()
+    return text[start:].strip()
+
+
+def original_url(article: Article) -> str | None:
+    """The original article's address, if it is a web address (never ``javascript:`` or a local path)."""
+    url = (article.url or "").strip()
+    return url if url.lower().startswith(WEB_SCHEMES) and " " not in url else None

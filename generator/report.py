@@ -56,6 +56,11 @@ def review_report(corpus: Corpus, errors: Sequence[InputError] = ()) -> str:
         lines.append(f"Estimated publication dates ({len(estimated)}): check and pin with 'published:':")
         lines += [f"  - {b.extraction.article.path}: {b.extraction.published.value} ({b.extraction.published.reason})"
                   for b in estimated]
+    made = [b for b in corpus.briefings if b.extraction.article.title_made]
+    if made:
+        lines.append(f"Titles made from the lead ({len(made)}): the text has no headline; set 'title:' in the "
+                     "front matter of:")
+        lines += [f"  - {b.extraction.article.path}: {b.extraction.article.title}" for b in made]
     weak = _weak_quotes(corpus)
     if weak:
         lines.append(f"Unattributed or low-confidence quotes ({len(weak)}):")

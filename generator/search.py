@@ -48,7 +48,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import urls
+from . import pagefind_stable, urls
 from .safety import dies_with_parent
 
 log = get_plugin_logger(__name__)
@@ -196,6 +196,7 @@ def run_pagefind(site_dir: Path, directory_urls: bool, skip: set[str] = frozense
     for part, bundle in zip(parts, bundles):
         shutil.rmtree(site_dir / bundle, ignore_errors=True)
         _index_part(binary, site_dir, part, site_dir / bundle)
+        pagefind_stable.normalise(site_dir / bundle)  # Pagefind orders filter values differently each run
     others = json.dumps([f"{bundle}/" for bundle in bundles[1:]])
     (site_dir / PAGEFIND_DIR / BUNDLES_JS).write_text(
         f"// the other Pagefind bundles of this site (generator/search.py), merged by the find page\n"

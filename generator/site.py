@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from . import urls
 from .config import Settings
-from .feeds import atom_feed, data_json
+from .feeds import atom_feed, csv_files, data_json
 from .model import Corpus
 from .pipeline import Collection
 from .memo import RenderMemo
@@ -41,9 +41,10 @@ def build_from_corpus(corpus: Corpus, errors: tuple = (), directory_urls: bool =
 
 
 def extra_files(built: Built, site_name: str, site_url: str | None) -> dict[str, str]:
-    """The site's files that are not pages: the Atom feed and the JSON download."""
+    """The site's files that are not pages: the Atom feed and the downloads (JSON, CSV)."""
     return {urls.FEED: atom_feed(built.corpus, site_name, site_url),
-            urls.DATA: data_json(built.corpus, built.site.stories, built.site.related)}
+            urls.DATA: data_json(built.corpus, built.site.stories, built.site.related),
+            **csv_files(built.corpus, built.site.stories, site_url)}
 
 
 def build_pages(collection: Collection, settings: Settings) -> dict[str, str]:

@@ -25,6 +25,7 @@ NETWORK = "network"
 GENERATED_DIRS = (BRIEFINGS, PEOPLE, YEARS, STORIES, NETWORK)  # the generated area: nothing is written outside it
 FEED = "feed.xml"  # the Atom feed of the latest briefings, at the site root
 DATA = "data/briefings.json"  # every extracted record, one download
+DATA_CSV = {name: f"data/{name}.csv" for name in ("briefings", "quotes", "people")}  # the same, as tables
 
 
 def slugify(text: str) -> str:
@@ -67,6 +68,15 @@ def briefing_page(slug: str) -> str:
 
 def person_page(slug: str) -> str:
     return f"{PEOPLE}/{slug}.md"
+
+
+def people_letter_page(letter: str, part: int = 1) -> str:
+    """A page of the people index: the people under one letter (and part, for a letter too long for one page).
+
+    The leading '_' keeps it apart from every person page: a person's slug never starts with one.
+    """
+    name = slugify(letter) or "other"
+    return f"{PEOPLE}/_{name}.md" if part == 1 else f"{PEOPLE}/_{name}-{part}.md"
 
 
 def year_page(year: int | None) -> str:

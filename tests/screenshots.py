@@ -1,4 +1,4 @@
-"""Screenshots of the home page, a briefing and a person page, for the README.
+"""Screenshots of the home page, a briefing, a person page, the timeline and the network, for the README.
 
 Run ``python -m tests.screenshots`` (or ``make screenshots``) from the repository:
 it builds the site from the repository's seeds/ into a tmp dir (never ``site/``),
@@ -19,7 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from site_project import CHROMIUM, CHROMIUM_ARGS, REPO, serve_under  # noqa: E402
 
 OUT = REPO / "docs" / "assets" / "screenshots"
-SHOTS = (("home", "", "light"), ("briefing", "{briefing}", "light"), ("person", "{person}", "dark"))
+SHOTS = (("home", "", "light"), ("briefing", "{briefing}", "light"), ("person", "{person}", "dark"),
+         ("timeline", "years/", "light"), ("network", "network/", "dark"))
 
 
 def build(into: Path) -> Path:

@@ -29,7 +29,8 @@ def clean(raw: RawArticle) -> Article:
     except Exception as error:  # noqa: BLE001 - one odd input must not stop a build of thousands
         log.warning("Article '%s': cleaning failed (%s); the page will have no body", raw.path, error)
         return Article(id=raw.id, path=raw.path, title=raw.front.title or raw.id, title_made=raw.front.title is None,
-                       body=(), front=raw.front, source=raw.front.source)
+                       body=(), front=raw.front, source=raw.front.source, url=raw.front.url,
+                       author=raw.front.author)
 
 
 def summary(article: Article) -> str:
@@ -100,7 +101,9 @@ def _article(raw: RawArticle, lines: list[Line], reasons: list[str], head: int |
     return Article(id=raw.id, path=raw.path, title=raw.front.title or text_title,
                    title_made=raw.front.title is None and not headline, body=tuple(body),
                    dropped=tuple(dropped), metadata=tuple(meta),
-                   source=raw.front.source or title.outlet(meta) or site, front=raw.front)
+                   source=raw.front.source or title.outlet(meta) or site, front=raw.front,
+                   url=raw.front.url or (found.url if found else None),
+                   author=raw.front.author or (found.author if found else None))
 
 
 def _key(text: str) -> tuple[str, ...]:

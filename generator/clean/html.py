@@ -39,6 +39,7 @@ class Extracted:
     date: str | None = None
     sitename: str | None = None
     author: str | None = None
+    url: str | None = None  # the page's canonical URL (or og:url)
 
 
 def extract(html: str) -> Extracted:
@@ -53,7 +54,8 @@ def extract(html: str) -> Extracted:
         return Extracted(())
     text = doc.text or ""
     return Extracted(tuple(line.strip() for line in text.split("\n") if line.strip()),
-                     title=doc.title, date=doc.date, sitename=doc.sitename, author=doc.author)
+                     title=doc.title, date=doc.date, sitename=doc.sitename, author=doc.author,
+                     url=doc.url)
 
 
 def page_lines(html: str) -> list[str]:
