@@ -33,7 +33,7 @@ def test_build_succeeds_and_ends_with_the_review_counts(route: dict) -> None:
     assert (route["root"] / ".cache" / "review.txt").is_file()
 
 
-@pytest.mark.parametrize("path", ["index.md", "about.md", "writers.md", "assets/briefings.css", "feed.xml",
+@pytest.mark.parametrize("path", ["index.md", "about.md", "writers.md", "assets/briefings-site.css", "feed.xml",
                                   "data/briefings.json", "find/index.md", "review.txt", "years/index.md",
                                   "people/marta-velasquez.md", "briefings/council-budget.md", "network/index.md"])
 def test_the_folder_holds_what_the_plugin_adds(route: dict, path: str) -> None:
