@@ -72,11 +72,14 @@ def _report_errors(collection: Collection, settings: Settings) -> int:
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:
     from .export import to_jsonl
+    from .resolve import resolve
 
     collection = process_folder(settings)
+    registry = settings.registry_path()
+    corpus = resolve(collection.extractions, registry if registry.is_file() else None)  # persons' ids across articles
     out = Path(args.out)
     tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(to_jsonl(collection.extractions), encoding="utf-8")
+    tmp.write_text(to_jsonl(collection.extractions, corpus), encoding="utf-8")
     tmp.replace(out)
     return _report_errors(collection, settings)
 
