@@ -215,3 +215,52 @@ def test_role_text_survives_a_span_starting_at_an_abbreviation_dot(nlp) -> None:
 
     doc = nlp("Lt. Gen. Ilka Moravec spoke.")
     assert role_text(doc[1:3]) == "general"  # the "." of "Lt." opens the span: dropped, no IndexError
+
+
+# ---- every spelling of one person ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jean-Pierre Lacroix", "Jean-Pierre Lacroix"),  # a capital after a hyphen starts a part of the name
+    ("Ka'Loni Marie Brandt", "Ka'Loni Marie Brandt"),  # and after an apostrophe
+    ("Dong Jun.", "Dong Jun"),  # the sentence's full stop taken into the entity
+    ("Herbert Brandt Jr.", "Herbert Brandt Jr."),  # a suffix keeps its dot
+    ("SkyMesh-Pro", None),
+])
+def test_clean_name_parts(text: str, expected: str | None) -> None:
+    assert clean_name(text) == expected
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Herbert Brandt Jr.", ("herbert", "brandt")),  # a generation suffix tells no one apart
+    ("Henry Brandt III", ("henry", "brandt")),
+])
+def test_name_key_drops_suffixes(name: str, key: tuple[str, ...]) -> None:
+    assert name_key(name) == key
+
+
+def test_nickname_in_quotes_is_left_out_of_the_name(nlp: Language) -> None:
+    found = persons(nlp, 'Crime boss Vincenzo "The Owl" Brambilla died on Monday.', "Brambilla was 77.")
+    assert [m.name for m in found] == ["Vincenzo Brambilla"]
+    assert 'Vincenzo "The Owl" Brambilla' in found[0].aliases and "Brambilla" in found[0].aliases
+
+
+def test_transliteration_tagged_as_a_place_joins_the_person(nlp: Language) -> None:
+    article = make_article("Defense Minister Sergei Shoigu met his counterpart in Moscow.",
+                           "“We will work together,” Dong told Shoygu.")
+    people, others = find_actors(article, parse(nlp, article))
+    assert "Shoygu" in by_name(people)["Sergei Shoigu"].aliases
+    assert "Shoygu" not in {m.name for m in others}
+
+
+def test_titled_surname_is_not_an_untitled_namesake(nlp: Language) -> None:
+    # the daughters are named in full without a title; "President Varga" is someone else
+    found = by_name(persons(nlp, "A staffer criticized Lena and Mira Varga's outfits at the ceremony.",
+                            "The daughters join President Varga at the ceremony every year."))
+    assert "President Varga" not in found.get("Mira Varga", Mention("", "person")).aliases
+    assert "Varga" in found
+
+
+def test_titled_surname_tagged_as_an_organisation_elsewhere_is_kept(nlp: Language) -> None:
+    found = persons(nlp, "President Brennan stood firm on Friday.", "Brennan told reporters in the garden.",
+                    "Brennan said the talks would go on.")
+    assert [m.name for m in found] == ["Brennan"]
