@@ -264,3 +264,47 @@ def test_titled_surname_tagged_as_an_organisation_elsewhere_is_kept(nlp: Languag
     found = persons(nlp, "President Brennan stood firm on Friday.", "Brennan told reporters in the garden.",
                     "Brennan said the talks would go on.")
     assert [m.name for m in found] == ["Brennan"]
+
+
+# ---- one person across articles ---------------------------------------------------
+
+def _across(*articles: tuple) -> list[str]:
+    from generator.people import resolve_people
+    from tests.test_registry import briefing
+    return [p.name for p in resolve_people([briefing(f"b{i}", *ms) for i, ms in enumerate(articles)]).people]
+
+
+def _p(name: str, *aliases: str, roles: tuple[str, ...] = ()) -> Mention:
+    return Mention(name=name, kind="person", aliases=aliases, roles=roles)
+
+
+@pytest.mark.parametrize("articles, expected", [
+    # a spelling variant named beside the same third person in other articles: one person
+    ([(_p("Jermaine Tolliver"), _p("Kathina Moss")), (_p("Jerymaine Tolliver"), _p("Kathina Moss")),
+      (_p("Jermaine Tolliver"),)], ["Jermaine Tolliver", "Kathina Moss"]),
+    # ... not without that companion (a review candidate instead)
+    ([(_p("Jermaine Tolliver"), _p("Kathina Moss")), (_p("Jerymaine Tolliver"), _p("Ann Lowe"))],
+     ["Ann Lowe", "Jermaine Tolliver", "Jerymaine Tolliver", "Kathina Moss"]),
+    # a diminutive of the given name, with a companion in common
+    ([(_p("Katie Brennan"), _p("John Brennan")), (_p("Kathryn Brennan"), _p("John Brennan")),
+      (_p("Katie Brennan"),)], ["John Brennan", "Katie Brennan"]),
+    # two given names that only share a surname never merge
+    ([(_p("Katie Brennan"), _p("Ann Lowe")), (_p("Mary Brennan"), _p("Ann Lowe"))],
+     ["Ann Lowe", "Katie Brennan", "Mary Brennan"]),
+    # a titled surname joins the one full name whose role agrees, not the namesake without one
+    ([(_p("Barton Ames", roles=("President",)),), (_p("Lena Ames"),), (_p("Ames", "President Ames", roles=("President",)),)],
+     ["Barton Ames", "Lena Ames"]),
+])
+def test_across_articles(articles: list[tuple], expected: list[str]) -> None:
+    assert _across(*articles) == expected
+
+
+def test_repeated_lone_surname_is_a_person(nlp: Language) -> None:
+    found = persons(nlp, "Brambilla was arrested on Tuesday.", "Police said Brambilla was on probation.",
+                    "Brambilla will play on Sunday.")
+    assert [m.name for m in found] == ["Brambilla"]
+
+
+def test_given_name_with_an_apostrophe_left_out_of_the_entity(nlp: Language) -> None:
+    found = persons(nlp, "He is accused of shooting Ka'Loni Marie Brandt of Fort Smith.")
+    assert [m.name for m in found] == ["Ka'Loni Marie Brandt"]

@@ -110,6 +110,28 @@ INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Va
 # Generation suffixes after a name: part of how it is written, not a word that tells people
 # apart from each other ("Herbert Flynn Jr." is "Herbert Flynn" to the reader).
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Common English diminutives → the given name they shorten. "Katie Example" and "Kathryn
+# Example" are one person only with more evidence (merge rule 5), never on this alone.
+DIMINUTIVES: dict[str, str] = {
+    "bill": "william", "billy": "william", "will": "william", "willie": "william", "liam": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "robbie": "robert", "bert": "robert",
+    "dick": "richard", "rick": "richard", "ricky": "richard", "rich": "richard",
+    "jim": "james", "jimmy": "james", "jamie": "james", "mike": "michael", "mick": "michael",
+    "tom": "thomas", "tommy": "thomas", "joe": "joseph", "joey": "joseph", "chuck": "charles",
+    "charlie": "charles", "chas": "charles", "dave": "david", "davy": "david", "dan": "daniel",
+    "danny": "daniel", "ed": "edward", "eddie": "edward", "ted": "edward", "ned": "edward",
+    "tony": "anthony", "andy": "andrew", "drew": "andrew", "steve": "stephen", "nick": "nicholas",
+    "chris": "christopher", "matt": "matthew", "pat": "patrick", "pete": "peter", "sam": "samuel",
+    "ben": "benjamin", "ron": "ronald", "don": "donald", "doug": "douglas", "greg": "gregory",
+    "jeff": "jeffrey", "jerry": "gerald", "larry": "lawrence", "len": "leonard", "alex": "alexander",
+    "fred": "frederick", "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john",
+    "kate": "katherine", "katie": "katherine", "kathy": "katherine", "cathy": "catherine",
+    "kathryn": "katherine", "kat": "katherine", "liz": "elizabeth", "beth": "elizabeth",
+    "betty": "elizabeth", "lizzie": "elizabeth", "sue": "susan", "susie": "susan", "meg": "margaret",
+    "maggie": "margaret", "peggy": "margaret", "jenny": "jennifer", "jen": "jennifer",
+    "becky": "rebecca", "patty": "patricia", "trish": "patricia", "abby": "abigail",
+    "vicky": "victoria", "mandy": "amanda", "debbie": "deborah", "deb": "deborah",
+}
 # Particles inside names that are written in lower case ("Ludwig van Beethoven").
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le",
                             "du", "bin", "bint", "ibn", "al", "el", "ben", "dos", "das", "y", "ter"})
@@ -155,6 +177,8 @@ COUNTRY_ALIASES: dict[str, str] = {
 ACTOR_LABELS: dict[str, str] = {"ORG": "org", "GPE": "country"}
 
 POSSESSIVE = re.compile(r"\s*['’]s?$")
+# A given name with an apostrophe inside ("Ka'Loni", "D'Andre"), which spaCy leaves out of the entity.
+INNER_APOSTROPHE = re.compile(r"[A-Z][a-z]*['’][A-Z]?[a-z]{2,}")
 # A name with a nickname in quotes between given name and surname: Vincent "The Chin" Gigante.
 # Groups: given name (with an optional initial), nickname, surname.
 NICKNAMED = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?: [A-Z]\.)?) [\"“'‘]([A-Z][^\"“”'‘’\n]{0,30}?)[\"”'’] ([A-Z][\w'’-]+)")

@@ -13,9 +13,11 @@ registry entry and neither's ``not`` list names the other:
    be shared: "President Example" is not "Ann Example, governor"); otherwise
    nothing is merged and the pairs become candidates;
 5. spelling variants: names that differ in one word by one letter ("Ann Exampel")
-   are merged when they also share a role word ("minister"); otherwise they are
-   candidates for the review report.
-Not handled: nicknames, reordered names ("Example Ann"), variants differing in two words.
+   are merged when they also share a role word ("minister") or a companion (a third
+   person named beside each of them); otherwise they are candidates for the review report.
+   A diminutive and its given name ("Bill" / "William") in otherwise equal names
+   count as such a variant.
+Not handled: nicknames other than common diminutives, reordered names ("Example Ann"), variants differing in two words.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 
 from ..extract.people.names import fold, name_key, near_spelling
 from ..model import MergeCandidate, Mention
-from ..patterns.people import ROLE_WORDS
+from ..patterns.people import DIMINUTIVES, ROLE_WORDS
 from .registry import Entry
 
 Key = tuple[str, ...]
@@ -59,6 +61,7 @@ class Clusters:
         self.keys: dict[int, set[Key]] = {i: u.keys for i, u in enumerate(units)}
         self.roles: dict[int, set[str]] = {i: _role_words(u.mention.roles) for i, u in enumerate(units)}
         self.candidates: dict[tuple[str, str], str] = {}
+        self.briefings: dict[str, set[int]] | None = None  # briefing slug → its units, for rule 5
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -218,6 +221,13 @@ def _variants(clusters: Clusters) -> None:
             for b, wb in members[x + 1:]:
                 if near_spelling(wa, wb):
                     _consider(clusters, a, b, f"spelling variants '{wa}' / '{wb}'")
+                elif length > 1 and _one_given_name(wa, wb):
+                    _consider(clusters, a, b, f"'{wa}' and '{wb}' may be one given name")
+
+
+def _one_given_name(a: str, b: str) -> bool:
+    """Two forms of one given name: a diminutive and its name, or two diminutives of it ("Katie" / "Kathryn")."""
+    return a != b and DIMINUTIVES.get(a, a) == DIMINUTIVES.get(b, b)
 
 
 def _one_word_variants(clusters: Clusters, members: list[tuple[int, str]]) -> None:
@@ -239,11 +249,26 @@ def _one_word_variants(clusters: Clusters, members: list[tuple[int, str]]) -> No
 
 
 def _consider(clusters: Clusters, a: int, b: int, reason: str) -> None:
-    """Merge on a shared role word; otherwise list the pair for review."""
+    """Merge on a shared role word or a shared companion; otherwise list the pair for review."""
     ra, rb = clusters.find(a), clusters.find(b)
     if ra == rb:
         return
-    if clusters.roles[ra] & clusters.roles[rb]:
+    if clusters.roles[ra] & clusters.roles[rb] or _shared_company(clusters, ra, rb):
         clusters.join(ra, rb, reason + ", kept apart by the people registry")
     else:
-        clusters.note(ra, rb, reason + " with no shared role")
+        clusters.note(ra, rb, reason + " with no shared role or companion")
+
+
+def _shared_company(clusters: Clusters, ra: int, rb: int) -> bool:
+    """Whether a third person is named beside both spellings, in articles that name only one of them:
+    "Jerymayne Timmons" beside Kathina Thomas is the "Jermayne Timmons" of the articles on her."""
+    if clusters.briefings is None:  # built once: variants are few, units many
+        clusters.briefings = defaultdict(set)
+        for i, unit in enumerate(clusters.units):
+            clusters.briefings[unit.briefing].add(i)
+    def present(root: int) -> set[str]:
+        return {clusters.units[i].briefing for i in range(len(clusters.units)) if clusters.find(i) == root}
+    of_a, of_b = present(ra), present(rb)
+    def company(slugs: set[str]) -> set[int]:
+        return {clusters.find(i) for slug in slugs for i in clusters.briefings[slug]} - {ra, rb}
+    return bool(company(of_a - of_b) & company(of_b - of_a))

@@ -24,13 +24,14 @@ from spacy.tokens import Doc, Span
 from ...model import Article, Mention
 from ...nlp import paragraph_at, paragraph_starts
 from .actors import actor_mentions, actor_name
-from ...patterns.people import NICKNAMED
+from ...patterns.people import INNER_APOSTROPHE, NICKNAMED
 from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title, name_key, near_spelling
 from .roles import apposition_after, apposition_before, titling
 
 # entity labels spaCy sometimes gives a person's surname ("Example told reporters")
 MISLABELLED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+LONE_WORD_REPEATS = 3  # an untitled one-word person tagged this often is one
 
 
 def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
@@ -42,7 +43,7 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
         if covered & set(range(ent.start, ent.end)):
             continue
         if ent.label_ == "PERSON":
-            occurrences.extend(o for piece in _pieces(ent) if (o := _occurrence(doc, piece, starts)))
+            occurrences.extend(o for piece in _pieces(_with_given_name(ent)) if (o := _occurrence(doc, piece, starts)))
         else:
             others.append(ent)
     groups = group_occurrences(occurrences)
@@ -58,8 +59,9 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
 
 def _plausible(group: Group, labelled: set[tuple[str, bool]]) -> bool:
     """A person named by one word only is kept when a title or role comes with it ("President
-    Example") and the word names nothing else here: no place, and no organisation unless a
-    title stands before it (spaCy often tags a surname ORG: "Example told reporters").
+    Example"), or when spaCy tags the word a person again and again (a sports report names its
+    player by surname only), and the word names nothing else here: no place, and no
+    organisation unless a title stands before it (spaCy often tags a surname ORG).
 
     spaCy's PERSON label on a lone capitalised word is often wrong ("Brexit", a
     product, a sports team); a real person is nearly always introduced with a full name.
@@ -67,10 +69,22 @@ def _plausible(group: Group, labelled: set[tuple[str, bool]]) -> bool:
     if len(group.key) > 1:
         return True
     titled = any(o.titled for o in group.occurrences)
-    if not titled and not any(o.roles for o in group.occurrences):
+    if not titled and not any(o.roles for o in group.occurrences) and len(group.occurrences) < LONE_WORD_REPEATS:
         return False
     names = {fold(o.name) for o in group.occurrences}
     return not any(name in names and (place or not titled) for name, place in labelled)
+
+
+def _with_given_name(ent: Span) -> Span:
+    """The entity with the given name spaCy left out before it, if any: a capitalised word with an
+    apostrophe inside ("Ka'Loni" of "Ka'Loni Marie Example"), which the model does not take for a
+    name. A plain capitalised word before a name is more often a description ("Charger Ann Example")."""
+    if ent.start == 0:
+        return ent
+    before = ent.doc[ent.start - 1]
+    if before.ent_type_ or not INNER_APOSTROPHE.fullmatch(before.text):
+        return ent
+    return ent.doc[ent.start - 1:ent.end]
 
 
 def _pieces(ent: Span) -> Iterator[Span]:
