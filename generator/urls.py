@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+
+from unidecode import unidecode
 
 MAX_LENGTH = 80
 
@@ -19,15 +20,17 @@ PEOPLE = "people"
 YEARS = "years"
 STORIES = "stories"
 NETWORK = "network"
-GENERATED_DIRS = (BRIEFINGS, PEOPLE, YEARS, STORIES, NETWORK)  # the generated area: nothing is written outside it
+ORGANISATIONS = "organisations"
+PLACES = "places"
+GENERATED_DIRS = (BRIEFINGS, PEOPLE, YEARS, STORIES, NETWORK, ORGANISATIONS, PLACES)  # nothing is written outside these
 FEED = "feed.xml"  # the Atom feed of the latest briefings, at the site root
 DATA = "data/briefings.json"  # every extracted record, one download
 
 
 def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by '-' (accents folded, everything else dropped)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9_]+", ascii_text.lower())
+    """Lowercase ASCII words joined by '-': any script transliterated ("Сергей Шойгу" → "sergei-shoigu",
+    "José" → "jose"), everything else dropped."""
+    words = re.findall(r"[a-z0-9_]+", unidecode(text).lower())
     return "-".join(words)[:MAX_LENGTH].strip("-_")
 
 
@@ -58,12 +61,22 @@ def person_slug(name: str) -> str:
     return slugify(name) or stable_slug(name)
 
 
+def actor_slug(name: str) -> str:
+    """Organisations and places are found by name too (one namespace for both: see ``people.actors``)."""
+    return slugify(name) or stable_slug(name)
+
+
 def briefing_page(slug: str) -> str:
     return f"{BRIEFINGS}/{slug}.md"
 
 
 def person_page(slug: str) -> str:
     return f"{PEOPLE}/{slug}.md"
+
+
+def actor_page(kind: str, slug: str) -> str:
+    """An organisation's or a place's page; ``kind`` is "org" or "place"."""
+    return f"{ORGANISATIONS if kind == 'org' else PLACES}/{slug}.md"
 
 
 def year_page(year: int | None) -> str:

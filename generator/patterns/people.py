@@ -173,8 +173,45 @@ COUNTRY_ALIASES: dict[str, str] = {
     "the netherlands": "Netherlands", "the philippines": "Philippines",
     "russian federation": "Russia",
 }
-# spaCy labels → actor kinds (NORP is mapped through DEMONYMS only).
-ACTOR_LABELS: dict[str, str] = {"ORG": "org", "GPE": "country"}
+# spaCy labels → actor kinds. NORP (demonyms, peoples, parties) names no place: "Chinese" is
+# not China. A place becomes a "country" when its name is in COUNTRIES.
+ACTOR_LABELS: dict[str, str] = {"ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+# Sovereign states and a few widely recognised territories, by the name the site lists them under.
+COUNTRIES = frozenset(set(DEMONYMS.values()) | set(COUNTRY_ALIASES.values()) | {
+    "Albania", "Algeria", "Andorra", "Angola", "Antigua and Barbuda", "Azerbaijan", "Bahamas", "Bahrain",
+    "Bangladesh", "Barbados", "Belize", "Benin", "Bhutan", "Bolivia", "Bosnia and Herzegovina", "Botswana",
+    "Brunei", "Bulgaria", "Burkina Faso", "Burundi", "Cambodia", "Cameroon", "Cape Verde",
+    "Central African Republic", "Chad", "Comoros", "Congo", "Costa Rica", "Croatia", "Cyprus",
+    "Democratic Republic of the Congo", "Djibouti", "Dominica", "Dominican Republic", "East Timor", "Ecuador",
+    "El Salvador", "Equatorial Guinea", "Eritrea", "Estonia", "Eswatini", "Fiji", "Gabon", "Gambia", "Ghana",
+    "Grenada", "Guatemala", "Guinea", "Guinea-Bissau", "Guyana", "Haiti", "Honduras", "Iceland", "Ivory Coast",
+    "Jamaica", "Kiribati", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lesotho", "Liberia",
+    "Liechtenstein", "Lithuania", "Luxembourg", "Madagascar", "Malawi", "Maldives", "Mali", "Malta",
+    "Marshall Islands", "Mauritania", "Mauritius", "Micronesia", "Moldova", "Monaco", "Montenegro", "Morocco",
+    "Mozambique", "Myanmar", "Namibia", "Nauru", "Nepal", "New Zealand", "Nicaragua", "Niger",
+    "North Macedonia", "Oman", "Palau", "Panama", "Papua New Guinea", "Paraguay", "Rwanda",
+    "Saint Kitts and Nevis", "Saint Lucia", "Samoa", "San Marino", "Senegal", "Seychelles", "Sierra Leone",
+    "Slovakia", "Slovenia", "Solomon Islands", "Somalia", "South Sudan", "Sri Lanka", "Suriname", "Tajikistan",
+    "Tanzania", "Togo", "Tonga", "Trinidad and Tobago", "Tunisia", "Turkmenistan", "Tuvalu", "Uganda",
+    "Uruguay", "Uzbekistan", "Vanuatu", "Vatican City", "Zambia", "Zimbabwe", "Korea", "England", "Wales",
+    "Northern Ireland",
+})
+# Legal forms after a company's name: "AirTanker Ltd." is AirTanker.
+LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "company", "corporation", "limited",
+                         "incorporated", "nv", "n.v", "sa", "s.a", "ag", "gmbh", "ab", "asa", "spa", "bv",
+                         "lp", "llp", "pty", "pte", "oyj", "se", "&"})
+# Words after a company's own name that say what it does: "Apple Computer" is Apple, when the
+# article or the collection names Apple alone too.
+BUSINESS_WORDS = frozenset({"motor", "motors", "computer", "computers", "group", "holdings", "technologies",
+                            "industries", "airlines", "airways", "entertainment", "pharmaceuticals"})
+# Small words left out of an acronym ("United States of America" → USA).
+ACRONYM_SKIP = frozenset({"of", "and", "&", "the", "for", "de", "du", "des", "la", "le", "y", "on", "in", "at"})
+# Words that, alone, name no organisation or place in particular ("Defense" of "Defense Minister").
+COMMON_ACTOR_WORDS = ROLE_MODIFIERS | frozenset({
+    "government", "administration", "cabinet", "ministry", "department", "central", "federal",
+    "regional", "local", "global",
+    "north", "south", "east", "west", "western", "eastern", "northern", "southern", "capital",
+})
 
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # A given name with an apostrophe inside ("Ka'Loni", "D'Andre"), which spaCy leaves out of the entity.
