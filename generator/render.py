@@ -12,8 +12,9 @@ the page, so the site works under any sub-path. Templates stay dumb: the Jinja
 environment uses ``StrictUndefined`` and escapes every printed value that is not
 ``Trusted`` (see ``escape.py``).
 
-Page sizes: a briefing, person or story page is bounded (lists are capped); only
-index pages (people, years, months, stories) grow with the collection.
+Page sizes: a briefing, person, organisation, place or story page is bounded (lists
+are capped); only index pages (people, organisations, places, years, months,
+stories) grow with the collection.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ from . import graph, urls
 from .escape import Trusted, finalize, markdown_text, page_title
 from .extract.quotes import quote_key, rank_quotes
 from .memo import PageKeys, RenderMemo
-from .model import Article, Briefing, Corpus, Person, Quote
+from .model import Actor, Article, Briefing, Corpus, Person, Quote
 from .resolve import Event, Month, events_by_month, events_by_year, month_of, months, years
 from .stories import Story, compare_quotes, group_stories, related_briefings
 
@@ -39,7 +40,16 @@ PERSON_BRIEFINGS = 50  # newest briefings listed on a person page
 PERSON_QUOTES = 30
 PERSON_ROLES = 20
 CO_ACTORS = 10
-SEARCH_BOOST = {"person": 4, "briefing": 1}  # a person's page ranks above the briefings that name them
+ACTOR_BRIEFINGS = 50  # newest briefings listed on an organisation's or a place's page
+ACTOR_QUOTES = 20
+ACTOR_PEOPLE = 15
+SEARCH_BOOST = {"person": 4, "actor": 3, "briefing": 1}  # a person's page ranks above the briefings that name them
+ACTOR_INDEXES = {  # kind → (section, heading, introduction) of its A–Z index
+    "org": (urls.ORGANISATIONS, "Organisations", "Every organisation named in the briefings, with the number of "
+                                                  "briefings that name it."),
+    "place": (urls.PLACES, "Places", "Every country, city and region named in the briefings, with the number of "
+                                     "briefings that name it."),
+}
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
 
@@ -118,6 +128,7 @@ class Site:
     events: dict[int, list[Event]]
     events_by_month: dict[Month, list[Event]]
     directory_urls: bool = True
+    actors: dict[str, Actor] = field(default_factory=dict)  # organisations and places by slug
 
 
 def gather(corpus: Corpus, directory_urls: bool = True) -> Site:
@@ -128,7 +139,8 @@ def gather(corpus: Corpus, directory_urls: bool = True) -> Site:
                 stories=stories, story_of={slug: s for s in stories for slug in s.briefings},
                 related=related_briefings(corpus.briefings, people, stories),
                 by_year=years(corpus), by_month=months(corpus), events=events,
-                events_by_month=events_by_month(events), directory_urls=directory_urls)
+                events_by_month=events_by_month(events), directory_urls=directory_urls,
+                actors={a.slug: a for a in corpus.actors})
 
 
 def render_site(corpus: Corpus, site: Site | None = None, memo: RenderMemo | None = None) -> dict[str, str]:
@@ -149,6 +161,11 @@ def render_site(corpus: Corpus, site: Site | None = None, memo: RenderMemo | Non
         path = urls.person_page(person.slug)
         out.add(path, partial(render_person, site, person, path), lambda: out.keys.person_page(person))
     out.add(urls.index_page(urls.PEOPLE), partial(render_people_index, site))
+    for actor in corpus.actors:
+        path = urls.actor_page(actor.kind, actor.slug)
+        out.add(path, partial(render_actor, site, actor, path), lambda: out.keys.actor_page(actor))
+    for kind in ACTOR_INDEXES:
+        out.add(urls.index_page(ACTOR_INDEXES[kind][0]), partial(render_actors_index, site, kind))
     net = graph.network(site.corpus.people)
     out.add(urls.index_page(urls.NETWORK), partial(render_network, site, net), lambda: out.keys.of(net))
     for story in site.stories:
@@ -191,10 +208,17 @@ def render_briefing(site: Site, briefing: Briefing, here: str) -> str:
         if value[:4].isdigit() else None
     return _page("briefing", here, site, b=briefing, when=when, e=e, a=e.article, key_quotes=rank_quotes(e.quotes),
                  speaker_slug=lambda name: briefing.speakers.get(name),
+                 actor_page=partial(_actor_page, site, briefing),
                  timeline=sorted((d for d in e.dates if d.value), key=lambda d: (d.value, d.paragraph)),
                  undated_refs=[d for d in e.dates if not d.value], story=story,
                  story_quotes=_story_quotes(site, story, briefing),
                  related=[(site.briefings[slug], score) for slug, score in site.related.get(briefing.slug, ())])
+
+
+def _actor_page(site: Site, briefing: Briefing, name: str) -> str | None:
+    """The page of the organisation or place a briefing names as ``name``, if it has one."""
+    actor = site.actors.get(briefing.actor_slugs.get(name, ""))
+    return urls.actor_page(actor.kind, actor.slug) if actor else None
 
 
 def _story_quotes(site: Site, story: Story | None, briefing: Briefing) -> dict[str, list]:
@@ -241,6 +265,26 @@ def render_people_index(site: Site) -> str:
     for person in site.corpus.people:
         groups.setdefault(_letter(person.name), []).append(person)
     return _page("people_index", urls.index_page(urls.PEOPLE), site,
+                 groups=sorted(groups.items(), key=lambda kv: (kv[0] == "Other", kv[0])))
+
+
+def render_actor(site: Site, actor: Actor, here: str) -> str:
+    """An organisation's or a place's page: its briefings, the people named with it, the quotes naming it."""
+    counts = Counter(year for slug in actor.articles for year in site.briefings[slug].extraction.years)
+    people = [(site.people[slug], n) for slug, n in actor.people if slug in site.people][:ACTOR_PEOPLE]
+    return _page("actor", here, site, actor=actor, boost=SEARCH_BOOST["actor"], people=people,
+                 briefings=actor.articles[:ACTOR_BRIEFINGS], quotes=actor.quotes[:ACTOR_QUOTES],
+                 per_year=sorted(counts.items(), reverse=True))
+
+
+def render_actors_index(site: Site, kind: str) -> str:
+    """The A–Z index of organisations ("org") or of places ("place", countries included)."""
+    section, heading_text, intro = ACTOR_INDEXES[kind]
+    groups: dict[str, list[Actor]] = {}
+    for actor in site.corpus.actors:
+        if actor.kind == kind:
+            groups.setdefault(_letter(actor.name), []).append(actor)
+    return _page("actors_index", urls.index_page(section), site, heading_text=heading_text, intro=intro,
                  groups=sorted(groups.items(), key=lambda kv: (kv[0] == "Other", kv[0])))
 
 
