@@ -308,3 +308,14 @@ def test_repeated_lone_surname_is_a_person(nlp: Language) -> None:
 def test_given_name_with_an_apostrophe_left_out_of_the_entity(nlp: Language) -> None:
     found = persons(nlp, "He is accused of shooting Ka'Loni Marie Brandt of Fort Smith.")
     assert [m.name for m in found] == ["Ka'Loni Marie Brandt"]
+
+
+@pytest.mark.parametrize("paragraphs, alias, expected", [
+    # a surname spaCy tags nothing still belongs to the person named in full
+    (("Jermaine Tolliver was arrested on Tuesday.", "Tolliver was released on bail."), "Tolliver", True),
+    # not a word the article also writes in lower case (a common word that is a surname too)
+    (("Ann Young spoke.", "Young people cheered.", "The young left."), "Young", False),
+])
+def test_untagged_surname(nlp: Language, paragraphs: tuple[str, ...], alias: str, expected: bool) -> None:
+    found = persons(nlp, *paragraphs)
+    assert any(alias in m.aliases for m in found) is expected

@@ -7,7 +7,8 @@
 3. forms are grouped into persons by their words ("Example" joins "Ann Example",
    see ``names.group_occurrences``);
 4. other entities made only of a person's words ("Example" tagged ORG) join that
-   person instead of becoming organisations;
+   person instead of becoming organisations, and so does a person's surname that
+   spaCy tagged nothing at all;
 5. a person named by one word only is kept when a title or role vouches for it;
 6. organisations and countries come from the remaining entities (see ``actors``).
 Not handled: pronouns ("he" is resolved by the quote stage from these mentions),
@@ -48,8 +49,9 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
             others.append(ent)
     groups = group_occurrences(occurrences)
     extra = {ent.start: o for ent in others if (o := _mislabelled(doc, ent, starts, groups))}
-    if extra:
-        groups = group_occurrences(occurrences + list(extra.values()))
+    untagged = _untagged_surnames(doc, starts, groups)
+    if extra or untagged:
+        groups = group_occurrences(occurrences + list(extra.values()) + untagged)
     words = {w for g in groups for w in g.key}
     found = ((*named, paragraph_at(starts, ent.start_char)) for ent in others
              if ent.start not in extra and (named := actor_name(ent.text, ent.label_)))
@@ -135,6 +137,17 @@ def _nicknamed(doc: Doc, starts: list[int]) -> tuple[list[Occurrence], set[int]]
             found.append(occurrence)
             covered.update(range(span.start, span.end))
     return found, covered
+
+
+def _untagged_surnames(doc: Doc, starts: list[int], groups: list[Group]) -> list[Occurrence]:
+    """The surname of a person named in full, written alone where spaCy tagged nothing ("Timmons was
+    arrested"): only a word the article never writes in lower case, the surname of one person only."""
+    surnames = Counter(o.key[-1] for g in groups for o in g.occurrences if len(o.key) > 1)
+    owners = Counter(w for g in groups for w in {o.key[-1] for o in g.occurrences if len(o.key) > 1})
+    lower = {t.text for t in doc if t.text.islower()}
+    return [Occurrence(name=t.text, position=t.i, paragraph=paragraph_at(starts, t.idx))
+            for t in doc if not t.ent_type_ and len(t.text) > 2 and t.text[:1].isupper()
+            and (w := fold(t.text)) in surnames and owners[w] == 1 and t.text.casefold() not in lower]
 
 
 def _mislabelled(doc: Doc, ent: Span, starts: list[int], groups: list[Group]) -> Occurrence | None:
