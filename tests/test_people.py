@@ -319,3 +319,9 @@ def test_given_name_with_an_apostrophe_left_out_of_the_entity(nlp: Language) -> 
 def test_untagged_surname(nlp: Language, paragraphs: tuple[str, ...], alias: str, expected: bool) -> None:
     found = persons(nlp, *paragraphs)
     assert any(alias in m.aliases for m in found) is expected
+
+
+def test_lone_surname_among_namesakes_joins_the_one_named_beside_its_companions() -> None:
+    articles = [(_p("Vito Brambilla"), _p("Carlo Fenu")), (_p("Vito Brambilla"), _p("Carlo Fenu")),
+                (_p("Rita Brambilla"), _p("Ann Lowe")), (_p("Brambilla", "Brambilla"), _p("Carlo Fenu"))]
+    assert _across(*[tuple(a) for a in articles]) == ["Ann Lowe", "Carlo Fenu", "Rita Brambilla", "Vito Brambilla"]

@@ -10,8 +10,9 @@ registry entry and neither's ``not`` list names the other:
    person whose name holds all its words;
 4. one word: "Example" joins the only person whose name begins or ends with it
    and whose roles agree (when the lone word comes with a role, one word of it must
-   be shared: "President Example" is not "Ann Example, governor"); otherwise
-   nothing is merged and the pairs become candidates;
+   be shared: "President Example" is not "Ann Example, governor"); among several
+   such people, the only one named beside a person the lone word is named beside
+   (its companion); otherwise nothing is merged and the pairs become candidates;
 5. spelling variants: names that differ in one word by one letter ("Ann Exampel")
    are merged when they also share a role word ("minister") or a companion (a third
    person named beside each of them); otherwise they are candidates for the review report.
@@ -184,6 +185,8 @@ def _one_word(clusters: Clusters) -> None:
         for (word,) in sorted(clusters.keys[root]):
             options = sorted({clusters.find(h) for h in edges.get(word, ())} - {clusters.find(root)})
             fitting = _fitting_roles(clusters, root, options)
+            if len(fitting) > 1:  # several namesakes: the one named beside the same people, if only one is
+                fitting = [o for o in fitting if _shared_company(clusters, root, o)] or fitting
             if len(fitting) == 1:
                 clusters.join(root, fitting[0], "one word of the name, kept apart by the people registry")
                 continue
