@@ -108,3 +108,20 @@ def test_an_organisation_and_a_place_with_one_name_get_two_slugs() -> None:
 def test_actor_slugs_are_transliterated(name: str, slug: str) -> None:
     assert actor_slug(name) == slug
     assert actor_page("org", slug) == f"organisations/{slug}.md" and actor_page("place", slug) == f"places/{slug}.md"
+
+
+@pytest.mark.parametrize("title, known, expected", [
+    ("Freedonia: we will support Russia against Europe and the United States", {"Russia"},
+     [("Europe", "place", -1), ("United States", "place", -1)]),
+    ("U.S. and UK sign a deal", set(), [("U.S.", "place", -1), ("UK", "place", -1)]),
+    ("Airlines agree purchase worth US$7.2 bn", set(), []),  # a currency, not the country
+    ("Apple unveils a new phone", set(), []),
+])
+def test_places_named_in_the_headline(title: str, known: set[str], expected: list) -> None:
+    from generator.extract.people.actors import title_places
+    assert sorted(title_places(title, known)) == sorted(expected)
+
+
+def test_two_entities_run_together_by_a_spaced_dash_are_two(nlp: Language) -> None:
+    found = actors(nlp, "The hearing was held in San Jose - Cisco said on Monday it would appeal.")
+    assert not any(" - " in name for name in found)

@@ -196,6 +196,10 @@ COUNTRIES = frozenset(set(DEMONYMS.values()) | set(COUNTRY_ALIASES.values()) | {
     "Uruguay", "Uzbekistan", "Vanuatu", "Vatican City", "Zambia", "Zimbabwe", "Korea", "England", "Wales",
     "Northern Ireland",
 })
+# Continents and large regions, read off a headline (which spaCy does not see) like countries.
+REGIONS = frozenset({"Europe", "Asia", "Africa", "North America", "South America", "Latin America",
+                     "Middle East", "Central Asia", "East Asia", "Southeast Asia", "South Asia", "Antarctica",
+                     "Arctic", "Oceania", "Caribbean", "Balkans", "Baltics", "Scandinavia"})
 # Legal forms after a company's name: "AirTanker Ltd." is AirTanker.
 LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "company", "corporation", "limited",
                          "incorporated", "nv", "n.v", "sa", "s.a", "ag", "gmbh", "ab", "asa", "spa", "bv",

@@ -10,13 +10,15 @@
    person instead of becoming organisations, and so does a person's surname that
    spaCy tagged nothing at all;
 5. a person named by one word only is kept when a title or role vouches for it;
-6. organisations and countries come from the remaining entities (see ``actors``).
+6. organisations and places come from the remaining entities, and countries and
+   regions written in the headline, which is not parsed (see ``actors``).
 Not handled: pronouns ("he" is resolved by the quote stage from these mentions),
 persons spaCy does not tag at all, descriptions without a name ("the minister"),
 two namesakes told apart by a courtesy title ("Mrs. Example" may join "Bob Example").
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -24,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from ...model import Article, Mention
 from ...nlp import paragraph_at, paragraph_starts
-from .actors import actor_mentions, actor_name
+from .actors import actor_mentions, actor_name, title_places
 from ...patterns.people import INNER_APOSTROPHE, NICKNAMED
 from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title, name_key, near_spelling
 from .roles import apposition_after, apposition_before, titling
@@ -33,6 +35,7 @@ from .roles import apposition_after, apposition_before, titling
 MISLABELLED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP", "IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP"})  # no name word
+SPACED_DASH = re.compile(r"\s+[-–—]\s+")  # no name holds one: "San Jose - Acme" is two entities run together
 LONE_WORD_REPEATS = 3  # an untitled one-word person tagged this often is one
 
 
@@ -54,8 +57,9 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
     if extra or untagged:
         groups = group_occurrences(occurrences + list(extra.values()) + untagged)
     words = {w for g in groups for w in g.key}
-    found = ((*named, paragraph_at(starts, ent.start_char)) for ent in others
-             if ent.start not in extra and (named := actor_name(ent.text, ent.label_)))
+    found = [(*named, paragraph_at(starts, ent.start_char)) for ent in others if ent.start not in extra
+             for piece in SPACED_DASH.split(ent.text) if (named := actor_name(piece, ent.label_))]
+    found += title_places(article.title, {name for name, _, _ in found})
     labelled = {(fold(ent.text), ent.label_ in PLACE_LABELS) for ent in others if ent.start not in extra}
     return tuple(_mention(g) for g in groups if _plausible(g, labelled)), actor_mentions(found, words)
 

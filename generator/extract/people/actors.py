@@ -16,13 +16,14 @@ groups, acronyms whose expansion the article never writes.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...model import Mention
-from ...patterns.people import (ACTOR_LABELS, ACRONYM_SKIP, BUSINESS_WORDS, COMMON_ACTOR_WORDS, COUNTRIES, COUNTRY_ALIASES, LEGAL_FORMS,
-                                NOT_A_NAME, ORG_WORDS, POSSESSIVE)
+from ...patterns.people import (ACTOR_LABELS, ACRONYM_SKIP, BUSINESS_WORDS, COMMON_ACTOR_WORDS, COUNTRIES, COUNTRY_ALIASES,
+                                LEGAL_FORMS, NOT_A_NAME, ORG_WORDS, POSSESSIVE, REGIONS)
 from .names import fold
 
 
@@ -51,6 +52,26 @@ def actor_name(text: str, label: str) -> tuple[str, str] | None:
     return text, kind
 
 
+def title_places(title: str, known: set[str]) -> list[tuple[str, str, int]]:
+    """(name, "place", -1) for each country or region the headline names that the body does not: the
+    headline is not parsed, and a country named only there ("... against Europe and the United States")
+    is still one the article is about. Found by their names as words, capitals as written."""
+    found = []
+    for name in sorted(COUNTRIES | REGIONS | set(COUNTRY_ALIASES)):
+        form = name if name[:1].isupper() else _written(title, name)
+        if form and form not in known and _canonical(form) not in known and re.search(
+                r"(?<![\w.])" + re.escape(form) + r"(?![\w$])", title):  # "US$7 bn" names a currency
+            found.append((form, "place", -1))
+    return found
+
+
+def _written(title: str, lower: str) -> str | None:
+    """How the headline writes a country spelling listed in lower case ("u.s." → "U.S."), if it does."""
+    at = title.casefold().find(lower)
+    form = title[at:at + len(lower)] if at >= 0 else ""
+    return form if form[:1].isupper() and (len(form) > 3 or form.replace(".", "").isupper()) else None
+
+
 def actor_mentions(found: Iterable[tuple[str, str, int]], person_words: set[str]) -> tuple[Mention, ...]:
     """Mentions from (name, kind, paragraph): one per organisation or place, other forms as aliases."""
     named = [Named(n, k, p) for n, k, p in found
@@ -73,7 +94,7 @@ def actor_mentions(found: Iterable[tuple[str, str, int]], person_words: set[str]
             {short_name(m) for m in members if fold(short_name(m)) in {fold(x) for x in members}}
         aliases = sorted(spelt - {name})
         out.append(Mention(name=name, kind=kind, aliases=tuple(aliases),
-                           paragraphs=tuple(sorted({n.paragraph for n in written}))))
+                           paragraphs=tuple(sorted({n.paragraph for n in written if n.paragraph >= 0}))))
     return tuple(sorted(out, key=lambda m: (m.name, m.kind)))
 
 
