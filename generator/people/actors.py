@@ -91,7 +91,8 @@ def _cluster(units: list[_Unit]) -> dict[int, list[int]]:
             parent[max(find(i), find(j))] = min(find(i), find(j))
     for i, unit in enumerate(units):
         for key in sorted(unit.short_keys):
-            if (j := first.get((unit.group, key))) is not None:
+            if (unit.group, key) in first:
+                j = first[(unit.group, key)]
                 parent[max(find(i), find(j))] = min(find(i), find(j))
     expansions: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, unit in enumerate(units):

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..extract.people.names import fold, name_key, near_spelling
-from ..model import MergeCandidate, Mention
+from ..model import Mention, MergeCandidate
 from ..patterns.people import DIMINUTIVES, ROLE_WORDS
 from .registry import Entry
 
@@ -265,13 +265,13 @@ def _consider(clusters: Clusters, a: int, b: int, reason: str) -> None:
 def _shared_company(clusters: Clusters, ra: int, rb: int) -> bool:
     """Whether a third person is named beside both spellings, in articles that name only one of them:
     "Jerymayne Timmons" beside Kathina Thomas is the "Jermayne Timmons" of the articles on her."""
-    if clusters.briefings is None:  # built once: variants are few, units many
+    if clusters.briefings is None:  # built once: candidates are few, units many
         clusters.briefings = defaultdict(set)
         for i, unit in enumerate(clusters.units):
             clusters.briefings[unit.briefing].add(i)
-    def present(root: int) -> set[str]:
-        return {clusters.units[i].briefing for i in range(len(clusters.units)) if clusters.find(i) == root}
-    of_a, of_b = present(ra), present(rb)
+    units_of = clusters.briefings
+    present = {r: {u.briefing for i, u in enumerate(clusters.units) if clusters.find(i) == r} for r in (ra, rb)}
+
     def company(slugs: set[str]) -> set[int]:
-        return {clusters.find(i) for slug in slugs for i in clusters.briefings[slug]} - {ra, rb}
-    return bool(company(of_a - of_b) & company(of_b - of_a))
+        return {clusters.find(i) for slug in slugs for i in units_of[slug]} - {ra, rb}
+    return bool(company(present[ra] - present[rb]) & company(present[rb] - present[ra]))

@@ -26,8 +26,8 @@ from spacy.tokens import Doc, Span
 
 from ...model import Article, Mention
 from ...nlp import paragraph_at, paragraph_starts
-from .actors import actor_mentions, actor_name, title_places
 from ...patterns.people import INNER_APOSTROPHE, NICKNAMED
+from .actors import actor_mentions, actor_name, title_places
 from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title, name_key, near_spelling
 from .roles import apposition_after, apposition_before, titling
 
@@ -130,7 +130,8 @@ def _nicknamed(doc: Doc, starts: list[int]) -> tuple[list[Occurrence], set[int]]
     """Names written with a nickname in quotes (Vincent "The Chin" Gigante) as the name without it,
     and the tokens they cover; only when spaCy tags the given name or the surname a person somewhere
     (its entity often stops at the quote mark, or takes the quote's words for a title)."""
-    found, covered = [], set()
+    found: list[Occurrence] = []
+    covered: set[int] = set()
     tagged = {t.text for t in doc if t.ent_type_ == "PERSON"}
     for match in NICKNAMED.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
