@@ -13,7 +13,8 @@
 6. organisations and places come from the remaining entities, and countries and
    regions written in the headline, which is not parsed (see ``actors``).
 Not handled: pronouns ("he" is resolved by the quote stage from these mentions),
-persons spaCy does not tag at all, descriptions without a name ("the minister"),
+persons spaCy does not tag at all, persons named only in the headline (it is not
+parsed), a given name written alone ("Laci"), descriptions without a name ("the minister"),
 two namesakes told apart by a courtesy title ("Mrs. Example" may join "Bob Example").
 """
 from __future__ import annotations
