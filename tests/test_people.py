@@ -288,6 +288,11 @@ def _p(name: str, *aliases: str, roles: tuple[str, ...] = ()) -> Mention:
     # a diminutive of the given name, with a companion in common
     ([(_p("Katie Brennan"), _p("John Brennan")), (_p("Kathryn Brennan"), _p("John Brennan")),
       (_p("Katie Brennan"),)], ["John Brennan", "Katie Brennan"]),
+    # beside an identical given name, a four-letter surname one letter away, with a companion
+    ([(_p("Duncan Rait"), _p("Ann Lowe")), (_p("Duncan Raite"), _p("Ann Lowe")), (_p("Duncan Rait"),)],
+     ["Ann Lowe", "Duncan Rait"]),
+    # ... but a four-letter surname alone is too short to tell
+    ([(_p("Rait", roles=("minister",)),), (_p("Duncan Raite", roles=("minister",)),)], ["Duncan Raite", "Rait"]),
     # two given names that only share a surname never merge
     ([(_p("Katie Brennan"), _p("Ann Lowe")), (_p("Mary Brennan"), _p("Ann Lowe"))],
      ["Ann Lowe", "Katie Brennan", "Mary Brennan"]),

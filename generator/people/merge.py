@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..extract.people.names import fold, name_key, near_spelling
+from ..extract.people.names import FUZZY_MIN_LENGTH, FUZZY_MIN_LENGTH_IN_NAME, fold, name_key, near_spelling
 from ..model import Mention, MergeCandidate
 from ..patterns.people import DIMINUTIVES, ROLE_WORDS
 from .registry import Entry
@@ -222,7 +222,7 @@ def _variants(clusters: Clusters) -> None:
             continue
         for x, (a, wa) in enumerate(members):
             for b, wb in members[x + 1:]:
-                if near_spelling(wa, wb):
+                if near_spelling(wa, wb, FUZZY_MIN_LENGTH_IN_NAME if length > 1 else FUZZY_MIN_LENGTH):
                     _consider(clusters, a, b, f"spelling variants '{wa}' / '{wb}'")
                 elif length > 1 and _one_given_name(wa, wb):
                     _consider(clusters, a, b, f"'{wa}' and '{wb}' may be one given name")

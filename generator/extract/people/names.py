@@ -18,6 +18,7 @@ from ...patterns.people import (DEMONYMS, HONORIFICS, NAME_PARTICLES, NAME_TITLE
 WORD = re.compile(r"[\w'’.-]+")
 MAX_NAME_WORDS = 5
 FUZZY_MIN_LENGTH = 5  # shorter surnames differ by one letter too often ("Lee"/"Lem")
+FUZZY_MIN_LENGTH_IN_NAME = 4  # beside an identical given name, a four-letter surname may vary ("Rait"/"Raite")
 
 
 def fold(text: str) -> str:
@@ -106,9 +107,9 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     return row[-1]
 
 
-def near_spelling(a: str, b: str) -> bool:
+def near_spelling(a: str, b: str, shortest: int = FUZZY_MIN_LENGTH) -> bool:
     """Transliteration variants of one word ("Petrov" / "Petrof"): same start, one edit, long enough."""
-    return (a != b and a[:1] == b[:1] and min(len(a), len(b)) >= FUZZY_MIN_LENGTH
+    return (a != b and a[:1] == b[:1] and min(len(a), len(b)) >= shortest
             and edit_distance(a, b, 1) <= 1)
 
 
