@@ -62,7 +62,8 @@ class Clusters:
         self.keys: dict[int, set[Key]] = {i: u.keys for i, u in enumerate(units)}
         self.roles: dict[int, set[str]] = {i: _role_words(u.mention.roles) for i, u in enumerate(units)}
         self.candidates: dict[tuple[str, str], str] = {}
-        self.briefings: dict[str, set[int]] | None = None  # briefing slug → its units, for rule 5
+        self.briefings: dict[str, set[int]] | None = None  # briefing slug → its units, for companions
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}  # root → its units
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -84,6 +85,7 @@ class Clusters:
             self.note(a, b, reason or "kept apart by the people registry")
             return False
         self.parent[b] = a
+        self.members[a] += self.members.pop(b)
         self.keys[a] |= self.keys.pop(b)
         self.roles[a] |= self.roles.pop(b)
         if b in self.entry:
@@ -270,7 +272,7 @@ def _shared_company(clusters: Clusters, ra: int, rb: int) -> bool:
         for i, unit in enumerate(clusters.units):
             clusters.briefings[unit.briefing].add(i)
     units_of = clusters.briefings
-    present = {r: {u.briefing for i, u in enumerate(clusters.units) if clusters.find(i) == r} for r in (ra, rb)}
+    present = {r: {clusters.units[i].briefing for i in clusters.members[clusters.find(r)]} for r in (ra, rb)}
 
     def company(slugs: set[str]) -> set[int]:
         return {clusters.find(i) for slug in slugs for i in units_of[slug]} - {ra, rb}
