@@ -116,10 +116,16 @@ def test_actor_slugs_are_transliterated(name: str, slug: str) -> None:
     ("U.S. and UK sign a deal", set(), [("U.S.", "place", -1), ("UK", "place", -1)]),
     ("Airlines agree purchase worth US$7.2 bn", set(), []),  # a currency, not the country
     ("Apple unveils a new phone", set(), []),
+    ("Jordan scores 40 as Chicago wins", set(), [("Jordan", "place", -1)]),
 ])
 def test_places_named_in_the_headline(title: str, known: set[str], expected: list) -> None:
     from generator.extract.people.actors import title_places
     assert sorted(title_places(title, known)) == sorted(expected)
+
+
+def test_a_headline_name_that_is_a_person_is_no_place() -> None:
+    from generator.extract.people.actors import title_places
+    assert title_places("Jordan scores 40 as Chicago wins", set(), {"michael", "jordan"}) == []
 
 
 def test_two_entities_run_together_by_a_spaced_dash_are_two(nlp: Language) -> None:

@@ -60,7 +60,7 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
     words = {w for g in groups for w in g.key}
     found = [(*named, paragraph_at(starts, ent.start_char)) for ent in others if ent.start not in extra
              for piece in SPACED_DASH.split(ent.text) if (named := actor_name(piece, ent.label_))]
-    found += title_places(article.title, {name for name, _, _ in found})
+    found += title_places(article.title, {name for name, _, _ in found}, words)
     labelled = {(fold(ent.text), ent.label_ in PLACE_LABELS) for ent in others if ent.start not in extra}
     return tuple(_mention(g) for g in groups if _plausible(g, labelled)), actor_mentions(found, words)
 

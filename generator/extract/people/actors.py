@@ -52,13 +52,16 @@ def actor_name(text: str, label: str) -> tuple[str, str] | None:
     return text, kind
 
 
-def title_places(title: str, known: set[str]) -> list[tuple[str, str, int]]:
+def title_places(title: str, known: set[str], person_words: set[str] = frozenset()) -> list[tuple[str, str, int]]:
     """(name, "place", -1) for each country or region the headline names that the body does not: the
     headline is not parsed, and a country named only there ("... against Europe and the United States")
-    is still one the article is about. Found by their names as words, capitals as written."""
+    is still one the article is about. Found by their names as words, capitals as written; a name
+    that is a word of a person's name in the article is left out ("Jordan" of Michael Jordan)."""
     found = []
     for name in sorted(COUNTRIES | REGIONS | set(COUNTRY_ALIASES)):
         form = name if name[:1].isupper() else _written(title, name)
+        if form and {fold(w) for w in form.split()} <= person_words:
+            continue
         if form and form not in known and _canonical(form) not in known and re.search(
                 r"(?<![\w.])" + re.escape(form) + r"(?![\w$])", title):  # "US$7 bn" names a currency
             found.append((form, "place", -1))
