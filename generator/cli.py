@@ -136,12 +136,15 @@ def _report_errors(collection: Collection, settings: Settings) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .export import to_jsonl
+    from .resolve import resolve
 
     settings = _settings(args)
     collection = process_folder(settings, progress=_progress(args.verbose))
+    registry = settings.registry_path()
+    corpus = resolve(collection.extractions, registry if registry.is_file() else None)  # persons' ids across articles
     out = Path(args.out)
     tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(to_jsonl(collection.extractions), encoding="utf-8")
+    tmp.write_text(to_jsonl(collection.extractions, corpus), encoding="utf-8")
     tmp.replace(out)
     return _report_errors(collection, settings)
 

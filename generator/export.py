@@ -4,12 +4,19 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from .model import Extraction
+from .model import Actor, Briefing, Corpus, Extraction, Mention
 
 
-def record(extraction: Extraction) -> dict:
-    """One article as the scorer reads it; extra fields are ignored there but useful to users."""
+def record(extraction: Extraction, briefing: Briefing | None = None, actors: dict[str, Actor] | None = None) -> dict:
+    """One article as the scorer reads it; extra fields are ignored there but useful to users.
+
+    With its ``briefing`` (the resolved corpus's view of the article), each person carries
+    ``id``, their person page's slug: the same in every article that names them; with the
+    corpus's ``actors`` by slug too, each organisation or place carries its ``id`` and the forms
+    the whole collection writes it in (GM in one article is General Motors in another).
+    """
     article = extraction.article
+    speakers = briefing.speakers if briefing else {}
     return {
         "id": article.id,
         "title": article.title,
@@ -19,8 +26,9 @@ def record(extraction: Extraction) -> dict:
         "published_reason": extraction.published.reason,
         "source": article.source,
         "body": list(article.body),
-        "persons": [{"name": p.name, "aliases": list(p.aliases), "roles": list(p.roles)} for p in extraction.persons],
-        "actors": [{"name": a.name, "kind": a.kind} for a in extraction.actors],
+        "persons": [{"name": p.name, "aliases": list(p.aliases), "roles": list(p.roles),
+                     **({"id": speakers[p.name]} if p.name in speakers else {})} for p in extraction.persons],
+        "actors": [_actor(a, briefing, actors or {}) for a in extraction.actors],
         "quotes": [{"text": q.text, "speaker": q.speaker, "cue": q.cue, "confidence": round(q.confidence, 3),
                     "paragraph": q.paragraph} for q in extraction.quotes],
         "dates": [{"text": d.text, "value": d.value, **({"end": d.end} if d.end else {}), "paragraph": d.paragraph}
@@ -29,5 +37,17 @@ def record(extraction: Extraction) -> dict:
     }
 
 
-def to_jsonl(extractions: Iterable[Extraction]) -> str:
-    return "".join(json.dumps(record(e), ensure_ascii=False, sort_keys=True) + "\n" for e in extractions)
+def to_jsonl(extractions: Iterable[Extraction], corpus: Corpus | None = None) -> str:
+    """One line per extraction, in the given order; ``corpus`` (the same extractions resolved) adds the
+    cross-article fields."""
+    by_id = {b.extraction.article.path: b for b in corpus.briefings} if corpus else {}
+    actors = {a.slug: a for a in corpus.actors} if corpus else {}
+    return "".join(json.dumps(record(e, by_id.get(e.article.path), actors), ensure_ascii=False, sort_keys=True)
+                   + "\n" for e in extractions)
+
+
+def _actor(mention: Mention, briefing: Briefing | None, actors: dict[str, Actor]) -> dict:
+    slug = briefing.actor_slugs.get(mention.name) if briefing else None
+    actor = actors.get(slug or "")
+    aliases = sorted((set(mention.aliases) | ({actor.name, *actor.aliases} if actor else set())) - {mention.name})
+    return {"name": mention.name, "kind": mention.kind, "aliases": aliases, **({"id": slug} if slug else {})}

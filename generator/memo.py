@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .model import Briefing, Extraction, Person
+from .model import Actor, Briefing, Extraction, Person
 
 if TYPE_CHECKING:
     from .resolve import Event
@@ -65,7 +65,8 @@ class PageKeys:
         found = self._briefing.get(slug)
         if found is None:
             b = self.briefings[slug]
-            found = self._briefing[slug] = digest(b.slug, self._extraction(b.extraction), sorted(b.speakers.items()))
+            found = self._briefing[slug] = digest(b.slug, self._extraction(b.extraction), sorted(b.speakers.items()),
+                                                  sorted(b.actor_slugs.items()))
         return found
 
     def _extraction(self, e: Extraction) -> bytes:
@@ -92,6 +93,12 @@ class PageKeys:
     def dated(self, events: Sequence[Event]) -> list[tuple[object, bytes]]:
         """For a page listing dated events: each date with the digest of the briefing it is in."""
         return [(e.date, self.briefing_digest(e.briefing.slug)) for e in events]
+
+    def actor_page(self, a: Actor) -> bytes:
+        """An organisation's or place's page shows it, its briefings and quotes, and the people named with it."""
+        shown = sorted({*a.articles, *(q.briefing for q in a.quotes)})
+        people = [(slug, self.people[slug].name) for slug, _ in a.people if slug in self.people]
+        return digest(self.directory_urls, a, [self.briefing_digest(s) for s in shown if s in self.briefings], people)
 
     def person_page(self, p: Person) -> bytes:
         """A person page shows the person, the briefings naming or quoting them and the people named with them."""

@@ -145,12 +145,37 @@ class Person:
 
 
 @dataclass(frozen=True)
+class ActorQuote:
+    """A quote that names an organisation or place, and who said it (a person slug, when known)."""
+
+    text: str
+    briefing: str
+    paragraph: int
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One organisation or place across the collection."""
+
+    slug: str  # unique among organisations and places together
+    kind: str  # "org" or "place" (countries are places)
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: bool = False
+    articles: tuple[str, ...] = ()  # briefing slugs, newest first
+    people: tuple[tuple[str, int], ...] = ()  # (person slug, shared briefings), most first
+    quotes: tuple[ActorQuote, ...] = ()  # newest briefing first
+
+
+@dataclass(frozen=True)
 class Briefing:
     """One article as the site shows it."""
 
     slug: str
     extraction: Extraction
     speakers: dict[str, str] = field(default_factory=dict)  # name in this article → person slug
+    actor_slugs: dict[str, str] = field(default_factory=dict)  # organisation or place name here → actor slug
 
 
 @dataclass(frozen=True)
@@ -166,3 +191,4 @@ class Corpus:
     briefings: tuple[Briefing, ...]  # newest first, undated last
     people: tuple[Person, ...]  # by name
     merge_candidates: tuple[MergeCandidate, ...] = ()
+    actors: tuple[Actor, ...] = ()  # organisations and places, by name

@@ -12,9 +12,9 @@ the page, so the site works under any sub-path. Templates stay dumb: the Jinja
 environment uses ``StrictUndefined`` and escapes every printed value that is not
 ``Trusted`` (see ``escape.py``).
 
-Page sizes: a briefing, person or story page is bounded (lists are capped); the
-people index is split by letter past ``INDEX_PAGE`` people; only the other index
-pages (years, months, stories) grow with the collection.
+Page sizes: a briefing, person, organisation, place or story page is bounded (lists
+are capped); the people index is split by letter past ``INDEX_PAGE`` people; only the
+other index pages (organisations, places, years, months, stories) grow with the collection.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from . import chart, graph, urls
 from .escape import Trusted, finalize, markdown_text, page_title
 from .extract.quotes import quote_key, rank_quotes
 from .memo import PageKeys, RenderMemo
-from .model import Article, Briefing, Corpus, DateRef, Person, Quote
+from .model import Actor, Article, Briefing, Corpus, DateRef, Person, Quote
 from .patterns.site import ABBREVIATION, SENTENCE_END
 from .resolve import Event, Month, events_by_month, events_by_year, month_of, months, years
 from .sorting import alphabetical, sort_key, sort_name
@@ -47,8 +47,17 @@ YEAR_EVENTS = 8  # events shown with what happened under each month of a year pa
 CONTEXT_CHARS = 260  # the most of a sentence shown around an event's date
 INDEX_PAGE = 300  # entries on one page of the people index; more are split by letter (and part of a letter)
 WEB_SCHEMES = ("http://", "https://")  # the only links to an original article the site writes
-SEARCH_BOOST = {"person": 4, "briefing": 1}  # a person's page ranks above the briefings that name them
 T = TypeVar("T")
+ACTOR_BRIEFINGS = 50  # newest briefings listed on an organisation's or a place's page
+ACTOR_QUOTES = 20
+ACTOR_PEOPLE = 15
+SEARCH_BOOST = {"person": 4, "actor": 3, "briefing": 1}  # a person's page ranks above the briefings that name them
+ACTOR_INDEXES = {  # kind → (section, heading, introduction) of its A–Z index
+    "org": (urls.ORGANISATIONS, "Organisations", "Every organisation named in the briefings, with the number of "
+                                                  "briefings that name it."),
+    "place": (urls.PLACES, "Places", "Every country, city and region named in the briefings, with the number of "
+                                     "briefings that name it."),
+}
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
 
@@ -135,6 +144,7 @@ class Site:
     events: dict[int, list[Event]]
     events_by_month: dict[Month, list[Event]]
     directory_urls: bool = True
+    actors: dict[str, Actor] = field(default_factory=dict)  # organisations and places by slug
 
 
 def gather(corpus: Corpus, directory_urls: bool = True) -> Site:
@@ -145,7 +155,8 @@ def gather(corpus: Corpus, directory_urls: bool = True) -> Site:
                 stories=stories, story_of={slug: s for s in stories for slug in s.briefings},
                 related=related_briefings(corpus.briefings, people, stories),
                 by_year=years(corpus), by_month=months(corpus), events=events,
-                events_by_month=events_by_month(events), directory_urls=directory_urls)
+                events_by_month=events_by_month(events), directory_urls=directory_urls,
+                actors={a.slug: a for a in corpus.actors})
 
 
 def render_site(corpus: Corpus, site: Site | None = None, memo: RenderMemo | None = None) -> dict[str, str]:
@@ -166,6 +177,11 @@ def render_site(corpus: Corpus, site: Site | None = None, memo: RenderMemo | Non
         path = urls.person_page(person.slug)
         out.add(path, partial(render_person, site, person, path), lambda: out.keys.person_page(person))
     render_people_index(site, out)
+    for actor in corpus.actors:
+        path = urls.actor_page(actor.kind, actor.slug)
+        out.add(path, partial(render_actor, site, actor, path), lambda: out.keys.actor_page(actor))
+    for kind in ACTOR_INDEXES:
+        out.add(urls.index_page(ACTOR_INDEXES[kind][0]), partial(render_actors_index, site, kind))
     net = graph.network(site.corpus.people)
     out.add(urls.index_page(urls.NETWORK), partial(render_network, site, net), lambda: out.keys.of(net))
     for story in site.stories:
@@ -208,6 +224,7 @@ def render_briefing(site: Site, briefing: Briefing, here: str) -> str:
         if value[:4].isdigit() else None
     return _page("briefing", here, site, b=briefing, when=when, e=e, a=e.article, key_quotes=rank_quotes(e.quotes),
                  speaker_slug=lambda name: briefing.speakers.get(name),
+                 actor_page=partial(_actor_page, site, briefing),
                  timeline=sorted((d for d in e.dates if d.value), key=lambda d: (d.value, d.paragraph)),
                  undated_refs=[d for d in e.dates if not d.value], story=story,
                  story_quotes=_story_quotes(site, story, briefing),
@@ -222,6 +239,12 @@ def _facet_people(site: Site, briefing: Briefing) -> list[str]:
         slug = briefing.speakers.get(mention.name)
         names.add(site.people[slug].name if slug in site.people else mention.name)
     return sorted(names)
+
+
+def _actor_page(site: Site, briefing: Briefing, name: str) -> str | None:
+    """The page of the organisation or place a briefing names as ``name``, if it has one."""
+    actor = site.actors.get(briefing.actor_slugs.get(name, ""))
+    return urls.actor_page(actor.kind, actor.slug) if actor else None
 
 
 def _story_quotes(site: Site, story: Story | None, briefing: Briefing) -> dict[str, list]:
@@ -285,6 +308,26 @@ def render_people_index(site: Site, out: Pages) -> None:
 
 def _chunks(items: list[T], size: int) -> list[list[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def render_actor(site: Site, actor: Actor, here: str) -> str:
+    """An organisation's or a place's page: its briefings, the people named with it, the quotes naming it."""
+    counts = Counter(year for slug in actor.articles for year in site.briefings[slug].extraction.years)
+    people = [(site.people[slug], n) for slug, n in actor.people if slug in site.people][:ACTOR_PEOPLE]
+    return _page("actor", here, site, actor=actor, boost=SEARCH_BOOST["actor"], people=people,
+                 briefings=actor.articles[:ACTOR_BRIEFINGS], quotes=actor.quotes[:ACTOR_QUOTES],
+                 per_year=sorted(counts.items(), reverse=True))
+
+
+def render_actors_index(site: Site, kind: str) -> str:
+    """The A–Z index of organisations ("org") or of places ("place", countries included)."""
+    section, heading_text, intro = ACTOR_INDEXES[kind]
+    groups: dict[str, list[Actor]] = {}
+    for actor in site.corpus.actors:
+        if actor.kind == kind:
+            groups.setdefault(_letter(actor.name), []).append(actor)
+    return _page("actors_index", urls.index_page(section), site, heading_text=heading_text, intro=intro,
+                 groups=sorted(groups.items(), key=lambda kv: (kv[0] == "Other", kv[0])))
 
 
 def render_network(site: Site, net: graph.Network) -> str:

@@ -1,4 +1,4 @@
-"""The cross-article stage: extractions → Corpus (briefings, people, years).
+"""The cross-article stage: extractions → Corpus (briefings, people, organisations and places, years).
 
 Everything that needs more than one article happens here, before any page is
 rendered ("collect everything, then render": people and years induce a graph,
@@ -13,19 +13,23 @@ from pathlib import Path
 
 from .model import Briefing, Corpus, DateRef, Extraction
 from .people import resolve_people
+from .people.actors import resolve_actors
 from .urls import briefing_slug
 
 
 def resolve(extractions: Sequence[Extraction], registry: Path | None = None) -> Corpus:
-    """Order briefings newest first (undated last), then group people across them."""
+    """Order briefings newest first (undated last), then group people, then organisations and places, across them."""
     ordered = sorted(extractions, key=_newest_first)
     slugged = [(briefing_slug(e.article.id, e.article.path), e) for e in ordered]
     index = resolve_people(slugged, registry)
+    actors = resolve_actors(slugged, index.slug_for)
     briefings = tuple(
         Briefing(slug=slug, extraction=e,
-                 speakers={m.name: index.slug_for[(slug, m.name)] for m in e.persons if (slug, m.name) in index.slug_for})
+                 speakers={m.name: index.slug_for[(slug, m.name)] for m in e.persons if (slug, m.name) in index.slug_for},
+                 actor_slugs={m.name: actors.slug_for[(slug, m.name)] for m in e.actors
+                              if (slug, m.name) in actors.slug_for})
         for slug, e in slugged)
-    return Corpus(briefings=briefings, people=index.people, merge_candidates=index.candidates)
+    return Corpus(briefings=briefings, people=index.people, merge_candidates=index.candidates, actors=actors.actors)
 
 
 def _newest_first(extraction: Extraction) -> tuple:

@@ -154,11 +154,13 @@ def entry_of(page: Page) -> Entry:
 
 
 def other_names(config: MkDocsConfig) -> dict[str, tuple[str, ...]]:
-    """Person page (src path) → the person's aliases, from the Briefings plugin's build (none without it)."""
+    """Person, organisation and place page (src path) → its other names, from the Briefings plugin's build
+    (none without it): "Shoygu" finds Sergei Shoigu, "GM" finds General Motors."""
     built = getattr(config.plugins.get("briefings"), "built", None)
     if built is None:
         return {}
-    return {urls.person_page(p.slug): tuple(a for a in p.aliases if a != p.name) for p in built.corpus.people}
+    return {**{urls.person_page(p.slug): tuple(a for a in p.aliases if a != p.name) for p in built.corpus.people},
+            **{urls.actor_page(a.kind, a.slug): tuple(x for x in a.aliases if x != a.name) for a in built.corpus.actors}}
 
 
 def add_titles(index: Path, entries: dict[str, Entry]) -> None:

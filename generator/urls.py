@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
+
+from unidecode import unidecode
 
 MAX_LENGTH = 80
 HASHED = re.compile(r"-[0-9a-f]{8}$")  # how a slug ends when a hash keeps it apart
@@ -22,16 +23,18 @@ PEOPLE = "people"
 YEARS = "years"
 STORIES = "stories"
 NETWORK = "network"
-GENERATED_DIRS = (BRIEFINGS, PEOPLE, YEARS, STORIES, NETWORK)  # the generated area: nothing is written outside it
+ORGANISATIONS = "organisations"
+PLACES = "places"
+GENERATED_DIRS = (BRIEFINGS, PEOPLE, YEARS, STORIES, NETWORK, ORGANISATIONS, PLACES)  # nothing is written outside these
 FEED = "feed.xml"  # the Atom feed of the latest briefings, at the site root
 DATA = "data/briefings.json"  # every extracted record, one download
 DATA_CSV = {name: f"data/{name}.csv" for name in ("briefings", "quotes", "people")}  # the same, as tables
 
 
 def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by '-' (accents folded, everything else dropped)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9_]+", ascii_text.lower())
+    """Lowercase ASCII words joined by '-': any script transliterated ("Сергей Шойгу" → "sergei-shoigu",
+    "José" → "jose"), everything else dropped."""
+    words = re.findall(r"[a-z0-9_]+", unidecode(text).lower())
     return "-".join(words)[:MAX_LENGTH].strip("-_")
 
 
@@ -62,6 +65,11 @@ def person_slug(name: str) -> str:
     return slugify(name) or stable_slug(name)
 
 
+def actor_slug(name: str) -> str:
+    """Organisations and places are found by name too (one namespace for both: see ``people.actors``)."""
+    return slugify(name) or stable_slug(name)
+
+
 def briefing_page(slug: str) -> str:
     return f"{BRIEFINGS}/{slug}.md"
 
@@ -77,6 +85,11 @@ def people_letter_page(letter: str, part: int = 1) -> str:
     """
     name = slugify(letter) or "other"
     return f"{PEOPLE}/_{name}.md" if part == 1 else f"{PEOPLE}/_{name}-{part}.md"
+
+
+def actor_page(kind: str, slug: str) -> str:
+    """An organisation's or a place's page; ``kind`` is "org" or "place"."""
+    return f"{ORGANISATIONS if kind == 'org' else PLACES}/{slug}.md"
 
 
 def year_page(year: int | None) -> str:

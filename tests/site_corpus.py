@@ -6,7 +6,7 @@ briefing, a date in the metadata (paragraph -1), a month-only and a year-only da
 """
 from __future__ import annotations
 
-from generator.model import (Article, Briefing, Corpus, DateRef, Extraction, FrontMatter, MergeCandidate, Mention,
+from generator.model import (Actor, ActorQuote, Article, Briefing, Corpus, DateRef, Extraction, FrontMatter, MergeCandidate, Mention,
                              Person, PersonQuote, Published, Quote, RoleRecord)
 
 MARTA, TOMAS, ILSE = "marta-velasquez", "tomas-brennick", "ilse-kandor"
@@ -59,7 +59,8 @@ def corpus() -> Corpus:
     """The resolved corpus, as ``resolve`` would give it (newest first, undated last), written out by hand."""
     e = extractions()
     speakers = {"Marta Velasquez": MARTA, "Tomas Brennick": TOMAS, "Ilse Kandor": ILSE}
-    briefings = tuple(Briefing(slug, e[slug], {m.name: speakers[m.name] for m in e[slug].persons})
+    briefings = tuple(Briefing(slug, e[slug], {m.name: speakers[m.name] for m in e[slug].persons},
+                               {m.name: "port-authority" for m in e[slug].actors})
                       for slug in ("b-valley", "a-harbor", "c-hostile", "d-undated"))
     people = (
         Person(ILSE, "Ilse Kandor", roles=(RoleRecord("Council member", "c-hostile", "2020-11-20"),),
@@ -76,5 +77,9 @@ def corpus() -> Corpus:
                quotes=(PersonQuote("It is a fair budget for every district.", (("c-hostile", 1),)),),
                co_mentions=((MARTA, 2), (ILSE, 1))),
     )
+    actors = (Actor("port-authority", "org", "Port Authority", aliases=("the Authority",),
+                    articles=("b-valley", "a-harbor"), people=((MARTA, 2), (TOMAS, 2)),
+                    quotes=(ActorQuote("The Port Authority has done its part", "a-harbor", 1, TOMAS),)),)
     return Corpus(briefings=briefings, people=people,
-                  merge_candidates=(MergeCandidate(("Tomas Brennick", "T. Brennick"), "same surname, initial"),))
+                  merge_candidates=(MergeCandidate(("Tomas Brennick", "T. Brennick"), "same surname, initial"),),
+                  actors=actors)

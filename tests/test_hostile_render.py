@@ -53,6 +53,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> dict:
 def test_the_pages_build(site: dict) -> None:
     assert site["result"].returncode == 0, site["result"].stderr[-3000:]
     assert any(rel.startswith("people/") for rel in site["pages"])
+    assert any(rel.startswith(("organisations/", "places/")) and not rel.endswith("index.md") for rel in site["pages"])
 
 
 def test_no_built_page_carries_active_content(site: dict) -> None:

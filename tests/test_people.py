@@ -215,3 +215,118 @@ def test_role_text_survives_a_span_starting_at_an_abbreviation_dot(nlp) -> None:
 
     doc = nlp("Lt. Gen. Ilka Moravec spoke.")
     assert role_text(doc[1:3]) == "general"  # the "." of "Lt." opens the span: dropped, no IndexError
+
+
+# ---- every spelling of one person ----------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jean-Pierre Lacroix", "Jean-Pierre Lacroix"),  # a capital after a hyphen starts a part of the name
+    ("Ka'Loni Marie Brandt", "Ka'Loni Marie Brandt"),  # and after an apostrophe
+    ("Dong Jun.", "Dong Jun"),  # the sentence's full stop taken into the entity
+    ("Herbert Brandt Jr.", "Herbert Brandt Jr."),  # a suffix keeps its dot
+    ("SkyMesh-Pro", None),
+])
+def test_clean_name_parts(text: str, expected: str | None) -> None:
+    assert clean_name(text) == expected
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Herbert Brandt Jr.", ("herbert", "brandt")),  # a generation suffix tells no one apart
+    ("Henry Brandt III", ("henry", "brandt")),
+])
+def test_name_key_drops_suffixes(name: str, key: tuple[str, ...]) -> None:
+    assert name_key(name) == key
+
+
+def test_nickname_in_quotes_is_left_out_of_the_name(nlp: Language) -> None:
+    found = persons(nlp, 'Crime boss Vincenzo "The Owl" Brambilla died on Monday.', "Brambilla was 77.")
+    assert [m.name for m in found] == ["Vincenzo Brambilla"]
+    assert 'Vincenzo "The Owl" Brambilla' in found[0].aliases and "Brambilla" in found[0].aliases
+
+
+def test_transliteration_tagged_as_a_place_joins_the_person(nlp: Language) -> None:
+    article = make_article("Defense Minister Sergei Shoigu met his counterpart in Moscow.",
+                           "“We will work together,” Dong told Shoygu.")
+    people, others = find_actors(article, parse(nlp, article))
+    assert "Shoygu" in by_name(people)["Sergei Shoigu"].aliases
+    assert "Shoygu" not in {m.name for m in others}
+
+
+def test_titled_surname_is_not_an_untitled_namesake(nlp: Language) -> None:
+    # the daughters are named in full without a title; "President Varga" is someone else
+    found = by_name(persons(nlp, "A staffer criticized Lena and Mira Varga's outfits at the ceremony.",
+                            "The daughters join President Varga at the ceremony every year."))
+    assert "President Varga" not in found.get("Mira Varga", Mention("", "person")).aliases
+    assert "Varga" in found
+
+
+def test_titled_surname_tagged_as_an_organisation_elsewhere_is_kept(nlp: Language) -> None:
+    found = persons(nlp, "President Brennan stood firm on Friday.", "Brennan told reporters in the garden.",
+                    "Brennan said the talks would go on.")
+    assert [m.name for m in found] == ["Brennan"]
+
+
+# ---- one person across articles ---------------------------------------------------
+
+def _across(*articles: tuple) -> list[str]:
+    from generator.people import resolve_people
+    from tests.test_registry import briefing
+    return [p.name for p in resolve_people([briefing(f"b{i}", *ms) for i, ms in enumerate(articles)]).people]
+
+
+def _p(name: str, *aliases: str, roles: tuple[str, ...] = ()) -> Mention:
+    return Mention(name=name, kind="person", aliases=aliases, roles=roles)
+
+
+@pytest.mark.parametrize("articles, expected", [
+    # a spelling variant named beside the same third person in other articles: one person
+    ([(_p("Jermaine Tolliver"), _p("Kathina Moss")), (_p("Jerymaine Tolliver"), _p("Kathina Moss")),
+      (_p("Jermaine Tolliver"),)], ["Jermaine Tolliver", "Kathina Moss"]),
+    # ... not without that companion (a review candidate instead)
+    ([(_p("Jermaine Tolliver"), _p("Kathina Moss")), (_p("Jerymaine Tolliver"), _p("Ann Lowe"))],
+     ["Ann Lowe", "Jermaine Tolliver", "Jerymaine Tolliver", "Kathina Moss"]),
+    # a diminutive of the given name, with a companion in common
+    ([(_p("Katie Brennan"), _p("John Brennan")), (_p("Kathryn Brennan"), _p("John Brennan")),
+      (_p("Katie Brennan"),)], ["John Brennan", "Katie Brennan"]),
+    # beside an identical given name, a four-letter surname one letter away, with a companion
+    ([(_p("Duncan Rait"), _p("Ann Lowe")), (_p("Duncan Raite"), _p("Ann Lowe")), (_p("Duncan Rait"),)],
+     ["Ann Lowe", "Duncan Rait"]),
+    # ... but a four-letter surname alone is too short to tell
+    ([(_p("Rait", roles=("minister",)),), (_p("Duncan Raite", roles=("minister",)),)], ["Duncan Raite", "Rait"]),
+    # two given names that only share a surname never merge
+    ([(_p("Katie Brennan"), _p("Ann Lowe")), (_p("Mary Brennan"), _p("Ann Lowe"))],
+     ["Ann Lowe", "Katie Brennan", "Mary Brennan"]),
+    # a titled surname joins the one full name whose role agrees, not the namesake without one
+    ([(_p("Barton Ames", roles=("President",)),), (_p("Lena Ames"),), (_p("Ames", "President Ames", roles=("President",)),)],
+     ["Barton Ames", "Lena Ames"]),
+])
+def test_across_articles(articles: list[tuple], expected: list[str]) -> None:
+    assert _across(*articles) == expected
+
+
+def test_repeated_lone_surname_is_a_person(nlp: Language) -> None:
+    found = persons(nlp, "Brambilla was arrested on Tuesday.", "Police said Brambilla was on probation.",
+                    "Brambilla will play on Sunday.")
+    assert [m.name for m in found] == ["Brambilla"]
+
+
+def test_given_name_with_an_apostrophe_left_out_of_the_entity(nlp: Language) -> None:
+    found = persons(nlp, "He is accused of shooting Ka'Loni Marie Brandt of Fort Smith.")
+    assert [m.name for m in found] == ["Ka'Loni Marie Brandt"]
+
+
+@pytest.mark.parametrize("paragraphs, alias, expected", [
+    # a surname spaCy tags nothing still belongs to the person named in full
+    (("Jermaine Tolliver was arrested on Tuesday.", "Tolliver was released on bail."), "Tolliver", True),
+    # not a word the article also writes in lower case (a common word that is a surname too)
+    (("Ann Young spoke.", "Young people cheered.", "The young left."), "Young", False),
+])
+def test_untagged_surname(nlp: Language, paragraphs: tuple[str, ...], alias: str, expected: bool) -> None:
+    found = persons(nlp, *paragraphs)
+    assert any(alias in m.aliases for m in found) is expected
+
+
+def test_lone_surname_among_namesakes_joins_the_one_named_beside_its_companions() -> None:
+    articles = [(_p("Vito Brambilla"), _p("Carlo Fenu")), (_p("Vito Brambilla"), _p("Carlo Fenu")),
+                (_p("Rita Brambilla"), _p("Ann Lowe")), (_p("Brambilla", "Brambilla"), _p("Carlo Fenu"))]
+    assert _across(*[tuple(a) for a in articles]) == ["Ann Lowe", "Carlo Fenu", "Rita Brambilla", "Vito Brambilla"]

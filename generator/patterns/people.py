@@ -107,6 +107,31 @@ ORG_WORDS = frozenset({
 })
 # Prefixes after which a capital inside one word is normal in a name ("McAdams", "DeLuca").
 INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von", "D'", "D’", "Al-", "El-")
+# Generation suffixes after a name: part of how it is written, not a word that tells people
+# apart from each other ("Herbert Flynn Jr." is "Herbert Flynn" to the reader).
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Common English diminutives → the given name they shorten. "Katie Example" and "Kathryn
+# Example" are one person only with more evidence (merge rule 5), never on this alone.
+DIMINUTIVES: dict[str, str] = {
+    "bill": "william", "billy": "william", "will": "william", "willie": "william", "liam": "william",
+    "bob": "robert", "bobby": "robert", "rob": "robert", "robbie": "robert", "bert": "robert",
+    "dick": "richard", "rick": "richard", "ricky": "richard", "rich": "richard",
+    "jim": "james", "jimmy": "james", "jamie": "james", "mike": "michael", "mick": "michael",
+    "tom": "thomas", "tommy": "thomas", "joe": "joseph", "joey": "joseph", "chuck": "charles",
+    "charlie": "charles", "chas": "charles", "dave": "david", "davy": "david", "dan": "daniel",
+    "danny": "daniel", "ed": "edward", "eddie": "edward", "ted": "edward", "ned": "edward",
+    "tony": "anthony", "andy": "andrew", "drew": "andrew", "steve": "stephen", "nick": "nicholas",
+    "chris": "christopher", "matt": "matthew", "pat": "patrick", "pete": "peter", "sam": "samuel",
+    "ben": "benjamin", "ron": "ronald", "don": "donald", "doug": "douglas", "greg": "gregory",
+    "jeff": "jeffrey", "jerry": "gerald", "larry": "lawrence", "len": "leonard", "alex": "alexander",
+    "fred": "frederick", "hank": "henry", "harry": "henry", "jack": "john", "johnny": "john",
+    "kate": "katherine", "katie": "katherine", "kathy": "katherine", "cathy": "catherine",
+    "kathryn": "katherine", "kat": "katherine", "liz": "elizabeth", "beth": "elizabeth",
+    "betty": "elizabeth", "lizzie": "elizabeth", "sue": "susan", "susie": "susan", "meg": "margaret",
+    "maggie": "margaret", "peggy": "margaret", "jenny": "jennifer", "jen": "jennifer",
+    "becky": "rebecca", "patty": "patricia", "trish": "patricia", "abby": "abigail",
+    "vicky": "victoria", "mandy": "amanda", "debbie": "deborah", "deb": "deborah",
+}
 # Particles inside names that are written in lower case ("Ludwig van Beethoven").
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le",
                             "du", "bin", "bint", "ibn", "al", "el", "ben", "dos", "das", "y", "ter"})
@@ -148,9 +173,55 @@ COUNTRY_ALIASES: dict[str, str] = {
     "the netherlands": "Netherlands", "the philippines": "Philippines",
     "russian federation": "Russia",
 }
-# spaCy labels → actor kinds (NORP is mapped through DEMONYMS only).
-ACTOR_LABELS: dict[str, str] = {"ORG": "org", "GPE": "country"}
+# spaCy labels → actor kinds. NORP (demonyms, peoples, parties) names no place: "Chinese" is
+# not China. A place becomes a "country" when its name is in COUNTRIES.
+ACTOR_LABELS: dict[str, str] = {"ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+# Sovereign states and a few widely recognised territories, by the name the site lists them under.
+COUNTRIES = frozenset(set(DEMONYMS.values()) | set(COUNTRY_ALIASES.values()) | {
+    "Albania", "Algeria", "Andorra", "Angola", "Antigua and Barbuda", "Azerbaijan", "Bahamas", "Bahrain",
+    "Bangladesh", "Barbados", "Belize", "Benin", "Bhutan", "Bolivia", "Bosnia and Herzegovina", "Botswana",
+    "Brunei", "Bulgaria", "Burkina Faso", "Burundi", "Cambodia", "Cameroon", "Cape Verde",
+    "Central African Republic", "Chad", "Comoros", "Congo", "Costa Rica", "Croatia", "Cyprus",
+    "Democratic Republic of the Congo", "Djibouti", "Dominica", "Dominican Republic", "East Timor", "Ecuador",
+    "El Salvador", "Equatorial Guinea", "Eritrea", "Estonia", "Eswatini", "Fiji", "Gabon", "Gambia", "Ghana",
+    "Grenada", "Guatemala", "Guinea", "Guinea-Bissau", "Guyana", "Haiti", "Honduras", "Iceland", "Ivory Coast",
+    "Jamaica", "Kiribati", "Kosovo", "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lesotho", "Liberia",
+    "Liechtenstein", "Lithuania", "Luxembourg", "Madagascar", "Malawi", "Maldives", "Mali", "Malta",
+    "Marshall Islands", "Mauritania", "Mauritius", "Micronesia", "Moldova", "Monaco", "Montenegro", "Morocco",
+    "Mozambique", "Myanmar", "Namibia", "Nauru", "Nepal", "New Zealand", "Nicaragua", "Niger",
+    "North Macedonia", "Oman", "Palau", "Panama", "Papua New Guinea", "Paraguay", "Rwanda",
+    "Saint Kitts and Nevis", "Saint Lucia", "Samoa", "San Marino", "Senegal", "Seychelles", "Sierra Leone",
+    "Slovakia", "Slovenia", "Solomon Islands", "Somalia", "South Sudan", "Sri Lanka", "Suriname", "Tajikistan",
+    "Tanzania", "Togo", "Tonga", "Trinidad and Tobago", "Tunisia", "Turkmenistan", "Tuvalu", "Uganda",
+    "Uruguay", "Uzbekistan", "Vanuatu", "Vatican City", "Zambia", "Zimbabwe", "Korea", "England", "Wales",
+    "Northern Ireland",
+})
+# Continents and large regions, read off a headline (which spaCy does not see) like countries.
+REGIONS = frozenset({"Europe", "Asia", "Africa", "North America", "South America", "Latin America",
+                     "Middle East", "Central Asia", "East Asia", "Southeast Asia", "South Asia", "Antarctica",
+                     "Arctic", "Oceania", "Caribbean", "Balkans", "Baltics", "Scandinavia"})
+# Legal forms after a company's name: "AirTanker Ltd." is AirTanker.
+LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "company", "corporation", "limited",
+                         "incorporated", "nv", "n.v", "sa", "s.a", "ag", "gmbh", "ab", "asa", "spa", "bv",
+                         "lp", "llp", "pty", "pte", "oyj", "se", "&"})
+# Words after a company's own name that say what it does: "Apple Computer" is Apple, when the
+# article or the collection names Apple alone too.
+BUSINESS_WORDS = frozenset({"motor", "motors", "computer", "computers", "group", "holdings", "technologies",
+                            "industries", "airlines", "airways", "entertainment", "pharmaceuticals"})
+# Small words left out of an acronym ("United States of America" → USA).
+ACRONYM_SKIP = frozenset({"of", "and", "&", "the", "for", "de", "du", "des", "la", "le", "y", "on", "in", "at"})
+# Words that, alone, name no organisation or place in particular ("Defense" of "Defense Minister").
+COMMON_ACTOR_WORDS = ROLE_MODIFIERS | frozenset({
+    "government", "administration", "cabinet", "ministry", "department", "central", "federal",
+    "regional", "local", "global",
+    "north", "south", "east", "west", "western", "eastern", "northern", "southern", "capital",
+})
 
 POSSESSIVE = re.compile(r"\s*['’]s?$")
+# A given name with an apostrophe inside ("Ka'Loni", "D'Andre"), which spaCy leaves out of the entity.
+INNER_APOSTROPHE = re.compile(r"[A-Z][a-z]*['’][A-Z]?[a-z]{2,}")
+# A name with a nickname in quotes between given name and surname: Vincent "The Chin" Gigante.
+# Groups: given name (with an optional initial), nickname, surname.
+NICKNAMED = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?: [A-Z]\.)?) [\"“'‘]([A-Z][^\"“”'‘’\n]{0,30}?)[\"”'’] ([A-Z][\w'’-]+)")
 # Entity text that is markup or numbers rather than a name ("300px", "@Media").
 NOT_A_NAME = re.compile(r"[0-9@#{}<>=/\\|_*:;,!?()\[\]]|^\W|px$")

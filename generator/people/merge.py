@@ -10,12 +10,15 @@ registry entry and neither's ``not`` list names the other:
    person whose name holds all its words;
 4. one word: "Example" joins the only person whose name begins or ends with it
    and whose roles agree (when the lone word comes with a role, one word of it must
-   be shared: "President Example" is not "Ann Example, governor"); otherwise
-   nothing is merged and the pairs become candidates;
+   be shared: "President Example" is not "Ann Example, governor"); among several
+   such people, the only one named beside a person the lone word is named beside
+   (its companion); otherwise nothing is merged and the pairs become candidates;
 5. spelling variants: names that differ in one word by one letter ("Ann Exampel")
-   are merged when they also share a role word ("minister"); otherwise they are
-   candidates for the review report.
-Not handled: nicknames, reordered names ("Example Ann"), variants differing in two words.
+   are merged when they also share a role word ("minister") or a companion (a third
+   person named beside each of them); otherwise they are candidates for the review report.
+   A diminutive and its given name ("Bill" / "William") in otherwise equal names
+   count as such a variant.
+Not handled: nicknames other than common diminutives, reordered names ("Example Ann"), variants differing in two words.
 """
 from __future__ import annotations
 
@@ -23,9 +26,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..extract.people.names import fold, name_key, near_spelling
-from ..model import MergeCandidate, Mention
-from ..patterns.people import ROLE_WORDS
+from ..extract.people.names import FUZZY_MIN_LENGTH, FUZZY_MIN_LENGTH_IN_NAME, fold, name_key, near_spelling
+from ..model import Mention, MergeCandidate
+from ..patterns.people import DIMINUTIVES, ROLE_WORDS
 from .registry import Entry
 
 Key = tuple[str, ...]
@@ -59,6 +62,8 @@ class Clusters:
         self.keys: dict[int, set[Key]] = {i: u.keys for i, u in enumerate(units)}
         self.roles: dict[int, set[str]] = {i: _role_words(u.mention.roles) for i, u in enumerate(units)}
         self.candidates: dict[tuple[str, str], str] = {}
+        self.briefings: dict[str, set[int]] | None = None  # briefing slug → its units, for companions
+        self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}  # root → its units
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -80,6 +85,7 @@ class Clusters:
             self.note(a, b, reason or "kept apart by the people registry")
             return False
         self.parent[b] = a
+        self.members[a] += self.members.pop(b)
         self.keys[a] |= self.keys.pop(b)
         self.roles[a] |= self.roles.pop(b)
         if b in self.entry:
@@ -181,6 +187,8 @@ def _one_word(clusters: Clusters) -> None:
         for (word,) in sorted(clusters.keys[root]):
             options = sorted({clusters.find(h) for h in edges.get(word, ())} - {clusters.find(root)})
             fitting = _fitting_roles(clusters, root, options)
+            if len(fitting) > 1:  # several namesakes: the one named beside the same people, if only one is
+                fitting = [o for o in fitting if _shared_company(clusters, root, o)] or fitting
             if len(fitting) == 1:
                 clusters.join(root, fitting[0], "one word of the name, kept apart by the people registry")
                 continue
@@ -216,8 +224,15 @@ def _variants(clusters: Clusters) -> None:
             continue
         for x, (a, wa) in enumerate(members):
             for b, wb in members[x + 1:]:
-                if near_spelling(wa, wb):
+                if near_spelling(wa, wb, FUZZY_MIN_LENGTH_IN_NAME if length > 1 else FUZZY_MIN_LENGTH):
                     _consider(clusters, a, b, f"spelling variants '{wa}' / '{wb}'")
+                elif length > 1 and _one_given_name(wa, wb):
+                    _consider(clusters, a, b, f"'{wa}' and '{wb}' may be one given name")
+
+
+def _one_given_name(a: str, b: str) -> bool:
+    """Two forms of one given name: a diminutive and its name, or two diminutives of it ("Katie" / "Kathryn")."""
+    return a != b and DIMINUTIVES.get(a, a) == DIMINUTIVES.get(b, b)
 
 
 def _one_word_variants(clusters: Clusters, members: list[tuple[int, str]]) -> None:
@@ -239,11 +254,26 @@ def _one_word_variants(clusters: Clusters, members: list[tuple[int, str]]) -> No
 
 
 def _consider(clusters: Clusters, a: int, b: int, reason: str) -> None:
-    """Merge on a shared role word; otherwise list the pair for review."""
+    """Merge on a shared role word or a shared companion; otherwise list the pair for review."""
     ra, rb = clusters.find(a), clusters.find(b)
     if ra == rb:
         return
-    if clusters.roles[ra] & clusters.roles[rb]:
+    if clusters.roles[ra] & clusters.roles[rb] or _shared_company(clusters, ra, rb):
         clusters.join(ra, rb, reason + ", kept apart by the people registry")
     else:
-        clusters.note(ra, rb, reason + " with no shared role")
+        clusters.note(ra, rb, reason + " with no shared role or companion")
+
+
+def _shared_company(clusters: Clusters, ra: int, rb: int) -> bool:
+    """Whether a third person is named beside both spellings, in articles that name only one of them:
+    "Jerymayne Timmons" beside Kathina Thomas is the "Jermayne Timmons" of the articles on her."""
+    if clusters.briefings is None:  # built once: candidates are few, units many
+        clusters.briefings = defaultdict(set)
+        for i, unit in enumerate(clusters.units):
+            clusters.briefings[unit.briefing].add(i)
+    units_of = clusters.briefings
+    present = {r: {clusters.units[i].briefing for i in clusters.members[clusters.find(r)]} for r in (ra, rb)}
+
+    def company(slugs: set[str]) -> set[int]:
+        return {clusters.find(i) for slug in slugs for i in units_of[slug]} - {ra, rb}
+    return bool(company(present[ra] - present[rb]) & company(present[rb] - present[ra]))

@@ -7,15 +7,19 @@
 3. forms are grouped into persons by their words ("Example" joins "Ann Example",
    see ``names.group_occurrences``);
 4. other entities made only of a person's words ("Example" tagged ORG) join that
-   person instead of becoming organisations;
+   person instead of becoming organisations, and so does a person's surname that
+   spaCy tagged nothing at all;
 5. a person named by one word only is kept when a title or role vouches for it;
-6. organisations and countries come from the remaining entities (see ``actors``).
+6. organisations and places come from the remaining entities, and countries and
+   regions written in the headline, which is not parsed (see ``actors``).
 Not handled: pronouns ("he" is resolved by the quote stage from these mentions),
-persons spaCy does not tag at all, descriptions without a name ("the minister"),
+persons spaCy does not tag at all, persons named only in the headline (it is not
+parsed), a given name written alone ("Laci"), descriptions without a name ("the minister"),
 two namesakes told apart by a courtesy title ("Mrs. Example" may join "Bob Example").
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -23,46 +27,72 @@ from spacy.tokens import Doc, Span
 
 from ...model import Article, Mention
 from ...nlp import paragraph_at, paragraph_starts
-from .actors import actor_mentions, actor_name
-from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title, name_key
+from ...patterns.people import INNER_APOSTROPHE, NICKNAMED
+from .actors import actor_mentions, actor_name, title_places
+from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title, name_key, near_spelling
 from .roles import apposition_after, apposition_before, titling
 
 # entity labels spaCy sometimes gives a person's surname ("Example told reporters")
 MISLABELLED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP", "IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP"})  # no name word
+SPACED_DASH = re.compile(r"\s+[-–—]\s+")  # no name holds one: "San Jose - Acme" is two entities run together
+LONE_WORD_REPEATS = 3  # an untitled one-word person tagged this often is one
 
 
 def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
     """(persons, actors) of one article; actors are organisations ("org") and countries ("country")."""
     starts = paragraph_starts(article.body)
-    occurrences: list[Occurrence] = []
+    occurrences, covered = _nicknamed(doc, starts)
     others: list[Span] = []
     for ent in doc.ents:
+        if covered & set(range(ent.start, ent.end)):
+            continue
         if ent.label_ == "PERSON":
-            occurrences.extend(o for piece in _pieces(ent) if (o := _occurrence(doc, piece, starts)))
+            occurrences.extend(o for piece in _pieces(_with_given_name(ent)) if (o := _occurrence(doc, piece, starts)))
         else:
             others.append(ent)
     groups = group_occurrences(occurrences)
+    extra = {ent.start: o for ent in others if (o := _mislabelled(doc, ent, starts, groups))}
+    untagged = _untagged_surnames(doc, starts, groups)
+    if extra or untagged:
+        groups = group_occurrences(occurrences + list(extra.values()) + untagged)
     words = {w for g in groups for w in g.key}
-    extra = [o for ent in others if ent.label_ in MISLABELLED and (o := _mislabelled(doc, ent, starts, groups))]
-    if extra:
-        groups = group_occurrences(occurrences + extra)
-    found = ((*named, paragraph_at(starts, ent.start_char)) for ent in others
-             if (named := actor_name(ent.text, ent.label_)))
-    labelled = {fold(ent.text) for ent in others}
+    found = [(*named, paragraph_at(starts, ent.start_char)) for ent in others if ent.start not in extra
+             for piece in SPACED_DASH.split(ent.text) if (named := actor_name(piece, ent.label_))]
+    found += title_places(article.title, {name for name, _, _ in found}, words)
+    labelled = {(fold(ent.text), ent.label_ in PLACE_LABELS) for ent in others if ent.start not in extra}
     return tuple(_mention(g) for g in groups if _plausible(g, labelled)), actor_mentions(found, words)
 
 
-def _plausible(group: Group, labelled: set[str]) -> bool:
+def _plausible(group: Group, labelled: set[tuple[str, bool]]) -> bool:
     """A person named by one word only is kept when a title or role comes with it ("President
-    Example") and the word names no place or organisation here.
+    Example"), or when spaCy tags the word a person again and again (a sports report names its
+    player by surname only), and the word names nothing else here: no place, and no
+    organisation unless a title stands before it (spaCy often tags a surname ORG).
 
     spaCy's PERSON label on a lone capitalised word is often wrong ("Brexit", a
     product, a sports team); a real person is nearly always introduced with a full name.
     """
     if len(group.key) > 1:
         return True
-    titled = any(o.titled or o.roles for o in group.occurrences)
-    return titled and not any(fold(o.name) in labelled for o in group.occurrences)
+    titled = any(o.titled for o in group.occurrences)
+    if not titled and not any(o.roles for o in group.occurrences) and len(group.occurrences) < LONE_WORD_REPEATS:
+        return False
+    names = {fold(o.name) for o in group.occurrences}
+    return not any(name in names and (place or not titled) for name, place in labelled)
+
+
+def _with_given_name(ent: Span) -> Span:
+    """The entity with the given name spaCy left out before it, if any: a capitalised word with an
+    apostrophe inside ("Ka'Loni" of "Ka'Loni Marie Example"), which the model does not take for a
+    name. A plain capitalised word before a name is more often a description ("Charger Ann Example")."""
+    if ent.start == 0:
+        return ent
+    before = ent.doc[ent.start - 1]
+    if before.ent_type_ or not INNER_APOSTROPHE.fullmatch(before.text):
+        return ent
+    return ent.doc[ent.start - 1:ent.end]
 
 
 def _pieces(ent: Span) -> Iterator[Span]:
@@ -77,29 +107,69 @@ def _pieces(ent: Span) -> Iterator[Span]:
         yield ent.doc[begin:ent.end]
 
 
-def _occurrence(doc: Doc, span: Span, starts: list[int]) -> Occurrence | None:
-    """A person named by ``span``, with the titles inside or before it made roles."""
+def _occurrence(doc: Doc, span: Span, starts: list[int], name: str | None = None,
+                written: str | None = None) -> Occurrence | None:
+    """A person named by ``span``, with the titles inside or before it made roles.
+
+    ``name`` replaces the span's own text when the span holds more than the name
+    (a nickname: ``written`` is then the span as written, kept as an alias).
+    """
     start = span.start
-    while start < span.end - 1 and is_title(doc[start].text):
-        start += 1  # spaCy sometimes takes the title into the name ("President Ann Example")
-    name = clean_name(doc[start:span.end].text)
+    while start < span.end - 1 and (is_title(doc[start].text) or doc[start].tag_ in NOT_NAME_TAGS):
+        start += 1  # spaCy sometimes takes the title or a verb into the name ("President Ann Example", "Following Example")
+    name = clean_name(name or doc[start:span.end].text)
     if name is None or not name_key(name):
         return None
     titled = titling(doc, start)
     roles = [titled.role, apposition_after(doc, span.end), apposition_before(doc, titled.begin, span.end)]
     return Occurrence(name=name, position=start, paragraph=paragraph_at(starts, doc[start].idx),
                       titled=f"{titled.titles} {name}" if titled.titles else None,
-                      roles=[r for r in roles if r])
+                      roles=[r for r in roles if r], written=written)
+
+
+def _nicknamed(doc: Doc, starts: list[int]) -> tuple[list[Occurrence], set[int]]:
+    """Names written with a nickname in quotes (Vincent "The Chin" Gigante) as the name without it,
+    and the tokens they cover; only when spaCy tags the given name or the surname a person somewhere
+    (its entity often stops at the quote mark, or takes the quote's words for a title)."""
+    found: list[Occurrence] = []
+    covered: set[int] = set()
+    tagged = {t.text for t in doc if t.ent_type_ == "PERSON"}
+    for match in NICKNAMED.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        given, _, surname = match.groups()
+        if span is None or not ({given, surname} & tagged):
+            continue
+        occurrence = _occurrence(doc, span, starts, f"{given} {surname}", " ".join(match.group(0).split()))
+        if occurrence:
+            found.append(occurrence)
+            covered.update(range(span.start, span.end))
+    return found, covered
+
+
+def _untagged_surnames(doc: Doc, starts: list[int], groups: list[Group]) -> list[Occurrence]:
+    """The surname of a person named in full, written alone where spaCy tagged nothing ("Timmons was
+    arrested"): only a word the article never writes in lower case, the surname of one person only."""
+    surnames = Counter(o.key[-1] for g in groups for o in g.occurrences if len(o.key) > 1)
+    owners = Counter(w for g in groups for w in {o.key[-1] for o in g.occurrences if len(o.key) > 1})
+    lower = {t.text for t in doc if t.text.islower()}
+    return [Occurrence(name=t.text, position=t.i, paragraph=paragraph_at(starts, t.idx))
+            for t in doc if not t.ent_type_ and len(t.text) > 2 and t.text[:1].isupper()
+            and (w := fold(t.text)) in surnames and owners[w] == 1 and t.text.casefold() not in lower]
 
 
 def _mislabelled(doc: Doc, ent: Span, starts: list[int], groups: list[Group]) -> Occurrence | None:
     """A non-person entity that is a person here: made of a person's words ("Example" tagged ORG),
-    or a full name ending in the surname of a person named by one word ("Ann Example" tagged ORG)."""
+    a full name ending in the surname of a person named by one word ("Ann Example" tagged ORG),
+    or, whatever its label, one word spelt one letter away from a person's ("Shoygu" tagged GPE
+    beside "Sergei Shoigu": a name transliterated two ways)."""
     name = clean_name(ent.text)
     key = name_key(name) if name else ()
     if not key or len(key) > 3:
         return None
-    if any(set(key) <= g.key or len(g.key) == 1 and key[-1] in g.key for g in groups):
+    if ent.label_ in MISLABELLED and \
+            any(set(key) <= g.key or len(g.key) == 1 and key[-1] in g.key for g in groups):
+        return _occurrence(doc, ent, starts)
+    if len(key) == 1 and any(len(g.key) > 1 and any(near_spelling(key[0], w) for w in g.key) for g in groups):
         return _occurrence(doc, ent, starts)
     return None
 
@@ -110,7 +180,7 @@ def _mention(group: Group) -> Mention:
     counts = Counter(o.name for o in occurrences)
     first = {o.name: i for i, o in reversed(list(enumerate(occurrences)))}
     name = min(counts, key=lambda n: (-len(name_key(n)), -counts[n], first[n]))
-    forms = [o.name for o in occurrences] + [o.titled for o in occurrences if o.titled]
+    forms = [o.name for o in occurrences] + [f for o in occurrences for f in (o.titled, o.written) if f]
     aliases = tuple(dict.fromkeys(f for f in forms if f and f != name))
     roles: dict[str, str] = {}
     for occ in occurrences:

@@ -1,0 +1,133 @@
+"""Organisations and places: one article (extract.people.actors) and across articles (people.actors)."""
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from generator.extract.people import find_actors
+from generator.extract.people.actors import acronym, actor_name, legal_base, merge_forms, short_name
+from generator.model import Extraction, Mention, Published, Quote
+from generator.nlp import parse
+from generator.people.actors import resolve_actors
+from generator.urls import actor_page, actor_slug
+from tests.conftest import make_article
+
+
+def actors(nlp: Language, *paragraphs: str) -> dict[str, Mention]:
+    article = make_article(*paragraphs)
+    return {m.name: m for m in find_actors(article, parse(nlp, article))[1]}
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("Defense", "ORG", None),  # a common word alone names no one ("Defense Minister")
+    ("Ministry", "ORG", None),
+    ("the Security Council", "ORG", ("Security Council", "org")),
+    ("Chinese", "NORP", None),  # a demonym is a people, not a place
+    ("Middle East", "LOC", ("Middle East", "place")),
+    ("300px", "ORG", None),
+])
+def test_actor_name(text: str, label: str, expected: tuple[str, str] | None) -> None:
+    assert actor_name(text, label) == expected
+
+
+@pytest.mark.parametrize("name, base, short, initials", [
+    ("AirTanker Ltd.", "AirTanker", "AirTanker", ""),
+    ("General Motors", "General Motors", "General Motors", "GM"),  # "General" alone is a common word
+    ("Ford Motor Co.", "Ford Motor", "Ford", "FM"),
+    ("European Aeronautic Defence & Space NV", "European Aeronautic Defence & Space", "European Aeronautic Defence & Space", "EADS"),
+    ("Apple", "Apple", "Apple", ""),
+])
+def test_name_forms(name: str, base: str, short: str, initials: str) -> None:
+    assert (legal_base(name), short_name(name), acronym(name)) == (base, short, initials)
+
+
+@pytest.mark.parametrize("kinds, groups", [
+    ({"GM": "org", "General Motors": "org"}, [["GM", "General Motors"]]),
+    ({"AirTanker": "org", "AirTanker Ltd.": "org"}, [["AirTanker", "AirTanker Ltd."]]),
+    ({"Apple": "org", "Apple Computer": "org"}, [["Apple", "Apple Computer"]]),
+    # an acronym with two expansions joins neither
+    ({"GM": "org", "General Motors": "org", "Green Mountain": "org"}, [["GM"], ["General Motors"], ["Green Mountain"]]),
+    # an organisation and a place never merge ("Singapore Airlines" is not Singapore)
+    ({"Singapore Airlines": "org", "Singapore": "place"}, [["Singapore"], ["Singapore Airlines"]]),
+])
+def test_merge_forms(kinds: dict[str, str], groups: list[list[str]]) -> None:
+    assert merge_forms(kinds) == groups
+
+
+def test_one_article_lists_each_actor_once_with_its_forms(nlp: Language) -> None:
+    found = actors(nlp, "General Motors said on Monday that it would close two plants.",
+                   "GM employs 80,000 people in the U.S. and Canada.",
+                   "The United States is its largest market; AirTanker Ltd. and AirTanker were not involved.")
+    assert "GM" not in found and "GM" in found["General Motors"].aliases
+    assert found["United States"].kind == "country" and "U.S." in found["United States"].aliases
+    assert "AirTanker" in found["AirTanker Ltd."].aliases or "AirTanker Ltd." in found["AirTanker"].aliases
+
+
+def test_demonyms_and_common_words_are_not_actors(nlp: Language) -> None:
+    found = actors(nlp, "The Chinese Defense Minister spoke with his Russian counterpart.")
+    assert "China" not in found and "Russia" not in found and "Defense" not in found
+
+
+def _briefing(slug: str, *mentions: Mention, persons: tuple[Mention, ...] = (), quotes: tuple[Quote, ...] = ()):
+    article = make_article("text")
+    article = type(article)(**{**article.__dict__, "id": slug, "path": f"{slug}.txt"})
+    return slug, Extraction(article=article, published=Published(None, "unknown"), persons=persons,
+                            actors=mentions, quotes=quotes)
+
+
+def test_across_articles_an_acronym_joins_its_one_expansion() -> None:
+    index = resolve_actors([_briefing("a", Mention("GM", "org")), _briefing("b", Mention("General Motors", "org")),
+                            _briefing("c", Mention("United States", "country", aliases=("U.S.",))),
+                            _briefing("d", Mention("United States", "country", aliases=("America",)))], {})
+    by_name = {a.name: a for a in index.actors}
+    assert set(by_name) == {"General Motors", "United States"}
+    assert by_name["General Motors"].articles == ("a", "b") and by_name["General Motors"].kind == "org"
+    assert by_name["United States"].country and {"U.S.", "America"} <= set(by_name["United States"].aliases)
+    assert index.slug_for[("a", "GM")] == index.slug_for[("b", "General Motors")] == "general-motors"
+
+
+def test_actor_pages_list_people_and_quotes_that_name_it() -> None:
+    quote = Quote("We will keep building cars at General Motors for years", "Ann Lowe", "said", 1.0, 0)
+    index = resolve_actors([_briefing("a", Mention("General Motors", "org"), persons=(Mention("Ann Lowe", "person"),),
+                                      quotes=(quote,))], {("a", "Ann Lowe"): "ann-lowe"})
+    (actor,) = index.actors
+    assert actor.people == (("ann-lowe", 1),)
+    assert [(q.text, q.speaker) for q in actor.quotes] == [(quote.text, "ann-lowe")]
+
+
+def test_an_organisation_and_a_place_with_one_name_get_two_slugs() -> None:
+    index = resolve_actors([_briefing("a", Mention("Georgia", "country"), Mention("Georgia", "org"))], {})
+    assert len({a.slug for a in index.actors}) == 2
+
+
+@pytest.mark.parametrize("name, slug", [
+    ("Сбербанк", "sberbank"),  # any script gets a readable slug
+    ("Société Générale", "societe-generale"),
+    ("東京", "dong-jing"),
+])
+def test_actor_slugs_are_transliterated(name: str, slug: str) -> None:
+    assert actor_slug(name) == slug
+    assert actor_page("org", slug) == f"organisations/{slug}.md" and actor_page("place", slug) == f"places/{slug}.md"
+
+
+@pytest.mark.parametrize("title, known, expected", [
+    ("Freedonia: we will support Russia against Europe and the United States", {"Russia"},
+     [("Europe", "place", -1), ("United States", "place", -1)]),
+    ("U.S. and UK sign a deal", set(), [("U.S.", "place", -1), ("UK", "place", -1)]),
+    ("Airlines agree purchase worth US$7.2 bn", set(), []),  # a currency, not the country
+    ("Apple unveils a new phone", set(), []),
+    ("Jordan scores 40 as Chicago wins", set(), [("Jordan", "place", -1)]),
+])
+def test_places_named_in_the_headline(title: str, known: set[str], expected: list) -> None:
+    from generator.extract.people.actors import title_places
+    assert sorted(title_places(title, known)) == sorted(expected)
+
+
+def test_a_headline_name_that_is_a_person_is_no_place() -> None:
+    from generator.extract.people.actors import title_places
+    assert title_places("Jordan scores 40 as Chicago wins", set(), {"michael", "jordan"}) == []
+
+
+def test_two_entities_run_together_by_a_spaced_dash_are_two(nlp: Language) -> None:
+    found = actors(nlp, "The hearing was held in San Jose - Cisco said on Monday it would appeal.")
+    assert not any(" - " in name for name in found)
