@@ -322,12 +322,9 @@ def render_actor(site: Site, actor: Actor, here: str) -> str:
 def render_actors_index(site: Site, kind: str) -> str:
     """The A–Z index of organisations ("org") or of places ("place", countries included)."""
     section, heading_text, intro = ACTOR_INDEXES[kind]
-    groups: dict[str, list[Actor]] = {}
-    for actor in site.corpus.actors:
-        if actor.kind == kind:
-            groups.setdefault(_letter(actor.name), []).append(actor)
+    listed = sorted((a for a in site.corpus.actors if a.kind == kind), key=lambda a: (sort_key(a.name), a.slug))
     return _page("actors_index", urls.index_page(section), site, heading_text=heading_text, intro=intro,
-                 groups=sorted(groups.items(), key=lambda kv: (kv[0] == "Other", kv[0])))
+                 groups=alphabetical(listed, lambda a: a.name))
 
 
 def render_network(site: Site, net: graph.Network) -> str:
