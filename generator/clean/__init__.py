@@ -78,7 +78,8 @@ def _text_lines(raw: RawArticle) -> list[str]:
 
 def _article(raw: RawArticle, lines: list[Line], reasons: list[str], head: int | None,
              span: tuple[int, int], found: html.Extracted | None) -> Article:
-    headline = found.title.strip() if found and found.title else lines[head].text if head is not None else ""
+    headline = (found.title.strip() if found and found.title
+                else title.headline_text(lines[head].text) if head is not None else "")
     body: list[str] = []
     dropped: list[Dropped] = []
     head_key = _key(headline)

@@ -25,11 +25,11 @@ CODE = re.compile(
     | ^\s*(//|/\*|\*/|<!--|-->|\*\s)                         # comments
     | ^\s*@(media|import|font-face|keyframes|charset|supports)\b
     | ^\s*[.#@]?[\w-][\w\s>+~,.#:()*=\[\]"'-]*\{\s*([\w-]+\s*:|$)    # CSS selector { (one class: linear)
-    | [\w-]+\s*:\s*[^;{}]+;\s*(\}|$)                         # CSS declaration;
+    | (^|[{;])\s*[a-z-]+\s*:\s*[^;{}]+;\s*(\}|$)              # CSS declaration; (lower case: not "Poll: ...;")
     | \{[^{}]*:[^{}]*;[^{}]*\}                               # inline CSS block
     | ^\s*[\[{]\s*"[^"]{1,60}"\s*:                                # a JSON object on one line
     | ^\s*(?P<q>["'])[^"']{1,60}(?P=q)\s*:\s*\S                         # quoted key: JSON or a JS object
-    | ^\s*[\w$]+\s*:\s*(\{|\[|'[^']*'|"[^"]*"|true|false|null|-?\d+)\s*,?\s*$   # object literal entry
+    | ^\s*[a-z_$][\w$]*\s*:\s*(\{|\[|'[^']*'|"[^"]*"|true|false|null|-?\d+)\s*,?\s*$   # object literal entry (not "Trump: 'quote'")
     | </?[a-zA-Z][\w-]*(\s[^>]*)?/?>                         # HTML tag
     | \{\{[^}]*\}\}                                          # template placeholders
     | \b\w+\([^()]*\)\s*;\s*$                                # call statement
@@ -77,6 +77,9 @@ SOURCE = re.compile(
     r"^\s*[(\[]?\s*(source|sources|according\s+to|via|courtesy\s+of|fuente)\s*:?\s+"
     r"(?P<outlet>[^()\[\]]{2,60}?)\s*[)\]]?\s*\.?\s*$", _I)
 
+# Small words a name may hold in lower case ("Ministry of Defence", "Corriere della Sera").
+NAME_PARTICLES = frozenset("of the and for on in at de del della di da do dos la le les el y van von der den für".split())
+
 # "By Jane Doe", "By JANE DOE, Staff Writer", "Jane Doe | Reporter".
 BYLINE = re.compile(
     r"^\s*(by|written\s+by|reporting\s+by|additional\s+reporting\s+by|edited\s+by|words\s+by|story\s+by)"
@@ -117,7 +120,7 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"^\s*(recommended(\s+(articles?|stories|for\s+you|reading))?|related(\s+(articles?|stories|news|posts?|content|coverage|topics))?"
         r"|read\s+(now|more|next|also)|also\s+read|see\s+(also|more)|more\s+(from|on|in|about|stories|news|like\s+this)"
         r"|most\s+(popular|read|viewed|shared)|trending(\s+now)?|don'?t\s+miss|you\s+(may|might)\s+(also\s+)?like"
-        r"|top\s+stories|latest(\s+(news|stories|articles))?|editor'?s\s+picks?|explore\s+further|also\s+on\b"
+        r"|top\s+stories|latest(\s+(news|stories|articles|headlines|updates))?(?=\s*([:|»›>]|$))|editor'?s\s+picks?|explore\s+further|also\s+on\b"
         r"|what\s+to\s+read\s+next|further\s+reading|in\s+(this|other)\s+news|popular\s+(now|stories)"
         r"|more\s+from\s+author|up\s+next|watch\s+(now|next)|promoted(\s+stories)?|around\s+the\s+web)\b"
         r"|\[(insight|video|reaction|pictures?|poll|news|latest|revealed|analysis|watch)\]\s*\|?\s*$", _I), 14),
@@ -167,6 +170,31 @@ BULLET = re.compile(r"^\s*([-–—•*·▪►]|\d{1,2}[.)])\s+\S")
 
 # Lines of a text made as a title from the lead: at most this many words.
 MADE_TITLE_WORDS = 12
+
+# ---- headlines ------------------------------------------------------------------------
+
+# A first line that ends like a sentence is still the headline when it is this short
+# (words) and nothing in it reads like a news lead; a title-cased one may be longer.
+HEADLINE_SENTENCE_MOST = 16
+HEADLINE_TITLED_MOST = 25
+# What a lead sentence has and a headline does not: past-tense attribution, the day of
+# the event, a dateline ("WASHINGTON (AP) —", "NEW YORK _").
+LEAD_SIGNS = re.compile(
+    r"\b(said|told|reported|announced|yesterday|today|tonight|last\s+(night|week|month|year)"
+    r"|(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", _I)
+DATELINE = re.compile(r"^[A-Z][A-Z.'-]+(\s+[A-Z][A-Z.'-]+)*,?(\s+[A-Z][\w.]*)*(\s*\([A-Za-z. ]+\)\s*|\s)[-—–_]")
+# A headline with a subtitle runs on with ";" ("Calif. win could help Sanders;"): the mark goes.
+HEADLINE_TRAIL = re.compile(r"\s*[;,]\s*$")
+
+# Words shortened with a full stop: a sentence does not end after them ("U.S.", "Dr.",
+# "Calif.", "vs."). Initialisms (letters and dots) are recognised by shape in ``title.py``.
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gov sen rep st sr jr gen col lt capt sgt adm cmdr rev hon pres supt det insp
+inc corp co ltd llc plc bros dept univ assn no nos vol ft mt vs etc al approx est
+jan feb mar apr jun jul aug sep sept oct nov dec
+ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
+neb nev okla ore pa penn tenn tex va vt wash wis wyo
+""".split())
 
 # Markdown inputs: heading marks come off ("## Subheading" → "Subheading"); images go.
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
