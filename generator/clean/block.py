@@ -12,6 +12,7 @@ larger block.
 """
 from __future__ import annotations
 
+from ..patterns import clean as P
 from .lines import Line
 
 WEIGHT = {"prose": 1.0, "near": 2.0, "short": -1.0, "code": -2.0, "junk": -2.0, "meta": -0.5, "blank": 0.0}
@@ -76,13 +77,22 @@ def choose(lines: list[Line], span: tuple[int, int]) -> list[str]:
 
 
 def trust(lines: list[Line]) -> list[str]:
-    """Reasons for lines an extractor already chose as the article: only junk and teasers go."""
-    reasons = [line.reason for line in lines]
+    """Reasons for lines an extractor already chose as the article: only junk and teasers go.
+
+    The extractor has already left scripts and styles out: what looks like code in its
+    text is prose with brackets (a show called <The Palace>, a table's | cells |). A
+    line trailing off in "…" is the writer's pause here, not a teaser cut short.
+    """
+    reasons = ["" if line.kind == "code" or _trails_off(line) else line.reason for line in lines]
     for run_start, run_end in _short_runs(lines, 0, len(lines)):
         before = _neighbour(lines, run_start - 1, -1)
         if before is not None and lines[before].reason == TEASER:
             _mark(reasons, run_start, run_end, TEASER)
     return reasons
+
+
+def _trails_off(line: Line) -> bool:
+    return line.reason == TEASER and not P.TEASER_MARKER.search(line.text) and bool(P.CUT_OFF.search(line.text))
 
 
 def _short_runs(lines: list[Line], start: int, end: int) -> list[tuple[int, int]]:

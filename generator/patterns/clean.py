@@ -116,7 +116,7 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"\byour\s+(e-?mail|name|message|feedback|comment|friend'?s)\b|\bunsubscribe\b|\bsend\s+feedback\b"
         r"|\b(subscribe|sign\s+up)\b.{0,40}\b(newsletter|inbox|updates)\b|\bdelivered\s+to\s+your\s+inbox\b"
         r"|\bnewsletter\s+subscription\b", _I), 30),
-    ("related-story teaser", re.compile(
+    ("related-story teaser", TEASER_MARKER := re.compile(
         r"^\s*(recommended(\s+(articles?|stories|for\s+you|reading))?|related(\s+(articles?|stories|news|posts?|content|coverage|topics))?"
         r"|read\s+(now|more|next|also)|also\s+read|see\s+(also|more)|more\s+(from|on|in|about|stories|news|like\s+this)"
         r"|most\s+(popular|read|viewed|shared)|trending(\s+now)?|don'?t\s+miss|you\s+(may|might)\s+(also\s+)?like"
@@ -125,7 +125,7 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"|more\s+from\s+author|up\s+next|watch\s+(now|next)|promoted(\s+stories)?|around\s+the\s+web)\b"
         r"|\[(insight|video|reaction|pictures?|poll|news|latest|revealed|analysis|watch)\]\s*\|?\s*$", _I), 14),
     # a headline cut short by the page ("Ferry fares rise on the A...") or closed by a link
-    ("related-story teaser", re.compile(r"(\w|,)\s?(\.\.\.|…)\s*$|\bread\s+more\s*[»›>]+\s*$", _I), 14),
+    ("related-story teaser", CUT_OFF := re.compile(r"(\w|,)\s?(\.\.\.|…)\s*$|\bread\s+more\s*[»›>]+\s*$", _I), 14),
     ("sponsor or advertisement", re.compile(
         r"(^\s*-?\s*(a\s+word\s+from\s+our\s+sponsors?|advertisement|sponsored(\s+(content|links?|stories|by))?"
         r"|adchoices|ad\s+choices|paid\s+(content|post|partner)|partner\s+content|story\s+continues\s+below)"
@@ -144,7 +144,7 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"|\bsubject\s+to\s+copyright\b|\b(agree|consent)\s+to\s+(the|our)\s+(terms|privacy|use\s+of\s+cookies)"
         r"|\bterms\s+of\s+(use|service)\b.{0,80}\bprivacy\b)", _I), 40),
     ("breadcrumb", re.compile(
-        r"(^\s*[Hh]ome\s*([>»/|›]|[A-Z]).*|^\s*\w[\w ]{0,25}(\s*[>»›/]\s*\w[\w ]{0,25}){2,}\s*$"
+        r"(^\s*[Hh]ome(\s*[>»/|›]|[A-Z]).*|^\s*\w[\w ]{0,25}(\s*[>»›/]\s*\w[\w ]{0,25}){2,}\s*$"
         r")"), 30),
 )
 
