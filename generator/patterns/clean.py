@@ -21,6 +21,7 @@ CODE = re.compile(
     | \bfunction\s*\w*\s*\(
     | =>|===|!==|&&|\|\|
     | \b(window|document|navigator|console|jQuery|googletag)\s*\.
+    | ^\s*[\w$]+(\.[\w$]+)*\(\s*([\[{'"]|function\b|\)\s*[;{]?\s*$)   # a call opening the line: f([{..., a.b(function
     | ^\s*[\w$.\[\]'"]+\s*(\+|-)?=\s*[^=]                    # assignment
     | ^\s*(//|/\*|\*/|<!--|-->|\*\s)                         # comments
     | ^\s*@(media|import|font-face|keyframes|charset|supports)\b
@@ -69,7 +70,7 @@ _SEP = r"[\s,|•·-]*(at\s+)?"
 TIMESTAMP = re.compile(
     rf"^[\s|•·-]*\(?{_STAMP_PREFIX}({WEEKDAYS}{_SEP})?"
     rf"({_DATE}({_SEP}{_TIME})?({_SEP}{WEEKDAYS})?|{_TIME}({_SEP}{WEEKDAYS})?({_SEP}{_DATE})?)\)?\s*$"
-    rf"|^\s*(updated|published|posted)?\s*\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago\s*$",
+    rf"|^\s*(updated|published|posted)?\s*\d+\s+(second|minute|hour|day|week|month|year)s?\s+ago({_SEP}{_TIME})?\s*$",
     _I)
 
 # "Source: X", "(According to X)", "Via X": the outlet, in group "outlet".
