@@ -16,9 +16,12 @@ from ..patterns import clean as P
 from .lines import Line
 
 WEIGHT = {"prose": 1.0, "near": 2.0, "short": -1.0, "code": -2.0, "junk": -2.0, "meta": -0.5, "blank": 0.0}
+TEASER_REACH = 4  # lines above a lone paragraph searched for its teaser's headline, date or site
 ALONE_REACH = 2  # a sentence with no other sentence among this many text lines each side stands alone
 PROSE_CAP = 60  # a huge paragraph should not outweigh everything around it
 TEASER = "related-story teaser"
+COMMENTS = "comment form"  # the reason ``lines.py`` gives a comment section's lines
+EARLIER_SHARE = 0.25
 OUTSIDE = "outside the article's main text"
 LIST_MIN = 3
 SUBHEADING_MOST = 10  # words: a longer lone line between paragraphs is a teaser's headline  # a trailing run of short lines is a list when it is at least this long
@@ -27,7 +30,8 @@ SUBHEADING_MOST = 10  # words: a longer lone line between paragraphs is a teaser
 def weights(lines: list[Line]) -> list[float]:
     """A sentence weighs its length, unless it is a teaser's summary.
 
-    A paragraph alone among short lines, under a headline or a date, is a teaser's
+    A paragraph alone among short lines, under a headline, a date or a site's address
+    (within ``TEASER_REACH`` lines: a kicker and tags may sit between), is a teaser's
     summary: a list of them must not outweigh the article. (Scripts and junk between
     paragraphs do not make a paragraph alone: ads sit inside articles.)
     """
@@ -38,22 +42,42 @@ def weights(lines: list[Line]) -> list[float]:
         if i in prose:
             before, after = text[max(0, n - ALONE_REACH):n], text[n + 1:n + 1 + ALONE_REACH]
             alone = not any(j in prose for j in before + after)
-            teaser = alone and any(lines[j].kind == "meta" or lines[j].titled for j in before)
+            above = text[max(0, n - TEASER_REACH):n]
+            teaser = alone and any(lines[j].kind == "meta" or lines[j].titled for j in above)
             out[i] = WEIGHT["near"] if teaser else float(min(lines[i].size, PROSE_CAP))
     return out
 
 
 def main_block(lines: list[Line]) -> tuple[int, int]:
-    """(start, end) of the heaviest run of lines, end exclusive; (0, 0) when none weighs anything."""
-    best, best_span = 0.0, (0, 0)
-    total, start = 0.0, 0
-    for i, w in enumerate(weights(lines)):
+    """(start, end) of the article's run of lines, end exclusive; (0, 0) when none weighs anything.
+
+    A comment section's header ("[ 167 comments ]", "Leave a Reply") closes a part of the
+    page: the run does not cross it. The article comes before its comments, so the
+    first part whose heaviest run weighs at least ``EARLIER_SHARE`` of the heaviest
+    part's is taken, not necessarily the heaviest: a long thread of comments must not
+    win over the article it follows.
+    """
+    weighed = weights(lines)
+    parts, start = [], 0
+    for i, line in enumerate(lines + [Line("", "junk", 0, COMMENTS)]):
+        if line.reason == COMMENTS:
+            parts.append(_heaviest(weighed, start, i))
+            start = i + 1
+    top = max(weight for weight, _ in parts)
+    return next(span for weight, span in parts if weight > 0 and weight >= EARLIER_SHARE * top) if top > 0 else (0, 0)
+
+
+def _heaviest(weighed: list[float], start: int, end: int) -> tuple[float, tuple[int, int]]:
+    """The heaviest run of lines in [start, end) and its weight (Kadane's maximum subarray)."""
+    best, best_span = 0.0, (start, start)
+    total, first = 0.0, start
+    for i in range(start, end):
         if total <= 0:
-            total, start = 0.0, i
-        total += w
+            total, first = 0.0, i
+        total += weighed[i]
         if total > best:
-            best, best_span = total, (start, i + 1)
-    return best_span
+            best, best_span = total, (first, i + 1)
+    return best, best_span
 
 
 def choose(lines: list[Line], span: tuple[int, int]) -> list[str]:

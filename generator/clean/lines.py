@@ -62,6 +62,8 @@ def meta_reason(text: str, size: int) -> str:
         return ""
     if size <= 16 and P.TIMESTAMP.match(text):
         return P.TIMESTAMP_REASON
+    if P.DOMAIN.match(text):
+        return P.DOMAIN_REASON
     if size <= 10 and (source := P.SOURCE.match(text)) and (":" in source.group(0) or names_outlet(source)):
         return P.SOURCE_REASON
     if size <= 12 and P.BYLINE.match(text) and not P.SENTENCE_END.search(text.rstrip(".")):

@@ -81,6 +81,10 @@ SOURCE = re.compile(
 # Small words a name may hold in lower case ("Ministry of Defence", "Corriere della Sera").
 NAME_PARTICLES = frozenset("of the and for on in at de del della di da do dos la le les el y van von der den für".split())
 
+# A line that is only a site's address ("aeon.co", "store.example.com"): the outlet of a teaser.
+DOMAIN_REASON = "site address"
+DOMAIN = re.compile(r"^\s*(https?://)?(www\.)?([A-Za-z0-9-]+\.)+[a-z]{2,6}/?\s*$")
+
 # "By Jane Doe", "By JANE DOE, Staff Writer", "Jane Doe | Reporter".
 BYLINE = re.compile(
     r"^\s*(by|written\s+by|reporting\s+by|additional\s+reporting\s+by|edited\s+by|words\s+by|story\s+by)"
@@ -106,10 +110,10 @@ JUNK: tuple[tuple[str, re.Pattern[str], int], ...] = (
         r"|^\s*(caption|enlarge\s+this\s+image|hide\s+caption|toggle\s+caption|expand)\s*$"
         r"|^\s*image\s+\d+\s+of\s+\d+\s*$)", _I), 40),
     ("comment form", re.compile(
-        r"^\s*((leave|post|add|write)\s+(a\s+)?(reply|comment|response)|\d*\s*comments?(\s*\(\d+\))?"
+        r"^\s*[\[(]?\s*((leave|post|add|write)\s+(a\s+)?(reply|comment|response)|\d*\s*comments?(\s*\(\d+\))?"
         r"|(view|show|hide|read|load)\s+(all\s+)?(\d+\s+)?comments|user\s+comments|comment\s+(now|here)|reply|cancel\s+reply"
         r"|post\s+comment\s*(\(\+\))?|be\s+the\s+first\s+to\s+comment|join\s+the\s+(conversation|discussion)"
-        r"|name\s*\*?|e-?mail\s*\*?|website|comment\s*\*?)\s*[:.!]?\s*$"
+        r"|name\s*\*?|e-?mail\s*\*?|website|comment\s*\*?)\s*[:.!]?\s*[\])]?\s*$"
         r"|^\s*(your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked"
         r"|please\s+enter\s+your\s+(comment|name|email)|save\s+my\s+name|notify\s+me\s+of"
         r"|you\s+must\s+be\s+logged\s+in|log\s+in\s+to\s+(comment|reply))", _I), 16),
