@@ -18,6 +18,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from .headline import page_headline
+
 log = logging.getLogger(__name__)
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it warns about every odd page
 
@@ -58,7 +60,16 @@ def extract(html: str) -> Extracted:
         return Extracted(())
     text = doc.text or ""
     return Extracted(tuple(line.strip() for line in text.split("\n") if line.strip()),
-                     title=doc.title, date=doc.date, sitename=doc.sitename, author=doc.author)
+                     title=page_headline(_root(html), doc.title, doc.sitename, " ".join(text.split("\n")[:3])),
+                     date=doc.date,
+                     sitename=doc.sitename, author=doc.author)
+
+
+def _root(html: str) -> etree._Element | None:
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def _bare(html: str, precise: bool) -> trafilatura.settings.Document | None:

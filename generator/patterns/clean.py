@@ -191,6 +191,16 @@ DATELINE = re.compile(r"^[A-Z][A-Z.'-]+(\s+[A-Z][A-Z.'-]+)*,?(\s+[A-Z][\w.]*)*(\
 # A headline with a subtitle runs on with ";" ("Calif. win could help Sanders;"): the mark goes.
 HEADLINE_TRAIL = re.compile(r"\s*[;,]\s*$")
 
+# An HTML page's <title>: the headline and the site's name (and section) joined by these.
+TITLE_SEPARATOR_SPLIT = re.compile(r"\s+[|\-–—·•»:~]{1,2}\s+|\s*::\s*|(?<=\w)_(?=[A-Z])")
+TITLE_SEPARATOR = re.compile(r"^(\s+[|\-–—·•»:~]{1,2}\s+|\s*::\s*|_(?=[A-Z]))")
+TITLE_SEPARATOR_END = re.compile(r"(\s+[|\-–—·•»:~]{1,2}\s+|\s*::\s*|(?<=\w)_|:\s+)$")
+HEADLINE_MOST_WORDS = 40  # a longer <h1> is a paragraph styled big, not a headline
+LEAD_PROBE = 40  # characters of the first paragraph looked for on the page
+LEAD_SHARE = 0.3  # of a headline's longer words, the share its lead must repeat
+SITE_MOST_WORDS = 4  # a <title> part this short at either end is the site's name or a section
+HEADLINE_LEAST_WORDS = 3  # a <title> part shorter than this is a name or a section, not a headline
+
 # Words shortened with a full stop: a sentence does not end after them ("U.S.", "Dr.",
 # "Calif.", "vs."). Initialisms (letters and dots) are recognised by shape in ``title.py``.
 ABBREVIATIONS = frozenset("""
