@@ -3,6 +3,8 @@
 1. Weigh every line: sentences count for their length, everything else against.
 2. The main block is the run of lines with the largest total weight (Kadane's
    maximum subarray, linear): menus, scripts and teaser lists around the article sink.
+   It does not cross a comment section's header, and an earlier part of the page
+   wins over a heavier comment thread after it.
 3. Inside the block, sentences are body; short lines are body when sentences stand on
    both sides of them (subheadings, list items), unless a teaser marker ("Related")
    opens their run; a list right after the last sentence is body too.
@@ -21,7 +23,7 @@ ALONE_REACH = 2  # a sentence with no other sentence among this many text lines 
 PROSE_CAP = 60  # a huge paragraph should not outweigh everything around it
 TEASER = "related-story teaser"
 COMMENTS = "comment form"  # the reason ``lines.py`` gives a comment section's lines
-EARLIER_SHARE = 0.25
+EARLIER_SHARE = 0.25  # an earlier part of the page this heavy, next to the heaviest, is the article
 OUTSIDE = "outside the article's main text"
 LIST_MIN = 3
 SUBHEADING_MOST = 10  # words: a longer lone line between paragraphs is a teaser's headline  # a trailing run of short lines is a list when it is at least this long
@@ -58,13 +60,13 @@ def main_block(lines: list[Line]) -> tuple[int, int]:
     win over the article it follows.
     """
     weighed = weights(lines)
-    parts, start = [], 0
-    for i, line in enumerate(lines + [Line("", "junk", 0, COMMENTS)]):
-        if line.reason == COMMENTS:
-            parts.append(_heaviest(weighed, start, i))
-            start = i + 1
+    headers = [i for i, line in enumerate(lines) if line.reason == COMMENTS]
+    bounds = zip([0] + [i + 1 for i in headers], headers + [len(lines)])
+    parts = [_heaviest(weighed, start, end) for start, end in bounds]
     top = max(weight for weight, _ in parts)
-    return next(span for weight, span in parts if weight > 0 and weight >= EARLIER_SHARE * top) if top > 0 else (0, 0)
+    if top <= 0:
+        return (0, 0)
+    return next(span for weight, span in parts if weight > 0 and weight >= EARLIER_SHARE * top)
 
 
 def _heaviest(weighed: list[float], start: int, end: int) -> tuple[float, tuple[int, int]]:

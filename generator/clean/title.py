@@ -6,8 +6,6 @@ with its headline.
 """
 from __future__ import annotations
 
-import re
-
 from ..patterns import clean as P
 from .lines import Line
 
@@ -79,12 +77,9 @@ def made_title(body: list[str]) -> str:
     return first if len(words) <= P.MADE_TITLE_WORDS else " ".join(words[: P.MADE_TITLE_WORDS]) + " …"
 
 
-SENTENCE_BREAK = re.compile(r"(?<=[.?!])[\"'”’»)]*\s+(?=[\"'“‘«(]*[A-Z0-9])")
-
-
 def first_sentence(text: str) -> str:
     """``text`` up to the end of its first sentence; a full stop after an abbreviation ends none."""
-    for match in SENTENCE_BREAK.finditer(text):
+    for match in P.SENTENCE_BREAK.finditer(text):
         before = text[:match.start()]
         if before.endswith(".") and _abbreviation(before.rsplit(None, 1)[-1]):
             continue
@@ -96,8 +91,7 @@ def _abbreviation(word: str) -> bool:
     """"U.S.", "D.C.", "J." (letters and dots) or a listed short form ("Dr.", "Calif.", "vs.")."""
     word = word.lstrip("\"'“‘«(")
     core = word.rstrip(".")
-    return bool(re.fullmatch(r"(\w\.)*\w", core) and len(core.replace(".", "")) <= 3 and "." in word[:-1]
-                or re.fullmatch(r"[A-Z]", core) or core.casefold() in P.ABBREVIATIONS)
+    return bool(P.INITIALISM.fullmatch(word) or core.casefold() in P.ABBREVIATIONS)
 
 
 def metadata(lines: list[Line], span: tuple[int, int]) -> list[str]:

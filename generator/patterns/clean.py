@@ -201,6 +201,12 @@ LEAD_SHARE = 0.3  # of a headline's longer words, the share its lead must repeat
 SITE_MOST_WORDS = 4  # a <title> part this short at either end is the site's name or a section
 HEADLINE_LEAST_WORDS = 3  # a <title> part shorter than this is a name or a section, not a headline
 
+# Where a sentence may end: a full stop, question or exclamation mark (closing quotes
+# after it), a space, and a capital or digit opening the next.
+SENTENCE_BREAK = re.compile(r"(?<=[.?!])[\"'”’»)]*\s+(?=[\"'“‘«(]*[A-Z0-9])")
+# Initials and initialisms end no sentence: "J.", "U.S.", "D.C.", "N.H." (at most three letters).
+INITIALISM = re.compile(r"[A-Z]\.|(\w\.){2,3}")
+
 # Words shortened with a full stop: a sentence does not end after them ("U.S.", "Dr.",
 # "Calif.", "vs."). Initialisms (letters and dots) are recognised by shape in ``title.py``.
 ABBREVIATIONS = frozenset("""
