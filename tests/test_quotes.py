@@ -1,6 +1,8 @@
 """Quotations and their speakers: tables of invented paragraphs → expected (text, speaker)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from generator.extract.people import find_actors
@@ -253,3 +255,38 @@ def test_rank_quotes() -> None:
     assert [q.paragraph for q in ranked] == [2, 1, 0]
     assert rank_quotes(quotes, limit=1)[0].speaker == "Marta"
     assert rank_quotes([], limit=3) == []
+
+
+# ---- names the persons list gets wrong or shares -------------------------------------------
+
+SANDRA = person("Sandra Pellwick", "Pellwick")
+SANDY = person("Sandy Pellwick", "Pellwick")
+SHARED_AND_GLUED = [
+    # two persons share the surname: the one the passage has named so far speaks
+    (("Sandra Pellwick has run the bakery on Main Street for thirty years.",
+      "“We have never seen a winter this quiet in all our years,” Pellwick said.",
+      "Her niece Sandy Pellwick joined the business last spring."),
+     (replace(SANDRA, paragraphs=(0, 1)), replace(SANDY, paragraphs=(2,))),
+     "Sandra Pellwick"),
+    # neither named before the quote: no way to choose
+    (("“We have never seen a winter this quiet in all our years,” Pellwick said.",
+      "Sandra Pellwick and Sandy Pellwick run the bakery."),
+     (replace(SANDRA, paragraphs=(1,)), replace(SANDY, paragraphs=(1,))),
+     None),
+    # a surname is the person whose surname it is, not the first word of a headline's "Gorka Slam"
+    (("“We have never seen a winter this quiet in all our years,” Gorka declared.",),
+     (person("Gorka Slam", "Gorka"), person("Sebastian Gorka", "Gorka")),
+     "Sebastian Gorka"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, persons, speaker", SHARED_AND_GLUED)
+def test_shared_or_glued_names(nlp, paragraphs: tuple[str, ...], persons: tuple[Mention, ...],
+                               speaker: str | None) -> None:
+    assert quotes_of(nlp, *paragraphs, persons=persons)[0] == (
+        "We have never seen a winter this quiet in all our years,", speaker)
+
+
+def test_lone_first_name_speaks_as_written(nlp) -> None:
+    found = quotes_of(nlp, "“There never was an order to stand down that night,” Bob said.", persons=())
+    assert found == [("There never was an order to stand down that night,", "Bob")]

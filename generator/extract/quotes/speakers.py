@@ -58,6 +58,8 @@ class Speakers:
         found = [p for p, forms in self.forms
                  if any(set(key) <= set(f) and key[-1] in f for f in forms if f)]
         # NER may split one person into "Smith" and "John Smith": keep the fuller
+        # "Gorka" is Sebastian Gorka's surname, not the first word of a headline's "Gorka Slam"
+        found = [p for p in found if name_key(p.name)[-1:] == key[-1:]] or found
         fuller = [p for p in found if not any(p is not q and set(name_key(p.name)) < set(name_key(q.name))
                                               for q in found)]
         if len(fuller) == 1:
@@ -68,7 +70,7 @@ class Speakers:
         """Of several persons sharing a name part, the one named last before ``paragraph``."""
         last = {p.name: max((q for q in p.paragraphs if q <= paragraph), default=-1) for p in candidates}
         ranked = sorted(last.items(), key=lambda kv: -kv[1])
-        if len(ranked) >= 2 and ranked[0][1] > ranked[1][1] >= 0 and ranked[0][1] == paragraph:
+        if len(ranked) >= 2 and ranked[0][1] > ranked[1][1] and ranked[0][1] >= 0:
             return ranked[0][0]
         return None
 
@@ -124,7 +126,19 @@ class Speakers:
         if token.ent_type_ != "PERSON":
             return self._fuller_in_text(token)
         words = [t.text for t in span if t.text.casefold().rstrip(".") not in P.TITLES]
-        return Who(_plain(" ".join(words)), 0.6) if len(words) >= 2 else None
+        if len(words) >= 2:
+            return Who(_plain(" ".join(words)), 0.6)
+        return self._lone_name(token)
+
+    def _lone_name(self, token: Token) -> Who | None:
+        """"Paradis said": a single word the model calls a person is the fuller name written
+        elsewhere, else the name as written, unless the word names something else elsewhere."""
+        if (fuller := self._fuller_in_text(token)) is not None:
+            return fuller
+        if not token.text[:1].isupper() or any(
+                other.text == token.text and other.ent_type_ in P.NON_PERSON_LABELS for other in self.doc):
+            return None
+        return Who(_plain(token.text), 0.5)
 
     def _fuller_in_text(self, token: Token) -> Who | None:
         """"Smith said", where the article also writes "Jane Smith": that fuller name.
@@ -141,7 +155,8 @@ class Speakers:
             if other.text != token.text or other.i == token.i:
                 continue
             span = self.name_span(other)
-            if mislabelled and not (other.ent_type_ == "PERSON" and span.end == other.i + 1):
+            if mislabelled and not (other.ent_type_ == "PERSON" and span.end == other.i + 1) \
+                    or other.ent_type_ in P.NON_PERSON_LABELS:
                 continue
             if len(span) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) \
                     and span[0].text.casefold().rstrip(".") not in P.TITLES:
