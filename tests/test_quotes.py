@@ -133,6 +133,14 @@ ATTRIBUTION = [
     # the object of "told" is the listener, not the speaker
     (("Brennholt told Quillfeather that “the workers have waited long enough for this.”",),
      [("the workers have waited long enough for this.", "Oskar Brennholt")]),
+    # a double space between the name and its verb
+    (("“The docks will be closed for the whole of the winter,” Brennholt  said on Monday.",),
+     [("The docks will be closed for the whole of the winter,", "Oskar Brennholt")]),
+    # any verb right after a quotation, with the name as its subject
+    (("“Why is this harbour still closed to every fishing boat?” Brennholt demanded.",),
+     [("Why is this harbour still closed to every fishing boat?", "Oskar Brennholt")]),
+    (("“We will dredge the harbour before the storms arrive,” Quillfeather went on.",),
+     [("We will dredge the harbour before the storms arrive,", "Marta Quillfeather")]),
 ]
 
 
