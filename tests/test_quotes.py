@@ -6,10 +6,12 @@ from dataclasses import replace
 import pytest
 
 from generator.extract.people import find_actors
-from generator.extract.quotes import find_quotes, quote_key, rank_quotes
+from generator.extract.quotes import find_quotes, quote_key, rank_quotes, ranker
+from generator.extract.quotes.train import same_speaker
 from generator.extract.quotes.spans import find_spans, is_title
 from generator.model import Mention, Quote
 from generator.nlp import parse
+from generator.report import LOW_CONFIDENCE
 from tests.conftest import make_article
 
 
@@ -158,8 +160,6 @@ NOT_ATTRIBUTED = [
     ("“We will fight this decision in every court of the land,” she said.",),
     # a description no role matches
     ("“The tide tables will change after the dredging,” a spokesman said.",),
-    # a quotation ending its sentence, then a clause reporting something else
-    ("“The vote is now over for good.” Brennholt said.he would appeal.",),
     # a description whose modifier fits no one's role ("union leader" is not a "port leader")
     ("Marta Quillfeather spoke.", "“We will never sell the docks to anyone at all,” the port leader added."),
     # an organisation's statement continued in a standalone paragraph
@@ -298,3 +298,43 @@ def test_shared_or_glued_names(nlp, paragraphs: tuple[str, ...], persons: tuple[
 def test_lone_first_name_speaks_as_written(nlp) -> None:
     found = quotes_of(nlp, "“There never was an order to stand down that night,” Bob said.", persons=())
     assert found == [("There never was an order to stand down that night,", "Bob")]
+
+
+# ---- the ranker: quotations no cue attributes --------------------------------------------------
+
+def test_ranker_gives_an_uncued_quotation_to_the_person_named_nearby(nlp) -> None:
+    article = make_article("Oskar Brennholt spoke to the harbour council for an hour on Monday.",
+                           "“Every crane on the quay will stand still until the spring.”")
+    doc = parse(nlp, article)
+    [quote] = find_quotes(article, doc, PEOPLE)
+    assert quote.speaker == "Oskar Brennholt"
+    assert 0 < quote.confidence < LOW_CONFIDENCE  # shown as unsure
+
+
+def test_ranker_decides_when_the_cue_reports_something_else(nlp) -> None:
+    # the clause after the quotation reports something else: no cue, but Brennholt is named right there
+    article = make_article("“The vote is now over for good.” Brennholt said.he would appeal.")
+    [quote] = find_quotes(article, parse(nlp, article), PEOPLE)
+    assert (quote.speaker, quote.cue) == ("Oskar Brennholt", None) and quote.confidence < LOW_CONFIDENCE
+
+
+def test_ranker_leaves_a_quotation_alone_when_no_person_is_named(nlp) -> None:
+    assert quotes_of(nlp, "The council met for an hour on Monday.",
+                     "“Every crane on the quay will stand still until the spring.”", persons=()) == [
+        ("Every crane on the quay will stand still until the spring.", None)]
+
+
+def test_ranker_file_matches_its_features() -> None:
+    assert len(ranker.weights()) == len(ranker.FEATURES)
+
+
+@pytest.mark.parametrize("candidate, gold, aliases, same", [
+    ("Hillary Clinton", "Clinton", [], True),
+    ("Mr. Trump", "Donald J. Trump", [], True),
+    ("Bill Clinton", "Hillary Clinton", [], False),
+    ("Gorka Slam", "Sebastian Gorka", [], False),
+    ("Bob", "Robert Smith", ["Bob"], True),
+])
+def test_training_labels_match_names_as_the_scorer_does(candidate: str, gold: str, aliases: list[str],
+                                                       same: bool) -> None:
+    assert same_speaker(candidate, gold, aliases) is same

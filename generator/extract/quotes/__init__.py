@@ -28,11 +28,12 @@ from spacy.tokens import Doc, Token
 from ...model import Article, Mention, Quote
 from ...nlp import paragraph_starts
 from ...patterns import quotes as P
+from . import ranker
 from .cues import after_window, before_window, cue_after, cue_before
 from .speakers import Speakers, Who
 from .spans import Span, find_spans, is_title, word_count
 
-__all__ = ["find_quotes", "quote_key", "rank_quotes"]
+__all__ = ["by_rules", "find_quotes", "quote_key", "rank_quotes", "spots"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class Attribution:
     who: Who | None
     cue: str | None
     explicit: bool  # a cue of its own was found (even one naming no person)
+    rankable: bool = True  # no cue names someone else: "the agency said", "a spokesman said" do
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,18 @@ class Parsed:
 
 def find_quotes(article: Article, doc: Doc, persons: tuple[Mention, ...]) -> tuple[Quote, ...]:
     """Every direct quotation of five words or more, in article order, with its speaker."""
+    parsed, located, found = by_rules(article, doc, persons)
+    found = _ranked(parsed, located, found)
+    return tuple(
+        Quote(text=q.text, speaker=a.who.name if a.who else None, cue=a.cue,
+              confidence=round(a.who.confidence if a.who else 0.0, 3), paragraph=q.paragraph)
+        for q, a in zip(located, found)
+    )
+
+
+def by_rules(article: Article, doc: Doc, persons: tuple[Mention, ...]
+             ) -> tuple[Parsed, list[Located], list[Attribution]]:
+    """Steps 1-4: the quotations and the speakers their cues, continuations and clauses give."""
     starts = paragraph_starts(article.body)
     token_starts = [t.idx for t in doc]
     located = _locate(article.body, starts, token_starts)
@@ -80,11 +94,7 @@ def find_quotes(article: Article, doc: Doc, persons: tuple[Mention, ...]) -> tup
     found = _continue(parsed, located, found)
     found = [a if a.explicit or a.who or not q.opens_paragraph else _reported_before(parsed, q) or a
              for q, a in zip(located, found)]
-    return tuple(
-        Quote(text=q.text, speaker=a.who.name if a.who else None, cue=a.cue,
-              confidence=round(a.who.confidence if a.who else 0.0, 3), paragraph=q.paragraph)
-        for q, a in zip(located, found)
-    )
+    return parsed, located, found
 
 
 # ---- 1. spans ----------------------------------------------------------------------------
@@ -137,7 +147,15 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
     if who is None and cue.candidates and _definite_title(cue.candidates[0]):
         who = _same_as_before(quote, previous)  # "the minister added", a role no one was given
     # "according to" a news agency cites a source, not a speaker: the sentence may still name one
-    return Attribution(who, cue.text, who is not None or cue.text != "according to")
+    return Attribution(who, cue.text, who is not None or cue.text != "according to",
+                       not cue.candidates or _name_or_pronoun(cue.candidates[0]))
+
+
+def _name_or_pronoun(token: Token) -> bool:
+    """A cue's subject that may stand for a person named nearby: a name or "he"/"she"."""
+    if token.lower_ in P.SINGULAR_PRONOUNS:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in P.NON_PERSON_LABELS
 
 
 def _definite_title(token: Token) -> bool:
@@ -227,6 +245,33 @@ def _embedded(parsed: Parsed, quote: Located) -> Attribution | None:
             return None
         token = token.head
     return None
+
+
+# ---- 5. ranking ----------------------------------------------------------------------------
+
+
+def spots(located: list[Located], found: list[Attribution]) -> list[ranker.Spot]:
+    """Each quotation as the ranker sees it, with the speakers of its neighbours."""
+    def near(k: int) -> str | None:
+        if 0 <= k < len(located) and found[k].who is not None:
+            return found[k].who.name
+        return None
+    return [ranker.Spot(q.first, q.last, q.paragraph, q.opens_paragraph,
+                        near(k - 1) if k and located[k - 1].paragraph >= q.paragraph - 1 else None,
+                        near(k + 1) if k + 1 < len(located) and located[k + 1].paragraph <= q.paragraph + 1 else None)
+            for k, q in enumerate(located)]
+
+
+def _ranked(parsed: Parsed, located: list[Located], found: list[Attribution]) -> list[Attribution]:
+    """Quotations still without a speaker: the likeliest person named nearby, marked unsure."""
+    if all(a.who is not None for a in found):
+        return found
+    mentions = ranker.Mentions(parsed.doc, parsed.speakers)
+    result = list(found)
+    for k, spot in enumerate(spots(located, found)):
+        if found[k].who is None and found[k].rankable and (pick := ranker.best(spot, mentions)) is not None:
+            result[k] = Attribution(Who(*pick), found[k].cue, found[k].explicit)
+    return result
 
 
 # ---- for the site ------------------------------------------------------------------------

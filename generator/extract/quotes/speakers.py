@@ -33,7 +33,9 @@ class Who:
 def name_key(text: str) -> tuple[str, ...]:
     """A name's words, case-folded, without titles and possessive endings."""
     words = [w.casefold().removesuffix("’s").removesuffix("'s") for w in P.WORD.findall(text)]
-    return tuple(w for w in words if w and w not in P.TITLES)
+    words = [w for w in words if w]
+    # the last word stays even when it is a title too: "Charlie King", "Mr. Young", "George Will"
+    return tuple(w for i, w in enumerate(words) if w not in P.TITLES or i == len(words) - 1 and i)
 
 
 class Speakers:
@@ -44,6 +46,8 @@ class Speakers:
         self.doc, self.persons, self.in_quote, self.para_of = doc, persons, in_quote, para_of
         self.forms = [(p, [name_key(f) for f in (p.name, *p.aliases)]) for p in persons]
         self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
+        # words the model labels as something else than a person somewhere in the article
+        self.not_person_words = {t.text for t in doc if t.ent_type_ in P.NON_PERSON_LABELS}
         self.gender = {p.name: _title_gender(p) for p in persons}
         self._genders_from_text()
         self.events = self._subject_events()
@@ -123,11 +127,12 @@ class Speakers:
             return Who(f"{self.doc[span.start - 1].text} {_plain(span.text)}", 0.6)
         if span[0].lower_ in P.HONORIFICS and len(span) >= 2:
             return Who(_plain(span.text), 0.6)
-        if token.ent_type_ != "PERSON":
+        if token.ent_type_ in P.NON_PERSON_LABELS:
             return self._fuller_in_text(token)
         words = [t.text for t in span if t.text.casefold().rstrip(".") not in P.TITLES]
-        if len(words) >= 2:
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
             return Who(_plain(" ".join(words)), 0.6)
+        # a lone name, or a name the model did not label at all ("O’Donnell said")
         return self._lone_name(token)
 
     def _lone_name(self, token: Token) -> Who | None:
@@ -135,8 +140,7 @@ class Speakers:
         elsewhere, else the name as written, unless the word names something else elsewhere."""
         if (fuller := self._fuller_in_text(token)) is not None:
             return fuller
-        if not token.text[:1].isupper() or any(
-                other.text == token.text and other.ent_type_ in P.NON_PERSON_LABELS for other in self.doc):
+        if not token.text[:1].isupper() or token.text in self.not_person_words:
             return None
         return Who(_plain(token.text), 0.5)
 
