@@ -135,6 +135,18 @@ ATTRIBUTION = [
     # the object of "told" is the listener, not the speaker
     (("Brennholt told Quillfeather that “the workers have waited long enough for this.”",),
      [("the workers have waited long enough for this.", "Oskar Brennholt")]),
+    # a participle whose subject the parse lost: the sentence's first subject, named in apposition
+    (("On Friday the aide, Marta Quillfeather, who has many followers online and was a spokeswoman "
+      "for the port, wrote a letter to Oskar Brennholt on her Facebook page, saying they should "
+      "“stop pretending the docks are safe for anyone.”",),
+     [("stop pretending the docks are safe for anyone.", "Marta Quillfeather")]),
+    # a name in apposition to a subject is what a later pronoun refers to
+    (("The commissioner, Marta Quillfeather, met the council.",
+      "“We will dredge the harbour before the storms arrive,” she said."),
+     [("We will dredge the harbour before the storms arrive,", "Marta Quillfeather")]),
+    # of two subjects the parse gives one verb, the nearest speaks
+    (("No wonder Brennholt said, and I quote, “the docks will never be sold to anyone.”",),
+     [("the docks will never be sold to anyone.", "Oskar Brennholt")]),
     # a double space between the name and its verb
     (("“The docks will be closed for the whole of the winter,” Brennholt  said on Monday.",),
      [("The docks will be closed for the whole of the winter,", "Oskar Brennholt")]),

@@ -100,7 +100,17 @@ def _candidates(window: list[Token], verb: Token, quoted: list[bool]) -> tuple[T
     subject = subject_of(verb, quoted)
     if subject is not None and (subject.pos_ == "NOUN" or subject.ent_type_ in P.NON_PERSON_LABELS):
         return (subject,)  # "a spokesman said", "the agency said": never a nearby name instead
-    return tuple(t for t in (subject, *_next_to(window, verb)) if t is not None)
+    first = _first_subject(window, verb) if subject is None else None
+    return tuple(t for t in (subject, first, *_next_to(window, verb)) if t is not None)
+
+
+def _first_subject(window: list[Token], verb: Token) -> Token | None:
+    """"The aide, Jane Roe, who ..., was ..., wrote a letter, saying “...”": when the parse
+    gives a participle no subject, the sentence's first subject (outside relative clauses)."""
+    if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.tag_ != "VBG":
+        return None
+    return next((t for t in window if t.i < verb.i and t.dep_ == "nsubj" and t.head.dep_ != "relcl"
+                 and t.lower_ not in P.NOT_A_SPEAKER), None)
 
 
 def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
@@ -110,7 +120,8 @@ def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
     """
     token = verb
     for step in range(4):
-        for child in (c for c in token.children if not quoted[c.i]):
+        # of two subjects ("No wonder Trump said"), the one nearest the verb
+        for child in sorted((c for c in token.children if not quoted[c.i]), key=lambda c: abs(c.i - token.i)):
             if child.dep_ == "nsubj":
                 return child
             if child.dep_ == "nsubjpass":  # "he was asked": not the speaker, but in

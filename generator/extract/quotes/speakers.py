@@ -142,6 +142,8 @@ class Speakers:
             return fuller
         if not token.text[:1].isupper() or token.text in self.not_person_words:
             return None
+        if token.ent_type_ != "PERSON" and token.dep_ not in P.SUBJECT_DEPS:
+            return None  # an unlabelled word near a cue ("on her Facebook page"), not its subject
         return Who(_plain(token.text), 0.5)
 
     def _fuller_in_text(self, token: Token) -> Who | None:
@@ -196,9 +198,12 @@ class Speakers:
         """
         events = []
         for token in self.doc:
-            if token.dep_ not in P.SUBJECT_DEPS or self.in_quote[token.i] or not _name_like(token):
+            if token.dep_ not in P.SUBJECT_DEPS or self.in_quote[token.i]:
                 continue
-            if (name := self.match(self.name_span(token).text, self.para_of[token.i])) is not None:
+            # "the aide, Jane Roe, wrote": the name in apposition to a subject is the subject
+            named = token if _name_like(token) else next(
+                (c for c in token.children if c.dep_ == "appos" and _name_like(c)), None)
+            if named is not None and (name := self.match(self.name_span(named).text, self.para_of[token.i])):
                 events.append((token.i, name))
         return events
 
