@@ -350,3 +350,20 @@ def test_ranker_file_matches_its_features() -> None:
 def test_training_labels_match_names_as_the_scorer_does(candidate: str, gold: str, aliases: list[str],
                                                        same: bool) -> None:
     assert same_speaker(candidate, gold, aliases) is same
+
+
+def test_surname_that_is_a_title_word(nlp) -> None:
+    # "King" is a title too, but as the last word of a name it is the surname
+    found = quotes_of(nlp, "Charlie King runs the voter drive.",
+                      "“If the surge vote drops off, we lose sixty electoral votes,” Mr. King said.",
+                      persons=(person("Charlie King", "Mr. King"),))
+    assert found == [("If the surge vote drops off, we lose sixty electoral votes,", "Charlie King")]
+
+
+def test_name_glued_to_headline_words_is_shown_as_written(nlp) -> None:
+    # the persons list took "Oskar Brennholt Slams" from a Title Case headline kept in the body
+    found = quotes_of(nlp, "Oskar Brennholt Slams The Port Deal In Angry Speech",
+                      "Oskar Brennholt spoke at the harbour on Monday.",
+                      "“We will not accept a single job cut this year,” Brennholt said.",
+                      persons=(person("Oskar Brennholt Slams", "Brennholt"),))
+    assert found == [("We will not accept a single job cut this year,", "Oskar Brennholt")]

@@ -72,7 +72,7 @@ def find_quotes(article: Article, doc: Doc, persons: tuple[Mention, ...]) -> tup
     parsed, located, found = by_rules(article, doc, persons)
     found = _ranked(parsed, located, found)
     return tuple(
-        Quote(text=q.text, speaker=a.who.name if a.who else None, cue=a.cue,
+        Quote(text=q.text, speaker=parsed.speakers.shown(a.who.name) if a.who else None, cue=a.cue,
               confidence=round(a.who.confidence if a.who else 0.0, 3), paragraph=q.paragraph)
         for q, a in zip(located, found)
     )
@@ -87,7 +87,7 @@ def by_rules(article: Article, doc: Doc, persons: tuple[Mention, ...]
     in_quote = _quoted_tokens(len(doc), located)
     para_of = [min(len(starts) - 1, max(0, bisect_right(starts, t.idx) - 1)) for t in doc]
     bounds = [bisect_left(token_starts, s) for s in starts] + [len(doc)]
-    parsed = Parsed(doc, article.body, bounds, in_quote, Speakers(doc, persons, in_quote, para_of))
+    parsed = Parsed(doc, article.body, bounds, in_quote, Speakers(doc, persons, in_quote, para_of, article.body))
     found: list[Attribution] = []
     for k, quote in enumerate(located):
         found.append(_explicit(parsed, quote, (located[k - 1], found[k - 1]) if k else None))

@@ -20,6 +20,7 @@ from ...model import Mention
 from ...patterns import quotes as P
 
 PRONOUN_REACH = 3  # paragraphs back a pronoun may look for its antecedent
+HEADLINE_SHARE = 0.7  # of a paragraph's longer words capitalised: a headline
 
 
 @dataclass(frozen=True)
@@ -35,16 +36,18 @@ def name_key(text: str) -> tuple[str, ...]:
     words = [w.casefold().removesuffix("’s").removesuffix("'s") for w in P.WORD.findall(text)]
     words = [w for w in words if w]
     # the last word stays even when it is a title too: "Charlie King", "Mr. Young", "George Will"
-    return tuple(w for i, w in enumerate(words) if w not in P.TITLES or i == len(words) - 1 and i)
+    return tuple(w for i, w in enumerate(words) if w not in P.TITLES or i == len(words) - 1)
 
 
 class Speakers:
     """Resolution of speaker tokens against one article's persons."""
 
     def __init__(self, doc: Doc, persons: tuple[Mention, ...], in_quote: list[bool],
-                 para_of: list[int]) -> None:
+                 para_of: list[int], body: tuple[str, ...] = ()) -> None:
         self.doc, self.persons, self.in_quote, self.para_of = doc, persons, in_quote, para_of
         self.forms = [(p, [name_key(f) for f in (p.name, *p.aliases)]) for p in persons]
+        self.known = {p.name for p in persons}
+        self.prose = "\n".join(p for p in body if not _headline(p))  # where names are written in full
         self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
         # words the model labels as something else than a person somewhere in the article
         self.not_person_words = {t.text for t in doc if t.ent_type_ in P.NON_PERSON_LABELS}
@@ -54,6 +57,15 @@ class Speakers:
         self.event_starts = [i for i, _ in self.events]
 
     # ---- names -------------------------------------------------------------------
+    def shown(self, name: str) -> str:
+        """The name as the article writes it: a person's name never written in the body but
+        for glued words ("Jane Roe Tweets", from a headline) loses them ("Jane Roe")."""
+        if name not in self.known or name in self.prose:
+            return name
+        words = name.split()
+        return next((" ".join(words[:k]) for k in range(len(words) - 1, 1, -1)
+                     if " ".join(words[:k]) in self.prose), name)
+
     def match(self, text: str, paragraph: int) -> str | None:
         """The person a written name refers to, or None when no person or several fit."""
         key = name_key(text)
@@ -206,6 +218,12 @@ class Speakers:
             if named is not None and (name := self.match(self.name_span(named).text, self.para_of[token.i])):
                 events.append((token.i, name))
         return events
+
+
+def _headline(paragraph: str) -> bool:
+    """A Title Case line (a headline kept in the body): its capitals say nothing of names."""
+    words = [w for w in P.WORD.findall(paragraph) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
 
 
 def _name_like(token: Token) -> bool:
