@@ -147,6 +147,16 @@ ATTRIBUTION = [
     # of two subjects the parse gives one verb, the nearest speaks
     (("No wonder Brennholt said, and I quote, “the docks will never be sold to anyone.”",),
      [("the docks will never be sold to anyone.", "Oskar Brennholt")]),
+    # the words between two quotations attribute the first; the second continues it
+    (("“The port was busier than ever that year,” said Marta Quillfeather, who was there and "
+      "recalled Brennholt's habit of shouting at the crews. “There was a lot of noise on the quay.”",),
+     [("The port was busier than ever that year,", "Marta Quillfeather"),
+      ("There was a lot of noise on the quay.", "Marta Quillfeather")]),
+    # a label of names before a colon, with the outlet after the name, or after a dash
+    (("Marta Quillfeather, Harbour Weekly: “The dredging was the best decision of the decade.”",),
+     [("The dredging was the best decision of the decade.", "Marta Quillfeather")]),
+    (("Commissioners agree - Oskar Brennholt: “The dredging was the best decision of the decade.”",),
+     [("The dredging was the best decision of the decade.", "Oskar Brennholt")]),
     # a double space between the name and its verb
     (("“The docks will be closed for the whole of the winter,” Brennholt  said on Monday.",),
      [("The docks will be closed for the whole of the winter,", "Oskar Brennholt")]),

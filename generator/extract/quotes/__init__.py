@@ -29,7 +29,7 @@ from ...model import Article, Mention, Quote
 from ...nlp import paragraph_starts
 from ...patterns import quotes as P
 from . import ranker
-from .cues import after_window, before_window, cue_after, cue_before
+from .cues import SENTENCE_END, after_window, before_window, cue_after, cue_before
 from .speakers import Speakers, Who
 from .spans import Span, find_spans, is_title, word_count
 
@@ -141,7 +141,7 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
         cue = cue_after(after, in_quote) or cue_before(before, in_quote)
     else:  # a quotation ending a sentence belongs to the clause that leads up to it
         cue = cue_before(before, in_quote) or cue_after(after, in_quote, bare=True)
-    if cue is None:
+    if cue is None or cue.side == "before" and _closes_previous(parsed, before, quote, previous):
         return Attribution(None, None, False)
     who = next((w for t in cue.candidates if (w := parsed.speakers.resolve(t)) is not None), None)
     if who is None and cue.candidates and _definite_title(cue.candidates[0]):
@@ -156,6 +156,20 @@ def _name_or_pronoun(token: Token) -> bool:
     if token.lower_ in P.SINGULAR_PRONOUNS:
         return True
     return token.pos_ == "PROPN" and token.ent_type_ not in P.NON_PERSON_LABELS
+
+
+def _closes_previous(parsed: Parsed, before: list[Token], quote: Located,
+                     previous: tuple[Located, Attribution] | None) -> bool:
+    """“A,” said Roe, who recalled the day. “B.”: the words between two quotations of a
+    paragraph attribute the first; the second continues it (step 3), whatever verb they hold."""
+    if not before or previous is None or previous[0].paragraph != quote.paragraph or previous[1].who is None:
+        return False
+    if parsed.doc[_last_word(parsed.doc, quote.first - 1, before[0].i)].text not in SENTENCE_END:
+        return False  # “A,” he said, only for Roe to write that “B”: the clause leads into B
+    i = before[0].i - 1
+    while i > 0 and parsed.doc[i].is_space:
+        i -= 1
+    return parsed.in_quote[i] and previous[0].first <= i <= previous[0].last
 
 
 def _definite_title(token: Token) -> bool:

@@ -86,14 +86,27 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
 
 def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
     """"Smith said:", "Smith said that", "according to Smith,", "Smith: ..."."""
+    if (label := _label(window)) is not None:
+        return label
     for token in reversed(window):
         if _according(token):
             return Cue("according to", _according_object(token), "before")
         if _reporting(token, weak=token is window[-1] or window[-1].text == ":"):
             return Cue(token.text, _candidates(window, token, quoted), "before")
-    if len(window) >= 2 and window[-1].text == ":" and all(t.pos_ == "PROPN" or t.is_punct for t in window[:-1]):
-        return Cue(":", (window[-2],) if window[-2].pos_ == "PROPN" else (), "before")
     return None
+
+
+def _label(window: list[Token]) -> Cue | None:
+    """"Smith: ...", "Jane Smith, Fox News: ...", "Pollsters agree - Jane Smith: ...": names
+    alone before a colon (after a dash, if any) label who speaks; the first name first."""
+    if len(window) < 2 or window[-1].text != ":":
+        return None
+    dashes = [k for k, t in enumerate(window[:-1]) if t.text in P.DASHES]
+    label = window[dashes[-1] + 1 if dashes else 0:-1]
+    if not label or not all(t.pos_ == "PROPN" or t.is_punct for t in label):
+        return None
+    ends = [t for k, t in enumerate(label) if t.pos_ == "PROPN" and (k + 1 == len(label) or label[k + 1].pos_ != "PROPN")]
+    return Cue(":", tuple(ends), "before")
 
 
 def _candidates(window: list[Token], verb: Token, quoted: list[bool]) -> tuple[Token, ...]:

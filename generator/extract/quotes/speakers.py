@@ -94,6 +94,10 @@ class Speakers:
         """The entity holding ``token``, else the token with its proper-noun compounds."""
         if token.i in self.ent_of:
             return self.ent_of[token.i]
+        return self.compounds(token)
+
+    def compounds(self, token: Token) -> Span:
+        """The token with the compound words before it that depend on it ("Jane" "Roe")."""
         left = token.i
         while left > 0 and self.doc[left - 1].dep_ in ("compound", "flat") and self.doc[left - 1].head.i == token.i:
             left -= 1
@@ -122,9 +126,10 @@ class Speakers:
         if lower in P.NOT_A_SPEAKER or token.pos_ == "PRON":
             return None
         for candidate in (token, *[c for c in token.children if c.dep_ == "appos"]):
-            span = self.name_span(candidate)
-            if (name := self.match(span.text, paragraph)) is not None:
-                return Who(name, 0.95 if candidate is token else 0.9)
+            # the entity, else the proper nouns alone (NER may take in a word: "agree - Jane Roe")
+            for span in (self.name_span(candidate), self.compounds(candidate)):
+                if (name := self.match(span.text, paragraph)) is not None:
+                    return Who(name, 0.95 if candidate is token else 0.9)
         if token.pos_ == "PROPN":
             return self._unknown_name(token)
         if token.pos_ == "NOUN":
