@@ -157,6 +157,14 @@ ATTRIBUTION = [
      [("The dredging was the best decision of the decade.", "Marta Quillfeather")]),
     (("Commissioners agree - Oskar Brennholt: “The dredging was the best decision of the decade.”",),
      [("The dredging was the best decision of the decade.", "Oskar Brennholt")]),
+    # a dash attribution with a horizontal bar (U+2015), spaced or glued to the name
+    (("“The ships will come back to this harbour one day.” ― Marta Quillfeather",),
+     [("The ships will come back to this harbour one day.", "Marta Quillfeather")]),
+    (("“The ships will come back to this harbour one day.” ―Marta Quillfeather",),
+     [("The ships will come back to this harbour one day.", "Marta Quillfeather")]),
+    # a description before the name
+    (("“The ships will come back to this harbour one day,” said harbour resident Marta Quillfeather.",),
+     [("The ships will come back to this harbour one day,", "Marta Quillfeather")]),
     # a double space between the name and its verb
     (("“The docks will be closed for the whole of the winter,” Brennholt  said on Monday.",),
      [("The docks will be closed for the whole of the winter,", "Oskar Brennholt")]),

@@ -29,7 +29,7 @@ from ...model import Article, Mention, Quote
 from ...nlp import paragraph_starts
 from ...patterns import quotes as P
 from . import ranker
-from .cues import SENTENCE_END, after_window, before_window, cue_after, cue_before
+from .cues import SENTENCE_END, after_window, before_window, cue_after, cue_before, glued_dash
 from .speakers import Speakers, Who
 from .spans import Span, find_spans, is_title, word_count
 
@@ -196,7 +196,7 @@ def _attribution_follows(quote: Located, after: list) -> bool:
     if not after:
         return False
     end = quote.text.rstrip("'’\"”")[-1:]  # "...not now,'" ends with an inner quote's comma
-    dash_name = len(after) > 1 and after[0].text in P.DASHES and after[1].pos_ == "PROPN"
+    dash_name = len(after) > 1 and after[0].text in P.DASHES and after[1].pos_ == "PROPN" or glued_dash(after[0])
     return end == "," or dash_name or (end in "?!…" and after[0].is_lower)
 
 

@@ -70,6 +70,8 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
         return None
     if len(window) > 1 and window[0].text in P.DASHES and window[1].pos_ == "PROPN":
         return Cue(window[0].text, (_name_head(window[1]),), "after")
+    if glued_dash(window[0]):  # "―Jane Roe": the tokenizer keeps some dashes on the name
+        return Cue(window[0].text[0], (_name_head(window[0]),), "after")
     if bare:
         verb = next((t for t in window[:BARE_REACH] if _reporting(t, weak=False)), None)
         end = window[-1].i
@@ -157,9 +159,15 @@ def _next_to(window: list[Token], verb: Token) -> list[Token]:
     return [_name_head(t) for t in near if t.lower_ in P.SINGULAR_PRONOUNS or t.pos_ == "PROPN"]
 
 
+def glued_dash(token: Token) -> bool:
+    """A dash and a capitalised word in one token: "―Jane"."""
+    return len(token.text) > 1 and token.text[0] in P.DASHES and token.text[1].isupper()
+
+
 def _name_head(token: Token) -> Token:
     """The last token of the name a token belongs to ("Anna" → "Kovacs")."""
-    while token.i + 1 < len(token.doc) and token.nbor(1).ent_iob_ == "I":
+    while token.i + 1 < len(token.doc) and (token.nbor(1).ent_iob_ == "I" or
+                                            not token.ent_type_ and token.nbor(1).pos_ == "PROPN"):
         token = token.nbor(1)
     return token
 

@@ -20,6 +20,7 @@ from ...model import Mention
 from ...patterns import quotes as P
 
 PRONOUN_REACH = 3  # paragraphs back a pronoun may look for its antecedent
+DESCRIPTION_REACH = 2  # tokens after a describing noun where the name it describes starts
 HEADLINE_SHARE = 0.7  # of a paragraph's longer words capitalised: a headline
 
 
@@ -130,10 +131,24 @@ class Speakers:
             for span in (self.name_span(candidate), self.compounds(candidate)):
                 if (name := self.match(span.text, paragraph)) is not None:
                     return Who(name, 0.95 if candidate is token else 0.9)
-        if token.pos_ == "PROPN":
-            return self._unknown_name(token)
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON" and token.text[:1].isupper():
+            return self._unknown_name(token)  # a surname the tagger took for a noun is still a name
         if token.pos_ == "NOUN":
-            return self.describe(token)
+            return self.describe(token) or self._named_after(token)
+        return None
+
+    def _named_after(self, token: Token) -> Who | None:
+        """"said Springfield resident Jane Roe", "said longtime Roe ally John Doe, a lobbyist":
+        the name right after a description, whatever the parse made of it."""
+        for nxt in self.doc[token.i + 1:token.i + 1 + DESCRIPTION_REACH]:
+            if nxt.is_punct or nxt.is_space:
+                continue
+            if nxt.ent_type_ != "PERSON" or self.in_quote[nxt.i]:
+                return None
+            ent = self.ent_of[nxt.i]
+            last = self.doc[ent.end - 1]
+            name = self.match(ent.text, self.para_of[last.i])
+            return Who(name, 0.9) if name else self._unknown_name(last)
         return None
 
     def _unknown_name(self, token: Token) -> Who | None:
