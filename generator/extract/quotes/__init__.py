@@ -264,15 +264,19 @@ def _embedded(parsed: Parsed, quote: Located) -> Attribution | None:
 # ---- 5. ranking ----------------------------------------------------------------------------
 
 
-def spots(located: list[Located], found: list[Attribution]) -> list[ranker.Spot]:
+def spots(doc: Doc, located: list[Located], found: list[Attribution]) -> list[ranker.Spot]:
     """Each quotation as the ranker sees it, with the speakers of its neighbours."""
+    def sentences(q: Located) -> frozenset[int]:
+        return frozenset({doc[q.first].sent.start, doc[q.last].sent.start})
+
     def near(k: int) -> str | None:
         if 0 <= k < len(located) and found[k].who is not None:
             return found[k].who.name
         return None
     return [ranker.Spot(q.first, q.last, q.paragraph, q.opens_paragraph,
                         near(k - 1) if k and located[k - 1].paragraph >= q.paragraph - 1 else None,
-                        near(k + 1) if k + 1 < len(located) and located[k + 1].paragraph <= q.paragraph + 1 else None)
+                        near(k + 1) if k + 1 < len(located) and located[k + 1].paragraph <= q.paragraph + 1 else None,
+                        sentences(q))
             for k, q in enumerate(located)]
 
 
@@ -282,7 +286,7 @@ def _ranked(parsed: Parsed, located: list[Located], found: list[Attribution]) ->
         return found
     mentions = ranker.Mentions(parsed.doc, parsed.speakers)
     result = list(found)
-    for k, spot in enumerate(spots(located, found)):
+    for k, spot in enumerate(spots(parsed.doc, located, found)):
         if found[k].who is None and found[k].rankable and (pick := ranker.best(spot, mentions)) is not None:
             result[k] = Attribution(Who(*pick), found[k].cue, found[k].explicit)
     return result

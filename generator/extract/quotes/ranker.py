@@ -41,6 +41,7 @@ class Named:
     subject: bool  # a clause subject
     reporting: bool  # the subject of a reporting verb
     quoted: bool  # inside a quotation (someone named, rarely the one speaking)
+    sentence: int  # token index where the mention's sentence starts
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Spot:
     opens_paragraph: bool
     previous: str | None  # speaker of the quotation before, in this paragraph or the one before
     following: str | None  # speaker of the quotation after, in this paragraph or the one after
+    sentences: frozenset[int] = frozenset()  # starts of the sentences the quotation is part of
 
 
 FEATURES = (
@@ -74,6 +76,8 @@ FEATURES = (
     "named_in_quote",  # named inside this very quotation
     "unknown",  # not among the article's persons (a PERSON entity only)
     "opens_x_subject_before",  # a paragraph-opening quotation after a paragraph about the candidate
+    "same_sentence",  # named in a sentence the quotation is part of
+    "subject_same_sentence",  # a clause subject there
 )
 
 
@@ -109,7 +113,8 @@ def _named(token, name: str, speakers: Speakers) -> Named:
     head = token.head
     subject = token.dep_ in P.SUBJECT_DEPS
     reporting = subject and head.lemma_.casefold() in P.REPORTING_VERBS
-    return Named(token.i, speakers.para_of[token.i], name, subject, reporting, speakers.in_quote[token.i])
+    return Named(token.i, speakers.para_of[token.i], name, subject, reporting, speakers.in_quote[token.i],
+                 token.sent.start)
 
 
 def _as_written(text: str) -> str | None:
@@ -127,6 +132,7 @@ def features(spot: Spot, name: str, mentions: Mentions, nearest: str | None, las
     earlier = [spot.paragraph - n.paragraph for n in outside if n.paragraph <= spot.paragraph]
     subject_before = any(n.subject and n.paragraph == spot.paragraph - 1 for n in outside)
     top = max(mentions.counts.values(), default=0)
+    sentence = [n for n in outside if n.sentence in spot.sentences]
     return [
         1.0,
         math.log1p(min(before, default=FAR)),
@@ -146,6 +152,8 @@ def features(spot: Spot, name: str, mentions: Mentions, nearest: str | None, las
         float(any(spot.first <= n.at <= spot.last for n in own)),
         float(name not in mentions.known),
         float(spot.opens_paragraph and subject_before),
+        float(bool(sentence)),
+        float(any(n.subject for n in sentence)),
     ]
 
 

@@ -78,7 +78,7 @@ def groups_of(gold: dict, article: Article, doc: Doc, persons: tuple[Mention, ..
     parsed, located, found = by_rules(article, doc, persons)
     mentions = ranker.Mentions(parsed.doc, parsed.speakers)
     result = []
-    for quote, attribution, spot in zip(located, found, spots(located, found)):
+    for quote, attribution, spot in zip(located, found, spots(doc, located, found)):
         match = max(gold.get("quotes", []), key=lambda g: overlap(g["text"], quote.text), default=None)
         if match is None or overlap(match["text"], quote.text) < 0.8 or not match.get("speaker") \
                 or not str(match.get("speaker_via", "")).startswith(TRUSTED):
