@@ -165,6 +165,13 @@ ATTRIBUTION = [
     # a description before the name
     (("“The ships will come back to this harbour one day,” said harbour resident Marta Quillfeather.",),
      [("The ships will come back to this harbour one day,", "Marta Quillfeather")]),
+    # a sentence closed by ", Name said." is all Name's report, whatever verb comes before the quotation
+    (("It was Quillfeather who informed the harbour board that the port was “moving in a different "
+      "direction from now on” from the way it had been run, Brennholt said.",),
+     [("moving in a different direction from now on", "Oskar Brennholt")]),
+    # a passive question: the one asking speaks
+    (("Quillfeather was asked by Brennholt, “Why would anyone build a port in a place like this?”",),
+     [("Why would anyone build a port in a place like this?", "Oskar Brennholt")]),
     # a double space between the name and its verb
     (("“The docks will be closed for the whole of the winter,” Brennholt  said on Monday.",),
      [("The docks will be closed for the whole of the winter,", "Oskar Brennholt")]),

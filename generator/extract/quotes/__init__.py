@@ -29,7 +29,7 @@ from ...model import Article, Mention, Quote
 from ...nlp import paragraph_starts
 from ...patterns import quotes as P
 from . import ranker
-from .cues import SENTENCE_END, after_window, before_window, cue_after, cue_before, glued_dash
+from .cues import SENTENCE_END, after_window, before_window, cue_after, cue_before, cue_tail, glued_dash
 from .speakers import Speakers, Who
 from .spans import Span, find_spans, is_title, word_count
 
@@ -140,7 +140,7 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
     if _attribution_follows(quote, after):
         cue = cue_after(after, in_quote) or cue_before(before, in_quote)
     else:  # a quotation ending a sentence belongs to the clause that leads up to it
-        cue = cue_before(before, in_quote) or cue_after(after, in_quote, bare=True)
+        cue = cue_tail(after, in_quote) or cue_before(before, in_quote) or cue_after(after, in_quote, bare=True)
     if cue is None or cue.side == "before" and _closes_previous(parsed, before, quote, previous):
         return Attribution(None, None, False)
     who = next((w for t in cue.candidates if (w := parsed.speakers.resolve(t)) is not None), None)

@@ -86,6 +86,20 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
     return None
 
 
+def cue_tail(window: list[Token], quoted: list[bool]) -> Cue | None:
+    """"It was Roe who told Doe that the bank was “moving on,” Smith said.": a reporting verb
+    ending the sentence, with its subject, after a comma, reports the whole sentence."""
+    if len(window) < 3 or window[-1].text not in SENTENCE_END:
+        return None
+    verb = window[-2]
+    if not _reporting(verb, weak=False) or verb.dep_ not in ("ROOT", "parataxis"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or not any(t.text == "," for t in window if t.i < subject.i):
+        return None
+    return Cue(verb.text, _candidates(window, verb, quoted), "after")
+
+
 def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
     """"Smith said:", "Smith said that", "according to Smith,", "Smith: ..."."""
     if (label := _label(window)) is not None:
@@ -140,7 +154,10 @@ def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
             if child.dep_ == "nsubj":
                 return child
             if child.dep_ == "nsubjpass":  # "he was asked": not the speaker, but in
-                return child if step else None  # "he was joined by X and joked" he speaks
+                if not step:  # "he was asked by Doe, “...”": the one asking speaks
+                    return next((o for a in token.children if a.dep_ == "agent"
+                                 for o in a.children if o.dep_ == "pobj"), None)
+                return child  # "he was joined by X and joked" he speaks
         if token.dep_ == "relcl" or token.dep_ == "acl" and token.head.pos_ in ("PROPN", "PRON"):
             return token.head  # "Smith, who said"; a misparse of "Smith, an expert, said"
         if token.dep_ == "acl":  # "issued a statement saying": the one who issued it
