@@ -264,10 +264,10 @@ def _embedded(parsed: Parsed, quote: Located) -> Attribution | None:
 # ---- 5. ranking ----------------------------------------------------------------------------
 
 
-def spots(doc: Doc, located: list[Located], found: list[Attribution]) -> list[ranker.Spot]:
+def spots(mentions: ranker.Mentions, located: list[Located], found: list[Attribution]) -> list[ranker.Spot]:
     """Each quotation as the ranker sees it, with the speakers of its neighbours."""
     def sentences(q: Located) -> frozenset[int]:
-        return frozenset({doc[q.first].sent.start, doc[q.last].sent.start})
+        return frozenset({mentions.sentence(q.first), mentions.sentence(q.last)})
 
     def near(k: int) -> str | None:
         if 0 <= k < len(located) and found[k].who is not None:
@@ -284,9 +284,9 @@ def _ranked(parsed: Parsed, located: list[Located], found: list[Attribution]) ->
     """Quotations still without a speaker: the likeliest person named nearby, marked unsure."""
     if all(a.who is not None for a in found):
         return found
-    mentions = ranker.Mentions(parsed.doc, parsed.speakers)
+    mentions = ranker.Mentions(parsed.doc, parsed.speakers, [s.start for s in parsed.doc.sents])
     result = list(found)
-    for k, spot in enumerate(spots(parsed.doc, located, found)):
+    for k, spot in enumerate(spots(mentions, located, found)):
         if found[k].who is None and found[k].rankable and (pick := ranker.best(spot, mentions)) is not None:
             result[k] = Attribution(Who(*pick), found[k].cue, found[k].explicit)
     return result

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...patterns import quotes as P
 from .speakers import Speakers
@@ -84,8 +85,9 @@ FEATURES = (
 class Mentions:
     """Every person named in one article, by token, built once per article."""
 
-    def __init__(self, doc: Doc, speakers: Speakers) -> None:
+    def __init__(self, doc: Doc, speakers: Speakers, sentence_starts: list[int]) -> None:
         self.found: list[Named] = []
+        self.starts = sentence_starts
         seen: set[int] = set()
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -95,26 +97,33 @@ class Mentions:
             if name is None and not any(t.text in speakers.not_person_words for t in ent):
                 name = _as_written(ent.text)  # a person the article's list missed
             if name:
-                self.found.append(_named(last, name, speakers))
+                self.found.append(_named(last, name, speakers, self.sentence(last.i)))
                 seen.add(last.i)
         for i, name in speakers.events:  # subjects NER did not label as persons
             if i not in seen:
-                self.found.append(_named(doc[i], name, speakers))
+                self.found.append(_named(doc[i], name, speakers, self.sentence(i)))
         self.found.sort(key=lambda n: n.at)
         self.known = {p.name for p in speakers.persons}
         self.counts = Counter(n.name for n in self.found)
+        self.of: dict[str, list[Named]] = {}
+        for n in self.found:
+            self.of.setdefault(n.name, []).append(n)
+
+    def sentence(self, i: int) -> int:
+        """Where the sentence holding token ``i`` starts."""
+        return self.starts[max(0, bisect_right(self.starts, i) - 1)] if self.starts else 0
 
     def candidates(self, paragraph: int) -> list[str]:
         """Names mentioned from ``BACK`` paragraphs before ``paragraph`` to the one after, sorted."""
         return sorted({n.name for n in self.found if paragraph - BACK <= n.paragraph <= paragraph + 1})
 
 
-def _named(token, name: str, speakers: Speakers) -> Named:
+def _named(token: Token, name: str, speakers: Speakers, sentence: int) -> Named:
     head = token.head
     subject = token.dep_ in P.SUBJECT_DEPS
     reporting = subject and head.lemma_.casefold() in P.REPORTING_VERBS
     return Named(token.i, speakers.para_of[token.i], name, subject, reporting, speakers.in_quote[token.i],
-                 token.sent.start)
+                 sentence)
 
 
 def _as_written(text: str) -> str | None:
@@ -124,7 +133,7 @@ def _as_written(text: str) -> str | None:
 
 def features(spot: Spot, name: str, mentions: Mentions, nearest: str | None, last_subject: str | None) -> list[float]:
     """The values of ``FEATURES`` for one (quotation, candidate) pair."""
-    own = [n for n in mentions.found if n.name == name]
+    own = mentions.of.get(name, [])
     outside = [n for n in own if not spot.first <= n.at <= spot.last]
     before = [spot.first - n.at for n in outside if n.at < spot.first]
     after = [n.at - spot.last for n in outside if n.at > spot.last]

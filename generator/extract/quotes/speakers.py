@@ -51,7 +51,7 @@ class Speakers:
         self.prose = "\n".join(p for p in body if not _headline(p))  # where names are written in full
         self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
         # words the model labels as something else than a person somewhere in the article
-        self.not_person_words = {t.text for t in doc if t.ent_type_ in P.NON_PERSON_LABELS}
+        self.not_person_words = {t.text for ent in doc.ents if ent.label_ in P.NON_PERSON_LABELS for t in ent}
         self.gender = {p.name: _title_gender(p) for p in persons}
         self._genders_from_text()
         self.events = self._subject_events()

@@ -76,9 +76,9 @@ def overlap(a: str, b: str) -> float:
 def groups_of(gold: dict, article: Article, doc: Doc, persons: tuple[Mention, ...]) -> list[Group]:
     """The training groups of one article."""
     parsed, located, found = by_rules(article, doc, persons)
-    mentions = ranker.Mentions(parsed.doc, parsed.speakers)
+    mentions = ranker.Mentions(parsed.doc, parsed.speakers, [s.start for s in doc.sents])
     result = []
-    for quote, attribution, spot in zip(located, found, spots(doc, located, found)):
+    for quote, attribution, spot in zip(located, found, spots(mentions, located, found)):
         match = max(gold.get("quotes", []), key=lambda g: overlap(g["text"], quote.text), default=None)
         if match is None or overlap(match["text"], quote.text) < 0.8 or not match.get("speaker") \
                 or not str(match.get("speaker_via", "")).startswith(TRUSTED):
