@@ -8,12 +8,17 @@
    it continues: the other part of a split quote, the same quote's earlier paragraph,
    or the previous paragraph's quotation when it stands alone at its paragraph's start;
 4. embedding: a partial quotation inside a sentence takes the subject of the clause it
-   belongs to, when that subject is a person.
+   belongs to, when that subject is a person;
+5. ranking: a quotation steps 2-4 leave without a speaker, and whose cue (if any) does
+   not name an organisation or an unnamed someone ("a spokesman said"), goes to the
+   likeliest person named nearby (ranker.py, a model fitted by train.py), with a
+   confidence below ``report.LOW_CONFIDENCE`` so the page shows it as unsure.
 
-A speaker is always a person Mention's name, or a PERSON entity's name as written when
-the article's persons missed it, or None when unsure. Not handled: block quotations
-without marks, speakers that are organisations (their quotations stay unattributed),
-interview transcripts ("Q:" / "A:").
+A speaker is a person Mention's name (as the prose writes it: a name glued to headline
+words loses them), or a person's name as written when the article's persons missed it,
+or None when no named person can be the speaker. Not handled: block quotations without
+marks, speakers that are organisations (their quotations stay unattributed), interview
+transcripts without quote marks ("Q:" / "A:", "ROE: ...").
 """
 from __future__ import annotations
 

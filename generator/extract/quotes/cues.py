@@ -5,11 +5,14 @@ said") or right before its opening mark ("Smith said:", "Smith said that"). Each
 stops at a sentence end, at another quotation, or at the paragraph's end; a quotation
 opening a paragraph also looks at the previous paragraph when that one ends with a
 colon ("Smith continued:"). In a window the cue is a reporting verb (its subject, or the
-subject of the verb it depends on, is the speaker), "according to X", a dash before a
-name ("— Name, title") or a name alone before a colon ("Smith: ...").
+subject of the verb it depends on, is the speaker), any verb whose subject is a name
+right after the quotation ("“...?” Smith demanded"), "according to X", a dash before a
+name ("— Name, title", "―Name"), names alone before a colon ("Smith: ...", "Jane Smith,
+Fox News: ...") or a reporting verb closing the sentence (", Smith said.").
 
 Not handled: cues two sentences away ("Smith spoke next. ... “A”"), passive reports
-("was quoted as saying"), speakers given only as objects ("asked by Smith").
+("was quoted as saying"), speakers given only as objects ("told by Smith"), plural
+speakers ("Smith and Jones wrote").
 """
 from __future__ import annotations
 
