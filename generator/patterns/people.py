@@ -107,9 +107,6 @@ ORG_WORDS = frozenset({
 })
 # Prefixes after which a capital inside one word is normal in a name ("McAdams", "DeLuca").
 INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von", "D'", "D’", "Al-", "El-")
-# Generation suffixes after a name: part of how it is written, not a word that tells people
-# apart from each other ("Herbert Flynn Jr." is "Herbert Flynn" to the reader).
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Particles inside names that are written in lower case ("Ludwig van Beethoven").
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "la", "le",
                             "du", "bin", "bint", "ibn", "al", "el", "ben", "dos", "das", "y", "ter"})
@@ -155,8 +152,5 @@ COUNTRY_ALIASES: dict[str, str] = {
 ACTOR_LABELS: dict[str, str] = {"ORG": "org", "GPE": "country"}
 
 POSSESSIVE = re.compile(r"\s*['’]s?$")
-# A name with a nickname in quotes between given name and surname: Vincent "The Chin" Gigante.
-# Groups: given name (with an optional initial), nickname, surname.
-NICKNAMED = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?: [A-Z]\.)?) [\"“'‘]([A-Z][^\"“”'‘’\n]{0,30}?)[\"”'’] ([A-Z][\w'’-]+)")
 # Entity text that is markup or numbers rather than a name ("300px", "@Media").
 NOT_A_NAME = re.compile(r"[0-9@#{}<>=/\\|_*:;,!?()\[\]]|^\W|px$")

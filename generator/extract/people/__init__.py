@@ -24,53 +24,45 @@ from spacy.tokens import Doc, Span
 from ...model import Article, Mention
 from ...nlp import paragraph_at, paragraph_starts
 from .actors import actor_mentions, actor_name
-from ...patterns.people import NICKNAMED
-from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title, name_key, near_spelling
+from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title, name_key
 from .roles import apposition_after, apposition_before, titling
 
 # entity labels spaCy sometimes gives a person's surname ("Example told reporters")
 MISLABELLED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 
 def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
     """(persons, actors) of one article; actors are organisations ("org") and countries ("country")."""
     starts = paragraph_starts(article.body)
-    occurrences, covered = _nicknamed(doc, starts)
+    occurrences: list[Occurrence] = []
     others: list[Span] = []
     for ent in doc.ents:
-        if covered & set(range(ent.start, ent.end)):
-            continue
         if ent.label_ == "PERSON":
             occurrences.extend(o for piece in _pieces(ent) if (o := _occurrence(doc, piece, starts)))
         else:
             others.append(ent)
     groups = group_occurrences(occurrences)
-    extra = {ent.start: o for ent in others if (o := _mislabelled(doc, ent, starts, groups))}
-    if extra:
-        groups = group_occurrences(occurrences + list(extra.values()))
     words = {w for g in groups for w in g.key}
+    extra = [o for ent in others if ent.label_ in MISLABELLED and (o := _mislabelled(doc, ent, starts, groups))]
+    if extra:
+        groups = group_occurrences(occurrences + extra)
     found = ((*named, paragraph_at(starts, ent.start_char)) for ent in others
-             if ent.start not in extra and (named := actor_name(ent.text, ent.label_)))
-    labelled = {(fold(ent.text), ent.label_ in PLACE_LABELS) for ent in others if ent.start not in extra}
+             if (named := actor_name(ent.text, ent.label_)))
+    labelled = {fold(ent.text) for ent in others}
     return tuple(_mention(g) for g in groups if _plausible(g, labelled)), actor_mentions(found, words)
 
 
-def _plausible(group: Group, labelled: set[tuple[str, bool]]) -> bool:
+def _plausible(group: Group, labelled: set[str]) -> bool:
     """A person named by one word only is kept when a title or role comes with it ("President
-    Example") and the word names nothing else here: no place, and no organisation unless a
-    title stands before it (spaCy often tags a surname ORG: "Example told reporters").
+    Example") and the word names no place or organisation here.
 
     spaCy's PERSON label on a lone capitalised word is often wrong ("Brexit", a
     product, a sports team); a real person is nearly always introduced with a full name.
     """
     if len(group.key) > 1:
         return True
-    titled = any(o.titled for o in group.occurrences)
-    if not titled and not any(o.roles for o in group.occurrences):
-        return False
-    names = {fold(o.name) for o in group.occurrences}
-    return not any(name in names and (place or not titled) for name, place in labelled)
+    titled = any(o.titled or o.roles for o in group.occurrences)
+    return titled and not any(fold(o.name) in labelled for o in group.occurrences)
 
 
 def _pieces(ent: Span) -> Iterator[Span]:
@@ -85,57 +77,29 @@ def _pieces(ent: Span) -> Iterator[Span]:
         yield ent.doc[begin:ent.end]
 
 
-def _occurrence(doc: Doc, span: Span, starts: list[int], name: str | None = None,
-                written: str | None = None) -> Occurrence | None:
-    """A person named by ``span``, with the titles inside or before it made roles.
-
-    ``name`` replaces the span's own text when the span holds more than the name
-    (a nickname: ``written`` is then the span as written, kept as an alias).
-    """
+def _occurrence(doc: Doc, span: Span, starts: list[int]) -> Occurrence | None:
+    """A person named by ``span``, with the titles inside or before it made roles."""
     start = span.start
     while start < span.end - 1 and is_title(doc[start].text):
         start += 1  # spaCy sometimes takes the title into the name ("President Ann Example")
-    name = clean_name(name or doc[start:span.end].text)
+    name = clean_name(doc[start:span.end].text)
     if name is None or not name_key(name):
         return None
     titled = titling(doc, start)
     roles = [titled.role, apposition_after(doc, span.end), apposition_before(doc, titled.begin, span.end)]
     return Occurrence(name=name, position=start, paragraph=paragraph_at(starts, doc[start].idx),
                       titled=f"{titled.titles} {name}" if titled.titles else None,
-                      roles=[r for r in roles if r], written=written)
-
-
-def _nicknamed(doc: Doc, starts: list[int]) -> tuple[list[Occurrence], set[int]]:
-    """Names written with a nickname in quotes (Vincent "The Chin" Gigante) as the name without it,
-    and the tokens they cover; only when spaCy tags the given name or the surname a person somewhere
-    (its entity often stops at the quote mark, or takes the quote's words for a title)."""
-    found, covered = [], set()
-    tagged = {t.text for t in doc if t.ent_type_ == "PERSON"}
-    for match in NICKNAMED.finditer(doc.text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        given, _, surname = match.groups()
-        if span is None or not ({given, surname} & tagged):
-            continue
-        occurrence = _occurrence(doc, span, starts, f"{given} {surname}", " ".join(match.group(0).split()))
-        if occurrence:
-            found.append(occurrence)
-            covered.update(range(span.start, span.end))
-    return found, covered
+                      roles=[r for r in roles if r])
 
 
 def _mislabelled(doc: Doc, ent: Span, starts: list[int], groups: list[Group]) -> Occurrence | None:
     """A non-person entity that is a person here: made of a person's words ("Example" tagged ORG),
-    a full name ending in the surname of a person named by one word ("Ann Example" tagged ORG),
-    or, whatever its label, one word spelt one letter away from a person's ("Shoygu" tagged GPE
-    beside "Sergei Shoigu": a name transliterated two ways)."""
+    or a full name ending in the surname of a person named by one word ("Ann Example" tagged ORG)."""
     name = clean_name(ent.text)
     key = name_key(name) if name else ()
     if not key or len(key) > 3:
         return None
-    if ent.label_ in MISLABELLED and \
-            any(set(key) <= g.key or len(g.key) == 1 and key[-1] in g.key for g in groups):
-        return _occurrence(doc, ent, starts)
-    if len(key) == 1 and any(len(g.key) > 1 and any(near_spelling(key[0], w) for w in g.key) for g in groups):
+    if any(set(key) <= g.key or len(g.key) == 1 and key[-1] in g.key for g in groups):
         return _occurrence(doc, ent, starts)
     return None
 
@@ -146,7 +110,7 @@ def _mention(group: Group) -> Mention:
     counts = Counter(o.name for o in occurrences)
     first = {o.name: i for i, o in reversed(list(enumerate(occurrences)))}
     name = min(counts, key=lambda n: (-len(name_key(n)), -counts[n], first[n]))
-    forms = [o.name for o in occurrences] + [f for o in occurrences for f in (o.titled, o.written) if f]
+    forms = [o.name for o in occurrences] + [o.titled for o in occurrences if o.titled]
     aliases = tuple(dict.fromkeys(f for f in forms if f and f != name))
     roles: dict[str, str] = {}
     for occ in occurrences:

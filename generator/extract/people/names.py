@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ...patterns.people import (DEMONYMS, HONORIFICS, NAME_PARTICLES, NAME_TITLES, NON_NAME_WORDS, NOT_A_NAME,
-                                INNER_CAPITAL_PREFIXES, NAME_SUFFIXES,
+                                INNER_CAPITAL_PREFIXES,
                                 ORG_WORDS, POSSESSIVE, ROLE_WORDS, TITLE_EXPANSIONS)
 
 WORD = re.compile(r"[\w'’.-]+")
@@ -37,8 +37,6 @@ def name_key(name: str) -> tuple[str, ...]:
         words = words[1:]
     # a particle is part of the name's spelling, not a word that identifies it ("van"), except
     # in front, where it is a given name ("Ben", "Al")
-    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
-        words = words[:-1]
     return tuple(w for i, w in enumerate(words) if len(w) > 1 and (i == 0 or w not in NAME_PARTICLES))
 
 
@@ -58,8 +56,6 @@ def clean_name(text: str) -> str | None:
     Titles are NOT removed here (see ``strip_titles``).
     """
     text = POSSESSIVE.sub("", " ".join(text.split())).strip(" \"'“”‘’()[],;:-–—")
-    if text.endswith(".") and len(text.split()[-1]) > 2 and text.split()[-1].casefold() not in NAME_SUFFIXES:
-        text = text[:-1]  # the sentence's full stop taken into the name ("met Dong Jun.")
     words = text.split()
     if not words or len(words) > MAX_NAME_WORDS or NOT_A_NAME.search(text):
         return None
@@ -78,18 +74,13 @@ def clean_name(text: str) -> str | None:
 
 
 def _odd_word(word: str) -> bool:
-    """A word no name is made of: a lower-case part after a hyphen, or a capital inside the word.
-
-    A capital right after a hyphen or an apostrophe starts a part of the name
-    ("Jean-Pierre", "Ka'Loni"), so only the parts between those are looked at.
-    """
+    """A word no name is made of: a lower-case part after a hyphen, or a capital inside the word."""
     if re.search(r"-[a-z]", word):
         return True
+    inner = word[1:]
     if word.startswith(INNER_CAPITAL_PREFIXES):
-        word = word[next(len(p) for p in INNER_CAPITAL_PREFIXES if word.startswith(p)):]
-    if word.isupper() or "." in word:
-        return False
-    return any(c.isupper() for part in re.split(r"[-'’]", word) for c in part[1:])
+        inner = word[next(len(p) for p in INNER_CAPITAL_PREFIXES if word.startswith(p)) + 1:]
+    return any(c.isupper() for c in inner) and not word.isupper() and "." not in word
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
@@ -121,7 +112,6 @@ class Occurrence:
     paragraph: int
     titled: str | None = None  # the name with the titles written before it ("Gen. Ann Example")
     roles: list[str] = field(default_factory=list)
-    written: str | None = None  # the name as written when that holds more (a nickname: Ann "Red" Example)
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -150,9 +140,7 @@ def group_occurrences(occurrences: list[Occurrence]) -> list[Group]:
 
     "Lind" joins "Maria Lind"; between namesakes ("Ann Example", "Bob Example") a
     short form joins the one named most recently before it. A single word one letter
-    away from a person's word joins them when nothing else matches ("Shoygu"). A
-    surname with a role title joins a person named with a title or role ("President
-    Example" is not the untitled "Bea Example"), and stands alone when there is none.
+    away from a person's word joins them when nothing else matches ("Shoygu").
     """
     groups: list[Group] = []
     for occ in sorted(occurrences, key=lambda o: (-len(o.key), o.position)):
@@ -160,28 +148,11 @@ def group_occurrences(occurrences: list[Occurrence]) -> list[Group]:
         if not key:
             continue
         found = [g for g in groups if key <= g.key] or _near_groups(occ, groups)
-        found = [g for g in found if g.key == key] or found
-        if _role_titled(occ):  # "President Example" is the Example named with a title or role, if any
-            found = [g for g in found if any(o.titled or o.roles for o in g.occurrences)] or found
-        if found and not _announced_apart(occ, found):
+        if found:
             min(found, key=lambda g: g.distance(occ.position)).occurrences.append(occ)
         else:
             groups.append(Group([occ]))
     return sorted(groups, key=lambda g: min(o.position for o in g.occurrences))
-
-
-def _role_titled(occ: Occurrence) -> bool:
-    """Written with a title that is more than a courtesy ("President Example", not "Mr. Example")."""
-    titles = occ.titled.split()[:len(occ.titled.split()) - len(occ.name.split())] if occ.titled else []
-    return any(t.casefold() not in HONORIFICS for t in titles)
-
-
-def _announced_apart(occ: Occurrence, found: list[Group]) -> bool:
-    """A surname with a role title ("President Example") when every full name holding it is
-    written without any title or role: someone the reader knows by title, not the "Ann Example"
-    of the same article ("Ann and Bea Example's outfits ... President Example's daughters")."""
-    return len(occ.key) == 1 and _role_titled(occ) and \
-        all(len(g.key) > 1 and not any(o.titled or o.roles for o in g.occurrences) for g in found)
 
 
 def _near_groups(occ: Occurrence, groups: list[Group]) -> list[Group]:

@@ -24,6 +24,7 @@ from ...patterns import quotes as P
 
 SENTENCE_END = frozenset({".", "!", "?"})
 BARE_REACH = 5  # tokens after a sentence-final quotation where a bare "Smith said" may sit
+AFTER_NAME_REACH = 5  # words of a name (and its verb) right after a quotation
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,10 @@ def after_window(doc: Doc, first: int, limit: int, in_quote: list[bool]) -> list
     """Tokens from ``first`` up to the sentence end, the next quotation or ``limit``."""
     window = []
     for token in doc[first:limit]:
-        if in_quote[token.i] or token.is_space:
+        if in_quote[token.i]:
             break
+        if token.is_space:  # a double or non-breaking space inside the paragraph
+            continue
         window.append(token)
         if token.text in SENTENCE_END:
             break
@@ -56,9 +59,9 @@ def before_window(doc: Doc, last: int, floor: int, in_quote: list[bool]) -> list
     window = []
     for i in range(last, floor - 1, -1):
         token = doc[i]
-        if in_quote[i] or token.is_space or (token.text in SENTENCE_END and window):
+        if in_quote[i] or (token.text in SENTENCE_END and window):
             break
-        if token.text not in SENTENCE_END:
+        if token.text not in SENTENCE_END and not token.is_space:
             window.append(token)
     return window[::-1]
 
@@ -76,7 +79,7 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
     if glued_dash(window[0]):  # "―Jane Roe": the tokenizer keeps some dashes on the name
         return Cue(window[0].text[0], (_name_head(window[0]),), "after")
     if bare:
-        verb = next((t for t in window[:BARE_REACH] if _reporting(t, weak=False)), None)
+        verb = next((t for t in window[:BARE_REACH] if _reporting(t, weak=False)), None) or _any_verb(window)
         end = window[-1].i
         if verb is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and verb.i < c.i <= end for c in verb.children):
             return None
@@ -86,6 +89,21 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
             return Cue("according to", _according_object(token), "after")
         if _reporting(token, weak=False):
             return Cue(token.text, _candidates(window, token, quoted), "after")
+    verb = _any_verb(window)
+    return Cue(verb.text, _candidates(window, verb, quoted), "after") if verb is not None else None
+
+
+def _any_verb(window: list[Token]) -> Token | None:
+    """"“...?” Vitter demanded.", "“...,” Trump went on.": right after a quotation, a name or
+    pronoun and its verb attribute it, whatever the verb."""
+    words = [t for t in window if not t.is_punct]
+    if len(words) < 2 or not (words[0].pos_ == "PROPN" or words[0].lower_ in P.SINGULAR_PRONOUNS):
+        return None
+    for token in words[1:AFTER_NAME_REACH]:
+        if token.pos_ == "VERB" and words[0].head.i == token.i and words[0].dep_ in P.SUBJECT_DEPS:
+            return token
+        if token.pos_ != "PROPN":
+            return None
     return None
 
 
