@@ -7,8 +7,8 @@ import pytest
 
 from generator.extract.people import find_actors
 from generator.extract.quotes import find_quotes, quote_key, rank_quotes, ranker
-from generator.extract.quotes.train import same_speaker
 from generator.extract.quotes.spans import find_spans, is_title
+from generator.extract.quotes.train import same_speaker
 from generator.model import Mention, Quote
 from generator.nlp import parse
 from generator.report import LOW_CONFIDENCE
@@ -136,9 +136,9 @@ ATTRIBUTION = [
     (("Brennholt told Quillfeather that “the workers have waited long enough for this.”",),
      [("the workers have waited long enough for this.", "Oskar Brennholt")]),
     # a participle whose subject the parse lost: the sentence's first subject, named in apposition
-    (("On Friday the aide, Marta Quillfeather, who has many followers online and was a spokeswoman "
-      "for the port, wrote a letter to Oskar Brennholt on her Facebook page, saying they should "
-      "“stop pretending the docks are safe for anyone.”",),
+    ((("On Friday the aide, Marta Quillfeather, who has many followers online and was a spokeswoman "
+       "for the port, wrote a letter to Oskar Brennholt on her Facebook page, saying they should "
+       "“stop pretending the docks are safe for anyone.”"),),
      [("stop pretending the docks are safe for anyone.", "Marta Quillfeather")]),
     # a name in apposition to a subject is what a later pronoun refers to
     (("The commissioner, Marta Quillfeather, met the council.",
@@ -148,8 +148,8 @@ ATTRIBUTION = [
     (("No wonder Brennholt said, and I quote, “the docks will never be sold to anyone.”",),
      [("the docks will never be sold to anyone.", "Oskar Brennholt")]),
     # the words between two quotations attribute the first; the second continues it
-    (("“The port was busier than ever that year,” said Marta Quillfeather, who was there and "
-      "recalled Brennholt's habit of shouting at the crews. “There was a lot of noise on the quay.”",),
+    ((("“The port was busier than ever that year,” said Marta Quillfeather, who was there and "
+       "recalled Brennholt's habit of shouting at the crews. “There was a lot of noise on the quay.”"),),
      [("The port was busier than ever that year,", "Marta Quillfeather"),
       ("There was a lot of noise on the quay.", "Marta Quillfeather")]),
     # a label of names before a colon, with the outlet after the name, or after a dash
@@ -166,8 +166,8 @@ ATTRIBUTION = [
     (("“The ships will come back to this harbour one day,” said harbour resident Marta Quillfeather.",),
      [("The ships will come back to this harbour one day,", "Marta Quillfeather")]),
     # a sentence closed by ", Name said." is all Name's report, whatever verb comes before the quotation
-    (("It was Quillfeather who informed the harbour board that the port was “moving in a different "
-      "direction from now on” from the way it had been run, Brennholt said.",),
+    ((("It was Quillfeather who informed the harbour board that the port was “moving in a different "
+       "direction from now on” from the way it had been run, Brennholt said."),),
      [("moving in a different direction from now on", "Oskar Brennholt")]),
     # a passive question: the one asking speaks
     (("Quillfeather was asked by Brennholt, “Why would anyone build a port in a place like this?”",),

@@ -34,9 +34,17 @@ from ...model import Article, Mention, Quote
 from ...nlp import paragraph_starts
 from ...patterns import quotes as P
 from . import ranker
-from .cues import SENTENCE_END, after_window, before_window, cue_after, cue_before, cue_tail, glued_dash
-from .speakers import Speakers, Who
+from .cues import (
+    SENTENCE_END,
+    after_window,
+    before_window,
+    cue_after,
+    cue_before,
+    cue_tail,
+    glued_dash,
+)
 from .spans import Span, find_spans, is_title, word_count
+from .speakers import Speakers, Who
 
 __all__ = ["by_rules", "find_quotes", "quote_key", "rank_quotes", "spots"]
 
@@ -275,9 +283,8 @@ def spots(mentions: ranker.Mentions, located: list[Located], found: list[Attribu
         return frozenset({mentions.sentence(q.first), mentions.sentence(q.last)})
 
     def near(k: int) -> str | None:
-        if 0 <= k < len(located) and found[k].who is not None:
-            return found[k].who.name
-        return None
+        who = found[k].who if 0 <= k < len(located) else None
+        return who.name if who is not None else None
     return [ranker.Spot(q.first, q.last, q.paragraph, q.opens_paragraph,
                         near(k - 1) if k and located[k - 1].paragraph >= q.paragraph - 1 else None,
                         near(k + 1) if k + 1 < len(located) and located[k + 1].paragraph <= q.paragraph + 1 else None,
