@@ -392,3 +392,11 @@ def test_name_glued_to_headline_words_is_shown_as_written(nlp) -> None:
                       "“We will not accept a single job cut this year,” Brennholt said.",
                       persons=(person("Oskar Brennholt Slams", "Brennholt"),))
     assert found == [("We will not accept a single job cut this year,", "Oskar Brennholt")]
+
+
+def test_ranker_keeps_to_the_pronouns_gender(nlp) -> None:
+    # no clause subject names anyone, so "she" has no antecedent: the ranker decides, but never for a man
+    article = make_article("The harbour board thanked Ms. Quillfeather and then Mr. Brennholt on Monday.",
+                           "“We will rebuild the quay stone by stone, whatever it costs,” she wrote.")
+    [quote] = find_quotes(article, parse(nlp, article), PEOPLE)
+    assert quote.speaker == "Marta Quillfeather" and quote.confidence < LOW_CONFIDENCE

@@ -67,6 +67,7 @@ class Attribution:
     cue: str | None
     explicit: bool  # a cue of its own was found (even one naming no person)
     rankable: bool = True  # no cue names someone else: "the agency said", "a spokesman said" do
+    pronoun: str | None = None  # the cue's subject when it is "he" or "she"
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,10 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
     if who is None and cue.candidates and _definite_title(cue.candidates[0]):
         who = _same_as_before(quote, previous)  # "the minister added", a role no one was given
     # "according to" a news agency cites a source, not a speaker: the sentence may still name one
+    first = cue.candidates[0] if cue.candidates else None
     return Attribution(who, cue.text, who is not None or cue.text != "according to",
-                       not cue.candidates or _name_or_pronoun(cue.candidates[0]))
+                       first is None or _name_or_pronoun(first),
+                       first.lower_ if first is not None and first.lower_ in P.SINGULAR_PRONOUNS else None)
 
 
 def _name_or_pronoun(token: Token) -> bool:
@@ -299,7 +302,12 @@ def _ranked(parsed: Parsed, located: list[Located], found: list[Attribution]) ->
     mentions = ranker.Mentions(parsed.doc, parsed.speakers, [s.start for s in parsed.doc.sents])
     result = list(found)
     for k, spot in enumerate(spots(mentions, located, found)):
-        if found[k].who is None and found[k].rankable and (pick := ranker.best(spot, mentions)) is not None:
+        if not (found[k].who is None and found[k].rankable):
+            continue
+        # "she said": never a person known to be a man
+        unfit = {name for name, gender in parsed.speakers.gender.items()
+                 if gender and found[k].pronoun and gender != ("m" if found[k].pronoun in P.MALE_PRONOUNS else "f")}
+        if (pick := ranker.best(spot, mentions, unfit)) is not None:
             result[k] = Attribution(Who(*pick), found[k].cue, found[k].explicit)
     return result
 

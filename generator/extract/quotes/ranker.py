@@ -189,9 +189,11 @@ def weights() -> tuple[float, ...]:
     return tuple(data["coefficients"])
 
 
-def best(spot: Spot, mentions: Mentions) -> tuple[str, float] | None:
-    """The likeliest speaker among the candidates and its confidence, or None without candidates."""
+def best(spot: Spot, mentions: Mentions, unfit: set[str] = set()) -> tuple[str, float] | None:  # noqa: B006 - never mutated
+    """The likeliest speaker among the candidates not ``unfit`` and its confidence, or None without any."""
     names, rows = table(spot, mentions)
+    rows = [row for name, row in zip(names, rows) if name not in unfit]
+    names = [name for name in names if name not in unfit]
     if not names:
         return None
     w = weights()
