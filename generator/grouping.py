@@ -1,0 +1,286 @@
+"""Which reports tell one event: profiles, candidate pairs from an index, average linkage.
+
+1. **Profile** each report once: its words and numbers weighted by TF-IDF over the
+   collection (names of people, places and organisations weigh ``NAME_BOOST`` times
+   more: they are what tells two earthquakes or two heists apart), its long quotes,
+   and *when* it happened: its publication day, or else the days it mentions.
+2. **Candidates** come from an inverted index of each report's ``TOP_TERMS`` heaviest
+   terms: two reports are compared only when they share one. A term in very many
+   reports pairs each only with its ``NEIGHBOURS`` nearest in time order, so the work
+   grows with the collection, not with its square.
+3. **Similarity** of a candidate pair is the cosine of the two profiles, plus
+   ``QUOTE_BONUS`` for a shared quotation and ``TIME_BONUS`` when both are known to
+   fall within ``WINDOW_DAYS`` of each other. Pairs whose times are known and far
+   apart, or whose years differ, are never joined: reports of one event appear within
+   days, and a year alone is too vague to join anything.
+4. **Average linkage** over that sparse graph (a missing pair counts 0): the two
+   groups with the highest mean similarity merge while it is at least ``THRESHOLD``
+   and the merged group spans at most ``MAX_SPAN_DAYS``. Averaging, unlike single
+   linkage, keeps one shared topic word from chaining two events into one.
+
+Not handled: a report that shares no distinctive term with the others (a one-line
+teaser), and follow-ups weeks later (they are related stories, not the same one).
+"""
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .extract.quotes import quote_key
+from .model import Extraction, Mention
+from .patterns.stories import STOP_WORDS, SUFFIXES, TOKEN
+
+NAME_BOOST = 2.0  # weight of a term that is part of a name the extraction found (person, org, place)
+TITLE_WEIGHT = 2.0  # a headline term counts this many times: the headline says what the event is
+DECAY = 0.2  # paragraph n's terms count 1 / (1 + DECAY * n)
+TOP_TERMS = 12  # terms of a report put in the candidate index
+NEIGHBOURS = 40  # in a long posting list, pair each report with this many on each side (time order)
+WINDOW_DAYS = 7  # two reports of one event are published (or date it) within this many days
+MAX_SPAN_DAYS = 14  # a story's first and last known days are at most this far apart
+MIN_QUOTE_WORDS = 6  # a shorter shared quotation is a common phrase, not evidence
+QUOTE_BONUS = 0.15  # per shared quotation, at most two
+TIME_BONUS = 0.1  # both reports dated, and within the window
+TIME_PENALTY = 0.2  # both reports dated, and further apart
+LEAD_PARAGRAPHS = 1  # the lead: the title and paragraphs 0 and 1
+LEAD_PENALTY = 0.15  # two reports led by different people
+THRESHOLD = 0.25  # mean similarity at which two groups merge
+RATIO = 0.5  # ... and at least this share of the mean within the looser of the two
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What grouping knows of one report, computed once."""
+
+    slug: str
+    weights: dict[str, float]  # term → TF-IDF weight, unit length
+    days: frozenset[int]  # day numbers the event falls on: the publication day, or the days the text names
+    year: int | None  # the publication year when only that is known
+    quotes: frozenset[str]  # quote keys of at least MIN_QUOTE_WORDS words
+    lead: frozenset[str]  # the terms of the name of the person the report is mostly about, if one leads it
+    leading: frozenset[str]  # the terms of the names of every person named in the lead
+
+
+def group(reports: Sequence[tuple[str, Extraction]]) -> list[list[str]]:
+    """Groups of two or more slugs that report one event; each group and the list sorted."""
+    profiles = profile_all(reports)
+    edges = {pair: sim for pair in candidates(profiles) if (sim := similarity(profiles[pair[0]], profiles[pair[1]])) > 0}
+    groups = link(profiles, edges)
+    return sorted(sorted(profiles[i].slug for i in g) for g in groups if len(g) > 1)
+
+
+# ---- 1. profiles -------------------------------------------------------------
+
+
+def profile_all(reports: Sequence[tuple[str, Extraction]]) -> list[Profile]:
+    """Profiles in time order (undated last, then by slug), so that neighbours in a posting list are near in time."""
+    counts = [(slug, e, _term_counts(e)) for slug, e in reports]
+    df = Counter(t for _, _, c in counts for t in c)
+    total = len(counts)
+    profiles = [Profile(slug=slug, weights=_weights(c, df, total), days=_days(e), year=_year(e),
+                        quotes=_quotes(e), lead=_lead(e),
+                        leading=frozenset(t for m in _leading(e) for form in (m.name, *m.aliases) for t in _terms(form))) for slug, e, c in counts]
+    return sorted(profiles, key=lambda p: (min(p.days) if p.days else math.inf, p.slug))
+
+
+def _term_counts(e: Extraction) -> Counter[str]:
+    """Terms with their counts; a term counts less the further down the report it is (the lead says what happened)."""
+    names = {t for m in (*e.persons, *e.actors) for form in (m.name, *m.aliases) for t in _terms(form)}
+    counts: Counter[str] = Counter()
+    for t in _terms(e.article.title):
+        counts[t] += TITLE_WEIGHT
+    for n, paragraph in enumerate(e.article.body):
+        weight = 1 / (1 + DECAY * n)
+        for t in _terms(paragraph):
+            counts[t] += weight
+    return Counter({t: n * (NAME_BOOST if t in names else 1.0) for t, n in counts.items()})
+
+
+def _terms(text: str) -> list[str]:
+    found = []
+    for token in TOKEN.findall(text.casefold().replace("’", "'")):
+        token = token.removesuffix("'s")
+        if token not in STOP_WORDS and (len(token) > 2 if token.isalpha() else len(token) > 1):
+            found.append(stem(token))
+    return found
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper ("robbers" and "robbed" → "robb"), enough to match the forms of one word across reports."""
+    for suffix, keep, replacement in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            return word[:-len(suffix)] + replacement
+    return word
+
+
+def _weights(counts: Counter[str], df: Counter[str], total: int) -> dict[str, float]:
+    """Sublinear term frequency times inverse document frequency, scaled to unit length.
+
+    A term in every report weighs nothing; one in a single report weighs most but
+    can pair nothing, which is why it lowers every cosine of a long, rambling report."""
+    raw = {t: (1 + math.log(n) if n > 1 else n) * math.log((1 + total) / df[t]) for t, n in counts.items()}
+    norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
+    return {t: w / norm for t, w in raw.items() if w > 0}
+
+
+def _days(e: Extraction) -> frozenset[int]:
+    """The publication day; for a report without one, the full dates it names (in its publication year, if known)."""
+    published = _day(e.published.value)
+    if published is not None:
+        return frozenset({published})
+    year = str(_year(e)) if _year(e) else None
+    return frozenset(d for ref in e.dates if (d := _day(ref.value)) is not None and (year is None or ref.value[:4] == year))
+
+
+def _day(value: str | None) -> int | None:
+    try:
+        return date.fromisoformat(value).toordinal() if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _year(e: Extraction) -> int | None:
+    """The publication year when known (an estimate is a bound, not a year: it is left out)."""
+    value = e.published.value if e.published.how != "estimate" else None
+    value = value or ""
+    return int(value[:4]) if value[:4].isdigit() else None
+
+
+def _lead(e: Extraction) -> frozenset[str]:
+    """The name of the person named in the lead (title or first paragraphs) and most often; empty when none is."""
+    leading = _leading(e)
+    if not leading:
+        return frozenset()
+    best = max(leading, key=lambda m: (len(m.paragraphs), -min(m.paragraphs), m.name))
+    return frozenset(t for form in (best.name, *best.aliases) for t in _terms(form))
+
+
+def _leading(e: Extraction) -> list[Mention]:
+    return [m for m in e.persons if m.paragraphs and min(m.paragraphs) <= LEAD_PARAGRAPHS]
+
+
+def _quotes(e: Extraction) -> frozenset[str]:
+    keys = (quote_key(q.text) for q in e.quotes)
+    return frozenset(k for k in keys if k.count(" ") + 1 >= MIN_QUOTE_WORDS)
+
+
+# ---- 2. candidates -----------------------------------------------------------
+
+
+def candidates(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
+    """Pairs (i < j) of profiles sharing one of their heaviest terms or a quotation."""
+    df = Counter(t for p in profiles for t in p.weights)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(profiles):  # in time order, so every posting list is too
+        shared = [t for t in p.weights if df[t] > 1]  # a term of one report alone pairs nothing
+        for term in sorted(shared, key=lambda t: (-p.weights[t], t))[:TOP_TERMS]:
+            postings[term].append(i)
+        for key in sorted(p.quotes):
+            postings["\0" + key].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for posting in postings.values():
+        pairs.update(_near_pairs(posting))
+    return pairs
+
+
+def _near_pairs(posting: list[int]) -> Iterable[tuple[int, int]]:
+    for n, a in enumerate(posting):
+        for b in posting[n + 1:n + 1 + NEIGHBOURS]:
+            yield a, b
+
+
+# ---- 3. similarity -----------------------------------------------------------
+
+
+def similarity(a: Profile, b: Profile) -> float:
+    """Cosine of the two profiles plus the evidence of quotes and time; 0 when their years rule it out."""
+    if not compatible(a, b):
+        return 0.0
+    small, big = sorted((a.weights, b.weights), key=len)
+    cosine = sum(w * big[t] for t, w in small.items() if t in big)
+    # each led by someone the other's lead does not name: two events of one kind
+    conflict = bool(a.lead and b.lead and not a.lead & b.leading and not b.lead & a.leading)
+    return (cosine + QUOTE_BONUS * min(2, _shared_quotes(a.quotes, b.quotes)) + _time_evidence(a, b)
+            - (LEAD_PENALTY if conflict else 0.0))
+
+
+def _time_evidence(a: Profile, b: Profile) -> float:
+    """``TIME_BONUS`` when both times are known and within the window, ``-TIME_PENALTY`` when known and not."""
+    if not (a.days and b.days):
+        return 0.0
+    gap = min(abs(x - y) for x in a.days for y in b.days)
+    return TIME_BONUS if gap <= WINDOW_DAYS else -TIME_PENALTY
+
+
+def compatible(a: Profile, b: Profile) -> bool:
+    """False when the publication years are known and differ (and the days do not say otherwise)."""
+    if a.days and b.days:
+        return True
+    ya = a.year if a.year is not None else _year_of(a.days)
+    yb = b.year if b.year is not None else _year_of(b.days)
+    return ya is None or yb is None or ya == yb
+
+
+def _year_of(days: frozenset[int]) -> int | None:
+    return date.fromordinal(min(days)).year if days else None
+
+
+def _shared_quotes(a: frozenset[str], b: frozenset[str]) -> int:
+    """Quotations of ``a`` that ``b`` also has, whole or cut (outlets cut quotations differently)."""
+    return sum(1 for key in a if key in b or any(key in other or other in key for other in b))
+
+
+# ---- 4. average linkage ------------------------------------------------------
+
+
+def link(profiles: Sequence[Profile], edges: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Groups of profile indexes, by average linkage over the sparse similarity graph."""
+    members = {i: [i] for i in range(len(profiles))}
+    inner = dict.fromkeys(members, 0.0)  # group → sum of the similarities of its pairs
+    days = {i: (min(p.days), max(p.days)) if p.days else None for i, p in enumerate(profiles)}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), sim in edges.items():
+        sums[a][b] = sums[b][a] = sim
+    heap = [(-sim, a, b) for (a, b), sim in edges.items() if sim >= THRESHOLD]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or sums[a].get(b) is None:
+            continue
+        mean = sums[a][b] / (len(members[a]) * len(members[b]))
+        if abs(mean + neg) > 1e-12 or not _spans(days[a], days[b]):
+            continue  # a stale entry (the groups have grown since), or too long a span
+        if mean < RATIO * min(_cohesion(inner[a], len(members[a])), _cohesion(inner[b], len(members[b]))):
+            continue  # each group is much tighter than the two together: two events of one kind
+        inner[a] += inner.pop(b) + sums[a][b]
+        _merge(a, b, members, days, sums, heap)
+    return sorted(members.values())
+
+
+def _cohesion(total: float, size: int) -> float:
+    """The mean similarity of a group's pairs; a lone report is as tight as anything (it sets no bar)."""
+    return total / (size * (size - 1) / 2) if size > 1 else 0.0
+
+
+def _spans(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:
+    return x is None or y is None or max(x[1], y[1]) - min(x[0], y[0]) <= MAX_SPAN_DAYS
+
+
+def _merge(a: int, b: int, members: dict[int, list[int]], days: dict, sums: dict[int, dict[int, float]],
+           heap: list[tuple[float, int, int]]) -> None:
+    """Fold group ``b`` into ``a`` and push ``a``'s new mean similarity to each neighbour."""
+    members[a] += members.pop(b)
+    x, y = days[a], days.pop(b)
+    days[a] = (min(x[0], y[0]), max(x[1], y[1])) if x and y else x or y
+    for c, sim in sums.pop(b).items():
+        del sums[c][b]
+        if c != a:
+            sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + sim
+    sums[a].pop(a, None)
+    for c, total in sums[a].items():
+        mean = total / (len(members[a]) * len(members[c]))
+        if mean >= THRESHOLD:
+            heapq.heappush(heap, (-mean, min(a, c), max(a, c)))
