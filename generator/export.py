@@ -5,6 +5,7 @@ import json
 from collections.abc import Iterable
 
 from .model import Extraction
+from .stories import story_ids
 
 
 def record(extraction: Extraction) -> dict:
@@ -30,4 +31,7 @@ def record(extraction: Extraction) -> dict:
 
 
 def to_jsonl(extractions: Iterable[Extraction]) -> str:
-    return "".join(json.dumps(record(e), ensure_ascii=False, sort_keys=True) + "\n" for e in extractions)
+    extractions = list(extractions)
+    story_of = story_ids(extractions)  # cross-article: the story needs the whole folder
+    return "".join(json.dumps({**record(e), "story": story_of.get(e.article.id)}, ensure_ascii=False, sort_keys=True)
+                   + "\n" for e in extractions)

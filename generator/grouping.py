@@ -38,9 +38,12 @@ NAME_BOOST = 2.0  # weight of a term that is part of a name the extraction found
 TITLE_WEIGHT = 2.0  # a headline term counts this many times: the headline says what the event is
 DECAY = 0.2  # paragraph n's terms count 1 / (1 + DECAY * n)
 TOP_TERMS = 12  # terms of a report put in the candidate index
+MIN_SHARED_TOP = 1  # two reports are compared when they share this many indexed terms (or a quotation)
+PROFILE_TERMS = 60  # terms of a report kept for the cosine
 NEIGHBOURS = 40  # in a long posting list, pair each report with this many on each side (time order)
 WINDOW_DAYS = 7  # two reports of one event are published (or date it) within this many days
-MAX_SPAN_DAYS = 14  # a story's first and last known days are at most this far apart
+PINNED_SPAN_DAYS = 14  # a story's first and last dates pinned in front matter are at most this far apart
+MAX_SPAN_DAYS = 365  # ... and its first and last days found in the text at most this far (a trial's coverage)
 MIN_QUOTE_WORDS = 6  # a shorter shared quotation is a common phrase, not evidence
 QUOTE_BONUS = 0.15  # per shared quotation, at most two
 TIME_BONUS = 0.1  # both reports dated, and within the window
@@ -58,18 +61,34 @@ class Profile:
     slug: str
     weights: dict[str, float]  # term → TF-IDF weight, unit length
     days: frozenset[int]  # day numbers the event falls on: the publication day, or the days the text names
+    pinned: int | None  # the publication day when the user pinned it (front matter): authoritative
     year: int | None  # the publication year when only that is known
     quotes: frozenset[str]  # quote keys of at least MIN_QUOTE_WORDS words
     lead: frozenset[str]  # the terms of the name of the person the report is mostly about, if one leads it
     leading: frozenset[str]  # the terms of the names of every person named in the lead
 
 
-def group(reports: Sequence[tuple[str, Extraction]]) -> list[list[str]]:
-    """Groups of two or more slugs that report one event; each group and the list sorted."""
+def group(reports: Sequence[tuple[str, Extraction]]) -> list[tuple[list[str], list[str]]]:
+    """Groups of two or more slugs that report one event, sorted, each with the distinctive words its reports share."""
     profiles = profile_all(reports)
     edges = {pair: sim for pair in candidates(profiles) if (sim := similarity(profiles[pair[0]], profiles[pair[1]])) > 0}
-    groups = link(profiles, edges)
-    return sorted(sorted(profiles[i].slug for i in g) for g in groups if len(g) > 1)
+    text = {slug: e for slug, e in reports}
+    groups = [[profiles[i] for i in g] for g in link(profiles, edges) if len(g) > 1]
+    return sorted((sorted(p.slug for p in g), shared_words(g, [text[p.slug] for p in g])) for g in groups)
+
+
+def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> list[str]:
+    """The terms at least two members share, heaviest first, each in its most common written form."""
+    reports = Counter(t for p in members for t in p.weights)
+    weight = Counter({t: sum(p.weights.get(t, 0.0) for p in members) for t, n in reports.items() if n > 1})
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for e in texts:
+        for token in TOKEN.findall(" ".join((e.article.title, *e.article.body))):
+            term = _TERM_OF.get(token.casefold()) or _term(token.casefold())
+            if term in weight:
+                forms[term][token.replace("’", "'").removesuffix("'s")] += 1
+    best = sorted(weight, key=lambda t: (-round(weight[t], 9), t))
+    return [max(forms[t].items(), key=lambda kv: (kv[1], kv[0]))[0] if forms[t] else t for t in best]
 
 
 # ---- 1. profiles -------------------------------------------------------------
@@ -80,7 +99,7 @@ def profile_all(reports: Sequence[tuple[str, Extraction]]) -> list[Profile]:
     counts = [(slug, e, _term_counts(e)) for slug, e in reports]
     df = Counter(t for _, _, c in counts for t in c)
     total = len(counts)
-    profiles = [Profile(slug=slug, weights=_weights(c, df, total), days=_days(e), year=_year(e),
+    profiles = [Profile(slug=slug, weights=_weights(c, df, total), days=_days(e), pinned=_pinned(e), year=_year(e),
                         quotes=_quotes(e), lead=_lead(e),
                         leading=frozenset(t for m in _leading(e) for form in (m.name, *m.aliases) for t in _terms(form))) for slug, e, c in counts]
     return sorted(profiles, key=lambda p: (min(p.days) if p.days else math.inf, p.slug))
@@ -100,12 +119,28 @@ def _term_counts(e: Extraction) -> Counter[str]:
 
 
 def _terms(text: str) -> list[str]:
+    known = _TERM_OF
     found = []
-    for token in TOKEN.findall(text.casefold().replace("’", "'")):
-        token = token.removesuffix("'s")
-        if token not in STOP_WORDS and (len(token) > 2 if token.isalpha() else len(token) > 1):
-            found.append(stem(token))
+    for token in TOKEN.findall(text.casefold()):
+        term = known.get(token)
+        if term is None:
+            term = _term(token)
+            if len(known) < MAX_KNOWN:
+                known[token] = term
+        if term:
+            found.append(term)
     return found
+
+
+_TERM_OF: dict[str, str] = {}  # token → term ("" for none): a collection's vocabulary is small, its tokens many
+MAX_KNOWN = 1_000_000
+
+
+def _term(token: str) -> str:
+    token = token.replace("’", "'").removesuffix("'s")
+    if token in STOP_WORDS or len(token) < (3 if token.isalpha() else 2):
+        return ""
+    return stem(token)
 
 
 def stem(word: str) -> str:
@@ -120,10 +155,13 @@ def _weights(counts: Counter[str], df: Counter[str], total: int) -> dict[str, fl
     """Sublinear term frequency times inverse document frequency, scaled to unit length.
 
     A term in every report weighs nothing; one in a single report weighs most but
-    can pair nothing, which is why it lowers every cosine of a long, rambling report."""
+    can pair nothing, which is why it lowers every cosine of a long, rambling report.
+    Only the ``PROFILE_TERMS`` heaviest are kept (the norm counts them all): the rest
+    adds little to a cosine and most of its cost."""
     raw = {t: (1 + math.log(n) if n > 1 else n) * math.log((1 + total) / df[t]) for t, n in counts.items()}
     norm = math.sqrt(sum(w * w for w in raw.values())) or 1.0
-    return {t: w / norm for t, w in raw.items() if w > 0}
+    kept = sorted(raw, key=lambda t: (-raw[t], t))[:PROFILE_TERMS]
+    return {t: raw[t] / norm for t in kept if raw[t] > 0}
 
 
 def _days(e: Extraction) -> frozenset[int]:
@@ -133,6 +171,10 @@ def _days(e: Extraction) -> frozenset[int]:
         return frozenset({published})
     year = str(_year(e)) if _year(e) else None
     return frozenset(d for ref in e.dates if (d := _day(ref.value)) is not None and (year is None or ref.value[:4] == year))
+
+
+def _pinned(e: Extraction) -> int | None:
+    return _day(e.published.value) if e.published.how == "front matter" else None
 
 
 def _day(value: str | None) -> int | None:
@@ -180,16 +222,25 @@ def candidates(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
             postings[term].append(i)
         for key in sorted(p.quotes):
             postings["\0" + key].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for posting in postings.values():
-        pairs.update(_near_pairs(posting))
-    return pairs
+    shared: Counter[tuple[int, int]] = Counter()
+    for term, posting in postings.items():
+        weight = MIN_SHARED_TOP if term.startswith("\0") else 1  # one shared quotation is enough
+        for pair in _near_pairs(posting, profiles):
+            shared[pair] += weight
+    return {pair for pair, n in shared.items() if n >= MIN_SHARED_TOP}
 
 
-def _near_pairs(posting: list[int]) -> Iterable[tuple[int, int]]:
+def _near_pairs(posting: list[int], profiles: Sequence[Profile]) -> Iterable[tuple[int, int]]:
+    """Pairs of a posting list, each report with its next ``NEIGHBOURS``, stopping at the first
+    dated too late to share a story with it (the list is in time order)."""
     for n, a in enumerate(posting):
+        first, pinned = min(profiles[a].days, default=None), profiles[a].pinned
         for b in posting[n + 1:n + 1 + NEIGHBOURS]:
-            yield a, b
+            days, other = profiles[b].days, profiles[b].pinned
+            if first is not None and days and min(days) - first > MAX_SPAN_DAYS:
+                break
+            if pinned is None or other is None or abs(other - pinned) <= PINNED_SPAN_DAYS:
+                yield a, b
 
 
 # ---- 3. similarity -----------------------------------------------------------
@@ -199,8 +250,8 @@ def similarity(a: Profile, b: Profile) -> float:
     """Cosine of the two profiles plus the evidence of quotes and time; 0 when their years rule it out."""
     if not compatible(a, b):
         return 0.0
-    small, big = sorted((a.weights, b.weights), key=len)
-    cosine = sum(w * big[t] for t, w in small.items() if t in big)
+    wa, wb = a.weights, b.weights
+    cosine = sum(wa[t] * wb[t] for t in wa.keys() & wb.keys())  # the intersection runs in C
     # each led by someone the other's lead does not name: two events of one kind
     conflict = bool(a.lead and b.lead and not a.lead & b.leading and not b.lead & a.leading)
     return (cosine + QUOTE_BONUS * min(2, _shared_quotes(a.quotes, b.quotes)) + _time_evidence(a, b)
@@ -216,7 +267,10 @@ def _time_evidence(a: Profile, b: Profile) -> float:
 
 
 def compatible(a: Profile, b: Profile) -> bool:
-    """False when the publication years are known and differ (and the days do not say otherwise)."""
+    """False when pinned dates are too far apart, or publication years are known and differ
+    (and the days do not say otherwise)."""
+    if a.pinned is not None and b.pinned is not None:
+        return abs(a.pinned - b.pinned) <= PINNED_SPAN_DAYS
     if a.days and b.days:
         return True
     ya = a.year if a.year is not None else _year_of(a.days)
@@ -241,6 +295,7 @@ def link(profiles: Sequence[Profile], edges: dict[tuple[int, int], float]) -> li
     members = {i: [i] for i in range(len(profiles))}
     inner = dict.fromkeys(members, 0.0)  # group → sum of the similarities of its pairs
     days = {i: (min(p.days), max(p.days)) if p.days else None for i, p in enumerate(profiles)}
+    pinned = {i: (p.pinned, p.pinned) if p.pinned is not None else None for i, p in enumerate(profiles)}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), sim in edges.items():
         sums[a][b] = sums[b][a] = sim
@@ -251,12 +306,15 @@ def link(profiles: Sequence[Profile], edges: dict[tuple[int, int], float]) -> li
         if a not in members or b not in members or sums[a].get(b) is None:
             continue
         mean = sums[a][b] / (len(members[a]) * len(members[b]))
-        if abs(mean + neg) > 1e-12 or not _spans(days[a], days[b]):
-            continue  # a stale entry (the groups have grown since), or too long a span
+        if abs(mean + neg) > 1e-12:
+            continue  # a stale entry: the groups have grown since
+        if not (_spans(days[a], days[b], MAX_SPAN_DAYS) and _spans(pinned[a], pinned[b], PINNED_SPAN_DAYS)):
+            continue
         if mean < RATIO * min(_cohesion(inner[a], len(members[a])), _cohesion(inner[b], len(members[b]))):
             continue  # each group is much tighter than the two together: two events of one kind
         inner[a] += inner.pop(b) + sums[a][b]
-        _merge(a, b, members, days, sums, heap)
+        days[a], pinned[a] = _union(days[a], days.pop(b)), _union(pinned[a], pinned.pop(b))
+        _merge(a, b, members, sums, heap)
     return sorted(members.values())
 
 
@@ -265,16 +323,21 @@ def _cohesion(total: float, size: int) -> float:
     return total / (size * (size - 1) / 2) if size > 1 else 0.0
 
 
-def _spans(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:
-    return x is None or y is None or max(x[1], y[1]) - min(x[0], y[0]) <= MAX_SPAN_DAYS
+Span = tuple[int, int] | None  # a group's first and last day
 
 
-def _merge(a: int, b: int, members: dict[int, list[int]], days: dict, sums: dict[int, dict[int, float]],
+def _spans(x: Span, y: Span, limit: int) -> bool:
+    return x is None or y is None or max(x[1], y[1]) - min(x[0], y[0]) <= limit
+
+
+def _union(x: Span, y: Span) -> Span:
+    return (min(x[0], y[0]), max(x[1], y[1])) if x and y else x or y
+
+
+def _merge(a: int, b: int, members: dict[int, list[int]], sums: dict[int, dict[int, float]],
            heap: list[tuple[float, int, int]]) -> None:
     """Fold group ``b`` into ``a`` and push ``a``'s new mean similarity to each neighbour."""
     members[a] += members.pop(b)
-    x, y = days[a], days.pop(b)
-    days[a] = (min(x[0], y[0]), max(x[1], y[1])) if x and y else x or y
     for c, sim in sums.pop(b).items():
         del sums[c][b]
         if c != a:

@@ -1,8 +1,8 @@
 """The cross-article stage: extractions → Corpus (briefings, people, years).
 
 Everything that needs more than one article happens here, before any page is
-rendered ("collect everything, then render": people and years induce a graph,
-not a tree).
+rendered ("collect everything, then render": people, years and stories induce a
+graph, not a tree).
 """
 from __future__ import annotations
 
@@ -13,11 +13,12 @@ from pathlib import Path
 
 from .model import Briefing, Corpus, DateRef, Extraction
 from .people import resolve_people
+from .stories import group_stories
 from .urls import briefing_slug
 
 
 def resolve(extractions: Sequence[Extraction], registry: Path | None = None) -> Corpus:
-    """Order briefings newest first (undated last), then group people across them."""
+    """Order briefings newest first (undated last), then group people across them, then reports into stories."""
     ordered = sorted(extractions, key=_newest_first)
     slugged = [(briefing_slug(e.article.id, e.article.path), e) for e in ordered]
     index = resolve_people(slugged, registry)
@@ -25,7 +26,8 @@ def resolve(extractions: Sequence[Extraction], registry: Path | None = None) -> 
         Briefing(slug=slug, extraction=e,
                  speakers={m.name: index.slug_for[(slug, m.name)] for m in e.persons if (slug, m.name) in index.slug_for})
         for slug, e in slugged)
-    return Corpus(briefings=briefings, people=index.people, merge_candidates=index.candidates)
+    return Corpus(briefings=briefings, people=index.people, merge_candidates=index.candidates,
+                  stories=group_stories(briefings))
 
 
 def _newest_first(extraction: Extraction) -> tuple:

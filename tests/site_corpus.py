@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.model import (Article, Briefing, Corpus, DateRef, Extraction, FrontMatter, MergeCandidate, Mention,
                              Person, PersonQuote, Published, Quote, RoleRecord)
+from generator.stories import group_stories
 
 MARTA, TOMAS, ILSE = "marta-velasquez", "tomas-brennick", "ilse-kandor"
 PORT_QUOTE = "We will open the northern port to every ship that asks, from the first day of spring"
@@ -77,4 +78,5 @@ def corpus() -> Corpus:
                co_mentions=((MARTA, 2), (ILSE, 1))),
     )
     return Corpus(briefings=briefings, people=people,
-                  merge_candidates=(MergeCandidate(("Tomas Brennick", "T. Brennick"), "same surname, initial"),))
+                  merge_candidates=(MergeCandidate(("Tomas Brennick", "T. Brennick"), "same surname, initial"),),
+                  stories=group_stories(briefings))
