@@ -75,6 +75,7 @@ class Profile:
     pinned: int | None  # the publication day when the user pinned it (front matter): authoritative
     year: int | None  # the publication year when only that is known
     quotes: frozenset[str]  # quote keys of at least MIN_QUOTE_WORDS words
+    names: frozenset[str]  # the terms that are part of names (people, places, organisations)
     lead: frozenset[str]  # the terms of the name of the person the report is mostly about, if one leads it
     leading: frozenset[str]  # the terms of the names of every person named in the lead
 
@@ -107,18 +108,23 @@ def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> lis
 
 def profile_all(reports: Sequence[tuple[str, Extraction]]) -> list[Profile]:
     """Profiles in time order (undated last, then by slug), so that neighbours in a posting list are near in time."""
-    counts = [(slug, e, _term_counts(e)) for slug, e in reports]
-    df = Counter(t for _, _, c in counts for t in c)
-    total = len(counts)
-    profiles = [Profile(slug=slug, weights=_weights(c, df, total), days=_days(e), pinned=_pinned(e), year=_year(e),
-                        quotes=_quotes(e), lead=_lead(e),
-                        leading=frozenset(t for m in _leading(e) for form in (m.name, *m.aliases) for t in _terms(form))) for slug, e, c in counts]
+    counted = [(slug, e, *_term_counts(e)) for slug, e in reports]
+    df = Counter(t for _, _, counts, _ in counted for t in counts)
+    profiles = [_profile(slug, e, _weights(counts, df, len(counted)), names) for slug, e, counts, names in counted]
     return sorted(profiles, key=lambda p: (min(p.days) if p.days else math.inf, p.slug))
 
 
-def _term_counts(e: Extraction) -> Counter[str]:
-    """Terms with their counts; a term counts less the further down the report it is (the lead says what happened)."""
-    names = set(_terms("\n".join(form for m in (*e.persons, *e.actors) for form in (m.name, *m.aliases))))
+def _profile(slug: str, e: Extraction, weights: dict[str, float], names: frozenset[str]) -> Profile:
+    leading = _leading(e)
+    return Profile(slug=slug, weights=weights, days=_days(e), pinned=_pinned(e), year=_year(e), quotes=_quotes(e),
+                   names=names, lead=_lead(leading), leading=frozenset(_terms(_forms(leading))))
+
+
+def _term_counts(e: Extraction) -> tuple[Counter[str], frozenset[str]]:
+    """Terms with their counts, and which are parts of names (they count ``NAME_BOOST`` times).
+
+    A term counts less the further down the report it is: the lead says what happened."""
+    names = frozenset(_terms(_forms((*e.persons, *e.actors))))
     counts: Counter[str] = Counter({t: k * TITLE_WEIGHT for t, k in Counter(_terms(e.article.title)).items()})
     body = e.article.body
     for start in range(0, len(body), BAND):  # a band of paragraphs at a time: one pass over its terms
@@ -127,7 +133,12 @@ def _term_counts(e: Extraction) -> Counter[str]:
             counts[t] += k * weight
     for t in names & counts.keys():
         counts[t] *= NAME_BOOST
-    return counts
+    return counts, names
+
+
+def _forms(mentions: Sequence[Mention]) -> str:
+    """Every form of the mentions' names, one a line."""
+    return "\n".join(form for m in mentions for form in (m.name, *m.aliases))
 
 
 def _terms(text: str) -> list[str]:
@@ -206,13 +217,12 @@ def _year(e: Extraction) -> int | None:
     return int(value[:4]) if value[:4].isdigit() else None
 
 
-def _lead(e: Extraction) -> frozenset[str]:
+def _lead(leading: list[Mention]) -> frozenset[str]:
     """The name of the person named in the lead (title or first paragraphs) and most often; empty when none is."""
-    leading = _leading(e)
     if not leading:
         return frozenset()
     best = max(leading, key=lambda m: (len(m.paragraphs), -min(m.paragraphs), m.name))
-    return frozenset(t for form in (best.name, *best.aliases) for t in _terms(form))
+    return frozenset(_terms(_forms([best])))
 
 
 def _leading(e: Extraction) -> list[Mention]:
@@ -267,8 +277,8 @@ def similarity(a: Profile, b: Profile) -> float:
         return 0.0
     wa, wb = a.weights, b.weights
     common = wa.keys() & wb.keys()  # the intersection runs in C
-    if len(common) < MIN_COMMON and not a.quotes & b.quotes:
-        return 0.0
+    if (len(common) < MIN_COMMON or common <= a.names | b.names) and not a.quotes & b.quotes:
+        return 0.0  # one word in common is a coincidence, a name alone is a person in the news
     cosine = sum(wa[t] * wb[t] for t in common)
     # each led by someone the other's lead does not name: two events of one kind
     conflict = bool(a.lead and b.lead and not a.lead & b.leading and not b.lead & a.leading)

@@ -121,6 +121,16 @@ def test_mentioned_dates_agreeing_join_undated_reports() -> None:
     assert ("velmora-post", "velmora-wire") in groups(briefings)
 
 
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_shared_name_alone_makes_no_story(dated: bool) -> None:
+    """The same person in two unrelated reports (a vote, a library opening) is a person in the news, not one event."""
+    vote = report("vote", "Council vote on the budget", ("Council member Ilse Kandor voted against the harbour budget.",),
+                  "2021-05-04" if dated else None, people=("Ilse Kandor",))
+    library = report("library", "Kandor opens the library", ("Ilse Kandor opened the public library on the square.",),
+                     "2021-05-05" if dated else None, people=("Ilse Kandor",))
+    assert all(not {"vote", "library"} <= set(g) for g in groups([*collection(dated), vote, library]))
+
+
 def test_an_unrelated_report_on_the_same_day_stays_alone() -> None:
     briefings = moved(collection(), "z-0", "2021-05-04")
     assert all("z-0" not in g for g in groups(briefings))
