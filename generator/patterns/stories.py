@@ -36,7 +36,7 @@ new first two three four five six seven eight nine ten
 """.split())
 
 # A word or a number: "6.1", "2,000" and "9/11" stay one token, so that a magnitude or a toll is one term.
-TOKEN = re.compile(r"\d+(?:[.,/:]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+TOKEN = re.compile(r"\w+(?:[.,/:'’]\w+)*")
 
 # (suffix, letters that must remain, replacement), first match wins: plurals and verb endings,
 # so that "quakes" meets "quake" and "arrested" meets "arrest" (names pass through unharmed enough).
