@@ -65,7 +65,7 @@ MAX_SPAN_DAYS = 365  # ... and its first and last days found in the text at most
 TOP_TERMS = 12  # terms of a report put in the candidate index
 MIN_COMMON = 2  # terms two reports must share to be compared at all: one word is a coincidence
 MIN_SHARED_TOP = 1  # two reports are compared when they share this many indexed terms (or a quotation)
-NEIGHBOURS = 40  # in a long posting list, pair each report with this many after it (time order)
+NEIGHBOURS = 25  # in a long posting list, pair each report with this many after it (time order)
 WORDS = 20  # shared words kept per story, to show why it was grouped
 
 
@@ -288,7 +288,8 @@ def similarity(a: Profile, b: Profile) -> float:
         return 0.0
     wa, wb = a.weights, b.weights
     common = wa.keys() & wb.keys()  # the intersection runs in C
-    if (len(common) < MIN_COMMON or common <= a.names | b.names) and not a.quotes & b.quotes:
+    na, nb = a.names, b.names
+    if (len(common) < MIN_COMMON or all(t in na or t in nb for t in common)) and not a.quotes & b.quotes:
         return 0.0  # one word in common is a coincidence, a name alone is a person in the news
     cosine = sum(wa[t] * wb[t] for t in common)
     # each led by someone the other's lead does not name: two events of one kind
