@@ -19,7 +19,14 @@ import random
 import re
 import time
 
-from generator.model import Article, Briefing, Extraction, FrontMatter, Mention, Published
+from generator.model import (
+    Article,
+    Briefing,
+    Extraction,
+    FrontMatter,
+    Mention,
+    Published,
+)
 from generator.stories import group_stories
 
 from .corpus import NAME_PAIR, _name_pool, base_articles, vary

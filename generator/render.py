@@ -30,7 +30,15 @@ from .escape import Trusted, finalize, markdown_text, page_title
 from .extract.quotes import quote_key, rank_quotes
 from .memo import PageKeys, RenderMemo
 from .model import Article, Briefing, Corpus, Person, Quote
-from .resolve import Event, Month, events_by_month, events_by_year, month_of, months, years
+from .resolve import (
+    Event,
+    Month,
+    events_by_month,
+    events_by_year,
+    month_of,
+    months,
+    years,
+)
 from .stories import Story, compare_quotes, related_briefings
 
 LATEST = 10  # briefings listed on the home page

@@ -6,8 +6,21 @@ briefing, a date in the metadata (paragraph -1), a month-only and a year-only da
 """
 from __future__ import annotations
 
-from generator.model import (Article, Briefing, Corpus, DateRef, Extraction, FrontMatter, MergeCandidate, Mention,
-                             Person, PersonQuote, Published, Quote, RoleRecord)
+from generator.model import (
+    Article,
+    Briefing,
+    Corpus,
+    DateRef,
+    Extraction,
+    FrontMatter,
+    Mention,
+    MergeCandidate,
+    Person,
+    PersonQuote,
+    Published,
+    Quote,
+    RoleRecord,
+)
 from generator.stories import group_stories
 
 MARTA, TOMAS, ILSE = "marta-velasquez", "tomas-brennick", "ilse-kandor"

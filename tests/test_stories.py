@@ -14,7 +14,16 @@ import pytest
 
 from generator import grouping
 from generator.export import to_jsonl
-from generator.model import Article, Briefing, DateRef, Extraction, FrontMatter, Mention, Published, Quote
+from generator.model import (
+    Article,
+    Briefing,
+    DateRef,
+    Extraction,
+    FrontMatter,
+    Mention,
+    Published,
+    Quote,
+)
 from generator.stories import group_stories, story_ids
 
 VELMORA_QUOTE = "We have never felt the ground move like this in the valley"
@@ -35,8 +44,8 @@ def report(slug: str, title: str, body: tuple[str, ...], published: str | None =
 def velmora(slug: str, published: str | None, outlet_words: str) -> Briefing:
     return report(
         slug, f"Magnitude 6.4 earthquake kills 12 in Velmora province {outlet_words}",
-        (f"A magnitude 6.4 earthquake struck Velmora province on Tuesday, killing 12 people and flattening "
-         f"houses in the market town of Dastry, governor Ilka Marvane said {outlet_words}.",
+        ((f"A magnitude 6.4 earthquake struck Velmora province on Tuesday, killing 12 people and flattening "
+          f"houses in the market town of Dastry, governor Ilka Marvane said {outlet_words}."),
          f"\"{VELMORA_QUOTE},\" said Ilka Marvane, who visited the collapsed Dastry school.",
          "Rescue teams from the capital searched the rubble of the Dastry market through the night."),
         published, people=("Ilka Marvane",), places=("Velmora", "Dastry"), quotes=(VELMORA_QUOTE,))
@@ -45,8 +54,8 @@ def velmora(slug: str, published: str | None, outlet_words: str) -> Briefing:
 def orrin(slug: str, published: str | None, outlet_words: str) -> Briefing:
     return report(
         slug, f"Magnitude 5.9 earthquake hits coastal Orrin Bay, three dead {outlet_words}",
-        (f"A magnitude 5.9 earthquake hit the coastal town of Orrin Bay on Sunday, killing three people and "
-         f"cutting power to the harbour, mayor Teo Halvik said {outlet_words}.",
+        ((f"A magnitude 5.9 earthquake hit the coastal town of Orrin Bay on Sunday, killing three people and "
+          f"cutting power to the harbour, mayor Teo Halvik said {outlet_words}."),
          "Teo Halvik said fishermen had pulled two survivors from a collapsed warehouse on the Orrin Bay pier.",
          "The harbour ferry to the islands was suspended while engineers checked the Orrin Bay breakwater."),
         published, people=("Teo Halvik",), places=("Orrin Bay",))
