@@ -47,9 +47,9 @@ from .extract.quotes import quote_key
 from .model import Extraction, Mention
 from .patterns.stories import STOP_WORDS, SUFFIXES, TOKEN
 
-# Weights. THRESHOLD, RATIO, NAME_BOOST and LEAD_PENALTY were chosen on the dev sets (ECB+ and
-# BASIL story folders) by a grid with 5-fold cross-validation by topic; the figures are in the
-# report of the change that set them. The rest are set by reasoning, not fitted.
+# Weights. THRESHOLD, RATIO, NAME_BOOST and LEAD_PENALTY were chosen on the dev story folders
+# (ECB+, BASIL) by a grid with 5-fold cross-validation by topic: `python -m bench.stories_cv`,
+# figures in bench/README.md. The rest are set by reasoning, not fitted.
 NAME_BOOST = 3  # weight of a term that is part of a name the extraction found (person, org, place)
 # How much a word counts by where it is, in UNITs: the headline says what the event is, the lead
 # what happened, the rest background (about 1 / (1 + 0.2 n) for paragraph n, in whole numbers).
