@@ -39,7 +39,8 @@ def group_stories(briefings: Sequence[Briefing]) -> tuple[Story, ...]:
     by_slug = {b.slug: b for b in briefings}
     found = grouping.group([(b.slug, b.extraction) for b in briefings])
     stories = [_story([by_slug[slug] for slug in slugs], terms) for slugs, terms in found]
-    newest_first = sorted(stories, key=lambda s: (_when(by_slug[s.slug]), s.slug), reverse=True)
+    newest_first = sorted(stories, key=lambda s: (by_slug[s.slug].extraction.published.value or "", s.slug),
+                          reverse=True)
     return tuple(sorted(newest_first, key=lambda s: by_slug[s.slug].extraction.published.value is None))
 
 
@@ -50,10 +51,10 @@ def story_ids(extractions: Iterable[Extraction]) -> dict[str, str]:
     return {ids[slug]: story.slug for story in group_stories(briefings) for slug in story.briefings}
 
 
-def _when(briefing: Briefing) -> tuple[bool, str]:
-    """Sort key, oldest first: the publication date; undated after every dated one."""
+def _when(briefing: Briefing) -> tuple[bool, bool, str]:
+    """Sort key, oldest first: the publication day; a year alone after every day, undated last."""
     value = briefing.extraction.published.value
-    return (value is None, value or "")
+    return (value is None, len(value or "") < len("YYYY-MM-DD"), value or "")
 
 
 def _story(members: list[Briefing], terms: list[str]) -> Story:
@@ -88,8 +89,9 @@ def _name_key(name: str) -> str:
 
 
 def _dates(members: list[Briefing]) -> tuple[str, ...]:
-    dated = {b.extraction.published.value for b in members if b.extraction.published.value}
-    return tuple(sorted(dated))
+    """The days its reports were published (a year alone says too little to show)."""
+    days = {value for b in members if len(value := b.extraction.published.value or "") == len("YYYY-MM-DD")}
+    return tuple(sorted(days))
 
 
 def related_briefings(briefings: Sequence[Briefing], people: dict[str, Person],

@@ -187,3 +187,11 @@ def test_candidates_come_from_the_index_not_all_pairs() -> None:
 ])
 def test_stem_meets_the_forms_of_one_word(word: str, expected: str) -> None:
     assert grouping.stem(word) == grouping.stem(expected)
+
+
+def test_a_report_dated_by_its_year_alone_neither_names_the_story_nor_dates_it() -> None:
+    """The story takes the slug of its earliest report by day; a bare year sorts after every day of it."""
+    briefings = moved(collection(), "velmora-wire", "2021", "text")
+    story = next(s for s in group_stories(briefings) if "velmora-post" in s.briefings)
+    assert story.briefings == ("velmora-post", "velmora-wire")
+    assert story.slug == "velmora-post" and story.dates == ("2021-05-05",)
