@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.model import (Actor, ActorQuote, Article, Briefing, Corpus, DateRef, Extraction, FrontMatter, MergeCandidate, Mention,
                              Person, PersonQuote, Published, Quote, RoleRecord)
+from generator.stories import group_stories
 
 MARTA, TOMAS, ILSE = "marta-velasquez", "tomas-brennick", "ilse-kandor"
 PORT_QUOTE = "We will open the northern port to every ship that asks, from the first day of spring"
@@ -82,4 +83,4 @@ def corpus() -> Corpus:
                     quotes=(ActorQuote("The Port Authority has done its part", "a-harbor", 1, TOMAS),)),)
     return Corpus(briefings=briefings, people=people,
                   merge_candidates=(MergeCandidate(("Tomas Brennick", "T. Brennick"), "same surname, initial"),),
-                  actors=actors)
+                  actors=actors, stories=group_stories(briefings))
