@@ -46,20 +46,20 @@ def search(page, term: str) -> list[str]:  # type: ignore[no-untyped-def]
     page.goto(page.base)
     # typing before the search worker has loaded the index gives no results: wait for it to be ready
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.trim()"
-                           " !== 'Initializing search'", timeout=10_000)
+                           " !== 'Initializing search'", timeout=30_000)
     page.locator(".md-search__input").focus()
     page.keyboard.type(term)  # the theme searches on key events; ``fill`` alone does not always trigger it
-    page.wait_for_selector(".md-search-result__item", state="attached", timeout=10_000)
+    page.wait_for_selector(".md-search-result__item", state="attached", timeout=30_000)
     return [a.get_attribute("href").split("?")[0] for a in page.locator(".md-search-result__item > a").all()]
 
 
 def find(page, phrase: str) -> list[str]:  # type: ignore[no-untyped-def]
     """The result links the full-text page (Pagefind's UI) lists for ``phrase``, best first."""
     page.goto(page.base + "find/")
-    page.wait_for_selector(".pagefind-ui__search-input", timeout=10_000)
+    page.wait_for_selector(".pagefind-ui__search-input", timeout=30_000)
     page.locator(".pagefind-ui__search-input").focus()
     page.keyboard.type(phrase)
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
     return [a.get_attribute("href") for a in page.locator(".pagefind-ui__result-link").all()]
 
 
@@ -85,9 +85,9 @@ def test_full_text_search_finds_nothing_for_a_word_not_in_the_site(page) -> None
     page.goto(page.base + "find/")
     page.locator(".pagefind-ui__search-input").focus()
     page.keyboard.type("zqxvbnoword")
-    page.wait_for_selector(".pagefind-ui__message", timeout=10_000)
+    page.wait_for_selector(".pagefind-ui__message", timeout=30_000)
     page.wait_for_function("document.querySelector('.pagefind-ui__message').textContent.includes('No results')",
-                           timeout=10_000)
+                           timeout=30_000)
     assert page.locator(".pagefind-ui__result-link").count() == 0
 
 
@@ -156,8 +156,8 @@ def test_no_serious_accessibility_violation_of_our_own(browser, path: str, schem
     if path == "find/":  # with results and filters showing: they are what contrast is checked on
         page.locator(".pagefind-ui__search-input").focus()
         page.keyboard.type("port")
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
-        page.wait_for_selector(".pagefind-ui__filter-block", timeout=10_000)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
+        page.wait_for_selector(".pagefind-ui__filter-block", timeout=30_000)
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     ours = [(v["id"], node["target"][0]) for v in result["violations"] if v["impact"] in ("serious", "critical")
@@ -193,16 +193,16 @@ def _pages_found(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 def test_full_text_results_filter_by_outlet(page) -> None:  # type: ignore[no-untyped-def]
     find(page, "port")
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result').length >= 2", timeout=10_000)
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result').length >= 2", timeout=30_000)
     page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result-link')]"
-                           ".filter((a) => !a.href.includes('#')).length >= 2", timeout=10_000)
+                           ".filter((a) => !a.href.includes('#')).length >= 2", timeout=30_000)
     page.locator(".pagefind-ui__filter-name", has_text="Outlet").click()
     label = page.locator(".pagefind-ui__filter-label", has_text="Valley Post")
-    label.wait_for(state="visible", timeout=10_000)
+    label.wait_for(state="visible", timeout=30_000)
     label.click()
     assert page.locator(".pagefind-ui__filter-checkbox[value='Valley Post']").is_checked()
     page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result-link')]"
-                           ".filter((a) => !a.href.includes('#')).length === 1", timeout=10_000)
+                           ".filter((a) => !a.href.includes('#')).length === 1", timeout=30_000)
     assert [href.split("/briefings-site/")[1] for href in _pages_found(page)] == ["briefings/valley-post-port/"]
 
 
@@ -213,9 +213,9 @@ def _sorted_results(page, order: str) -> list[str]:  # type: ignore[no-untyped-d
     find(page, "the")
     page.select_option("#pagefind-order", order)
     page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result-link')]"
-                           ".filter((a) => !a.href.includes('#')).length === 4", timeout=10_000)
+                           ".filter((a) => !a.href.includes('#')).length === 4", timeout=30_000)
     page.wait_for_function("[...document.querySelectorAll('.pagefind-ui__result-link')]"
-                           ".every((a) => a.href.includes('/briefings/'))", timeout=10_000)
+                           ".every((a) => a.href.includes('/briefings/'))", timeout=30_000)
     return [href.rstrip("/").rsplit("/", 1)[1] for href in _pages_found(page)]
 
 
@@ -232,7 +232,7 @@ def test_sorting_by_date_orders_across_bundles(page) -> None:  # type: ignore[no
 
 def test_full_text_results_show_no_permalink_sign(page) -> None:  # type: ignore[no-untyped-def]
     find(page, "port")
-    page.wait_for_selector(".pagefind-ui__result-title", timeout=10_000)
+    page.wait_for_selector(".pagefind-ui__result-title", timeout=30_000)
     assert "¶" not in page.locator("#pagefind-search").inner_text()
     assert page.locator(".pagefind-ui__result-thumb").count() == 0  # no empty image column
     assert page.locator(".pagefind-ui__search-input").get_attribute("aria-label")
