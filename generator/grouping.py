@@ -2,8 +2,9 @@
 
 1. **Profile** each report once: its words and numbers (lightly stemmed), weighted by
    TF-IDF over the collection and by where they stand (headline, lead, background);
-   words of names of people, places and organisations weigh ``NAME_BOOST`` times more:
-   they are what tells two earthquakes or two heists apart. Also its long quotes, the
+   words of names of people and organisations weigh ``NAME_BOOST`` times more: they are
+   what tells two earthquakes or two heists apart; places ``PLACE_BOOST`` times, less, as
+   one city sees many events of one kind. Also its long quotes, the
    person its lead is about, and *when* it happened: its publication day, or else the
    days it names.
 2. **Candidates** come from an inverted index of each report's ``TOP_TERMS`` heaviest
@@ -16,7 +17,7 @@
    within ``WINDOW_DAYS`` (``-TIME_PENALTY`` when known and further apart), and
    ``-LEAD_PENALTY`` when each is led by a person the other's lead does not name (two
    drink-driving arrests of two players of one team). Never compared: reports sharing
-   one word or only names (a person in the news is not an event), reports whose
+   one word or only names of people and organisations (a person in the news is not an event), reports whose
    front-matter dates lie more than ``PINNED_SPAN_DAYS`` apart, or whose publication
    years differ (a year alone is evidence against, never for).
 4. **Average linkage** over that sparse graph (a missing pair counts 0): the two
@@ -47,10 +48,13 @@ from .extract.quotes import quote_key
 from .model import Extraction, Mention
 from .patterns.stories import STOP_WORDS, SUFFIXES, TOKEN
 
-# Weights. THRESHOLD, RATIO, NAME_BOOST and LEAD_PENALTY were chosen on the dev story folders
+# Weights. THRESHOLD, RATIO, NAME_BOOST, PLACE_BOOST and LEAD_PENALTY were chosen on the dev story folders
 # (ECB+, BASIL) by a grid with 5-fold cross-validation by topic: `python -m bench.stories_cv`,
 # figures in bench/README.md. The rest are set by reasoning, not fitted.
-NAME_BOOST = 3  # weight of a term that is part of a name the extraction found (person, org, place)
+NAME_BOOST = 3  # weight of a term that is part of the name of a person or organisation the extraction found
+# ... and of a place or country: less, since one city or country hosts many events of one kind
+# (two jewel heists in Paris), while a name still tells two earthquakes apart
+PLACE_BOOST = 2
 # How much a word counts by where it is, in UNITs: the headline says what the event is, the lead
 # what happened, the rest background (about 1 / (1 + 0.2 n) for paragraph n, in whole numbers).
 UNIT = 4
@@ -89,7 +93,7 @@ class Profile:
     pinned: int | None  # the publication day when the user pinned it (front matter): authoritative
     year: int | None  # the publication year when only that is known
     quotes: frozenset[str]  # quote keys of at least MIN_QUOTE_WORDS words
-    names: frozenset[str]  # the terms that are part of names (people, places, organisations)
+    names: frozenset[str]  # the terms that are part of names of people and organisations (not places)
     lead: frozenset[str]  # the terms of the name of the person the report is mostly about, if one leads it
     leading: frozenset[str]  # the terms of the names of every person named in the lead
 
@@ -135,11 +139,17 @@ def _profile(slug: str, e: Extraction, weights: dict[str, float], names: frozens
                    names=names, lead=_lead(leading), leading=frozenset(_terms(_forms(leading))))
 
 
+WHO = frozenset({"person", "org"})  # kinds of mention whose names say who: the rest are places and countries
+
+
 def _term_counts(e: Extraction) -> tuple[Counter[str], frozenset[str]]:
-    """Terms with their counts, and which are parts of names (they count ``NAME_BOOST`` times).
+    """Terms with their counts, and which are parts of names of people and organisations (they count
+    ``NAME_BOOST`` times; places count ``PLACE_BOOST`` times but are not returned: two reports sharing
+    only a place and a person are more than a person in the news).
 
     A term counts less the further down the report it is: the lead says what happened."""
-    names = frozenset(_terms(_forms((*e.persons, *e.actors))))
+    names = frozenset(_terms(_forms([m for m in (*e.persons, *e.actors) if m.kind in WHO])))
+    places = frozenset(_terms(_forms([m for m in e.actors if m.kind not in WHO]))) - names
     counts = Counter(_terms(e.article.title) * TITLE_WEIGHT)  # whole-number weights: Counter counts in C
     body = e.article.body
     for start, stop, weight in BANDS:
@@ -147,6 +157,8 @@ def _term_counts(e: Extraction) -> tuple[Counter[str], frozenset[str]]:
             counts.update(_terms("\n".join(body[start:stop])) * weight)
     for t in names & counts.keys():
         counts[t] *= NAME_BOOST
+    for t in places & counts.keys():
+        counts[t] = round(counts[t] * PLACE_BOOST)  # whole numbers, as above
     return counts, names
 
 
