@@ -23,8 +23,10 @@
 4. **Average linkage** over that sparse graph (a missing pair counts 0): the two
    groups with the highest mean similarity merge while it is at least ``THRESHOLD``
    and at least ``RATIO`` of the mean within the looser group (two tight groups that
-   only resemble each other are two events of one kind), and the merged group spans
-   at most ``MAX_SPAN_DAYS`` (``PINNED_SPAN_DAYS`` for front-matter dates). Averaging,
+   only resemble each other are two events of one kind), and the publication days of
+   the merged group span at most ``MAX_SPAN_DAYS`` (``PINNED_SPAN_DAYS`` for front-matter
+   dates; days a report only names never bound it: a film's release or a trial's
+   verdict named in the text can lie a year past the news itself). Averaging,
    unlike single linkage, keeps one shared topic word from chaining events together.
 
 Not handled: a one-line report that shares fewer than two distinctive words with the
@@ -73,7 +75,7 @@ RATIO = 0.5  # ... if it is also at least this share of the mean within the loos
 # Time: reports of one event appear within days.
 WINDOW_DAYS = 7  # two reports of one event are published (or date it) within this many days
 PINNED_SPAN_DAYS = 14  # a story's first and last dates pinned in front matter are at most this far apart
-MAX_SPAN_DAYS = 365  # ... and its first and last days found in the text at most this far
+MAX_SPAN_DAYS = 365  # ... and its first and last publication days (found in the text) at most this far
 
 # Scale: candidates come from an index, never from all pairs.
 TOP_TERMS = 12  # terms of a report put in the candidate index
@@ -90,6 +92,7 @@ class Profile:
     slug: str
     weights: dict[str, float]  # term → TF-IDF weight, unit length
     days: frozenset[int]  # day numbers the event falls on: the publication day, or the days the text names
+    published: int | None  # the publication day, when known (from the front matter or the text)
     pinned: int | None  # the publication day when the user pinned it (front matter): authoritative
     year: int | None  # the publication year when only that is known
     quotes: frozenset[str]  # quote keys of at least MIN_QUOTE_WORDS words
@@ -135,7 +138,7 @@ def profile_all(reports: Sequence[tuple[str, Extraction]]) -> list[Profile]:
 
 def _profile(slug: str, e: Extraction, weights: dict[str, float], names: frozenset[str]) -> Profile:
     leading = _leading(e)
-    return Profile(slug=slug, weights=weights, days=_days(e), pinned=_pinned(e), year=_year(e), quotes=_quotes(e),
+    return Profile(slug=slug, weights=weights, days=_days(e), published=_day(e.published.value), pinned=_pinned(e), year=_year(e), quotes=_quotes(e),
                    names=names, lead=_lead(leading), leading=frozenset(_terms(_forms(leading))))
 
 
@@ -280,7 +283,7 @@ def candidates(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
             postings[term].append(i)
         for key in sorted(p.quotes):
             postings["\0" + key].append(i)
-    first, pinned = [min(p.days, default=None) for p in profiles], [p.pinned for p in profiles]
+    first, pinned = [p.published for p in profiles], [p.pinned for p in profiles]
     found: Counter[tuple[int, int]] = Counter()
     for term, posting in postings.items():
         weight = MIN_SHARED_TOP if term.startswith("\0") else 1  # one shared quotation is enough
@@ -291,8 +294,8 @@ def candidates(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
 
 def _near_pairs(posting: list[int], first: list[int | None], pinned: list[int | None]) -> Iterable[tuple[int, int]]:
     """Pairs of a posting list, each report with its next ``NEIGHBOURS``, stopping at the first
-    dated too late to share a story with it (the list is in time order); ``first`` is each
-    report's first day, ``pinned`` its day pinned in front matter."""
+    published too late to share a story with it (the list is in time order); ``first`` is each
+    report's publication day, ``pinned`` its day pinned in front matter."""
     for n, a in enumerate(posting):
         day, span = first[a], MAX_SPAN_DAYS if pinned[a] is None else PINNED_SPAN_DAYS
         for b in posting[n + 1:n + 1 + NEIGHBOURS]:
@@ -356,7 +359,8 @@ def link(profiles: Sequence[Profile], edges: dict[tuple[int, int], float]) -> li
     """Groups of profile indexes, by average linkage over the sparse similarity graph."""
     members = {i: [i] for i in range(len(profiles))}
     inner = dict.fromkeys(members, 0.0)  # group → sum of the similarities of its pairs
-    days = {i: (min(p.days), max(p.days)) if p.days else None for i, p in enumerate(profiles)}
+    # a story's span counts publication days only: a day a report names may be a premiere or a trial months off
+    days = {i: (p.published, p.published) if p.published is not None else None for i, p in enumerate(profiles)}
     pinned = {i: (p.pinned, p.pinned) if p.pinned is not None else None for i, p in enumerate(profiles)}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), sim in edges.items():

@@ -209,3 +209,19 @@ def test_a_place_weighs_less_than_a_person_and_is_no_name_alone() -> None:
     assert counts["marvane"] == base["marvane"] * grouping.NAME_BOOST
     assert counts["velmora"] == round(base["velmora"] * grouping.PLACE_BOOST) < counts["marvane"]
     assert "marvane" in names and "velmora" not in names
+
+
+@pytest.mark.parametrize("named, together", [
+    ("2022-09-01", True),  # an undated report naming a day over a year off (a reopening, a verdict): it still joins
+    (None, True),
+])
+def test_a_day_a_report_only_names_does_not_bound_the_story(named: str | None, together: bool) -> None:
+    briefings = moved(collection(), "velmora-post", None, "unknown")
+    briefings = [replace(b, extraction=replace(b.extraction, dates=(DateRef("in September 2022", named, 0),)))
+                 if b.slug == "velmora-post" and named else b for b in briefings]
+    assert (("velmora-post", "velmora-wire") in groups(briefings)) is together
+
+
+def test_publication_days_over_a_year_apart_still_bound_the_story() -> None:
+    briefings = moved(collection(), "velmora-post", "2022-09-01", "text")
+    assert ("velmora-post", "velmora-wire") not in groups(briefings)
