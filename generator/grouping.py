@@ -138,8 +138,9 @@ def profile_all(reports: Sequence[tuple[str, Extraction]]) -> list[Profile]:
 
 def _profile(slug: str, e: Extraction, weights: dict[str, float], names: frozenset[str]) -> Profile:
     leading = _leading(e)
-    return Profile(slug=slug, weights=weights, days=_days(e), published=_day(e.published.value), pinned=_pinned(e), year=_year(e), quotes=_quotes(e),
-                   names=names, lead=_lead(leading), leading=frozenset(_terms(_forms(leading))))
+    return Profile(slug=slug, weights=weights, days=_days(e), published=_day(e.published.value), pinned=_pinned(e),
+                   year=_year(e), quotes=_quotes(e), names=names, lead=_lead(leading),
+                   leading=frozenset(_terms(_forms(leading))))
 
 
 WHO = frozenset({"person", "org"})  # kinds of mention whose names say who: the rest are places and countries
