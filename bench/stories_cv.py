@@ -27,8 +27,8 @@ from generator.pipeline import process_folder
 from .corpus import DEV, ROOT
 
 SETS = ("stories_ecb", "stories_basil")
-GRID = {"RATIO": (0.4, 0.45, 0.5, 0.55, 0.6), "THRESHOLD": (0.08, 0.1, 0.12, 0.15, 0.18),
-        "NAME_BOOST": (1.5, 2, 3), "LEAD_PENALTY": (0.05, 0.1, 0.2)}
+GRID = {"RATIO": (0.45, 0.5, 0.55), "THRESHOLD": (0.1, 0.12, 0.15),
+        "NAME_BOOST": (2, 3), "PLACE_BOOST": (1, 1.5, 2), "LEAD_PENALTY": (0.05, 0.1, 0.2)}
 FOLDS = 5
 Tally = tuple[int, int, int]  # pairs right, pairs predicted, pairs in gold
 

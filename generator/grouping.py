@@ -2,8 +2,9 @@
 
 1. **Profile** each report once: its words and numbers (lightly stemmed), weighted by
    TF-IDF over the collection and by where they stand (headline, lead, background);
-   words of names of people, places and organisations weigh ``NAME_BOOST`` times more:
-   they are what tells two earthquakes or two heists apart. Also its long quotes, the
+   words of names of people and organisations weigh ``NAME_BOOST`` times more: they are
+   what tells two earthquakes or two heists apart; places ``PLACE_BOOST`` times, less, as
+   one city sees many events of one kind. Also its long quotes, the
    person its lead is about, and *when* it happened: its publication day, or else the
    days it names.
 2. **Candidates** come from an inverted index of each report's ``TOP_TERMS`` heaviest
@@ -16,14 +17,16 @@
    within ``WINDOW_DAYS`` (``-TIME_PENALTY`` when known and further apart), and
    ``-LEAD_PENALTY`` when each is led by a person the other's lead does not name (two
    drink-driving arrests of two players of one team). Never compared: reports sharing
-   one word or only names (a person in the news is not an event), reports whose
+   one word or only names of people and organisations (a person in the news is not an event), reports whose
    front-matter dates lie more than ``PINNED_SPAN_DAYS`` apart, or whose publication
    years differ (a year alone is evidence against, never for).
 4. **Average linkage** over that sparse graph (a missing pair counts 0): the two
    groups with the highest mean similarity merge while it is at least ``THRESHOLD``
    and at least ``RATIO`` of the mean within the looser group (two tight groups that
-   only resemble each other are two events of one kind), and the merged group spans
-   at most ``MAX_SPAN_DAYS`` (``PINNED_SPAN_DAYS`` for front-matter dates). Averaging,
+   only resemble each other are two events of one kind), and the publication days of
+   the merged group span at most ``MAX_SPAN_DAYS`` (``PINNED_SPAN_DAYS`` for front-matter
+   dates; days a report only names never bound it: a film's release or a trial's
+   verdict named in the text can lie a year past the news itself). Averaging,
    unlike single linkage, keeps one shared topic word from chaining events together.
 
 Not handled: a one-line report that shares fewer than two distinctive words with the
@@ -47,10 +50,13 @@ from .extract.quotes import quote_key
 from .model import Extraction, Mention
 from .patterns.stories import STOP_WORDS, SUFFIXES, TOKEN
 
-# Weights. THRESHOLD, RATIO, NAME_BOOST and LEAD_PENALTY were chosen on the dev story folders
+# Weights. THRESHOLD, RATIO, NAME_BOOST, PLACE_BOOST and LEAD_PENALTY were chosen on the dev story folders
 # (ECB+, BASIL) by a grid with 5-fold cross-validation by topic: `python -m bench.stories_cv`,
 # figures in bench/README.md. The rest are set by reasoning, not fitted.
-NAME_BOOST = 3  # weight of a term that is part of a name the extraction found (person, org, place)
+NAME_BOOST = 3  # weight of a term that is part of the name of a person or organisation the extraction found
+# ... and of a place or country: less, since one city or country hosts many events of one kind
+# (two jewel heists in Paris), while a name still tells two earthquakes apart
+PLACE_BOOST = 2
 # How much a word counts by where it is, in UNITs: the headline says what the event is, the lead
 # what happened, the rest background (about 1 / (1 + 0.2 n) for paragraph n, in whole numbers).
 UNIT = 4
@@ -69,7 +75,7 @@ RATIO = 0.5  # ... if it is also at least this share of the mean within the loos
 # Time: reports of one event appear within days.
 WINDOW_DAYS = 7  # two reports of one event are published (or date it) within this many days
 PINNED_SPAN_DAYS = 14  # a story's first and last dates pinned in front matter are at most this far apart
-MAX_SPAN_DAYS = 365  # ... and its first and last days found in the text at most this far
+MAX_SPAN_DAYS = 365  # ... and its first and last publication days (found in the text) at most this far
 
 # Scale: candidates come from an index, never from all pairs.
 TOP_TERMS = 12  # terms of a report put in the candidate index
@@ -86,10 +92,11 @@ class Profile:
     slug: str
     weights: dict[str, float]  # term → TF-IDF weight, unit length
     days: frozenset[int]  # day numbers the event falls on: the publication day, or the days the text names
+    published: int | None  # the publication day, when known (from the front matter or the text)
     pinned: int | None  # the publication day when the user pinned it (front matter): authoritative
     year: int | None  # the publication year when only that is known
     quotes: frozenset[str]  # quote keys of at least MIN_QUOTE_WORDS words
-    names: frozenset[str]  # the terms that are part of names (people, places, organisations)
+    names: frozenset[str]  # the terms that are part of names of people and organisations (not places)
     lead: frozenset[str]  # the terms of the name of the person the report is mostly about, if one leads it
     leading: frozenset[str]  # the terms of the names of every person named in the lead
 
@@ -131,15 +138,22 @@ def profile_all(reports: Sequence[tuple[str, Extraction]]) -> list[Profile]:
 
 def _profile(slug: str, e: Extraction, weights: dict[str, float], names: frozenset[str]) -> Profile:
     leading = _leading(e)
-    return Profile(slug=slug, weights=weights, days=_days(e), pinned=_pinned(e), year=_year(e), quotes=_quotes(e),
-                   names=names, lead=_lead(leading), leading=frozenset(_terms(_forms(leading))))
+    return Profile(slug=slug, weights=weights, days=_days(e), published=_day(e.published.value), pinned=_pinned(e),
+                   year=_year(e), quotes=_quotes(e), names=names, lead=_lead(leading),
+                   leading=frozenset(_terms(_forms(leading))))
+
+
+WHO = frozenset({"person", "org"})  # kinds of mention whose names say who: the rest are places and countries
 
 
 def _term_counts(e: Extraction) -> tuple[Counter[str], frozenset[str]]:
-    """Terms with their counts, and which are parts of names (they count ``NAME_BOOST`` times).
+    """Terms with their counts, and which are parts of names of people and organisations (they count
+    ``NAME_BOOST`` times; places count ``PLACE_BOOST`` times but are not returned: two reports sharing
+    only a place and a person are more than a person in the news).
 
     A term counts less the further down the report it is: the lead says what happened."""
-    names = frozenset(_terms(_forms((*e.persons, *e.actors))))
+    names = frozenset(_terms(_forms([m for m in (*e.persons, *e.actors) if m.kind in WHO])))
+    places = frozenset(_terms(_forms([m for m in e.actors if m.kind not in WHO]))) - names
     counts = Counter(_terms(e.article.title) * TITLE_WEIGHT)  # whole-number weights: Counter counts in C
     body = e.article.body
     for start, stop, weight in BANDS:
@@ -147,6 +161,8 @@ def _term_counts(e: Extraction) -> tuple[Counter[str], frozenset[str]]:
             counts.update(_terms("\n".join(body[start:stop])) * weight)
     for t in names & counts.keys():
         counts[t] *= NAME_BOOST
+    for t in places & counts.keys():
+        counts[t] = round(counts[t] * PLACE_BOOST)  # whole numbers, as above
     return counts, names
 
 
@@ -268,7 +284,7 @@ def candidates(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
             postings[term].append(i)
         for key in sorted(p.quotes):
             postings["\0" + key].append(i)
-    first, pinned = [min(p.days, default=None) for p in profiles], [p.pinned for p in profiles]
+    first, pinned = [p.published for p in profiles], [p.pinned for p in profiles]
     found: Counter[tuple[int, int]] = Counter()
     for term, posting in postings.items():
         weight = MIN_SHARED_TOP if term.startswith("\0") else 1  # one shared quotation is enough
@@ -279,8 +295,8 @@ def candidates(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
 
 def _near_pairs(posting: list[int], first: list[int | None], pinned: list[int | None]) -> Iterable[tuple[int, int]]:
     """Pairs of a posting list, each report with its next ``NEIGHBOURS``, stopping at the first
-    dated too late to share a story with it (the list is in time order); ``first`` is each
-    report's first day, ``pinned`` its day pinned in front matter."""
+    published too late to share a story with it (the list is in time order); ``first`` is each
+    report's publication day, ``pinned`` its day pinned in front matter."""
     for n, a in enumerate(posting):
         day, span = first[a], MAX_SPAN_DAYS if pinned[a] is None else PINNED_SPAN_DAYS
         for b in posting[n + 1:n + 1 + NEIGHBOURS]:
@@ -344,7 +360,8 @@ def link(profiles: Sequence[Profile], edges: dict[tuple[int, int], float]) -> li
     """Groups of profile indexes, by average linkage over the sparse similarity graph."""
     members = {i: [i] for i in range(len(profiles))}
     inner = dict.fromkeys(members, 0.0)  # group → sum of the similarities of its pairs
-    days = {i: (min(p.days), max(p.days)) if p.days else None for i, p in enumerate(profiles)}
+    # a story's span counts publication days only: a day a report names may be a premiere or a trial months off
+    days = {i: (p.published, p.published) if p.published is not None else None for i, p in enumerate(profiles)}
     pinned = {i: (p.pinned, p.pinned) if p.pinned is not None else None for i, p in enumerate(profiles)}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
     for (a, b), sim in edges.items():

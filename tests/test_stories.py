@@ -196,3 +196,32 @@ def test_a_report_dated_by_its_year_alone_neither_names_the_story_nor_dates_it()
     story = next(s for s in group_stories(briefings) if "velmora-post" in s.briefings)
     assert story.briefings == ("velmora-post", "velmora-wire")
     assert story.slug == "velmora-post" and story.dates == ("2021-05-05",)
+
+
+def test_a_place_weighs_less_than_a_person_and_is_no_name_alone() -> None:
+    """One city hosts many events of one kind (two heists in one capital): its name counts ``PLACE_BOOST`` times,
+    less than a person's ``NAME_BOOST``; and a place shared with a person is more than a person in the news."""
+    e = report("r", "Marvane in Velmora", ("Ilka Marvane visited Velmora.",), people=("Ilka Marvane",),
+               places=("Velmora",)).extraction
+    counts, names = grouping._term_counts(e)
+    plain = report("p", "Marvane in Velmora", ("Ilka Marvane visited Velmora.",)).extraction
+    base, _ = grouping._term_counts(plain)
+    assert counts["marvane"] == base["marvane"] * grouping.NAME_BOOST
+    assert counts["velmora"] == round(base["velmora"] * grouping.PLACE_BOOST) < counts["marvane"]
+    assert "marvane" in names and "velmora" not in names
+
+
+@pytest.mark.parametrize("named, together", [
+    ("2022-09-01", True),  # an undated report naming a day over a year off (a reopening, a verdict): it still joins
+    (None, True),
+])
+def test_a_day_a_report_only_names_does_not_bound_the_story(named: str | None, together: bool) -> None:
+    briefings = moved(collection(), "velmora-post", None, "unknown")
+    briefings = [replace(b, extraction=replace(b.extraction, dates=(DateRef("in September 2022", named, 0),)))
+                 if b.slug == "velmora-post" and named else b for b in briefings]
+    assert (("velmora-post", "velmora-wire") in groups(briefings)) is together
+
+
+def test_publication_days_over_a_year_apart_still_bound_the_story() -> None:
+    briefings = moved(collection(), "velmora-post", "2022-09-01", "text")
+    assert ("velmora-post", "velmora-wire") not in groups(briefings)
