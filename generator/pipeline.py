@@ -207,7 +207,7 @@ def _guarded(stage: Callable[..., T], *args: Any) -> T | InputError:
     """``stage(*args)``, or the exception it raised as the failure of that article (named by its path)."""
     try:
         return stage(*args)
-    except Exception as error:  # noqa: BLE001 - any bug in a stage: that article fails, the build goes on
+    except Exception as error:
         log.exception("Extracting '%s' failed.", args[0].path)
         return InputError(args[0].path, "the extraction", f"{type(error).__name__}: {error}",
                           "This is a bug in the generator: please report it with this article.")

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from . import urls
 from .config import Settings
 from .feeds import atom_feed, csv_files, data_json
+from .memo import RenderMemo
 from .model import Corpus
 from .pipeline import Collection
-from .memo import RenderMemo
 from .render import Site, gather, render_site
 from .report import review_report
 from .resolve import resolve

@@ -6,8 +6,23 @@ briefing, a date in the metadata (paragraph -1), a month-only and a year-only da
 """
 from __future__ import annotations
 
-from generator.model import (Actor, ActorQuote, Article, Briefing, Corpus, DateRef, Extraction, FrontMatter, MergeCandidate, Mention,
-                             Person, PersonQuote, Published, Quote, RoleRecord)
+from generator.model import (
+    Actor,
+    ActorQuote,
+    Article,
+    Briefing,
+    Corpus,
+    DateRef,
+    Extraction,
+    FrontMatter,
+    Mention,
+    MergeCandidate,
+    Person,
+    PersonQuote,
+    Published,
+    Quote,
+    RoleRecord,
+)
 
 MARTA, TOMAS, ILSE = "marta-velasquez", "tomas-brennick", "ilse-kandor"
 PORT_QUOTE = "We will open the northern port to every ship that asks, from the first day of spring"

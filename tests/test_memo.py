@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import site_corpus
 from generator.memo import RenderMemo
 from generator.model import DateRef, Extraction, Mention, Published
 from generator.resolve import resolve
 from generator.site import build_from_corpus
-import site_corpus
 
 
 def retitled(e: Extraction, title: str) -> Extraction:

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 
+import site_corpus
 from generator import chart, graph, urls
 from generator.clean import clean
 from generator.errors import InputError
@@ -19,7 +20,6 @@ from generator.read import split_front_matter
 from generator.render import INDEX_PAGE, original_url, render_site, what_happened
 from generator.site import build_from_corpus, extra_files
 from generator.sorting import alphabetical, sort_name
-import site_corpus
 from site_corpus import HOSTILE
 
 

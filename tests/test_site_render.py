@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
+import site_corpus
 from generator import graph, urls
 from generator.escape import markdown_text
 from generator.model import Briefing, Corpus, Person
 from generator.render import PERSON_BRIEFINGS, render_site
 from generator.site import build_from_corpus, extra_files
 from generator.stories import compare_quotes, group_stories
-import site_corpus
 from site_corpus import HOSTILE, ILSE, MARTA, TOMAS
 
 GOLDENS = Path(__file__).parent / "goldens" / "pages"

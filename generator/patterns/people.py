@@ -48,9 +48,9 @@ ROLE_WORDS = frozenset({
     "secretary-general", "commissioner", "inspector", "detective", "sergeant", "brigadier",
     "owner", "investor", "billionaire", "entrepreneur", "activist", "dissident",
     "commentator", "pundit", "historian", "scientist", "engineer", "physician", "doctor",
-    "president-elect", "prime", "speaker", "whip", "mp", "ceo", "boss", "tycoon", "superintendent",
+    "president-elect", "prime", "speaker", "whip", "mp", "boss", "tycoon", "superintendent",
     "actor", "actress", "singer", "rapper", "comedian", "artist", "producer", "host", "anchor",
-    "novelist", "poet", "photographer", "designer", "astronaut", "pilot", "chef", "author",
+    "novelist", "poet", "photographer", "designer", "astronaut", "pilot", "chef",
 })
 # Words before a title that make it part of a longer title ("Attorney General", "Vice
 # President"): the short title then does not make a titled alias.

@@ -25,7 +25,7 @@ from ..urls import person_slug
 from .merge import Clusters, Unit, cluster
 from .registry import Entry, load_registry
 
-__all__ = ["PeopleIndex", "resolve_people", "load_registry"]
+__all__ = ["PeopleIndex", "load_registry", "resolve_people"]
 
 
 @dataclass(frozen=True)

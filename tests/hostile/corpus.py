@@ -45,7 +45,7 @@ def injection_article(n: int, payload: str) -> str:
         f"The statement added {payload} in the middle of an otherwise ordinary sentence about the ferry.",
         f"\"Nobody should write {payload} into a quote,\" said Orla Dunmere, the {payload} harbour master, on Tuesday.",
         f"{payload}",
-        f"# A heading written by a scraper that should stay a plain line of the article.",
+        "# A heading written by a scraper that should stay a plain line of the article.",
         f"{QUOTE}",
     ]) + "\n"
 

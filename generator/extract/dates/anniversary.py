@@ -22,8 +22,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ...patterns.dates import (
-    ANNIVERSARY, ANNIVERSARY_NOT_NOW, ANNIVERSARY_NOW, ANNIVERSARY_SUBJECT_END, FOUNDING_WORDS, ORDINAL_TENS,
-    ORDINAL_UNITS, RELATIONS_WORDS, ROUND_ANNIVERSARIES, TENS_WORDS,
+    ANNIVERSARY,
+    ANNIVERSARY_NOT_NOW,
+    ANNIVERSARY_NOW,
+    ANNIVERSARY_SUBJECT_END,
+    FOUNDING_WORDS,
+    ORDINAL_TENS,
+    ORDINAL_UNITS,
+    RELATIONS_WORDS,
+    ROUND_ANNIVERSARIES,
+    TENS_WORDS,
 )
 from ...patterns.states import STATES, State
 from .tagger import tag

@@ -28,7 +28,15 @@ from spacy.tokens import Doc
 
 from ...model import Article, Published
 from ...patterns.dates import (
-    DATELINE, ISO_STAMP, PUBLISHED_CUES, SINCE_WORDS, SLASH_STAMP, UNIX_MAX, UNIX_MIN, UNIX_TIME, UPDATED_CUE,
+    DATELINE,
+    ISO_STAMP,
+    PUBLISHED_CUES,
+    SINCE_WORDS,
+    SLASH_STAMP,
+    UNIX_MAX,
+    UNIX_MIN,
+    UNIX_TIME,
+    UPDATED_CUE,
 )
 from .anniversary import YearClue, anniversary_years
 from .resolve import Anchor, Recent, resolve

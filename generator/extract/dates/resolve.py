@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ...patterns.dates import (
-    AFTER_WORDS, BEFORE_WORDS, CENTURY_WORDS, FIXED_HOLIDAYS, NUMBER_WORDS, STORY_WORDS, TENS_WORDS, UNIT_WORDS,
+    AFTER_WORDS,
+    BEFORE_WORDS,
+    CENTURY_WORDS,
+    FIXED_HOLIDAYS,
+    NUMBER_WORDS,
+    STORY_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
     WEEKDAYS,
 )
 from .tagger import Found, month_number

@@ -167,7 +167,7 @@ def _mislabelled(doc: Doc, ent: Span, starts: list[int], groups: list[Group]) ->
     if not key or len(key) > 3:
         return None
     if ent.label_ in MISLABELLED and \
-            any(set(key) <= g.key or len(g.key) == 1 and key[-1] in g.key for g in groups):
+            any(set(key) <= g.key or (len(g.key) == 1 and key[-1] in g.key) for g in groups):
         return _occurrence(doc, ent, starts)
     if len(key) == 1 and any(len(g.key) > 1 and any(near_spelling(key[0], w) for w in g.key) for g in groups):
         return _occurrence(doc, ent, starts)

@@ -22,8 +22,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...model import Mention
-from ...patterns.people import (ACRONYM_SKIP, ACTOR_LABELS, BUSINESS_WORDS, COMMON_ACTOR_WORDS, COUNTRIES, COUNTRY_ALIASES,
-                                LEGAL_FORMS, NOT_A_NAME, ORG_WORDS, POSSESSIVE, REGIONS)
+from ...patterns.people import (
+    ACRONYM_SKIP,
+    ACTOR_LABELS,
+    BUSINESS_WORDS,
+    COMMON_ACTOR_WORDS,
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    LEGAL_FORMS,
+    NOT_A_NAME,
+    ORG_WORDS,
+    POSSESSIVE,
+    REGIONS,
+)
 from .names import fold
 
 

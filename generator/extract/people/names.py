@@ -11,9 +11,20 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ...patterns.people import (DEMONYMS, HONORIFICS, NAME_PARTICLES, NAME_TITLES, NON_NAME_WORDS, NOT_A_NAME,
-                                INNER_CAPITAL_PREFIXES, NAME_SUFFIXES,
-                                ORG_WORDS, POSSESSIVE, ROLE_WORDS, TITLE_EXPANSIONS)
+from ...patterns.people import (
+    DEMONYMS,
+    HONORIFICS,
+    INNER_CAPITAL_PREFIXES,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NAME_TITLES,
+    NON_NAME_WORDS,
+    NOT_A_NAME,
+    ORG_WORDS,
+    POSSESSIVE,
+    ROLE_WORDS,
+    TITLE_EXPANSIONS,
+)
 
 WORD = re.compile(r"[\w'’.-]+")
 MAX_NAME_WORDS = 5
@@ -69,9 +80,9 @@ def clean_name(text: str) -> str | None:
         return None
     if not all(w[0].isupper() or w.casefold() in NAME_PARTICLES for w in words):
         return None
-    if len(words) == 1 and (len(text) < 2 or text.isupper() and len(text) > 3):
+    if len(words) == 1 and (len(text) < 2 or (text.isupper() and len(text) > 3)):
         return None  # acronyms are organisations ("NATO"); two-letter surnames stay ("Li")
-    if len(words) > 1 and text.isupper() or any(_odd_word(w) for w in words):
+    if (len(words) > 1 and text.isupper()) or any(_odd_word(w) for w in words):
         return None  # shouted headlines and bylines, "Brand-named" glue, "CamelCase" products
     if len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
         return None  # a name printed twice is a byline or a caption, not prose ("Ann Example Ann Example")
