@@ -152,7 +152,7 @@ def serve(config: Path, corpus: Path, dirty: bool) -> dict[str, float]:
         _wait_for(process, "Serving on")
         time.sleep(1.5)  # let the watcher take its first snapshot of the folder
         runs = []
-        for i in range(3):  # the first edit of a session loads the model in the serving process
+        for _ in range(3):  # the first edit of a session loads the model in the serving process
             marker = f"Serve check {time.time_ns()}."
             edited = _edit(corpus, marker)
             start = time.perf_counter()

@@ -160,7 +160,8 @@ def other_names(config: MkDocsConfig) -> dict[str, tuple[str, ...]]:
     if built is None:
         return {}
     return {**{urls.person_page(p.slug): tuple(a for a in p.aliases if a != p.name) for p in built.corpus.people},
-            **{urls.actor_page(a.kind, a.slug): tuple(x for x in a.aliases if x != a.name) for a in built.corpus.actors}}
+            **{urls.actor_page(a.kind, a.slug): tuple(x for x in a.aliases if x != a.name)
+               for a in built.corpus.actors}}
 
 
 def add_titles(index: Path, entries: dict[str, Entry]) -> None:

@@ -66,7 +66,8 @@ def extractions() -> dict[str, Extraction]:
         published=Published(None, "unknown"),
         persons=(Mention("Ilse Kandor", "person", (), (), (0,)),))
     return {"a-harbor": _port_report("a-harbor", "2021-03-01", "Harbor Times", PORT_QUOTE, (tomas_quote,)),
-            "b-valley": _port_report("b-valley", "2021-03-02", "Valley Post", "open the northern port to every ship that asks", ()),
+            "b-valley": _port_report("b-valley", "2021-03-02", "Valley Post",
+                                     "open the northern port to every ship that asks", ()),
             "c-hostile": hostile, "d-undated": undated}
 
 

@@ -39,8 +39,10 @@ def test_cbor_reads_back_what_it_writes(item: object) -> None:
 
 
 def test_the_same_values_in_any_order_give_the_same_bundle(tmp_path: Path) -> None:
-    one = stable.normalise(_bundle(tmp_path / "one", [["Tomas", [1]], ["Ilse", [0]], ["Marta", [1]]])) or tmp_path / "one"
-    two = stable.normalise(_bundle(tmp_path / "two", [["Marta", [1]], ["Tomas", [1]], ["Ilse", [0]]])) or tmp_path / "two"
+    one = stable.normalise(_bundle(tmp_path / "one", [["Tomas", [1]], ["Ilse", [0]], ["Marta", [1]]])) \
+        or tmp_path / "one"
+    two = stable.normalise(_bundle(tmp_path / "two", [["Marta", [1]], ["Tomas", [1]], ["Ilse", [0]]])) \
+        or tmp_path / "two"
     files = lambda root: {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}  # noqa: E731
     assert files(one) == files(two)
     (filter_file,) = (one / "filter").glob("*.pf_filter")

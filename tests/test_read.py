@@ -37,7 +37,7 @@ def test_decode_ignores_an_unknown_declared_charset() -> None:
 
 
 def test_binary_is_refused_with_the_files_name() -> None:
-    with pytest.raises(InputError, match="'a.txt'"):
+    with pytest.raises(InputError, match=r"'a\.txt'"):
         decode(bytes(range(32)) * 50, "a.txt")
 
 

@@ -375,6 +375,7 @@ RESOLVERS: dict[str, Callable[[Found, Anchor, str | None, Recent], Value]] = {
     "month_year": month_year, "month_rel": month_alone, "month_cue": month_alone, "month": month_alone,
     "last_12": last_twelve_months, "unit_rel": relative_unit, "ago": counted, "in_n": counted,
     "year_end": year_end, "the_year": this_year, "deictic": deictic, "weekday": weekday,
-    "holiday": holiday, "year": year, "year_part": year, "spelled_year": spelled, "year_ago": year_ago, "that_unit": that_unit,
+    "holiday": holiday, "year": year, "year_part": year, "spelled_year": spelled, "year_ago": year_ago,
+    "that_unit": that_unit,
     "next_day": next_day, "day_weekday": day_weekday, "weekend": weekend,
 }

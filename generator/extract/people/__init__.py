@@ -35,7 +35,8 @@ from .roles import apposition_after, apposition_before, titling
 # entity labels spaCy sometimes gives a person's surname ("Example told reporters")
 MISLABELLED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP", "IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP"})  # no name word
+# tags no name word carries
+NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP", "IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP"})
 SPACED_DASH = re.compile(r"\s+[-–—]\s+")  # no name holds one: "San Jose - Acme" is two entities run together
 LONE_WORD_REPEATS = 3  # an untitled one-word person tagged this often is one
 
@@ -116,7 +117,8 @@ def _occurrence(doc: Doc, span: Span, starts: list[int], name: str | None = None
     """
     start = span.start
     while start < span.end - 1 and (is_title(doc[start].text) or doc[start].tag_ in NOT_NAME_TAGS):
-        start += 1  # spaCy sometimes takes the title or a verb into the name ("President Ann Example", "Following Example")
+        # spaCy sometimes takes the title or a verb into the name ("President Ann Example", "Following Example")
+        start += 1
     name = clean_name(name or doc[start:span.end].text)
     if name is None or not name_key(name):
         return None
