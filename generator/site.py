@@ -45,7 +45,3 @@ def extra_files(built: Built, site_name: str, site_url: str | None) -> dict[str,
     return {urls.FEED: atom_feed(built.corpus, site_name, site_url),
             urls.DATA: data_json(built.corpus, built.site.stories, built.site.related),
             **csv_files(built.corpus, built.site.stories, site_url)}
-
-
-def build_pages(collection: Collection, settings: Settings) -> dict[str, str]:
-    return build_site(collection, settings).pages

@@ -31,7 +31,6 @@ NAMED_DAY_PREFIXES = frozenset({"black", "good", "super", "ash", "bloody", "cybe
 # Words that place a weekday or a month before or after the publication date.
 BEFORE_WORDS = frozenset({"last", "past", "previous", "preceding"})
 AFTER_WORDS = frozenset({"next", "coming", "following"})
-THIS_WORDS = frozenset({"this", "current"})
 # "the following year", "the previous day": counted from the last date the story told, not from publication
 STORY_WORDS = frozenset({"following", "previous", "preceding", "before", "after", "that"})
 

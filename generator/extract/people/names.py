@@ -54,20 +54,12 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(w for i, w in enumerate(words) if len(w) > 1 and (i == 0 or w not in NAME_PARTICLES))
 
 
-def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
-    """(titles in front, the rest): "President Ann Example" → (["President"], ["Ann", "Example"])."""
-    cut = 0
-    while cut < len(words) - 1 and is_title(words[cut]):
-        cut += 1
-    return words[:cut], words[cut:]
-
-
 def clean_name(text: str) -> str | None:
     """The name in an entity's text, or None when it cannot be a person's name.
 
     Drops a possessive and surrounding punctuation; refuses markup, numbers, function
     words ("Russia And China"), demonyms and organisation words ("Acme Corporation").
-    Titles are NOT removed here (see ``strip_titles``).
+    Titles are NOT removed here (``name_key`` leaves them out when names are compared).
     """
     text = POSSESSIVE.sub("", " ".join(text.split())).strip(" \"'“”‘’()[],;:-–—")
     if text.endswith(".") and len(text.split()[-1]) > 2 and text.split()[-1].casefold() not in NAME_SUFFIXES:
