@@ -22,7 +22,7 @@ knowledge (who held an office when, which year the "seventh" annual meeting was)
 """
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from spacy.tokens import Doc
 
@@ -39,7 +39,7 @@ from ...patterns.dates import (
     UPDATED_CUE,
 )
 from .anniversary import YearClue, anniversary_years
-from .resolve import Anchor, Recent, resolve
+from .resolve import Anchor, Recent, resolve, safe_date
 from .tagger import previous_word, tag
 from .tense import tense_at
 
@@ -68,9 +68,8 @@ def find_published(article: Article, doc: Doc) -> Published:
 def date_in_line(line: str) -> str | None:
     """A full date in a metadata line: a timestamp, a Unix time, or a written date."""
     if match := ISO_STAMP.search(line) or SLASH_STAMP.search(line):
-        day = checked(int(match["year"]), int(match["month"]), int(match["day"]))
-        if day:
-            return day
+        if day := safe_date(int(match["year"]), int(match["month"]), int(match["day"])):
+            return day.isoformat()
     if match := UNIX_TIME.match(line):
         seconds = int(match["seconds"])
         if UNIX_MIN <= seconds <= UNIX_MAX:
@@ -96,13 +95,6 @@ def dateline_date(paragraph: str) -> str | None:
     if len(paragraph.split()) <= DATE_LINE_WORDS:
         return written_date(paragraph)
     return None
-
-
-def checked(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def estimate(doc: Doc) -> Published | None:

@@ -107,6 +107,7 @@ def add_months(year: int, month: int, months: int) -> tuple[int, int]:
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
+    """That day, or None where the calendar has none (a 30 February, a month 13)."""
     try:
         return date(year, month, day)
     except ValueError:
