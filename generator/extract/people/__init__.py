@@ -29,7 +29,7 @@ from ...model import Article, Mention
 from ...nlp import paragraph_at, paragraph_starts
 from ...patterns.people import INNER_APOSTROPHE, NICKNAMED
 from .actors import actor_mentions, actor_name, title_places
-from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title, name_key, near_spelling
+from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title_word, name_key, near_spelling
 from .roles import apposition_after, apposition_before, titling
 
 # entity labels spaCy sometimes gives a person's surname ("Example told reporters")
@@ -116,7 +116,7 @@ def _occurrence(doc: Doc, span: Span, starts: list[int], name: str | None = None
     (a nickname: ``written`` is then the span as written, kept as an alias).
     """
     start = span.start
-    while start < span.end - 1 and (is_title(doc[start].text) or doc[start].tag_ in NOT_NAME_TAGS):
+    while start < span.end - 1 and (is_title_word(doc[start].text) or doc[start].tag_ in NOT_NAME_TAGS):
         # spaCy sometimes takes the title or a verb into the name ("President Ann Example", "Following Example")
         start += 1
     name = clean_name(name or doc[start:span.end].text)

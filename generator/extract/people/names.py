@@ -37,7 +37,11 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
-def is_title(word: str) -> bool:
+def is_title_word(word: str) -> bool:
+    """A title, honorific or role that can stand before a name ("President", "Dr.", "minister").
+
+    One word; whether a whole text is in Title Case is another question (the quotes' ``is_title``).
+    """
     low = word.casefold()
     return low in NAME_TITLES or low in TITLE_EXPANSIONS or low in HONORIFICS or low in ROLE_WORDS
 
@@ -45,7 +49,7 @@ def is_title(word: str) -> bool:
 def name_key(name: str) -> tuple[str, ...]:
     """The words that identify a person: folded, without titles, initials or punctuation."""
     words = [fold(w).strip(".'’-") for w in name.split()]
-    while words and is_title(words[0]):
+    while words and is_title_word(words[0]):
         words = words[1:]
     # a particle is part of the name's spelling, not a word that identifies it ("van"), except
     # in front, where it is a given name ("Ben", "Al")
