@@ -135,7 +135,10 @@ def test_an_edit_changes_the_page_and_leaves_the_rest_alone(served: tuple[Path, 
     root, server = served
     article = root / "seeds" / "library-opening.txt"
     untouched = root / "seeds" / "summer-festival.txt"
-    stamp = lambda: {p: p.stat().st_mtime_ns for p in (root / ".cache" / "briefings" / "serve-pages").rglob("*.md")}  # noqa: E731
+
+    def stamp() -> dict[Path, int]:
+        return {p: p.stat().st_mtime_ns for p in (root / ".cache" / "briefings" / "serve-pages").rglob("*.md")}
+
     before = stamp()
     rebuild(server, lambda: save(article, article.read_text(encoding="utf-8")
                                  + "\nThe reading room stays open late on Fridays.\n"))
