@@ -42,8 +42,10 @@ def to_jsonl(extractions: Iterable[Extraction], corpus: Corpus | None = None) ->
     cross-article fields."""
     by_id = {b.extraction.article.path: b for b in corpus.briefings} if corpus else {}
     actors = {a.slug: a for a in corpus.actors} if corpus else {}
-    return "".join(json.dumps(record(e, by_id.get(e.article.path), actors), ensure_ascii=False, sort_keys=True)
-                   + "\n" for e in extractions)
+    story_of = {slug: story.slug for story in corpus.stories for slug in story.briefings} if corpus else {}
+    return "".join(json.dumps({**record(e, by_id.get(e.article.path), actors),
+                               "story": story_of.get(by_id[e.article.path].slug) if e.article.path in by_id else None},
+                              ensure_ascii=False, sort_keys=True) + "\n" for e in extractions)
 
 
 def _actor(mention: Mention, briefing: Briefing | None, actors: dict[str, Actor]) -> dict:

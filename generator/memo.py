@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .model import Actor, Briefing, Extraction, Person
+from .model import Actor, Briefing, Extraction, Person, Story
 
 if TYPE_CHECKING:
     from .resolve import Event
@@ -75,10 +75,9 @@ class PageKeys:
             kept = self.memo.extractions[id(e)] = (e, digest(e))
         return kept[1]
 
-    def briefing_page(self, b: Briefing, story: tuple[str, tuple[str, ...]] | None,
-                      related: tuple[tuple[str, float], ...]) -> bytes:
-        """A briefing page shows its own record, its story's reports and its related briefings."""
-        others = sorted({*(story[1] if story else ()), *(slug for slug, _ in related)})
+    def briefing_page(self, b: Briefing, story: Story | None, related: tuple[tuple[str, float], ...]) -> bytes:
+        """A briefing page shows its own record, its story (reports and evidence) and its related briefings."""
+        others = sorted({*(story.briefings if story else ()), *(slug for slug, _ in related)})
         return digest(self.directory_urls, self.briefing_digest(b.slug), story, related,
                       [self.briefing_digest(slug) for slug in others])
 

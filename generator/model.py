@@ -185,6 +185,19 @@ class MergeCandidate:
 
 
 @dataclass(frozen=True)
+class Story:
+    """Briefings reporting one event, and why they were grouped; ``slug`` is its earliest briefing's, so it is stable."""
+
+    slug: str
+    briefings: tuple[str, ...]  # briefing slugs, oldest first (undated last)
+    people: tuple[str, ...] = ()  # names of the people at least two of its reports name, most named first
+    actors: tuple[str, ...] = ()  # places and organisations at least two of its reports name, most named first
+    terms: tuple[str, ...] = ()  # the words its reports share that the rest of the collection rarely uses
+    dates: tuple[str, ...] = ()  # the days its reports were published (or, undated, name), oldest first
+    quotes: int = 0  # quotations at least two of its reports carry
+
+
+@dataclass(frozen=True)
 class Corpus:
     """The whole collection, resolved: all rendering reads is this."""
 
@@ -192,3 +205,4 @@ class Corpus:
     people: tuple[Person, ...]  # by name
     merge_candidates: tuple[MergeCandidate, ...] = ()
     actors: tuple[Actor, ...] = ()  # organisations and places, by name
+    stories: tuple[Story, ...] = ()  # newest first (by their earliest briefing)

@@ -329,14 +329,16 @@ def _settings_part(settings: Settings) -> str:
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the source of every module extraction runs (this one, read, clean, extract, nlp and imports).
+    """A hash of the source of every module extraction runs (this one, read, clean, extract, nlp and imports)
+    and of the extractors' data files.
 
     Rendering and the site are left out, so a template or page edit keeps the cache.
     """
     package = Path(__file__).parent
     digest = hashlib.sha256()
-    for path in sorted(_imported(package, [Path(__file__), package / "clean", package / "extract",
-                                            package / "nlp.py"])):
+    modules = _imported(package, [Path(__file__), package / "clean", package / "extract", package / "nlp.py"])
+    data = set((package / "extract").rglob("*.json"))  # fitted models (the quote ranker) change results too
+    for path in sorted(modules | data):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -1,8 +1,8 @@
 """Corpus → pages, through the Jinja templates in ``templates/``.
 
-Rendering reads only the resolved Corpus and does no I/O: ``gather`` first computes
-every cross-page lookup once (stories, related briefings, the timeline, the
-network), then one small function per page kind renders, and ``render_site``
+Rendering reads only the resolved Corpus (its stories were grouped in the resolve
+stage) and does no I/O: ``gather`` first computes every cross-page lookup once
+(related briefings, the timeline, the network), then one small function per page kind renders, and ``render_site``
 returns a mapping of page path (relative to ``docs/``) to page text: YAML front
 matter over an HTML body. The body is HTML, not Markdown, because Python-Markdown
 was most of a 10,000-article build (it scanned every escaped character of every
@@ -35,7 +35,7 @@ from .model import Actor, Article, Briefing, Corpus, DateRef, Person, Quote
 from .patterns.site import ABBREVIATION, SENTENCE_END
 from .resolve import Event, Month, events_by_month, events_by_year, month_of, months, years
 from .sorting import alphabetical, sort_key, sort_name
-from .stories import Story, compare_quotes, group_stories, related_briefings
+from .stories import Story, compare_quotes, related_briefings
 
 LATEST = 10  # briefings listed on the home page
 TOP_PEOPLE = 10  # most-mentioned people on the home page
@@ -149,7 +149,7 @@ class Site:
 
 def gather(corpus: Corpus, directory_urls: bool = True) -> Site:
     people = {p.slug: p for p in corpus.people}
-    stories = group_stories(corpus.briefings)
+    stories = corpus.stories
     events = events_by_year(corpus)
     return Site(corpus=corpus, people=people, briefings={b.slug: b for b in corpus.briefings},
                 stories=stories, story_of={slug: s for s in stories for slug in s.briefings},
@@ -171,8 +171,7 @@ def render_site(corpus: Corpus, site: Site | None = None, memo: RenderMemo | Non
         path = urls.briefing_page(briefing.slug)
         story = site.story_of.get(briefing.slug)
         out.add(path, partial(render_briefing, site, briefing, path),
-                lambda: out.keys.briefing_page(briefing, story and (story.slug, story.briefings),
-                                               site.related.get(briefing.slug, ())))
+                lambda: out.keys.briefing_page(briefing, story, site.related.get(briefing.slug, ())))
     for person in corpus.people:
         path = urls.person_page(person.slug)
         out.add(path, partial(render_person, site, person, path), lambda: out.keys.person_page(person))
@@ -336,7 +335,9 @@ def render_network(site: Site, net: graph.Network) -> str:
 
 def render_story(site: Site, story: Story, here: str) -> str:
     members = [site.briefings[slug] for slug in story.briefings]
-    return _page("story", here, site, story=story, members=members, quotes=compare_quotes(members))
+    quotes = compare_quotes(members)
+    only_in = [(m, own) for m in members if (own := [q for q in quotes if q.briefings == (m.slug,)])]
+    return _page("story", here, site, story=story, members=members, quotes=quotes, only_in=only_in)
 
 
 def render_timeline(site: Site, out: Pages) -> None:

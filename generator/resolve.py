@@ -1,8 +1,8 @@
 """The cross-article stage: extractions → Corpus (briefings, people, organisations and places, years).
 
 Everything that needs more than one article happens here, before any page is
-rendered ("collect everything, then render": people and years induce a graph,
-not a tree).
+rendered ("collect everything, then render": people, years and stories induce a
+graph, not a tree).
 """
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from pathlib import Path
 from .model import Briefing, Corpus, DateRef, Extraction
 from .people import resolve_people
 from .people.actors import resolve_actors
+from .stories import group_stories
 from .urls import briefing_slug
 
 
 def resolve(extractions: Sequence[Extraction], registry: Path | None = None) -> Corpus:
-    """Order briefings newest first (undated last), then group people, then organisations and places, across them."""
+    """Order briefings newest first (undated last), then group people, organisations and places across them, then reports into stories."""
     ordered = sorted(extractions, key=_newest_first)
     slugged = [(briefing_slug(e.article.id, e.article.path), e) for e in ordered]
     index = resolve_people(slugged, registry)
@@ -29,7 +30,8 @@ def resolve(extractions: Sequence[Extraction], registry: Path | None = None) -> 
                  actor_slugs={m.name: actors.slug_for[(slug, m.name)] for m in e.actors
                               if (slug, m.name) in actors.slug_for})
         for slug, e in slugged)
-    return Corpus(briefings=briefings, people=index.people, merge_candidates=index.candidates, actors=actors.actors)
+    return Corpus(briefings=briefings, people=index.people, merge_candidates=index.candidates, actors=actors.actors,
+                  stories=group_stories(briefings))
 
 
 def _newest_first(extraction: Extraction) -> tuple:

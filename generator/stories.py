@@ -1,143 +1,89 @@
 """Cross-article links between briefings: stories (one event, several outlets) and related briefings.
 
-A **story** groups briefings that report the same event: published within
-``WINDOW_DAYS`` of each other (or undated) and either quoting the same words or
-naming mostly the same people. Grouping is greedy over candidate pairs, strongest
-first, and a story never spans more than ``MAX_SPAN_DAYS`` nor holds more than
-``MAX_STORY`` briefings, so that a year of daily news about one leader does not
-chain into one giant story.
+A **story** groups briefings that report the same event (``grouping.py`` says how:
+weighted word and name overlap, shared quotes, and time). ``group_stories`` runs in
+the resolve stage and records, for each story, why its reports were grouped: the
+people, places and organisations and the distinctive words they share, their dates
+and how many quotations they have in common. Its slug is that of its earliest
+briefing, so it stays when reports are added.
 
 **Related briefings** are the briefings sharing the rarest people with this one
 (each shared person counts ``1 / log2(1 + their briefings)``), plus a bonus for
-being in the same story.
-
-Candidates come from inverted indexes (person → briefings, quote → briefings),
-and a person named in very many briefings only pairs briefings close in date
-order (``NEIGHBOURS``): the work grows with the collection, not with its square.
-Not handled: events told without shared people or quotes (e.g. only places), and
-follow-up stories weeks later (they are related, not the same story).
+being in the same story. A person named in very many briefings only relates those
+close in date order (``NEIGHBOURS``): the work grows with the collection, not with
+its square.
 """
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
+from . import grouping
 from .extract.quotes import quote_key
-from .model import Briefing, Person
+from .model import Briefing, Person, Story
 
-WINDOW_DAYS = 3  # two reports of one event are published within this many days of each other
-MAX_SPAN_DAYS = 7  # a story's first and last reports are at most this far apart
-MAX_STORY = 12  # more reports than this are a running topic, not one event
-MIN_SHARED_PEOPLE = 2
-MIN_PEOPLE_OVERLAP = 0.5  # shared people / people of the smaller briefing
-MIN_QUOTE_WORDS = 5  # shorter shared quotes ("very important") are common phrases, not evidence
-NEIGHBOURS = 25  # in a big posting list, pair each briefing only with this many on each side (date order)
+__all__ = ["Story", "compare_quotes", "group_stories", "related_briefings"]
+
+MIN_QUOTE_WORDS = grouping.MIN_QUOTE_WORDS  # shorter quotes match only when identical
+NEIGHBOURS = 25  # in a big posting list, relate each briefing only with this many on each side (date order)
 RELATED = 5  # related briefings shown per briefing
 STORY_BONUS = 2.0  # related score added for being in the same story
-
-
-@dataclass(frozen=True)
-class Story:
-    """Briefings reporting one event; ``slug`` is that of its earliest briefing, so it is stable."""
-
-    slug: str
-    briefings: tuple[str, ...]  # briefing slugs, oldest first
-
-
-@dataclass(frozen=True)
-class _Facts:
-    """What pairing needs to know of one briefing, computed once."""
-
-    day: int | None  # the publication date as a day number
-    people: frozenset[str]
-    quotes: frozenset[str]  # quote keys long enough to count
+EVIDENCE = 8  # people, actors and words shown as the reason for a story, at most
 
 
 def group_stories(briefings: Sequence[Briefing]) -> tuple[Story, ...]:
-    """Stories of two or more briefings, in the order of their first briefing (``briefings`` is newest first)."""
-    facts = {b.slug: _facts(b) for b in briefings}
-    order = {b.slug: n for n, b in enumerate(briefings)}
-    members: dict[str, list[str]] = {b.slug: [b.slug] for b in briefings}
-    owner = {b.slug: b.slug for b in briefings}
-    for score, a, b in sorted(_scored_pairs(briefings, facts), key=lambda t: (-t[0], order[t[1]], order[t[2]])):
-        ra, rb = owner[a], owner[b]
-        if ra == rb or not _can_join(members[ra] + members[rb], facts):
-            continue
-        members[ra] += members.pop(rb)
-        for slug in members[ra]:
-            owner[slug] = ra
-    stories = [_story(group, order) for group in members.values() if len(group) > 1]
-    return tuple(sorted(stories, key=lambda s: order[s.briefings[0]], reverse=True))
+    """Stories of two or more briefings, newest first (by their earliest briefing), each with its evidence."""
+    by_slug = {b.slug: b for b in briefings}
+    found = grouping.group([(b.slug, b.extraction) for b in briefings])
+    stories = [_story([by_slug[slug] for slug in slugs], terms) for slugs, terms in found]
+    newest_first = sorted(stories, key=lambda s: (by_slug[s.slug].extraction.published.value or "", s.slug),
+                          reverse=True)
+    return tuple(sorted(newest_first, key=lambda s: by_slug[s.slug].extraction.published.value is None))
 
 
-def _story(group: list[str], order: dict[str, int]) -> Story:
-    oldest_first = sorted(group, key=lambda slug: -order[slug])
-    return Story(slug=oldest_first[0], briefings=tuple(oldest_first))
-
-
-def _facts(briefing: Briefing) -> _Facts:
+def _when(briefing: Briefing) -> tuple[bool, bool, str]:
+    """Sort key, oldest first: the publication day; a year alone after every day, undated last."""
     value = briefing.extraction.published.value
-    keys = (quote_key(q.text) for q in briefing.extraction.quotes)
-    return _Facts(day=_day(value),
-                  people=frozenset(briefing.speakers.values()),
-                  quotes=frozenset(k for k in keys if k.count(" ") + 1 >= MIN_QUOTE_WORDS))
+    return (value is None, len(value or "") < len("YYYY-MM-DD"), value or "")
 
 
-def _day(value: str | None) -> int | None:
-    """The day number of a full ``YYYY-MM-DD`` date; None for a partial or missing one (too vague to pair on)."""
-    try:
-        return date.fromisoformat(value).toordinal() if value and len(value) == 10 else None
-    except ValueError:
-        return None
+def _story(members: list[Briefing], terms: list[str]) -> Story:
+    members = sorted(members, key=lambda b: (_when(b), b.slug))
+    people, actors = _shared(members, lambda e: e.persons), _shared(members, lambda e: e.actors)
+    named = {w for name in (*people, *actors) for w in name.casefold().split()}  # shown once, as names
+    return Story(slug=members[0].slug, briefings=tuple(b.slug for b in members), people=people, actors=actors,
+                 terms=tuple([t for t in terms if t.casefold() not in named][:EVIDENCE]), dates=_dates(members),
+                 quotes=sum(1 for q in compare_quotes(members) if len(q.briefings) > 1))
 
 
-def _can_join(group: list[str], facts: dict[str, _Facts]) -> bool:
-    days = [facts[slug].day for slug in group if facts[slug].day is not None]
-    return len(group) <= MAX_STORY and (not days or max(days) - min(days) <= MAX_SPAN_DAYS)
+def _shared(members: list[Briefing], mentions) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """Names at least two reports use (in any of their forms), most reports first; the fullest form is shown."""
+    reports: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    for b in members:
+        keys = {}
+        for m in mentions(b.extraction):
+            key = _name_key(m.name)
+            keys[key] = m.name
+        for key, name in keys.items():
+            reports[key] += 1
+            shown[key] = max(shown.get(key, name), name, key=lambda n: (len(n), n))
+    shared = [k for k, n in reports.items() if n > 1]
+    return tuple(shown[k] for k in sorted(shared, key=lambda k: (-reports[k], shown[k]))[:EVIDENCE])
 
 
-def _scored_pairs(briefings: Sequence[Briefing], facts: dict[str, _Facts]) -> Iterable[tuple[float, str, str]]:
-    """Pairs that report the same event, with how strongly (shared quotes weigh most)."""
-    for (a, b), shared in _candidates(briefings, facts).items():
-        fa, fb = facts[a], facts[b]
-        if fa.day is not None and fb.day is not None and abs(fa.day - fb.day) > WINDOW_DAYS:
-            continue
-        quoted = _shared_quotes(fa.quotes, fb.quotes)
-        overlap = shared / max(1, min(len(fa.people), len(fb.people)))
-        if quoted or (shared >= MIN_SHARED_PEOPLE and overlap >= MIN_PEOPLE_OVERLAP):
-            yield quoted * 10 + overlap, a, b
+def _name_key(name: str) -> str:
+    """The last word of a name, case-folded: "Vladimir Putin", "Putin" and "President Putin" meet."""
+    words = name.casefold().split()
+    return words[-1] if words else ""
 
 
-def _candidates(briefings: Sequence[Briefing], facts: dict[str, _Facts]) -> Counter[tuple[str, str]]:
-    """(a, b) → people shared, for every pair sharing a person or a quote (a before b, newest first)."""
-    postings: dict[str, list[str]] = defaultdict(list)
-    quotes: dict[str, list[str]] = defaultdict(list)
-    for b in briefings:  # newest first, so every posting list is in date order
-        for person in sorted(facts[b.slug].people):
-            postings[person].append(b.slug)
-        for key in sorted(facts[b.slug].quotes):
-            quotes[key].append(b.slug)
-    pairs: Counter[tuple[str, str]] = Counter()
-    for posting in postings.values():
-        pairs.update(_near_pairs(posting))
-    for posting in quotes.values():
-        for pair in _near_pairs(posting):
-            pairs.setdefault(pair, 0)
-    return pairs
-
-
-def _near_pairs(posting: list[str]) -> Iterable[tuple[str, str]]:
-    for i, a in enumerate(posting):
-        for b in posting[i + 1:i + 1 + NEIGHBOURS]:
-            yield a, b
-
-
-def _shared_quotes(a: frozenset[str], b: frozenset[str]) -> int:
-    """Quotes of ``a`` that ``b`` also has, whole or as part of a longer quotation (outlets cut quotes)."""
-    return sum(1 for key in a if key in b or any(key in other or other in key for other in b))
+def _dates(members: list[Briefing]) -> tuple[str, ...]:
+    """The days its reports were published (a year alone says too little to show)."""
+    days = {value for b in members if len(value := b.extraction.published.value or "") == len("YYYY-MM-DD")}
+    return tuple(sorted(days))
 
 
 def related_briefings(briefings: Sequence[Briefing], people: dict[str, Person],

@@ -23,6 +23,7 @@ from generator.model import (
     Quote,
     RoleRecord,
 )
+from generator.stories import group_stories
 
 MARTA, TOMAS, ILSE = "marta-velasquez", "tomas-brennick", "ilse-kandor"
 PORT_QUOTE = "We will open the northern port to every ship that asks, from the first day of spring"
@@ -98,4 +99,4 @@ def corpus() -> Corpus:
                     quotes=(ActorQuote("The Port Authority has done its part", "a-harbor", 1, TOMAS),)),)
     return Corpus(briefings=briefings, people=people,
                   merge_candidates=(MergeCandidate(("Tomas Brennick", "T. Brennick"), "same surname, initial"),),
-                  actors=actors)
+                  actors=actors, stories=group_stories(briefings))

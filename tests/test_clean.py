@@ -205,3 +205,71 @@ def test_summary_counts_kept_and_dropped() -> None:
     line = summary(article)
     assert "kept 2 paragraph(s)" in line and "dropped 3 line(s)" in line  # the headline is one of them
     assert "comment form" in line and "hashtags" in line
+
+
+# ---- crude text dumps: comment threads, teaser feeds, site addresses ------------------
+
+def test_a_comment_thread_after_the_article_is_not_body_even_when_longer() -> None:
+    comments = []
+    for n in range(4):
+        comments += [f"reader{n}", "2 days ago at 07:47 am",
+                     f"I think the ferry should run all winter, and the subsidy is a small price for number {n} of us.",
+                     "Others on the islands will disagree with me, but the boats are what keep the shops open.",
+                     f"Rating: {n} Votes"]
+    article = clean(raw("\n".join(["Ferry service returns", P1, P2, P3, P4, "[ 167 comments ]", *comments])))
+    assert article.body == (P1, P2, P3, P4)
+
+
+def test_a_comment_count_above_the_article_does_not_cut_it() -> None:
+    article = clean(raw("\n".join(["Ferry service returns", "12 Comments", P1, P2, P3, P4])))
+    assert article.body == (P1, P2, P3, P4)
+
+
+def test_a_teaser_feed_with_kickers_site_addresses_and_tags_is_not_body() -> None:
+    feed = []
+    for n in range(6):
+        feed += ["GOING UNDER", f"Why The Island Harbours Keep Silting Up Number {n}", "example.org", "Science",
+                 "Maps", f"A summary of another story, number {n}, which the page lists under the article today."]
+    article = clean(raw("\n".join(["Ferry service returns", P1, P2, P3, P4, *feed])))
+    assert article.body == (P1, P2, P3, P4)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("aeon.co", "meta"),
+    ("store.example.com", "meta"),
+    ("Mr.Lind", "short"),  # not an address: capitals in the last part
+    ("U.S.", "short"),
+    ("[ 167 comments ]", "junk"),
+    ("_WidgetManager._SetDataContext([{'name': 'blog', 'data': {'id': '17'}}]);", "code"),
+    ("googletag.cmd.push(function() {", "code"),
+    ("Mr.Lind(left) said the plan would work.", "near"),  # a typo, not a call
+    ("Home Depot shares rose 4% on Tuesday after the retailer beat forecasts.", "prose"),  # not a breadcrumb
+])
+def test_lines_of_crude_dumps(line: str, kind: str) -> None:
+    assert classify(line).kind == kind
+
+
+# ---- HTML: trafilatura's chosen text is trusted -------------------------------------
+
+def test_trafilatura_text_is_not_taken_for_code_or_teasers() -> None:
+    show = "Visitors came to the theatre to watch <The Palace> and left their reviews of the night."
+    pause = "But here is the catch …"
+    page = HTML.replace(f"<p>{P3}</p>", f"<p>{P3}</p><p>{show.replace('<', '&lt;').replace('>', '&gt;')}</p><p>{pause}</p>")
+    article = clean(raw(page, fmt="html"))
+    assert show in article.body and pause in article.body
+
+
+def test_precision_mode_losing_the_article_falls_back_to_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trafilatura
+
+    from generator.clean import html as H
+
+    long_text = "\n".join([P1, P2, P3, P4] * 3)
+
+    def fake(html: str, favor_precision: bool = False, **_: object) -> trafilatura.settings.Document:
+        doc = trafilatura.settings.Document()
+        doc.text = P1 if favor_precision else long_text
+        return doc
+
+    monkeypatch.setattr(H.trafilatura, "bare_extraction", fake)
+    assert len(H.extract("<html></html>").lines) == 12

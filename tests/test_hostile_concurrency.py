@@ -74,7 +74,9 @@ def test_a_second_build_waits_for_the_first_and_says_so(tmp_path: Path) -> None:
         assert not out.exists()
     _, rest = build.communicate(timeout=DEADLINE)
     assert build.returncode == 0, rest
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "p", "seeds"]  # no lock, no temporaries left
+    # no lock, no temporaries left: only the output and the review report (written under .cache by default)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "out", "p", "seeds"]
+    assert [p.name for p in (tmp_path / ".cache").iterdir()] == ["review.txt"]
 
 
 def test_two_site_builds_at_once_leave_one_whole_site(tmp_path: Path) -> None:

@@ -1,13 +1,17 @@
 """Quotations and their speakers: tables of invented paragraphs → expected (text, speaker)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from generator.extract.people import find_actors
-from generator.extract.quotes import find_quotes, quote_key, rank_quotes
+from generator.extract.quotes import find_quotes, quote_key, rank_quotes, ranker
 from generator.extract.quotes.spans import find_spans, is_title
+from generator.extract.quotes.train import same_speaker
 from generator.model import Mention, Quote
 from generator.nlp import parse
+from generator.report import LOW_CONFIDENCE
 from tests.conftest import make_article
 
 
@@ -131,6 +135,51 @@ ATTRIBUTION = [
     # the object of "told" is the listener, not the speaker
     (("Brennholt told Quillfeather that “the workers have waited long enough for this.”",),
      [("the workers have waited long enough for this.", "Oskar Brennholt")]),
+    # a participle whose subject the parse lost: the sentence's first subject, named in apposition
+    ((("On Friday the aide, Marta Quillfeather, who has many followers online and was a spokeswoman "
+       "for the port, wrote a letter to Oskar Brennholt on her Facebook page, saying they should "
+       "“stop pretending the docks are safe for anyone.”"),),
+     [("stop pretending the docks are safe for anyone.", "Marta Quillfeather")]),
+    # a name in apposition to a subject is what a later pronoun refers to
+    (("The commissioner, Marta Quillfeather, met the council.",
+      "“We will dredge the harbour before the storms arrive,” she said."),
+     [("We will dredge the harbour before the storms arrive,", "Marta Quillfeather")]),
+    # of two subjects the parse gives one verb, the nearest speaks
+    (("No wonder Brennholt said, and I quote, “the docks will never be sold to anyone.”",),
+     [("the docks will never be sold to anyone.", "Oskar Brennholt")]),
+    # the words between two quotations attribute the first; the second continues it
+    ((("“The port was busier than ever that year,” said Marta Quillfeather, who was there and "
+       "recalled Brennholt's habit of shouting at the crews. “There was a lot of noise on the quay.”"),),
+     [("The port was busier than ever that year,", "Marta Quillfeather"),
+      ("There was a lot of noise on the quay.", "Marta Quillfeather")]),
+    # a label of names before a colon, with the outlet after the name, or after a dash
+    (("Marta Quillfeather, Harbour Weekly: “The dredging was the best decision of the decade.”",),
+     [("The dredging was the best decision of the decade.", "Marta Quillfeather")]),
+    (("Commissioners agree - Oskar Brennholt: “The dredging was the best decision of the decade.”",),
+     [("The dredging was the best decision of the decade.", "Oskar Brennholt")]),
+    # a dash attribution with a horizontal bar (U+2015), spaced or glued to the name
+    (("“The ships will come back to this harbour one day.” ― Marta Quillfeather",),
+     [("The ships will come back to this harbour one day.", "Marta Quillfeather")]),
+    (("“The ships will come back to this harbour one day.” ―Marta Quillfeather",),
+     [("The ships will come back to this harbour one day.", "Marta Quillfeather")]),
+    # a description before the name
+    (("“The ships will come back to this harbour one day,” said harbour resident Marta Quillfeather.",),
+     [("The ships will come back to this harbour one day,", "Marta Quillfeather")]),
+    # a sentence closed by ", Name said." is all Name's report, whatever verb comes before the quotation
+    ((("It was Quillfeather who informed the harbour board that the port was “moving in a different "
+       "direction from now on” from the way it had been run, Brennholt said."),),
+     [("moving in a different direction from now on", "Oskar Brennholt")]),
+    # a passive question: the one asking speaks
+    (("Quillfeather was asked by Brennholt, “Why would anyone build a port in a place like this?”",),
+     [("Why would anyone build a port in a place like this?", "Oskar Brennholt")]),
+    # a double space between the name and its verb
+    (("“The docks will be closed for the whole of the winter,” Brennholt  said on Monday.",),
+     [("The docks will be closed for the whole of the winter,", "Oskar Brennholt")]),
+    # any verb right after a quotation, with the name as its subject
+    (("“Why is this harbour still closed to every fishing boat?” Brennholt demanded.",),
+     [("Why is this harbour still closed to every fishing boat?", "Oskar Brennholt")]),
+    (("“We will dredge the harbour before the storms arrive,” Quillfeather went on.",),
+     [("We will dredge the harbour before the storms arrive,", "Marta Quillfeather")]),
 ]
 
 
@@ -148,8 +197,6 @@ NOT_ATTRIBUTED = [
     ("“We will fight this decision in every court of the land,” she said.",),
     # a description no role matches
     ("“The tide tables will change after the dredging,” a spokesman said.",),
-    # a quotation ending its sentence, then a clause reporting something else
-    ("“The vote is now over for good.” Brennholt said.he would appeal.",),
     # a description whose modifier fits no one's role ("union leader" is not a "port leader")
     ("Marta Quillfeather spoke.", "“We will never sell the docks to anyone at all,” the port leader added."),
     # an organisation's statement continued in a standalone paragraph
@@ -253,3 +300,103 @@ def test_rank_quotes() -> None:
     assert [q.paragraph for q in ranked] == [2, 1, 0]
     assert rank_quotes(quotes, limit=1)[0].speaker == "Marta"
     assert rank_quotes([], limit=3) == []
+
+
+# ---- names the persons list gets wrong or shares -------------------------------------------
+
+SANDRA = person("Sandra Pellwick", "Pellwick")
+SANDY = person("Sandy Pellwick", "Pellwick")
+SHARED_AND_GLUED = [
+    # two persons share the surname: the one the passage has named so far speaks
+    (("Sandra Pellwick has run the bakery on Main Street for thirty years.",
+      "“We have never seen a winter this quiet in all our years,” Pellwick said.",
+      "Her niece Sandy Pellwick joined the business last spring."),
+     (replace(SANDRA, paragraphs=(0, 1)), replace(SANDY, paragraphs=(2,))),
+     "Sandra Pellwick"),
+    # neither named before the quote: no way to choose
+    (("“We have never seen a winter this quiet in all our years,” Pellwick said.",
+      "Sandra Pellwick and Sandy Pellwick run the bakery."),
+     (replace(SANDRA, paragraphs=(1,)), replace(SANDY, paragraphs=(1,))),
+     None),
+    # a surname is the person whose surname it is, not the first word of a headline's "Gorka Slam"
+    (("“We have never seen a winter this quiet in all our years,” Gorka declared.",),
+     (person("Gorka Slam", "Gorka"), person("Sebastian Gorka", "Gorka")),
+     "Sebastian Gorka"),
+]
+
+
+@pytest.mark.parametrize("paragraphs, persons, speaker", SHARED_AND_GLUED)
+def test_shared_or_glued_names(nlp, paragraphs: tuple[str, ...], persons: tuple[Mention, ...],
+                               speaker: str | None) -> None:
+    assert quotes_of(nlp, *paragraphs, persons=persons)[0] == (
+        "We have never seen a winter this quiet in all our years,", speaker)
+
+
+def test_lone_first_name_speaks_as_written(nlp) -> None:
+    found = quotes_of(nlp, "“There never was an order to stand down that night,” Bob said.", persons=())
+    assert found == [("There never was an order to stand down that night,", "Bob")]
+
+
+# ---- the ranker: quotations no cue attributes --------------------------------------------------
+
+def test_ranker_gives_an_uncued_quotation_to_the_person_named_nearby(nlp) -> None:
+    article = make_article("Oskar Brennholt spoke to the harbour council for an hour on Monday.",
+                           "“Every crane on the quay will stand still until the spring.”")
+    doc = parse(nlp, article)
+    [quote] = find_quotes(article, doc, PEOPLE)
+    assert quote.speaker == "Oskar Brennholt"
+    assert 0 < quote.confidence < LOW_CONFIDENCE  # shown as unsure
+
+
+def test_ranker_decides_when_the_cue_reports_something_else(nlp) -> None:
+    # the clause after the quotation reports something else: no cue, but Brennholt is named right there
+    article = make_article("“The vote is now over for good.” Brennholt said.he would appeal.")
+    [quote] = find_quotes(article, parse(nlp, article), PEOPLE)
+    assert (quote.speaker, quote.cue) == ("Oskar Brennholt", None) and quote.confidence < LOW_CONFIDENCE
+
+
+def test_ranker_leaves_a_quotation_alone_when_no_person_is_named(nlp) -> None:
+    assert quotes_of(nlp, "The council met for an hour on Monday.",
+                     "“Every crane on the quay will stand still until the spring.”", persons=()) == [
+        ("Every crane on the quay will stand still until the spring.", None)]
+
+
+def test_ranker_file_matches_its_features() -> None:
+    assert len(ranker.weights()) == len(ranker.FEATURES)
+
+
+@pytest.mark.parametrize("candidate, gold, aliases, same", [
+    ("Hillary Clinton", "Clinton", [], True),
+    ("Mr. Trump", "Donald J. Trump", [], True),
+    ("Bill Clinton", "Hillary Clinton", [], False),
+    ("Gorka Slam", "Sebastian Gorka", [], False),
+    ("Bob", "Robert Smith", ["Bob"], True),
+])
+def test_training_labels_match_names_as_the_scorer_does(candidate: str, gold: str, aliases: list[str],
+                                                       same: bool) -> None:
+    assert same_speaker(candidate, gold, aliases) is same
+
+
+def test_surname_that_is_a_title_word(nlp) -> None:
+    # "King" is a title too, but as the last word of a name it is the surname
+    found = quotes_of(nlp, "Charlie King runs the voter drive.",
+                      "“If the surge vote drops off, we lose sixty electoral votes,” Mr. King said.",
+                      persons=(person("Charlie King", "Mr. King"),))
+    assert found == [("If the surge vote drops off, we lose sixty electoral votes,", "Charlie King")]
+
+
+def test_name_glued_to_headline_words_is_shown_as_written(nlp) -> None:
+    # the persons list took "Oskar Brennholt Slams" from a Title Case headline kept in the body
+    found = quotes_of(nlp, "Oskar Brennholt Slams The Port Deal In Angry Speech",
+                      "Oskar Brennholt spoke at the harbour on Monday.",
+                      "“We will not accept a single job cut this year,” Brennholt said.",
+                      persons=(person("Oskar Brennholt Slams", "Brennholt"),))
+    assert found == [("We will not accept a single job cut this year,", "Oskar Brennholt")]
+
+
+def test_ranker_keeps_to_the_pronouns_gender(nlp) -> None:
+    # no clause subject names anyone, so "she" has no antecedent: the ranker decides, but never for a man
+    article = make_article("The harbour board thanked Ms. Quillfeather and then Mr. Brennholt on Monday.",
+                           "“We will rebuild the quay stone by stone, whatever it costs,” she wrote.")
+    [quote] = find_quotes(article, parse(nlp, article), PEOPLE)
+    assert quote.speaker == "Marta Quillfeather" and quote.confidence < LOW_CONFIDENCE

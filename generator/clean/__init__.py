@@ -50,10 +50,16 @@ def _clean(raw: RawArticle) -> Article:
     return _clean_lines(raw, [classify(text) for text in _text_lines(raw)])
 
 
-def _clean_lines(raw: RawArticle, lines: list[Line], found: html.Extracted | None = None) -> Article:
-    """Steps 2-5 on classified lines; ``found`` carries what trafilatura knew of an HTML page."""
-    span = block.main_block(lines)
-    reasons = block.choose(lines, span)
+def _clean_lines(raw: RawArticle, lines: list[Line], found: html.Extracted | None = None,
+                 chosen: bool = False) -> Article:
+    """Steps 2-5 on classified lines; ``found`` carries what trafilatura knew of an HTML page,
+    ``chosen`` says the lines are the text trafilatura chose as the article."""
+    if chosen:  # trafilatura chose these lines as the article: only junk goes
+        span = (0, len(lines))
+        reasons = block.trust(lines)
+    else:
+        span = block.main_block(lines)
+        reasons = block.choose(lines, span)
     body_at = [i for i, reason in enumerate(reasons) if not reason and lines[i].kind != "blank"]
     head = None if found and found.title else title.find_title(lines, body_at)
     if head is not None:
@@ -67,7 +73,7 @@ def _clean_html(raw: RawArticle) -> Article:
     if sum(classify(line).kind == "prose" for line in found.lines) == 0:
         return _clean_lines(raw, [classify(text) for text in html.page_lines(raw.text)], found)
     texts = html.recover(raw.text, found.lines, lambda text: classify(text).kind == "prose")
-    return _clean_lines(raw, [classify(text) for text in texts], found)
+    return _clean_lines(raw, [classify(text) for text in texts], found, chosen=True)
 
 
 def _text_lines(raw: RawArticle) -> list[str]:
@@ -79,7 +85,8 @@ def _text_lines(raw: RawArticle) -> list[str]:
 
 def _article(raw: RawArticle, lines: list[Line], reasons: list[str], head: int | None,
              span: tuple[int, int], found: html.Extracted | None) -> Article:
-    headline = found.title.strip() if found and found.title else lines[head].text if head is not None else ""
+    headline = (found.title.strip() if found and found.title
+                else title.headline_text(lines[head].text) if head is not None else "")
     body: list[str] = []
     dropped: list[Dropped] = []
     head_key = _key(headline)

@@ -18,6 +18,8 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from .headline import page_headline
+
 log = logging.getLogger(__name__)
 logging.getLogger("trafilatura").setLevel(logging.ERROR)  # it warns about every odd page
 
@@ -27,6 +29,8 @@ h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul option
 """.split())
 SKIP_TAGS = frozenset("script style noscript template svg head iframe object".split())
 BOX_MIN = 2  # paragraphs trafilatura must have taken from a box before its siblings are trusted
+SCRAP_MOST = 120  # words: a precision reading this short is checked against the default one
+LOST_RATIO = 4  # the default reading is this many times longer: precision mode lost the article
 SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
@@ -43,19 +47,43 @@ class Extracted:
 
 
 def extract(html: str) -> Extracted:
-    """trafilatura's main text (one paragraph a line) and metadata; empty when it finds nothing."""
-    try:
-        doc = trafilatura.bare_extraction(html, favor_precision=True, include_comments=False,
-                                          with_metadata=True)
-    except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
-        log.debug("trafilatura failed: %s", error)
-        return Extracted(())
+    """trafilatura's main text (one paragraph a line) and metadata; empty when it finds nothing.
+
+    Precision mode first: it leaves out more teasers and boxes. When it keeps only a
+    scrap of what the default mode keeps, it has lost the article, and the default's
+    reading is taken.
+    """
+    doc = _bare(html, precise=True)
+    words = _size(doc)
+    if words < SCRAP_MOST and (other := _bare(html, precise=False)) is not None and _size(other) >= LOST_RATIO * max(1, words):
+        doc = other
     if doc is None:
         return Extracted(())
     text = doc.text or ""
     return Extracted(tuple(line.strip() for line in text.split("\n") if line.strip()),
-                     title=doc.title, date=doc.date, sitename=doc.sitename, author=doc.author,
-                     url=doc.url)
+                     title=page_headline(_root(html), doc.title, doc.sitename, " ".join(text.split("\n")[:3])),
+                     date=doc.date,
+                     sitename=doc.sitename, author=doc.author, url=doc.url)
+
+
+def _root(html: str) -> etree._Element | None:
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _bare(html: str, precise: bool) -> trafilatura.settings.Document | None:
+    try:
+        return trafilatura.bare_extraction(html, favor_precision=precise, include_comments=False,
+                                           with_metadata=True)
+    except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
+        log.debug("trafilatura failed: %s", error)
+        return None
+
+
+def _size(doc: trafilatura.settings.Document | None) -> int:
+    return len((doc.text or "").split()) if doc is not None else 0
 
 
 def page_lines(html: str) -> list[str]:

@@ -1,6 +1,8 @@
 """The headline, a title made from the lead when there is none, and the metadata lines.
 
-Not handled: a headline that sits after the lead, or one split over two lines.
+Not handled: a headline that sits after the lead, or one split over two lines; a
+text that opens with a short lead sentence free of lead signs is taken to open
+with its headline.
 """
 from __future__ import annotations
 
@@ -18,17 +20,36 @@ def headline_like(line: Line) -> bool:
             and not line.text.rstrip("\"'”’»)").endswith("."))
 
 
+def opening_headline(line: Line) -> bool:
+    """The text's first line is its headline, even ending in a full stop, unless it reads like a lead.
+
+    Some sources end every line, the headline too, with a full stop. A lead sentence
+    is longer, and has what a headline leaves out: "said", the day, a dateline.
+    """
+    if headline_like(line):
+        return True
+    if line.kind not in ("short", "near", "prose"):
+        return False
+    if line.titled:
+        return line.size <= P.HEADLINE_TITLED_MOST
+    return (line.size <= P.HEADLINE_SENTENCE_MOST and not P.LEAD_SIGNS.search(line.text)
+            and not P.DATELINE.match(line.text))
+
+
 def find_title(lines: list[Line], body: list[int]) -> int | None:
     """The index of the headline among ``lines``, or None when the text has none.
 
-    The first real line is the headline when it looks like one; otherwise the line
-    above the first paragraph that shares most words with the lead.
+    The first real line is the headline when it looks like one (when it is the first
+    paragraph, only if more paragraphs follow); otherwise the line above the first
+    paragraph that shares most words with the lead.
     """
     first_body = body[0] if body else len(lines)
     opening = next((i for i, line in enumerate(lines) if line.kind in ("short", "near", "prose")), None)
-    if opening is None or opening >= first_body and body:
+    if opening is None or opening > first_body and body:
         return None
-    if headline_like(lines[opening]) and opening < first_body:
+    if opening == first_body:
+        return opening if len(body) > 1 and opening_headline(lines[opening]) else None
+    if opening_headline(lines[opening]):
         return opening
     lead = _words(" ".join(lines[i].text for i in body[:LEAD]))
     best, best_score = None, 0.0
@@ -42,16 +63,35 @@ def find_title(lines: list[Line], body: list[int]) -> int | None:
     return best
 
 
+def headline_text(text: str) -> str:
+    """A headline line as a title: a ";" or "," that ran on into its subtitle comes off."""
+    return P.HEADLINE_TRAIL.sub("", text)
+
+
 def made_title(body: list[str]) -> str:
-    """A title from the lead's first sentence, cut to a few words."""
+    """A title from the lead's first sentence, cut to a few words (never after "U.S." or "Dr.")."""
     if not body:
         return ""
-    first = body[0].lstrip("-–•* ")
-    for mark in (". ", "? ", "! "):
-        if mark in first:
-            first = first[: first.index(mark) + 1]
+    first = first_sentence(body[0].lstrip("-–•* "))
     words = first.split()
     return first if len(words) <= P.MADE_TITLE_WORDS else " ".join(words[: P.MADE_TITLE_WORDS]) + " …"
+
+
+def first_sentence(text: str) -> str:
+    """``text`` up to the end of its first sentence; a full stop after an abbreviation ends none."""
+    for match in P.SENTENCE_BREAK.finditer(text):
+        before = text[:match.start()]
+        if before.endswith(".") and _abbreviation(before.rsplit(None, 1)[-1]):
+            continue
+        return before + text[match.start():match.end()].rstrip()
+    return text
+
+
+def _abbreviation(word: str) -> bool:
+    """"U.S.", "D.C.", "J." (letters and dots) or a listed short form ("Dr.", "Calif.", "vs.")."""
+    word = word.lstrip("\"'“‘«(")
+    core = word.rstrip(".")
+    return bool(P.INITIALISM.fullmatch(word) or core.casefold() in P.ABBREVIATIONS)
 
 
 def metadata(lines: list[Line], span: tuple[int, int]) -> list[str]:

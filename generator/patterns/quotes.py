@@ -18,11 +18,11 @@ SINGLE_MARKS = SINGLE_OPENERS | SINGLE_CLOSERS | frozenset("'")
 # every character that may be a mark; "''" (two straight apostrophes) stands for a double mark
 MARK = re.compile("''|[" + re.escape("".join(sorted(DOUBLE_MARKS | SINGLE_MARKS))) + "]")
 # characters after which a mark opens (besides whitespace and the paragraph start)
-OPEN_CONTEXT = frozenset("([{—–-/:…") | DOUBLE_MARKS | SINGLE_MARKS
+OPEN_CONTEXT = frozenset("([{―—–-/:…") | DOUBLE_MARKS | SINGLE_MARKS
 # characters before which a mark closes (besides whitespace and the paragraph end)
-CLOSE_CONTEXT = frozenset(",.;:!?)]}—–-…") | DOUBLE_MARKS | SINGLE_MARKS
+CLOSE_CONTEXT = frozenset(",.;:!?)]}―—–-…") | DOUBLE_MARKS | SINGLE_MARKS
 # the paragraph may open with a list bullet before a standalone quote
-BULLET = re.compile(r"^\s*(?:[-–—•*]\s+)?")
+BULLET = re.compile(r"^\s*(?:[-–—―•*]\s+)?")
 
 MIN_WORDS = 5  # shorter quoted phrases are scare quotes or labels, not quotations
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -47,7 +47,7 @@ WEAK_REPORTING = frozenset({"call", "describe", "thank", "praise", "hail", "dism
                             "report", "quote", "laugh"})
 ACCORDING = ("according", "to")  # "according to X"
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-DASHES = frozenset("—–-")
+DASHES = frozenset("―—–-")  # U+2015 horizontal bar too, as some sites attribute with it
 
 # ---- who -------------------------------------------------------------------------------
 SINGULAR_PRONOUNS = frozenset({"he", "she"})

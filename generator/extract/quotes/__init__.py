@@ -8,12 +8,17 @@
    it continues: the other part of a split quote, the same quote's earlier paragraph,
    or the previous paragraph's quotation when it stands alone at its paragraph's start;
 4. embedding: a partial quotation inside a sentence takes the subject of the clause it
-   belongs to, when that subject is a person.
+   belongs to, when that subject is a person;
+5. ranking: a quotation steps 2-4 leave without a speaker, and whose cue (if any) does
+   not name an organisation or an unnamed someone ("a spokesman said"), goes to the
+   likeliest person named nearby (ranker.py, a model fitted by train.py), with a
+   confidence below ``report.LOW_CONFIDENCE`` so the page shows it as unsure.
 
-A speaker is always a person Mention's name, or a PERSON entity's name as written when
-the article's persons missed it, or None when unsure. Not handled: block quotations
-without marks, speakers that are organisations (their quotations stay unattributed),
-interview transcripts ("Q:" / "A:").
+A speaker is a person Mention's name (as the prose writes it: a name glued to headline
+words loses them), or a person's name as written when the article's persons missed it,
+or None when no named person can be the speaker. Not handled: block quotations without
+marks, speakers that are organisations (their quotations stay unattributed), interview
+transcripts without quote marks ("Q:" / "A:", "ROE: ...").
 """
 from __future__ import annotations
 
@@ -28,11 +33,20 @@ from spacy.tokens import Doc, Token
 from ...model import Article, Mention, Quote
 from ...nlp import paragraph_starts
 from ...patterns import quotes as P
-from .cues import after_window, before_window, cue_after, cue_before
-from .speakers import Speakers, Who
+from . import ranker
+from .cues import (
+    SENTENCE_END,
+    after_window,
+    before_window,
+    cue_after,
+    cue_before,
+    cue_tail,
+    glued_dash,
+)
 from .spans import Span, find_spans, is_title, word_count
+from .speakers import Speakers, Who
 
-__all__ = ["find_quotes", "quote_key", "rank_quotes"]
+__all__ = ["by_rules", "find_quotes", "quote_key", "rank_quotes", "spots"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +66,8 @@ class Attribution:
     who: Who | None
     cue: str | None
     explicit: bool  # a cue of its own was found (even one naming no person)
+    rankable: bool = True  # no cue names someone else: "the agency said", "a spokesman said" do
+    pronoun: str | None = None  # the cue's subject when it is "he" or "she"
 
 
 @dataclass(frozen=True)
@@ -67,24 +83,32 @@ class Parsed:
 
 def find_quotes(article: Article, doc: Doc, persons: tuple[Mention, ...]) -> tuple[Quote, ...]:
     """Every direct quotation of five words or more, in article order, with its speaker."""
+    parsed, located, found = by_rules(article, doc, persons)
+    found = _ranked(parsed, located, found)
+    return tuple(
+        Quote(text=q.text, speaker=parsed.speakers.shown(a.who.name) if a.who else None, cue=a.cue,
+              confidence=round(a.who.confidence if a.who else 0.0, 3), paragraph=q.paragraph)
+        for q, a in zip(located, found)
+    )
+
+
+def by_rules(article: Article, doc: Doc, persons: tuple[Mention, ...]
+             ) -> tuple[Parsed, list[Located], list[Attribution]]:
+    """Steps 1-4: the quotations and the speakers their cues, continuations and clauses give."""
     starts = paragraph_starts(article.body)
     token_starts = [t.idx for t in doc]
     located = _locate(article.body, starts, token_starts)
     in_quote = _quoted_tokens(len(doc), located)
     para_of = [min(len(starts) - 1, max(0, bisect_right(starts, t.idx) - 1)) for t in doc]
     bounds = [bisect_left(token_starts, s) for s in starts] + [len(doc)]
-    parsed = Parsed(doc, article.body, bounds, in_quote, Speakers(doc, persons, in_quote, para_of))
+    parsed = Parsed(doc, article.body, bounds, in_quote, Speakers(doc, persons, in_quote, para_of, article.body))
     found: list[Attribution] = []
     for k, quote in enumerate(located):
         found.append(_explicit(parsed, quote, (located[k - 1], found[k - 1]) if k else None))
     found = _continue(parsed, located, found)
     found = [a if a.explicit or a.who or not q.opens_paragraph else _reported_before(parsed, q) or a
              for q, a in zip(located, found)]
-    return tuple(
-        Quote(text=q.text, speaker=a.who.name if a.who else None, cue=a.cue,
-              confidence=round(a.who.confidence if a.who else 0.0, 3), paragraph=q.paragraph)
-        for q, a in zip(located, found)
-    )
+    return parsed, located, found
 
 
 # ---- 1. spans ----------------------------------------------------------------------------
@@ -130,14 +154,38 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
     if _attribution_follows(quote, after):
         cue = cue_after(after, in_quote) or cue_before(before, in_quote)
     else:  # a quotation ending a sentence belongs to the clause that leads up to it
-        cue = cue_before(before, in_quote) or cue_after(after, in_quote, bare=True)
-    if cue is None:
+        cue = cue_tail(after, in_quote) or cue_before(before, in_quote) or cue_after(after, in_quote, bare=True)
+    if cue is None or cue.side == "before" and _closes_previous(parsed, before, quote, previous):
         return Attribution(None, None, False)
     who = next((w for t in cue.candidates if (w := parsed.speakers.resolve(t)) is not None), None)
     if who is None and cue.candidates and _definite_title(cue.candidates[0]):
         who = _same_as_before(quote, previous)  # "the minister added", a role no one was given
     # "according to" a news agency cites a source, not a speaker: the sentence may still name one
-    return Attribution(who, cue.text, who is not None or cue.text != "according to")
+    first = cue.candidates[0] if cue.candidates else None
+    return Attribution(who, cue.text, who is not None or cue.text != "according to",
+                       first is None or _name_or_pronoun(first),
+                       first.lower_ if first is not None and first.lower_ in P.SINGULAR_PRONOUNS else None)
+
+
+def _name_or_pronoun(token: Token) -> bool:
+    """A cue's subject that may stand for a person named nearby: a name or "he"/"she"."""
+    if token.lower_ in P.SINGULAR_PRONOUNS:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in P.NON_PERSON_LABELS
+
+
+def _closes_previous(parsed: Parsed, before: list[Token], quote: Located,
+                     previous: tuple[Located, Attribution] | None) -> bool:
+    """“A,” said Roe, who recalled the day. “B.”: the words between two quotations of a
+    paragraph attribute the first; the second continues it (step 3), whatever verb they hold."""
+    if not before or previous is None or previous[0].paragraph != quote.paragraph or previous[1].who is None:
+        return False
+    if parsed.doc[_last_word(parsed.doc, quote.first - 1, before[0].i)].text not in SENTENCE_END:
+        return False  # “A,” he said, only for Roe to write that “B”: the clause leads into B
+    i = before[0].i - 1
+    while i > 0 and parsed.doc[i].is_space:
+        i -= 1
+    return parsed.in_quote[i] and previous[0].first <= i <= previous[0].last
 
 
 def _definite_title(token: Token) -> bool:
@@ -164,7 +212,7 @@ def _attribution_follows(quote: Located, after: list) -> bool:
     if not after:
         return False
     end = quote.text.rstrip("'’\"”")[-1:]  # "...not now,'" ends with an inner quote's comma
-    dash_name = len(after) > 1 and after[0].text in P.DASHES and after[1].pos_ == "PROPN"
+    dash_name = len(after) > 1 and after[0].text in P.DASHES and after[1].pos_ == "PROPN" or glued_dash(after[0])
     return end == "," or dash_name or (end in "?!…" and after[0].is_lower)
 
 
@@ -227,6 +275,41 @@ def _embedded(parsed: Parsed, quote: Located) -> Attribution | None:
             return None
         token = token.head
     return None
+
+
+# ---- 5. ranking ----------------------------------------------------------------------------
+
+
+def spots(mentions: ranker.Mentions, located: list[Located], found: list[Attribution]) -> list[ranker.Spot]:
+    """Each quotation as the ranker sees it, with the speakers of its neighbours."""
+    def sentences(q: Located) -> frozenset[int]:
+        return frozenset({mentions.sentence(q.first), mentions.sentence(q.last)})
+
+    def near(k: int) -> str | None:
+        who = found[k].who if 0 <= k < len(located) else None
+        return who.name if who is not None else None
+    return [ranker.Spot(q.first, q.last, q.paragraph, q.opens_paragraph,
+                        near(k - 1) if k and located[k - 1].paragraph >= q.paragraph - 1 else None,
+                        near(k + 1) if k + 1 < len(located) and located[k + 1].paragraph <= q.paragraph + 1 else None,
+                        sentences(q))
+            for k, q in enumerate(located)]
+
+
+def _ranked(parsed: Parsed, located: list[Located], found: list[Attribution]) -> list[Attribution]:
+    """Quotations still without a speaker: the likeliest person named nearby, marked unsure."""
+    if all(a.who is not None for a in found):
+        return found
+    mentions = ranker.Mentions(parsed.doc, parsed.speakers, [s.start for s in parsed.doc.sents])
+    result = list(found)
+    for k, spot in enumerate(spots(mentions, located, found)):
+        if not (found[k].who is None and found[k].rankable):
+            continue
+        # "she said": never a person known to be a man
+        unfit = {name for name, gender in parsed.speakers.gender.items()
+                 if gender and found[k].pronoun and gender != ("m" if found[k].pronoun in P.MALE_PRONOUNS else "f")}
+        if (pick := ranker.best(spot, mentions, unfit)) is not None:
+            result[k] = Attribution(Who(*pick), found[k].cue, found[k].explicit)
+    return result
 
 
 # ---- for the site ------------------------------------------------------------------------

@@ -5,11 +5,14 @@ said") or right before its opening mark ("Smith said:", "Smith said that"). Each
 stops at a sentence end, at another quotation, or at the paragraph's end; a quotation
 opening a paragraph also looks at the previous paragraph when that one ends with a
 colon ("Smith continued:"). In a window the cue is a reporting verb (its subject, or the
-subject of the verb it depends on, is the speaker), "according to X", a dash before a
-name ("— Name, title") or a name alone before a colon ("Smith: ...").
+subject of the verb it depends on, is the speaker), any verb whose subject is a name
+right after the quotation ("“...?” Smith demanded"), "according to X", a dash before a
+name ("— Name, title", "―Name"), names alone before a colon ("Smith: ...", "Jane Smith,
+Fox News: ...") or a reporting verb closing the sentence (", Smith said.").
 
 Not handled: cues two sentences away ("Smith spoke next. ... “A”"), passive reports
-("was quoted as saying"), speakers given only as objects ("asked by Smith").
+("was quoted as saying"), speakers given only as objects ("told by Smith"), plural
+speakers ("Smith and Jones wrote").
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from ...patterns import quotes as P
 
 SENTENCE_END = frozenset({".", "!", "?"})
 BARE_REACH = 5  # tokens after a sentence-final quotation where a bare "Smith said" may sit
+AFTER_NAME_REACH = 5  # words of a name (and its verb) right after a quotation
 
 
 @dataclass(frozen=True)
@@ -40,8 +44,10 @@ def after_window(doc: Doc, first: int, limit: int, in_quote: list[bool]) -> list
     """Tokens from ``first`` up to the sentence end, the next quotation or ``limit``."""
     window = []
     for token in doc[first:limit]:
-        if in_quote[token.i] or token.is_space:
+        if in_quote[token.i]:
             break
+        if token.is_space:  # a double or non-breaking space inside the paragraph
+            continue
         window.append(token)
         if token.text in SENTENCE_END:
             break
@@ -53,9 +59,9 @@ def before_window(doc: Doc, last: int, floor: int, in_quote: list[bool]) -> list
     window = []
     for i in range(last, floor - 1, -1):
         token = doc[i]
-        if in_quote[i] or token.is_space or (token.text in SENTENCE_END and window):
+        if in_quote[i] or (token.text in SENTENCE_END and window):
             break
-        if token.text not in SENTENCE_END:
+        if token.text not in SENTENCE_END and not token.is_space:
             window.append(token)
     return window[::-1]
 
@@ -70,8 +76,10 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
         return None
     if len(window) > 1 and window[0].text in P.DASHES and window[1].pos_ == "PROPN":
         return Cue(window[0].text, (_name_head(window[1]),), "after")
+    if glued_dash(window[0]):  # "―Jane Roe": the tokenizer keeps some dashes on the name
+        return Cue(window[0].text[0], (_name_head(window[0]),), "after")
     if bare:
-        verb = next((t for t in window[:BARE_REACH] if _reporting(t, weak=False)), None)
+        verb = next((t for t in window[:BARE_REACH] if _reporting(t, weak=False)), None) or _any_verb(window)
         end = window[-1].i
         if verb is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and verb.i < c.i <= end for c in verb.children):
             return None
@@ -81,26 +89,78 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
             return Cue("according to", _according_object(token), "after")
         if _reporting(token, weak=False):
             return Cue(token.text, _candidates(window, token, quoted), "after")
+    verb = _any_verb(window)
+    return Cue(verb.text, _candidates(window, verb, quoted), "after") if verb is not None else None
+
+
+def _any_verb(window: list[Token]) -> Token | None:
+    """"“...?” Vitter demanded.", "“...,” Trump went on.": right after a quotation, a name or
+    pronoun and its verb attribute it, whatever the verb."""
+    words = [t for t in window if not t.is_punct]
+    if len(words) < 2 or not (words[0].pos_ == "PROPN" or words[0].lower_ in P.SINGULAR_PRONOUNS):
+        return None
+    for token in words[1:AFTER_NAME_REACH]:
+        if token.pos_ == "VERB" and words[0].head.i == token.i and words[0].dep_ in P.SUBJECT_DEPS:
+            return token
+        if token.pos_ != "PROPN":
+            return None
     return None
+
+
+def cue_tail(window: list[Token], quoted: list[bool]) -> Cue | None:
+    """"It was Roe who told Doe that the bank was “moving on,” Smith said.": a reporting verb
+    ending the sentence, with its subject, after a comma, reports the whole sentence."""
+    if len(window) < 3 or window[-1].text not in SENTENCE_END:
+        return None
+    verb = window[-2]
+    if not _reporting(verb, weak=False) or verb.dep_ not in ("ROOT", "parataxis"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None or not any(t.text == "," for t in window if t.i < subject.i):
+        return None
+    return Cue(verb.text, _candidates(window, verb, quoted), "after")
 
 
 def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
     """"Smith said:", "Smith said that", "according to Smith,", "Smith: ..."."""
+    if (label := _label(window)) is not None:
+        return label
     for token in reversed(window):
         if _according(token):
             return Cue("according to", _according_object(token), "before")
         if _reporting(token, weak=token is window[-1] or window[-1].text == ":"):
             return Cue(token.text, _candidates(window, token, quoted), "before")
-    if len(window) >= 2 and window[-1].text == ":" and all(t.pos_ == "PROPN" or t.is_punct for t in window[:-1]):
-        return Cue(":", (window[-2],) if window[-2].pos_ == "PROPN" else (), "before")
     return None
+
+
+def _label(window: list[Token]) -> Cue | None:
+    """"Smith: ...", "Jane Smith, Fox News: ...", "Pollsters agree - Jane Smith: ...": names
+    alone before a colon (after a dash, if any) label who speaks; the first name first."""
+    if len(window) < 2 or window[-1].text != ":":
+        return None
+    dashes = [k for k, t in enumerate(window[:-1]) if t.text in P.DASHES]
+    label = window[dashes[-1] + 1 if dashes else 0:-1]
+    if not label or not all(t.pos_ == "PROPN" or t.is_punct for t in label):
+        return None
+    ends = [t for k, t in enumerate(label) if t.pos_ == "PROPN" and (k + 1 == len(label) or label[k + 1].pos_ != "PROPN")]
+    return Cue(":", tuple(ends), "before")
 
 
 def _candidates(window: list[Token], verb: Token, quoted: list[bool]) -> tuple[Token, ...]:
     subject = subject_of(verb, quoted)
     if subject is not None and (subject.pos_ == "NOUN" or subject.ent_type_ in P.NON_PERSON_LABELS):
         return (subject,)  # "a spokesman said", "the agency said": never a nearby name instead
-    return tuple(t for t in (subject, *_next_to(window, verb)) if t is not None)
+    first = _first_subject(window, verb) if subject is None else None
+    return tuple(t for t in (subject, first, *_next_to(window, verb)) if t is not None)
+
+
+def _first_subject(window: list[Token], verb: Token) -> Token | None:
+    """"The aide, Jane Roe, who ..., was ..., wrote a letter, saying “...”": when the parse
+    gives a participle no subject, the sentence's first subject (outside relative clauses)."""
+    if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.tag_ != "VBG":
+        return None
+    return next((t for t in window if t.i < verb.i and t.dep_ == "nsubj" and t.head.dep_ != "relcl"
+                 and t.lower_ not in P.NOT_A_SPEAKER), None)
 
 
 def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
@@ -110,11 +170,15 @@ def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
     """
     token = verb
     for step in range(4):
-        for child in (c for c in token.children if not quoted[c.i]):
+        # of two subjects ("No wonder Trump said"), the one nearest the verb
+        for child in sorted((c for c in token.children if not quoted[c.i]), key=lambda c: abs(c.i - token.i)):
             if child.dep_ == "nsubj":
                 return child
             if child.dep_ == "nsubjpass":  # "he was asked": not the speaker, but in
-                return child if step else None  # "he was joined by X and joked" he speaks
+                if not step:  # "he was asked by Doe, “...”": the one asking speaks
+                    return next((o for a in token.children if a.dep_ == "agent"
+                                 for o in a.children if o.dep_ == "pobj"), None)
+                return child  # "he was joined by X and joked" he speaks
         if token.dep_ == "relcl" or token.dep_ == "acl" and token.head.pos_ in ("PROPN", "PRON"):
             return token.head  # "Smith, who said"; a misparse of "Smith, an expert, said"
         if token.dep_ == "acl":  # "issued a statement saying": the one who issued it
@@ -133,9 +197,15 @@ def _next_to(window: list[Token], verb: Token) -> list[Token]:
     return [_name_head(t) for t in near if t.lower_ in P.SINGULAR_PRONOUNS or t.pos_ == "PROPN"]
 
 
+def glued_dash(token: Token) -> bool:
+    """A dash and a capitalised word in one token: "―Jane"."""
+    return len(token.text) > 1 and token.text[0] in P.DASHES and token.text[1].isupper()
+
+
 def _name_head(token: Token) -> Token:
     """The last token of the name a token belongs to ("Anna" → "Kovacs")."""
-    while token.i + 1 < len(token.doc) and token.nbor(1).ent_iob_ == "I":
+    while token.i + 1 < len(token.doc) and (token.nbor(1).ent_iob_ == "I" or
+                                            not token.ent_type_ and token.nbor(1).pos_ == "PROPN"):
         token = token.nbor(1)
     return token
 

@@ -20,6 +20,8 @@ from ...model import Mention
 from ...patterns import quotes as P
 
 PRONOUN_REACH = 3  # paragraphs back a pronoun may look for its antecedent
+DESCRIPTION_REACH = 2  # tokens after a describing noun where the name it describes starts
+HEADLINE_SHARE = 0.7  # of a paragraph's longer words capitalised: a headline
 
 
 @dataclass(frozen=True)
@@ -33,23 +35,38 @@ class Who:
 def name_key(text: str) -> tuple[str, ...]:
     """A name's words, case-folded, without titles and possessive endings."""
     words = [w.casefold().removesuffix("’s").removesuffix("'s") for w in P.WORD.findall(text)]
-    return tuple(w for w in words if w and w not in P.TITLES)
+    words = [w for w in words if w]
+    # the last word stays even when it is a title too: "Charlie King", "Mr. Young", "George Will"
+    return tuple(w for i, w in enumerate(words) if w not in P.TITLES or i == len(words) - 1)
 
 
 class Speakers:
     """Resolution of speaker tokens against one article's persons."""
 
     def __init__(self, doc: Doc, persons: tuple[Mention, ...], in_quote: list[bool],
-                 para_of: list[int]) -> None:
+                 para_of: list[int], body: tuple[str, ...] = ()) -> None:
         self.doc, self.persons, self.in_quote, self.para_of = doc, persons, in_quote, para_of
         self.forms = [(p, [name_key(f) for f in (p.name, *p.aliases)]) for p in persons]
+        self.known = {p.name for p in persons}
+        self.prose = "\n".join(p for p in body if not _headline(p))  # where names are written in full
         self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
+        # words the model labels as something else than a person somewhere in the article
+        self.not_person_words = {t.text for ent in doc.ents if ent.label_ in P.NON_PERSON_LABELS for t in ent}
         self.gender = {p.name: _title_gender(p) for p in persons}
         self._genders_from_text()
         self.events = self._subject_events()
         self.event_starts = [i for i, _ in self.events]
 
     # ---- names -------------------------------------------------------------------
+    def shown(self, name: str) -> str:
+        """The name as the article writes it: a person's name never written in the body but
+        for glued words ("Jane Roe Tweets", from a headline) loses them ("Jane Roe")."""
+        if name not in self.known or name in self.prose:
+            return name
+        words = name.split()
+        return next((" ".join(words[:k]) for k in range(len(words) - 1, 1, -1)
+                     if " ".join(words[:k]) in self.prose), name)
+
     def match(self, text: str, paragraph: int) -> str | None:
         """The person a written name refers to, or None when no person or several fit."""
         key = name_key(text)
@@ -58,6 +75,8 @@ class Speakers:
         found = [p for p, forms in self.forms
                  if any(set(key) <= set(f) and key[-1] in f for f in forms if f)]
         # NER may split one person into "Smith" and "John Smith": keep the fuller
+        # "Gorka" is Sebastian Gorka's surname, not the first word of a headline's "Gorka Slam"
+        found = [p for p in found if name_key(p.name)[-1:] == key[-1:]] or found
         fuller = [p for p in found if not any(p is not q and set(name_key(p.name)) < set(name_key(q.name))
                                               for q in found)]
         if len(fuller) == 1:
@@ -68,7 +87,7 @@ class Speakers:
         """Of several persons sharing a name part, the one named last before ``paragraph``."""
         last = {p.name: max((q for q in p.paragraphs if q <= paragraph), default=-1) for p in candidates}
         ranked = sorted(last.items(), key=lambda kv: -kv[1])
-        if len(ranked) >= 2 and ranked[0][1] > ranked[1][1] >= 0 and ranked[0][1] == paragraph:
+        if len(ranked) >= 2 and ranked[0][1] > ranked[1][1] and ranked[0][1] >= 0:
             return ranked[0][0]
         return None
 
@@ -76,6 +95,10 @@ class Speakers:
         """The entity holding ``token``, else the token with its proper-noun compounds."""
         if token.i in self.ent_of:
             return self.ent_of[token.i]
+        return self.compounds(token)
+
+    def compounds(self, token: Token) -> Span:
+        """The token with the compound words before it that depend on it ("Jane" "Roe")."""
         left = token.i
         while left > 0 and self.doc[left - 1].dep_ in ("compound", "flat") and self.doc[left - 1].head.i == token.i:
             left -= 1
@@ -104,13 +127,28 @@ class Speakers:
         if lower in P.NOT_A_SPEAKER or token.pos_ == "PRON":
             return None
         for candidate in (token, *[c for c in token.children if c.dep_ == "appos"]):
-            span = self.name_span(candidate)
-            if (name := self.match(span.text, paragraph)) is not None:
-                return Who(name, 0.95 if candidate is token else 0.9)
-        if token.pos_ == "PROPN":
-            return self._unknown_name(token)
+            # the entity, else the proper nouns alone (NER may take in a word: "agree - Jane Roe")
+            for span in (self.name_span(candidate), self.compounds(candidate)):
+                if (name := self.match(span.text, paragraph)) is not None:
+                    return Who(name, 0.95 if candidate is token else 0.9)
+        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON" and token.text[:1].isupper():
+            return self._unknown_name(token)  # a surname the tagger took for a noun is still a name
         if token.pos_ == "NOUN":
-            return self.describe(token)
+            return self.describe(token) or self._named_after(token)
+        return None
+
+    def _named_after(self, token: Token) -> Who | None:
+        """"said Springfield resident Jane Roe", "said longtime Roe ally John Doe, a lobbyist":
+        the name right after a description, whatever the parse made of it."""
+        for nxt in self.doc[token.i + 1:token.i + 1 + DESCRIPTION_REACH]:
+            if nxt.is_punct or nxt.is_space:
+                continue
+            if nxt.ent_type_ != "PERSON" or self.in_quote[nxt.i]:
+                return None
+            ent = self.ent_of[nxt.i]
+            last = self.doc[ent.end - 1]
+            name = self.match(ent.text, self.para_of[last.i])
+            return Who(name, 0.9) if name else self._unknown_name(last)
         return None
 
     def _unknown_name(self, token: Token) -> Who | None:
@@ -121,10 +159,24 @@ class Speakers:
             return Who(f"{self.doc[span.start - 1].text} {_plain(span.text)}", 0.6)
         if span[0].lower_ in P.HONORIFICS and len(span) >= 2:
             return Who(_plain(span.text), 0.6)
-        if token.ent_type_ != "PERSON":
+        if token.ent_type_ in P.NON_PERSON_LABELS:
             return self._fuller_in_text(token)
         words = [t.text for t in span if t.text.casefold().rstrip(".") not in P.TITLES]
-        return Who(_plain(" ".join(words)), 0.6) if len(words) >= 2 else None
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            return Who(_plain(" ".join(words)), 0.6)
+        # a lone name, or a name the model did not label at all ("O’Donnell said")
+        return self._lone_name(token)
+
+    def _lone_name(self, token: Token) -> Who | None:
+        """"Paradis said": a single word the model calls a person is the fuller name written
+        elsewhere, else the name as written, unless the word names something else elsewhere."""
+        if (fuller := self._fuller_in_text(token)) is not None:
+            return fuller
+        if not token.text[:1].isupper() or token.text in self.not_person_words:
+            return None
+        if token.ent_type_ != "PERSON" and token.dep_ not in P.SUBJECT_DEPS:
+            return None  # an unlabelled word near a cue ("on her Facebook page"), not its subject
+        return Who(_plain(token.text), 0.5)
 
     def _fuller_in_text(self, token: Token) -> Who | None:
         """"Smith said", where the article also writes "Jane Smith": that fuller name.
@@ -141,7 +193,8 @@ class Speakers:
             if other.text != token.text or other.i == token.i:
                 continue
             span = self.name_span(other)
-            if mislabelled and not (other.ent_type_ == "PERSON" and span.end == other.i + 1):
+            if mislabelled and not (other.ent_type_ == "PERSON" and span.end == other.i + 1) \
+                    or other.ent_type_ in P.NON_PERSON_LABELS:
                 continue
             if len(span) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) \
                     and span[0].text.casefold().rstrip(".") not in P.TITLES:
@@ -177,11 +230,20 @@ class Speakers:
         """
         events = []
         for token in self.doc:
-            if token.dep_ not in P.SUBJECT_DEPS or self.in_quote[token.i] or not _name_like(token):
+            if token.dep_ not in P.SUBJECT_DEPS or self.in_quote[token.i]:
                 continue
-            if (name := self.match(self.name_span(token).text, self.para_of[token.i])) is not None:
+            # "the aide, Jane Roe, wrote": the name in apposition to a subject is the subject
+            named = token if _name_like(token) else next(
+                (c for c in token.children if c.dep_ == "appos" and _name_like(c)), None)
+            if named is not None and (name := self.match(self.name_span(named).text, self.para_of[token.i])):
                 events.append((token.i, name))
         return events
+
+
+def _headline(paragraph: str) -> bool:
+    """A Title Case line (a headline kept in the body): its capitals say nothing of names."""
+    words = [w for w in P.WORD.findall(paragraph) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
 
 
 def _name_like(token: Token) -> bool:

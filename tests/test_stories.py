@@ -1,0 +1,198 @@
+"""Stories: which reports tell one event. Tables of invented reports → expected groups.
+
+The collection is small and made by hand (no spaCy): two earthquakes of the same
+kind in different places, two reports of each, and unrelated briefings around them
+so that the weights have a collection to learn from. Negative cases: the near-miss
+event, a report months later, a year-only date, an unrelated report on the same day.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+from generator import grouping
+from generator.export import to_jsonl
+from generator.model import (
+    Article,
+    Briefing,
+    DateRef,
+    Extraction,
+    FrontMatter,
+    Mention,
+    Published,
+    Quote,
+)
+from generator.resolve import resolve
+from generator.stories import group_stories
+
+VELMORA_QUOTE = "We have never felt the ground move like this in the valley"
+
+
+def report(slug: str, title: str, body: tuple[str, ...], published: str | None = None, how: str = "front matter",
+           people: tuple[str, ...] = (), places: tuple[str, ...] = (), quotes: tuple[str, ...] = (),
+           dates: tuple[tuple[str, str], ...] = ()) -> Briefing:
+    article = Article(id=slug, path=f"{slug}.txt", title=title, title_made=False, body=body, front=FrontMatter())
+    return Briefing(slug=slug, extraction=Extraction(
+        article=article, published=Published(published, how if published else "unknown"),
+        persons=tuple(Mention(name, "person", (name.split()[-1],), paragraphs=(0,)) for name in people),
+        actors=tuple(Mention(name, "country", paragraphs=(0,)) for name in places),
+        quotes=tuple(Quote(text, people[0] if people else None, "said", 0.9, 1) for text in quotes),
+        dates=tuple(DateRef(text, value, 0) for text, value in dates)))
+
+
+def velmora(slug: str, published: str | None, outlet_words: str) -> Briefing:
+    return report(
+        slug, f"Magnitude 6.4 earthquake kills 12 in Velmora province {outlet_words}",
+        ((f"A magnitude 6.4 earthquake struck Velmora province on Tuesday, killing 12 people and flattening "
+          f"houses in the market town of Dastry, governor Ilka Marvane said {outlet_words}."),
+         f"\"{VELMORA_QUOTE},\" said Ilka Marvane, who visited the collapsed Dastry school.",
+         "Rescue teams from the capital searched the rubble of the Dastry market through the night."),
+        published, people=("Ilka Marvane",), places=("Velmora", "Dastry"), quotes=(VELMORA_QUOTE,))
+
+
+def orrin(slug: str, published: str | None, outlet_words: str) -> Briefing:
+    return report(
+        slug, f"Magnitude 5.9 earthquake hits coastal Orrin Bay, three dead {outlet_words}",
+        ((f"A magnitude 5.9 earthquake hit the coastal town of Orrin Bay on Sunday, killing three people and "
+          f"cutting power to the harbour, mayor Teo Halvik said {outlet_words}."),
+         "Teo Halvik said fishermen had pulled two survivors from a collapsed warehouse on the Orrin Bay pier.",
+         "The harbour ferry to the islands was suspended while engineers checked the Orrin Bay breakwater."),
+        published, people=("Teo Halvik",), places=("Orrin Bay",))
+
+
+def others(published: bool) -> list[Briefing]:
+    """Unrelated briefings: a budget vote, a football final, a library, a strike, a festival."""
+    texts = [
+        ("Council passes the harbour budget", "The council passed the budget for the new harbour by nine votes to four."),
+        ("Rovers win the cup final", "Rovers beat United two goals to one in the cup final at the old stadium."),
+        ("Kandor opens the library", "Ilse Kandor opened the new public library on the square with a reading."),
+        ("Rail workers strike for pay", "Rail workers stopped every train in the north to press their pay claim."),
+        ("Film festival opens with a comedy", "The film festival opened with a comedy about a family of bakers."),
+        ("Wheat prices fall after a good harvest", "Wheat prices fell after farmers brought in a record harvest."),
+    ]
+    return [report(f"z-{n}", title, (body,), f"2021-0{n + 1}-15" if published else None)
+            for n, (title, body) in enumerate(texts)]
+
+
+def collection(dated: bool = True) -> list[Briefing]:
+    day = (lambda d: d) if dated else (lambda d: None)
+    return [velmora("velmora-wire", day("2021-05-04"), "on state radio"),
+            velmora("velmora-post", day("2021-05-05"), "in a statement"),
+            orrin("orrin-herald", day("2021-05-20"), "by telephone"),
+            orrin("orrin-times", day("2021-05-21"), "at the port"), *others(dated)]
+
+
+def groups(briefings: list[Briefing]) -> list[tuple[str, ...]]:
+    return sorted(tuple(sorted(s.briefings)) for s in group_stories(briefings))
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_reports_of_one_event_group_and_a_near_miss_stays_apart(dated: bool) -> None:
+    assert groups(collection(dated)) == [("orrin-herald", "orrin-times"), ("velmora-post", "velmora-wire")]
+
+
+def moved(briefings: list[Briefing], slug: str, published: str | None, how: str = "front matter") -> list[Briefing]:
+    return [replace(b, extraction=replace(b.extraction, published=Published(published, how)))
+            if b.slug == slug else b for b in briefings]
+
+
+@pytest.mark.parametrize("published, how, together", [
+    ("2021-05-09", "front matter", True),  # five days later: the same event
+    ("2021-07-05", "front matter", False),  # two months later, dates pinned by the user: another event
+    ("2022-05-05", "front matter", False),  # a year later
+    ("2022", "text", False),  # a year-only date never joins a report of another year
+    ("2021", "text", True),  # ... nor is it evidence against one of the same year
+])
+def test_time_keeps_reports_months_apart(published: str, how: str, together: bool) -> None:
+    found = groups(moved(collection(), "velmora-post", published, how))
+    assert (("velmora-post", "velmora-wire") in found) is together
+
+
+@pytest.mark.xfail(strict=True, reason="days found in the text weigh softly (TIME_PENALTY): coverage of one trial "
+                   "spans months in ECB+, so a near-copy naming other days still joins")
+def test_mentioned_dates_separate_undated_near_copies() -> None:
+    """Two undated reports, nearly the same text, naming days two months apart: two events."""
+    briefings = collection(dated=False)
+    briefings = [replace(b, extraction=replace(b.extraction, dates=(DateRef("on Tuesday", day, 0),)))
+                 if b.slug.startswith("velmora") else b
+                 for b, day in zip(briefings, ["2021-05-04", "2021-07-06"] + [""] * (len(briefings) - 2))]
+    assert ("velmora-post", "velmora-wire") not in groups(briefings)
+
+
+def test_mentioned_dates_agreeing_join_undated_reports() -> None:
+    """An undated report naming the day another was published: the time evidence adds up (as seeds 002 and 003)."""
+    briefings = moved(collection(), "velmora-post", None, "unknown")
+    briefings = [replace(b, extraction=replace(b.extraction, dates=(DateRef("on Tuesday", "2021-05-04", 0),)))
+                 if b.slug == "velmora-post" else b for b in briefings]
+    profiles = {p.slug: p for p in grouping.profile_all([(b.slug, b.extraction) for b in briefings])}
+    assert grouping._time_evidence(profiles["velmora-post"], profiles["velmora-wire"]) == grouping.TIME_BONUS
+    assert ("velmora-post", "velmora-wire") in groups(briefings)
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_shared_name_alone_makes_no_story(dated: bool) -> None:
+    """The same person in two unrelated reports (a vote, a library opening) is a person in the news, not one event."""
+    vote = report("vote", "Council vote on the budget", ("Council member Ilse Kandor voted against the harbour budget.",),
+                  "2021-05-04" if dated else None, people=("Ilse Kandor",))
+    library = report("library", "Kandor opens the library", ("Ilse Kandor opened the public library on the square.",),
+                     "2021-05-05" if dated else None, people=("Ilse Kandor",))
+    assert all(not {"vote", "library"} <= set(g) for g in groups([*collection(dated), vote, library]))
+
+
+def test_an_unrelated_report_on_the_same_day_stays_alone() -> None:
+    briefings = moved(collection(), "z-0", "2021-05-04")
+    assert all("z-0" not in g for g in groups(briefings))
+
+
+def test_story_records_why_its_reports_were_grouped() -> None:
+    story = next(s for s in group_stories(collection()) if s.slug == "velmora-wire")
+    assert story.briefings == ("velmora-wire", "velmora-post")  # oldest first; the slug is the oldest's
+    assert story.people == ("Ilka Marvane",)
+    assert set(story.actors) == {"Velmora", "Dastry"}
+    assert story.dates == ("2021-05-04", "2021-05-05")
+    assert story.quotes == 1
+    assert "earthquake" in story.terms and "Dastry" not in story.terms  # names are listed once, as names
+
+
+def test_story_id_is_stable_when_reports_are_added() -> None:
+    before = {slug: s.slug for s in group_stories(collection()) for slug in s.briefings}
+    later = velmora("velmora-evening", "2021-05-06", "on the evening news")
+    after = {slug: s.slug for s in group_stories([*collection(), later]) for slug in s.briefings}
+    assert after["velmora-evening"] == before["velmora-wire"] == after["velmora-wire"]
+
+
+def test_export_writes_the_story_of_every_article() -> None:
+    extractions = [b.extraction for b in collection()]
+    lines = [json.loads(line) for line in to_jsonl(extractions, resolve(extractions)).splitlines()]
+    story = {line["id"]: line["story"] for line in lines}
+    assert story["velmora-wire"] == story["velmora-post"] == "velmora-wire"
+    assert story["orrin-times"] == story["orrin-herald"] == "orrin-herald"
+    assert story["z-0"] is None
+
+
+def test_candidates_come_from_the_index_not_all_pairs() -> None:
+    """Reports sharing no indexed term are never compared (the work grows with the collection, not its square)."""
+    profiles = grouping.profile_all([(b.slug, b.extraction) for b in collection()])
+    pairs = grouping.candidates(profiles)
+    slugs = [p.slug for p in profiles]
+    assert (slugs.index("velmora-wire"), slugs.index("velmora-post")) in pairs or \
+        (slugs.index("velmora-post"), slugs.index("velmora-wire")) in pairs
+    assert len(pairs) < len(profiles) * (len(profiles) - 1) // 2
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("earthquakes", "earthquake"), ("arrested", "arrest"), ("robbers", "robber"), ("injuries", "injury"),
+    ("glass", "glass"), ("virus", "virus"), ("dui", "dui"),
+])
+def test_stem_meets_the_forms_of_one_word(word: str, expected: str) -> None:
+    assert grouping.stem(word) == grouping.stem(expected)
+
+
+def test_a_report_dated_by_its_year_alone_neither_names_the_story_nor_dates_it() -> None:
+    """The story takes the slug of its earliest report by day; a bare year sorts after every day of it."""
+    briefings = moved(collection(), "velmora-wire", "2021", "text")
+    story = next(s for s in group_stories(briefings) if "velmora-post" in s.briefings)
+    assert story.briefings == ("velmora-post", "velmora-wire")
+    assert story.slug == "velmora-post" and story.dates == ("2021-05-05",)
