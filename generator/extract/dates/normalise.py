@@ -1,6 +1,6 @@
 """One tagged expression + the publication date (+ tense) → an ISO value and a range end.
 
-``normalise(found, anchor, tense, previous)`` (TimeML's normalisation) returns ``(value, end)``: value is YYYY,
+``date_value(found, anchor, tense, previous)`` (TimeML's normalisation) returns ``(value, end)``: value is YYYY,
 YYYY-MM or YYYY-MM-DD, end is set for ranges. The anchor is the publication date at the
 precision known: a day, only a year (an estimate), or nothing. An expression that needs
 more than the anchor gives (the weekday "on Tuesday" needs a day; "this year" a year)
@@ -86,7 +86,7 @@ class Recent:
         return Recent(day, month, year)
 
 
-def normalise(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
+def date_value(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """The expression's value (and range end) against the anchor; (None, None) if it needs more."""
     return RESOLVERS[found.kind](found, anchor, tense, previous)
 

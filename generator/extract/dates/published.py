@@ -39,7 +39,7 @@ from ...patterns.dates import (
     UPDATED_CUE,
 )
 from .anniversary import YearClue, anniversary_years
-from .normalise import Anchor, Recent, normalise, safe_date
+from .normalise import Anchor, Recent, date_value, safe_date
 from .tagger import previous_word, tag
 from .tense import tense_at
 
@@ -81,7 +81,7 @@ def written_date(text: str) -> str | None:
     """The first day-month-year date written out in ``text`` ("April 3, 2018", "3 April 2018")."""
     for found in tag(text, None):
         if found.kind in ("mdy", "dmy", "iso") and found.get("year"):
-            value, _ = normalise(found, Anchor(), None, Recent())
+            value, _ = date_value(found, Anchor(), None, Recent())
             if value:
                 return value
     return None
