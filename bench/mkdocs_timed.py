@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -18,12 +20,15 @@ from mkdocs.config import load_config
 from generator import search
 from generator.plugin import BriefingsPlugin
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
 
 def main(config_file: str) -> None:
     spent = {"generation": 0.0, "fulltext": 0.0}
 
-    def timer(name: str, function):  # type: ignore[no-untyped-def]
-        def timed(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def timer(name: str, function: Callable[P, T]) -> Callable[P, T]:
+        def timed(*args: P.args, **kwargs: P.kwargs) -> T:
             start = time.perf_counter()
             try:
                 return function(*args, **kwargs)
@@ -31,7 +36,7 @@ def main(config_file: str) -> None:
                 spent[name] += time.perf_counter() - start
         return timed
 
-    BriefingsPlugin.on_files = timer("generation", BriefingsPlugin.on_files)  # type: ignore[method-assign]
+    BriefingsPlugin.on_files = timer("generation", BriefingsPlugin.on_files)  # type: ignore[method-assign]  # patched on purpose
     search.run_pagefind = timer("fulltext", search.run_pagefind)
     start = time.perf_counter()
     build(load_config(config_file))  # config loading included: it loads the plugins

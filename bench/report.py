@@ -39,7 +39,8 @@ def table(results: dict[str, dict[str, float]]) -> str:
         cells = [_with_ratio(results[n]) and _cell(results[n], label, key, fmt) for n in sizes]
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {goal} |")
     growth = _growth(results)
-    return "\n".join(lines) + (f"\n\nBuild time growth per article from the smallest to the largest N: {growth}" if growth else "")
+    footer = f"\n\nBuild time growth per article from the smallest to the largest N: {growth}" if growth else ""
+    return "\n".join(lines) + footer
 
 
 def _with_ratio(r: dict[str, float]) -> bool:

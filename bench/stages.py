@@ -70,7 +70,7 @@ def project(work: Path, corpus: Path, cache: Path, name: str = "mkdocs",
             without: tuple[str, ...] = ()) -> Path:
     """A MkDocs project for ``corpus``: the repository's mkdocs.yml and docs/, pointed at it."""
     # MkDocs' own loader: mkdocs.yml uses !ENV (site_url)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())  # noqa: S506
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=get_yaml_loader())  # noqa: S506 - MkDocs' loader, our own file
     config.update(docs_dir=str(ROOT / "docs"), site_dir=str(work / ("site" if name == "mkdocs" else f"{name}-site")),
                   strict=False)
     config["plugins"] = [p for p in config["plugins"] if p not in without]
@@ -152,7 +152,7 @@ def serve(config: Path, corpus: Path, dirty: bool) -> dict[str, float]:
         _wait_for(process, "Serving on")
         time.sleep(1.5)  # let the watcher take its first snapshot of the folder
         runs = []
-        for i in range(3):  # the first edit of a session loads the model in the serving process
+        for _ in range(3):  # the first edit of a session loads the model in the serving process
             marker = f"Serve check {time.time_ns()}."
             edited = _edit(corpus, marker)
             start = time.perf_counter()

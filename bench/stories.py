@@ -79,7 +79,8 @@ def main() -> None:
     print("|---:|---|---:|---:|---:|---:|")
     for n in args.sizes:
         row = measure(n, args.undated)
-        print(f"| {n:,} | {'no' if args.undated else 'yes'} | {row['seconds']} | {row['cpu']} | {row['stories']:,} | {row['grouped']:,} |")
+        dated = "no" if args.undated else "yes"
+        print(f"| {n:,} | {dated} | {row['seconds']} | {row['cpu']} | {row['stories']:,} | {row['grouped']:,} |")
 
 
 if __name__ == "__main__":

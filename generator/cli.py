@@ -167,7 +167,8 @@ def _build(args: argparse.Namespace) -> int:
               # the theme templates the plugin adds (the find page's, the feed link): zensical.yml's custom_dir
               **{f"{THEME_FOLDER}/{p.name}": p.read_text(encoding="utf-8") for p in sorted(THEME_DIR.glob("*.html"))},
               # and its style sheet, as a docs file: the theme's main.html links it at assets/
-              **{f"assets/{p.name}": p.read_text(encoding="utf-8") for p in sorted((THEME_DIR / "assets").glob("*.css"))}}
+              **{f"assets/{p.name}": p.read_text(encoding="utf-8")
+                 for p in sorted((THEME_DIR / "assets").glob("*.css"))}}
     write_pages(docs_folder(built, extras, project.docs_dir, log.warning), Path(args.out))
     status = _report_errors(collection, settings)
     _write_review(built.report, settings.review_file)

@@ -3,9 +3,10 @@
 Generated pages are HTML (which MkDocs shows as it is), and the overview goes into
 a hand-written Markdown page, so article text must not act as HTML *or* as
 Markdown. ``markdown_text`` replaces every character that means something to either
-(and to the Markdown extensions the site enables) by a numeric character reference: Markdown passes references through untouched and the browser
-shows them as the plain character, so a ``<script>``, a ``[link](javascript:...)``
-or a ``{{ macro }}`` in an article reads as text. Templates never call it by hand:
+(and to the Markdown extensions the site enables) by a numeric character reference:
+Markdown passes references through untouched and the browser shows them as the plain
+character, so a ``<script>``, a ``[link](javascript:...)`` or a ``{{ macro }}`` in an
+article reads as text. Templates never call it by hand:
 the renderer's Jinja environment applies it to every ``{{ value }}`` that is not
 ``Trusted`` (our own URLs and markup), so forgetting is not possible.
 """

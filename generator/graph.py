@@ -8,8 +8,8 @@ between them are drawn, so the figure's size does not grow with the collection.
 Names are escaped with ``html.escape`` (the SVG sits in a raw HTML block, which
 Markdown leaves alone). Colours come from CSS classes, so both themes apply.
 People are then pushed apart where their circle-and-name boxes overlap
-(collision), and names are placed where they overlap no other name or circle; a name that fits nowhere is left out of the
-drawing (its circle keeps a tooltip and its link, and the table below the figure
+(collision), and names are placed where they overlap no other name or circle; a name that
+fits nowhere is left out of the drawing (its circle keeps a tooltip and its link, and the table below the figure
 gives the same ties as text). Not handled: ties may cross names.
 """
 from __future__ import annotations
@@ -220,7 +220,8 @@ def svg(net: Network, href: Callable[[str], str]) -> str:
         label = ""
         if p.slug in labels:
             lx, ly, anchor = labels[p.slug]
-            label = f'<text x="{round(lx, 1)}" y="{round(ly, 1)}" text-anchor="{anchor}" aria-hidden="true">{name}</text>'
+            label = (f'<text x="{round(lx, 1)}" y="{round(ly, 1)}" text-anchor="{anchor}" aria-hidden="true">'
+                     f'{name}</text>')
         parts.append(f'<a href="{html.escape(href(p.slug))}" aria-label="{name}: {count}">'
                      f'<circle class="person" cx="{x}" cy="{y}" r="{radii[p.slug]}"><title>{name}: {count}</title>'
                      f'</circle>{label}</a>')

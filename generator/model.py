@@ -186,7 +186,10 @@ class MergeCandidate:
 
 @dataclass(frozen=True)
 class Story:
-    """Briefings reporting one event, and why they were grouped; ``slug`` is its earliest briefing's, so it is stable."""
+    """Briefings reporting one event, and why they were grouped.
+
+    ``slug`` is its earliest briefing's, so it is stable.
+    """
 
     slug: str
     briefings: tuple[str, ...]  # briefing slugs, oldest first (undated last)

@@ -44,7 +44,8 @@ from .read import parse_article, read_bytes, scan_inputs
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-BATCH_WORDS = 30_000  # per task: a few seconds of parsing (nlp.pipe gains from big batches), so both cores stay busy to the end
+# per task: a few seconds of parsing (nlp.pipe gains from big batches), so both cores stay busy to the end
+BATCH_WORDS = 30_000
 INLINE_WORDS = 6_000  # fewer words to parse than this: not worth starting workers (~3 s each)
 DASK_ENV = "BRIEFINGS_DASK"  # a scheduler address, e.g. tcp://10.0.0.5:8786
 # settings that change where or how the work runs, or a later stage, never an extraction
@@ -207,7 +208,7 @@ def _guarded(stage: Callable[..., T], *args: Any) -> T | InputError:
     """``stage(*args)``, or the exception it raised as the failure of that article (named by its path)."""
     try:
         return stage(*args)
-    except Exception as error:  # noqa: BLE001 - any bug in a stage: that article fails, the build goes on
+    except Exception as error:  # any bug in a stage: that article fails, the build goes on (logged)
         log.exception("Extracting '%s' failed.", args[0].path)
         return InputError(args[0].path, "the extraction", f"{type(error).__name__}: {error}",
                           "This is a bug in the generator: please report it with this article.")
@@ -384,7 +385,7 @@ def _verified(data: bytes) -> Outcome:
     if not data.startswith(CACHE_MAGIC) or hashlib.sha256(payload).digest() != digest:
         raise ValueError("its checksum does not match")
     try:
-        outcome = pickle.loads(payload)
+        outcome = pickle.loads(payload)  # noqa: S301 - our own cache entry, its checksum verified just above
     except Exception as error:  # noqa: BLE001 - verified bytes that still do not load: another generator's
         raise ValueError(f"it does not load ({type(error).__name__})") from None
     if not isinstance(outcome, Outcome):

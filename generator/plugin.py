@@ -47,9 +47,10 @@ import hashlib
 import logging
 import re
 import threading
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from mkdocs.config import config_options as c
@@ -75,6 +76,9 @@ from .search import hand_written_at
 from .site import Built, build_site, extra_files
 from .write import sync_pages
 
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
+
 log = get_plugin_logger(__name__)
 # the headings render.heading writes; the page's table of contents is read back from them
 HEADING = re.compile(r'<h([2-6]) id="([^"]+)">(.*?)<a class="headerlink"')
@@ -91,6 +95,7 @@ def plugin_options() -> dict[str, c.BaseConfigOption]:
             for spec in SETTINGS if spec.metadata["plugin"]}
 
 
+# a base class made at run time from the settings table, which mypy cannot follow
 class BriefingsConfig(type("Options", (Config,), plugin_options())):  # type: ignore[misc]
     """The plugin's options: the settings (``config.Settings``), derived, so the two never disagree."""
 
@@ -173,7 +178,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.summary = review_summary(built.corpus, collection.errors)
         return files
 
-    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # MkDocs makes a new theme environment for every build; under serve, keep the compiled
         # templates between rebuilds (Jinja checks each template's source before reusing it)
         if self.serving:
@@ -226,7 +231,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_shutdown(self) -> None:
         self.lock.close()
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
         settings = self.settings(config)
         server.watch(str(settings.seeds))
         # the first edit of a session parses in this process: load the model now, while the writer reads

@@ -27,7 +27,7 @@ from pathlib import Path
 try:
     import fcntl
 except ImportError:  # Windows: no flock
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # a module or None: build_lock checks which
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 

@@ -37,8 +37,10 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Set
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -50,6 +52,9 @@ from mkdocs.structure.pages import Page
 
 from . import pagefind_stable, urls
 from .safety import dies_with_parent
+
+if TYPE_CHECKING:
+    from mkdocs.structure.nav import Navigation
 
 log = get_plugin_logger(__name__)
 INDEX = Path("search") / "search_index.json"  # where Material's search plugin writes its index
@@ -114,7 +119,7 @@ class TitleSearchPlugin(BasePlugin[TitleSearchConfig]):
         return files
 
     @event_priority(-100)  # after every plugin has added its files
-    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         present = {file.src_uri for file in files.documentation_pages() if file.generated_by is not None}
         self.entries = {src: entry for src, entry in self.entries.items() if src in present}  # none of a gone page
         return nav
@@ -160,7 +165,8 @@ def other_names(config: MkDocsConfig) -> dict[str, tuple[str, ...]]:
     if built is None:
         return {}
     return {**{urls.person_page(p.slug): tuple(a for a in p.aliases if a != p.name) for p in built.corpus.people},
-            **{urls.actor_page(a.kind, a.slug): tuple(x for x in a.aliases if x != a.name) for a in built.corpus.actors}}
+            **{urls.actor_page(a.kind, a.slug): tuple(x for x in a.aliases if x != a.name)
+               for a in built.corpus.actors}}
 
 
 def add_titles(index: Path, entries: dict[str, Entry]) -> None:
@@ -184,7 +190,7 @@ def _doc(url: str, entry: Entry) -> dict[str, object]:
     return doc
 
 
-def run_pagefind(site_dir: Path, directory_urls: bool, skip: set[str] = frozenset(),  # type: ignore[assignment]
+def run_pagefind(site_dir: Path, directory_urls: bool, skip: Set[str] = frozenset(),
                  pages_per_run: int = PAGEFIND_PAGES) -> None:
     """Index the pages of ``site_dir`` (but the URLs in ``skip``) with Pagefind, a bundle per ``pages_per_run``.
 
@@ -214,7 +220,7 @@ def _pagefind_binary() -> Path:
                           "install it, or set 'full_text: false' for briefings-search in mkdocs.yml.") from error
 
 
-def _pages_to_index(site_dir: Path, directory_urls: bool, skip: set[str]) -> list[Path]:
+def _pages_to_index(site_dir: Path, directory_urls: bool, skip: Set[str]) -> list[Path]:
     """The built pages (site-relative), sorted; with directory URLs every page is an index.html (no 404.html)."""
     found = site_dir.rglob("index.html" if directory_urls else "*.html")
     relative = sorted(path.relative_to(site_dir) for path in found)

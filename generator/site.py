@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from . import urls
 from .config import Settings
 from .feeds import atom_feed, csv_files, data_json
+from .memo import RenderMemo
 from .model import Corpus
 from .pipeline import Collection
-from .memo import RenderMemo
 from .render import Site, gather, render_site
 from .report import review_report
 from .resolve import resolve
@@ -45,7 +45,3 @@ def extra_files(built: Built, site_name: str, site_url: str | None) -> dict[str,
     return {urls.FEED: atom_feed(built.corpus, site_name, site_url),
             urls.DATA: data_json(built.corpus, built.site.stories, built.site.related),
             **csv_files(built.corpus, built.site.stories, site_url)}
-
-
-def build_pages(collection: Collection, settings: Settings) -> dict[str, str]:
-    return build_site(collection, settings).pages

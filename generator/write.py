@@ -34,7 +34,9 @@ BUILD_TELLTALES = ("sitemap.xml", "sitemap.xml.gz", "404.html", "assets", "searc
 
 
 def write_pages(pages: Mapping[str, str | bytes], out: Path) -> None:
-    """Replace ``out`` by exactly ``pages`` (paths relative to it, '/'-separated; bytes are written as they are), one build at a time."""
+    """Replace ``out`` by exactly ``pages``, one build at a time.
+
+    Paths are relative to ``out``, '/'-separated; bytes are written as they are."""
     from .safety import build_lock
 
     check_owned(out)

@@ -32,7 +32,8 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def site_project(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """The fixture project (tests/fixtures/briefings_project) built once with ``mkdocs build --strict``, in a tmp dir."""
+    """The fixture project (tests/fixtures/briefings_project) built once with ``mkdocs build --strict``, in a tmp
+    dir."""
     from site_project import build, make_project
 
     root = make_project(tmp_path_factory.mktemp("site-project"))

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from site_project import CHROMIUM, CHROMIUM_ARGS, REPO, serve_under  # noqa: E402
+from site_project import CHROMIUM, CHROMIUM_ARGS, REPO, serve_under
 
 OUT = REPO / "docs" / "assets" / "screenshots"
 SHOTS = (("home", "", "light"), ("briefing", "{briefing}", "light"), ("person", "{person}", "dark"),

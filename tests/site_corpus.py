@@ -6,8 +6,23 @@ briefing, a date in the metadata (paragraph -1), a month-only and a year-only da
 """
 from __future__ import annotations
 
-from generator.model import (Actor, ActorQuote, Article, Briefing, Corpus, DateRef, Extraction, FrontMatter, MergeCandidate, Mention,
-                             Person, PersonQuote, Published, Quote, RoleRecord)
+from generator.model import (
+    Actor,
+    ActorQuote,
+    Article,
+    Briefing,
+    Corpus,
+    DateRef,
+    Extraction,
+    FrontMatter,
+    Mention,
+    MergeCandidate,
+    Person,
+    PersonQuote,
+    Published,
+    Quote,
+    RoleRecord,
+)
 from generator.stories import group_stories
 
 MARTA, TOMAS, ILSE = "marta-velasquez", "tomas-brennick", "ilse-kandor"
@@ -52,7 +67,8 @@ def extractions() -> dict[str, Extraction]:
         published=Published(None, "unknown"),
         persons=(Mention("Ilse Kandor", "person", (), (), (0,)),))
     return {"a-harbor": _port_report("a-harbor", "2021-03-01", "Harbor Times", PORT_QUOTE, (tomas_quote,)),
-            "b-valley": _port_report("b-valley", "2021-03-02", "Valley Post", "open the northern port to every ship that asks", ()),
+            "b-valley": _port_report("b-valley", "2021-03-02", "Valley Post",
+                                     "open the northern port to every ship that asks", ()),
             "c-hostile": hostile, "d-undated": undated}
 
 

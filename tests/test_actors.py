@@ -34,7 +34,8 @@ def test_actor_name(text: str, label: str, expected: tuple[str, str] | None) -> 
     ("AirTanker Ltd.", "AirTanker", "AirTanker", ""),
     ("General Motors", "General Motors", "General Motors", "GM"),  # "General" alone is a common word
     ("Ford Motor Co.", "Ford Motor", "Ford", "FM"),
-    ("European Aeronautic Defence & Space NV", "European Aeronautic Defence & Space", "European Aeronautic Defence & Space", "EADS"),
+    ("European Aeronautic Defence & Space NV", "European Aeronautic Defence & Space",
+     "European Aeronautic Defence & Space", "EADS"),
     ("Apple", "Apple", "Apple", ""),
 ])
 def test_name_forms(name: str, base: str, short: str, initials: str) -> None:

@@ -1,8 +1,8 @@
 """The built fixture site in headless Debian Chromium (Playwright), served under a sub-path.
 
 The header search finds a person by any name (their page first) and a briefing by a
-title word; the full-text page (find/, Pagefind) finds a quote by a phrase; a reader can go home → year → briefing → person; no
-page logs a console error; pages fit a phone's width.
+title word; the full-text page (find/, Pagefind) finds a quote by a phrase; a reader can go
+home → year → briefing → person; no page logs a console error; pages fit a phone's width.
 """
 from __future__ import annotations
 
@@ -106,7 +106,8 @@ def test_navigate_home_year_briefing_person(page) -> None:  # type: ignore[no-un
     page.locator(".md-content a", has_text="2021").first.click()
     assert page.url.endswith("/briefings-site/years/2021/")
     page.locator(".md-content a", has_text="Northern port opens to all ships").first.click()
-    assert page.url.split("#")[0].endswith("/briefings-site/briefings/harbor-times-port/")  # an event links its paragraph
+    # an event links its paragraph
+    assert page.url.split("#")[0].endswith("/briefings-site/briefings/harbor-times-port/")
     page.locator(".md-content a", has_text="Tomas Brennick").first.click()
     assert page.url.endswith("/briefings-site/people/tomas-brennick/")
     assert page.locator("h1").first.inner_text() == "Tomas Brennick"
@@ -130,7 +131,8 @@ def test_pages_fit_a_phone_in_both_themes(browser, path: str, scheme: str, palet
 
 # ---- accessibility (axe-core) and what an analyst uses ---------------------------------
 
-AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"  # pinned in tests/package.json; `make test` installs it
+# pinned in tests/package.json; `make test` installs it
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 # Violations in Material's own markup and palette, not the project's: (rule, selector start)
 MATERIAL_KNOWN = {
     ("color-contrast", ".md-tabs__link"),  # the inactive tabs are dimmed (opacity .7) on the primary colour

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import make_article
 
 from generator.errors import InputError
 from generator.escape import Trusted, finalize, markdown_text, page_title
@@ -15,8 +16,6 @@ from generator.export import record
 from generator.model import Extraction, Published, Quote
 from generator.read import read_article
 from generator.urls import briefing_slug, person_slug
-
-from conftest import make_article
 
 
 @pytest.mark.parametrize("text", [

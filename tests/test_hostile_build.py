@@ -11,7 +11,8 @@ from hostile.project import mkdocs, snapshot
 
 # tags only article text could bring (the templates make headings, p, a, lists, code, strong, blockquote,
 # tables, the network svg, and the divs and details below, always with these classes)
-RAW_TAG = re.compile(r"<(script|iframe|img|b)\b|<div\b(?! class=\"(briefing-digest|admonition info|search-facets|chart-scroll)\")"
+RAW_TAG = re.compile(r"<(script|iframe|img|b)\b"
+                     r"|<div\b(?! class=\"(briefing-digest|admonition info|search-facets|chart-scroll)\")"
                      r"|<details\b(?! class=\"note\")|<!--|\bon\w+=|javascript:", re.IGNORECASE)
 
 

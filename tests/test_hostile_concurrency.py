@@ -15,10 +15,10 @@ import time
 from pathlib import Path
 
 import pytest
-from hostile.project import REPO, mkdocs
 from test_hostile_pages import small_project
 
 from generator.safety import build_lock, lock_path
+from hostile.project import REPO, mkdocs
 
 pytestmark = pytest.mark.slow
 DEADLINE = 300  # seconds: only so that a broken build cannot hang the suite

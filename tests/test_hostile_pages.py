@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from hostile.project import make_project, mkdocs
 
 FIXTURE_SEEDS = Path(__file__).resolve().parent / "fixtures" / "briefings_project" / "seeds"

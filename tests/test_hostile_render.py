@@ -6,8 +6,6 @@ the real templates, builds the pages with MkDocs (without the plugin) and opens 
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from generator.model import Article, DateRef, Dropped, Extraction, FrontMatter, Mention, Published, Quote

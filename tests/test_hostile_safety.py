@@ -58,7 +58,7 @@ def test_a_folder_of_someone_else_is_refused_before_any_work(tmp_path: Path) -> 
     write_pages(PAGES, out)
     (tmp_path / "site.old").mkdir()
     (tmp_path / "site.old" / "mine.txt").write_text("my notes")
-    with pytest.raises(BriefingsError, match="site.old"):
+    with pytest.raises(BriefingsError, match=r"site\.old"):
         write_pages(PAGES, out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.old"]  # no site.new left behind
     assert (tmp_path / "site.old" / "mine.txt").read_text() == "my notes"

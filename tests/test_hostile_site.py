@@ -67,7 +67,8 @@ def test_no_built_page_carries_active_content_from_article_text(project: dict) -
 
 def test_site_command_keeps_the_previous_site_when_the_build_fails(project: dict, tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
-    (root / "seeds" / "a.txt").write_text("A harbour story\n" + "Councillor Ines Marr said the pier would reopen on Friday, a week late. " * 2)
+    (root / "seeds" / "a.txt").write_text(
+        "A harbour story\n" + "Councillor Ines Marr said the pier would reopen on Friday, a week late. " * 2)
     ok = mkdocs(root, "site", module="generator")
     assert ok.returncode == 0, ok.stderr[-3000:]
     good = snapshot(root / "site")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import site_corpus
 from generator.memo import RenderMemo
 from generator.model import DateRef, Extraction, Mention, Published
 from generator.resolve import resolve
 from generator.site import build_from_corpus
-import site_corpus
 
 
 def retitled(e: Extraction, title: str) -> Extraction:
@@ -25,7 +25,8 @@ def edits() -> list[tuple[str, dict[str, Extraction]]]:
     steps.append(("story member retitled", dict(current)))
     # a new person in one article: new co-mentions on other people's pages
     hostile = current["c-hostile"]
-    current["c-hostile"] = replace(hostile, persons=(*hostile.persons, Mention("Marta Velasquez", "person", (), (), (0,))))
+    added = Mention("Marta Velasquez", "person", (), (), (0,))
+    current["c-hostile"] = replace(hostile, persons=(*hostile.persons, added))
     steps.append(("person added", dict(current)))
     # an event dated by an article published in no month of the year, then moved to another month: the
     # year page's lists stay the same and only its per-month counts change

@@ -297,7 +297,8 @@ def _p(name: str, *aliases: str, roles: tuple[str, ...] = ()) -> Mention:
     ([(_p("Katie Brennan"), _p("Ann Lowe")), (_p("Mary Brennan"), _p("Ann Lowe"))],
      ["Ann Lowe", "Katie Brennan", "Mary Brennan"]),
     # a titled surname joins the one full name whose role agrees, not the namesake without one
-    ([(_p("Barton Ames", roles=("President",)),), (_p("Lena Ames"),), (_p("Ames", "President Ames", roles=("President",)),)],
+    ([(_p("Barton Ames", roles=("President",)),), (_p("Lena Ames"),),
+      (_p("Ames", "President Ames", roles=("President",)),)],
      ["Barton Ames", "Lena Ames"]),
 ])
 def test_across_articles(articles: list[tuple], expected: list[str]) -> None:

@@ -102,7 +102,7 @@ class Warnings(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
 
-    def __enter__(self) -> "Warnings":
+    def __enter__(self) -> Warnings:
         logging.getLogger("generator").addHandler(self)
         return self
 

@@ -79,7 +79,8 @@ def test_pagefind_indexes_the_article_of_each_page_and_not_the_404(tmp_path):
 
 def test_pagefind_runs_in_bundles_and_leaves_out_the_lists(tmp_path):
     pytest.importorskip("pagefind_bin")
-    article = '<html lang="en"><body><article class="md-content__inner"><h1>{0}</h1><p>{0} keeper</p></article></body></html>'
+    article = ('<html lang="en"><body><article class="md-content__inner">'
+               '<h1>{0}</h1><p>{0} keeper</p></article></body></html>')
     for name in ("a", "b", "c", "people/odo"):
         (tmp_path / name).mkdir(parents=True)
         (tmp_path / name / "index.html").write_text(article.format(name.replace("/", " ")))

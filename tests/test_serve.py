@@ -28,7 +28,8 @@ title: Ferry line to the islands returns
 published: 2021-05-04
 source: Island Courier
 ---
-Transport director Odile Marchetti said on Tuesday that the ferry would run again. "The islands have waited long enough for a boat of their own," Marchetti said.
+Transport director Odile Marchetti said on Tuesday that the ferry would run again. \
+"The islands have waited long enough for a boat of their own," Marchetti said.
 """
 
 
@@ -40,7 +41,8 @@ class Server:
             sock.bind(("127.0.0.1", 0))
             self.port = sock.getsockname()[1]
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_PROCESSES": "1"}
-        self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *args, "-a", f"127.0.0.1:{self.port}"],
+        command = [sys.executable, "-m", "mkdocs", "serve", *args, "-a", f"127.0.0.1:{self.port}"]
+        self.process = subprocess.Popen(command,
                                         cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.lines: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
@@ -133,7 +135,10 @@ def test_an_edit_changes_the_page_and_leaves_the_rest_alone(served: tuple[Path, 
     root, server = served
     article = root / "seeds" / "library-opening.txt"
     untouched = root / "seeds" / "summer-festival.txt"
-    stamp = lambda: {p: p.stat().st_mtime_ns for p in (root / ".cache" / "briefings" / "serve-pages").rglob("*.md")}  # noqa: E731
+
+    def stamp() -> dict[Path, int]:
+        return {p: p.stat().st_mtime_ns for p in (root / ".cache" / "briefings" / "serve-pages").rglob("*.md")}
+
     before = stamp()
     rebuild(server, lambda: save(article, article.read_text(encoding="utf-8")
                                  + "\nThe reading room stays open late on Fridays.\n"))

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from dataclasses import replace
 
 import pytest
 
+import site_corpus
 from generator import chart, graph, urls
 from generator.clean import clean
 from generator.errors import InputError
@@ -19,7 +21,6 @@ from generator.read import split_front_matter
 from generator.render import INDEX_PAGE, original_url, render_site, what_happened
 from generator.site import build_from_corpus, extra_files
 from generator.sorting import alphabetical, sort_name
-import site_corpus
 from site_corpus import HOSTILE
 
 
@@ -46,11 +47,14 @@ def _article(*body: str, title: str = "A title", url: str | None = None) -> Arti
 
 
 @pytest.mark.parametrize("body, date, expected", [
-    (("Mr. Smith came on Monday. He left on Tuesday.",), DateRef("Tuesday", "2021-01-05", 0), "He left on <mark>Tuesday</mark>."),
-    (("Mr. Smith came on Monday. He left.",), DateRef("Monday", "2021-01-04", 0), "Mr. Smith came on <mark>Monday</mark>."),
+    (("Mr. Smith came on Monday. He left on Tuesday.",), DateRef("Tuesday", "2021-01-05", 0),
+     "He left on <mark>Tuesday</mark>."),
+    (("Mr. Smith came on Monday. He left.",), DateRef("Monday", "2021-01-04", 0),
+     "Mr. Smith came on <mark>Monday</mark>."),
     (("The U.S. Army left on March 10, 2021, after talks. Then it ended.",), DateRef("March 10, 2021", "2021-03-10", 0),
      "The U.S. Army left on <mark>March 10, 2021</mark>, after talks."),
-    (("It ended <b>badly</b> in 2019.",), DateRef("2019", "2019", 0), "It ended &#60;b&#62;badly&#60;/b&#62; in <mark>2019</mark>."),
+    (("It ended <b>badly</b> in 2019.",), DateRef("2019", "2019", 0),
+     "It ended &#60;b&#62;badly&#60;/b&#62; in <mark>2019</mark>."),
 ])
 def test_what_happened_is_the_sentence_around_the_date(body: tuple[str, ...], date: DateRef, expected: str) -> None:
     assert what_happened(_article(*body), date) == expected
@@ -105,7 +109,8 @@ def test_the_original_article_and_author_are_shown() -> None:
     article = replace(b.extraction.article, url="https://news.example/port?id=1&x=2", author="Ann Lee")
     shown = replace(b, extraction=replace(b.extraction, article=article))
     page = render_site(replace(corpus, briefings=(shown, *corpus.briefings[1:])))[urls.briefing_page(b.slug)]
-    assert '<a href="https&#58;//news.example/port?id&#61;1&#38;x&#61;2" rel="noopener noreferrer">Original article</a>' in page
+    assert ('<a href="https&#58;//news.example/port?id&#61;1&#38;x&#61;2" rel="noopener noreferrer">'
+            'Original article</a>') in page
     assert "By Ann Lee" in page
 
 
@@ -170,7 +175,7 @@ def test_year_labels_do_not_collide() -> None:
     svg = chart.svg({(2020, 12): 1, (2021, 1): 1, (2021, 2): 1}, lambda m: "x/")
     assert svg.count(">2020</text>") + svg.count(">2021</text>") >= 1
     xs = [float(x) for x in re.findall(r'<text x="([\d.]+)" y="\d+">\d{4}</text>', svg)]
-    assert all(b - a >= chart.YEAR_LABEL for a, b in zip(xs, xs[1:]))
+    assert all(b - a >= chart.YEAR_LABEL for a, b in itertools.pairwise(xs))
 
 
 # ---- the network --------------------------------------------------------------------
@@ -185,7 +190,8 @@ def _crowd(n: int) -> tuple[Person, ...]:
 
 def _boxes(svg: str) -> list[tuple[float, float, float, float]]:
     found = []
-    for x, y, anchor, name in re.findall(r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)"[^>]*>([^<]+)</text>', svg):
+    labels = re.findall(r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="(\w+)"[^>]*>([^<]+)</text>', svg)
+    for x, y, anchor, name in labels:
         w, x, y = graph.label_width(name), float(x), float(y)
         left = {"middle": x - w / 2, "start": x, "end": x - w}[anchor]
         found.append((left, y - graph.FONT, left + w, y))

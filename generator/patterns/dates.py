@@ -31,7 +31,6 @@ NAMED_DAY_PREFIXES = frozenset({"black", "good", "super", "ash", "bloody", "cybe
 # Words that place a weekday or a month before or after the publication date.
 BEFORE_WORDS = frozenset({"last", "past", "previous", "preceding"})
 AFTER_WORDS = frozenset({"next", "coming", "following"})
-THIS_WORDS = frozenset({"this", "current"})
 # "the following year", "the previous day": counted from the last date the story told, not from publication
 STORY_WORDS = frozenset({"following", "previous", "preceding", "before", "after", "that"})
 
@@ -120,7 +119,8 @@ EXPRESSIONS: dict[str, str] = {
     "md_range": rf"\b{MONTH}\s+{DAY}{_RANGE_SEP}(?:{MONTH2}\s+)?{DAY2}(?:,?\s+{YEAR})?",
     "dm_range": rf"\b{DAY}{_RANGE_SEP}{DAY2}\s+{MONTH}(?:,?\s+{YEAR})?",
     # Tuesday, April 3, 2018 / March 12 2009 / Feb. 21 / 3 April 2018
-    "mdy": rf"\b(?:(?P<rel>last|next|this|past|coming)\s+|{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?!\d|\s*%|:\d)(?:,?\s+{YEAR})?",
+    "mdy": rf"\b(?:(?P<rel>last|next|this|past|coming)\s+|{WEEKDAY},?\s+)?"
+           rf"{MONTH}\s+{DAY}(?!\d|\s*%|:\d)(?:,?\s+{YEAR})?",
     "dmy": rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}(?:\s+of)?\s+{MONTH}(?:,?\s+{YEAR})?",
     "iso": r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b",
     # February 2022 / January nineteen ninety-seven
@@ -133,7 +133,8 @@ EXPRESSIONS: dict[str, str] = {
     # in the last year (the 12 months before publication)
     "last_12": r"\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:year|12\s+months|twelve\s+months)\b",
     # this year / last month / next year / the previous year / the year previous
-    "unit_rel": r"\b(?:(?:the\s+)?(?P<rel>this|last|next|past|coming|previous|following|current)\s+(?:fiscal\s+)?(?P<unit>year|month)"
+    "unit_rel": r"\b(?:(?:the\s+)?(?P<rel>this|last|next|past|coming|previous|following|current)\s+"
+                r"(?:fiscal\s+)?(?P<unit>year|month)"
                 r"|the\s+(?P<unit2>year)\s+(?P<rel2>previous|before|after))\b(?!\s*(?:-|–)?\s*(?:old|long))",
     # a year ago / 42 years ago / a month earlier / in five years
     "ago": rf"\b{_NUMBER}\s+(?P<unit>year|month|day)s?\s+(?P<dir>ago|earlier|later)\b",
@@ -152,16 +153,19 @@ EXPRESSIONS: dict[str, str] = {
     "weekend": r"\b(?:(?P<rel>last|next|this|coming|past)|the)\s+weekend\b",
     "in_n": rf"\bin\s+{_NUMBER}\s+(?P<unit>year|month)s?(?!\s*(?:-|–)?\s*(?:old|long|ago))\b(?:'?\s*time)?",
     # the end of the year / year-end / year's end / for the year / the full year
-    "year_end": r"\b(?:(?P<since>since)\s+)?(?:(?:the\s+)?end\s+of\s+(?:the\s+)?year|year[- ]end|year's\s+end)\b(?!\s+(?:of|results|report))",
+    "year_end": r"\b(?:(?P<since>since)\s+)?(?:(?:the\s+)?end\s+of\s+(?:the\s+)?year|year[- ]end|year's\s+end)\b"
+                r"(?!\s+(?:of|results|report))",
     "the_year": r"\b(?:for\s+the\s+(?:full\s+)?year|the\s+full\s+year)\b(?!\s*(?:ago|earlier|before|-|–))",
     # today / tonight / yesterday / tomorrow (the word alone; "today's" included)
     "deictic": r"\b(?P<word>today|tonight|yesterday|tomorrow)\b",
     # Tuesday / last Friday / Friday night / the previous Friday ("on" is left out, as TimeML does:
     # "on Friday" and "Friday" are one date)
-    "weekday": rf"\b(?:(?P<rel>last|next|this|coming|previous|preceding|past|following)\s+|the\s+(?P<rel2>previous|preceding|following)\s+)?"
+    "weekday": rf"\b(?:(?P<rel>last|next|this|coming|previous|preceding|past|following)\s+"
+               rf"|the\s+(?P<rel2>previous|preceding|following)\s+)?"
                rf"{WEEKDAY}(?:\s+(?P<daypart>{'|'.join(DAY_PARTS)}))?",
     # last Thanksgiving / on Christmas Day
-    "holiday": rf"\b(?:(?P<rel>last|next|this)\s+|on\s+)(?P<holiday>thanksgiving(?:\s+day)?|{'|'.join(sorted(FIXED_HOLIDAYS, key=len, reverse=True))})\b",
+    "holiday": rf"\b(?:(?P<rel>last|next|this)\s+|on\s+)"
+               rf"(?P<holiday>thanksgiving(?:\s+day)?|{'|'.join(sorted(FIXED_HOLIDAYS, key=len, reverse=True))})\b",
     # early 2011 / the end of 1990: the year, its part written with it as TimeML does
     "year_part": rf"\b(?:(?:early|late|mid)[- ]?|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+){YEAR}",
     # 1998 / in 2009 / 1957-58
@@ -189,7 +193,8 @@ ANNIVERSARY = re.compile(
     rf"\b(?:(?P<digits>\d{{1,3}})(?:st|nd|rd|th)|(?P<tens>{'|'.join(TENS_WORDS)})-(?P<unit>{'|'.join(ORDINAL_UNITS)})"
     rf"|(?P<word>{'|'.join([*ORDINAL_TENS, *ORDINAL_UNITS])}))\s+anniversary\b"
     rf"|\b(?P<round>{'|'.join(ROUND_ANNIVERSARIES)})\b"
-    r"|\b(?P<years>\d{1,3})(?:-year\s+anniversary|\s+years\s+(?=of\b|since\b))",  # "a 10-year anniversary", "75 years of"
+    # "a 10-year anniversary", "75 years of"
+    r"|\b(?P<years>\d{1,3})(?:-year\s+anniversary|\s+years\s+(?=of\b|since\b))",
     re.IGNORECASE,
 )
 # The anniversary falls in the year of publication: "this year's", "this year marks", "marks".

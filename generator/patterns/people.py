@@ -48,9 +48,9 @@ ROLE_WORDS = frozenset({
     "secretary-general", "commissioner", "inspector", "detective", "sergeant", "brigadier",
     "owner", "investor", "billionaire", "entrepreneur", "activist", "dissident",
     "commentator", "pundit", "historian", "scientist", "engineer", "physician", "doctor",
-    "president-elect", "prime", "speaker", "whip", "mp", "ceo", "boss", "tycoon", "superintendent",
+    "president-elect", "prime", "speaker", "whip", "mp", "boss", "tycoon", "superintendent",
     "actor", "actress", "singer", "rapper", "comedian", "artist", "producer", "host", "anchor",
-    "novelist", "poet", "photographer", "designer", "astronaut", "pilot", "chef", "author",
+    "novelist", "poet", "photographer", "designer", "astronaut", "pilot", "chef",
 })
 # Words before a title that make it part of a longer title ("Attorney General", "Vice
 # President"): the short title then does not make a titled alias.
@@ -222,6 +222,7 @@ POSSESSIVE = re.compile(r"\s*['’]s?$")
 INNER_APOSTROPHE = re.compile(r"[A-Z][a-z]*['’][A-Z]?[a-z]{2,}")
 # A name with a nickname in quotes between given name and surname: Vincent "The Chin" Gigante.
 # Groups: given name (with an optional initial), nickname, surname.
-NICKNAMED = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?: [A-Z]\.)?) [\"“'‘]([A-Z][^\"“”'‘’\n]{0,30}?)[\"”'’] ([A-Z][\w'’-]+)")
+NICKNAMED = re.compile(r"(?<![\w'’])([A-Z][a-z]+(?: [A-Z]\.)?) "
+                       r"[\"“'‘]([A-Z][^\"“”'‘’\n]{0,30}?)[\"”'’] ([A-Z][\w'’-]+)")
 # Entity text that is markup or numbers rather than a name ("300px", "@Media").
 NOT_A_NAME = re.compile(r"[0-9@#{}<>=/\\|_*:;,!?()\[\]]|^\W|px$")

@@ -25,7 +25,7 @@ from ..urls import person_slug
 from .merge import Clusters, Unit, cluster
 from .registry import Entry, load_registry
 
-__all__ = ["PeopleIndex", "resolve_people", "load_registry"]
+__all__ = ["PeopleIndex", "load_registry", "resolve_people"]
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,8 @@ def _quotes(briefings: Sequence[tuple[str, Extraction]],
     return found
 
 
-def _co_mentions(briefings: Sequence[tuple[str, Extraction]], slug_for: dict[tuple[str, str], str]) -> dict[str, Counter]:
+def _co_mentions(briefings: Sequence[tuple[str, Extraction]],
+                 slug_for: dict[tuple[str, str], str]) -> dict[str, Counter]:
     together: dict[str, Counter] = defaultdict(Counter)
     for bslug, extraction in briefings:
         present = sorted({slug_for[(bslug, m.name)] for m in extraction.persons})

@@ -59,7 +59,8 @@ def _key(form: str) -> str:
     return " ".join(fold(legal_base(form)).replace(".", "").split())
 
 
-def resolve_actors(briefings: Sequence[tuple[str, Extraction]], person_slug_for: dict[tuple[str, str], str]) -> ActorIndex:
+def resolve_actors(briefings: Sequence[tuple[str, Extraction]],
+                   person_slug_for: dict[tuple[str, str], str]) -> ActorIndex:
     """Group the organisations and places of all articles; ``briefings`` is (briefing slug, extraction), newest first.
 
     ``person_slug_for`` is the people stage's (briefing slug, name) → person slug, for the people named with an actor.
@@ -142,7 +143,8 @@ def _actor(units: list[_Unit], indexes: list[int], slug: str, by_slug: dict[str,
     pattern = _forms_pattern(forms)
     for bslug in articles:
         extraction = by_slug[bslug]
-        people.update({person_slug_for[(bslug, m.name)] for m in extraction.persons if (bslug, m.name) in person_slug_for})
+        people.update({person_slug_for[(bslug, m.name)] for m in extraction.persons
+                       if (bslug, m.name) in person_slug_for})
         quotes += [ActorQuote(q.text, bslug, q.paragraph, person_slug_for.get((bslug, q.speaker or "")))
                    for q in extraction.quotes if pattern.search(q.text)]
     group = units[indexes[0]].group

@@ -45,7 +45,7 @@ def injection_article(n: int, payload: str) -> str:
         f"The statement added {payload} in the middle of an otherwise ordinary sentence about the ferry.",
         f"\"Nobody should write {payload} into a quote,\" said Orla Dunmere, the {payload} harbour master, on Tuesday.",
         f"{payload}",
-        f"# A heading written by a scraper that should stay a plain line of the article.",
+        "# A heading written by a scraper that should stay a plain line of the article.",
         f"{QUOTE}",
     ]) + "\n"
 
@@ -84,10 +84,11 @@ def text_files() -> dict[str, bytes]:
                                  f"</body></html>").encode()
     files["<b onmouseover=alert('name')>odd name.txt"] = (f"Odd file name\n{PROSE}\n{QUOTE}\n").encode()
     # broken but readable: these must build
-    files["utf16_bom.txt"] = ("\ufeffA UTF-16 article about Tollmere\n" + PROSE + "\n" + QUOTE + "\n").encode("utf-16-le")
+    utf16 = "\ufeffA UTF-16 article about Tollmere\n" + PROSE + "\n" + QUOTE + "\n"
+    files["utf16_bom.txt"] = utf16.encode("utf-16-le")
     files["utf16_bom.txt"] = b"\xff\xfe" + files["utf16_bom.txt"][2:]
-    files["invalid_utf8.txt"] = ("Invalid UTF-8 in Tollmere\n" + PROSE + "\n").encode() + b"caf\xe9 \xff\xfe\x81 ok.\n" + \
-        QUOTE.encode() + b"\n"
+    files["invalid_utf8.txt"] = (("Invalid UTF-8 in Tollmere\n" + PROSE + "\n").encode()
+                                 + b"caf\xe9 \xff\xfe\x81 ok.\n" + QUOTE.encode() + b"\n")
     files["long_line.txt"] = ("A very long line\n" + ("word " * 20_000).strip() + ".\n" + QUOTE + "\n").encode()
     files["Case.txt"] = f"Upper case name\n{PROSE}\n".encode()
     files["case.txt"] = f"Lower case name\n{PROSE}\n".encode()

@@ -62,7 +62,8 @@ def outside_build_areas(files: dict[str, bytes]) -> dict[str, bytes]:
 class ActiveContent(html.parser.HTMLParser):
     """Collects what in a built page could run: event handlers, javascript: URLs, frames, inline scripts."""
 
-    FRAMES = {"iframe", "frame", "object", "embed", "base"}  # (the theme itself uses svg icons and a search form)
+    # (the theme itself uses svg icons and a search form)
+    FRAMES = frozenset({"iframe", "frame", "object", "embed", "base"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -5,7 +5,7 @@ reference in the body, in text order, normalised against the publication date:
 
 1. tag: a regex grammar finds the expressions (tagger.py), the Doc vetoes names and quantities;
 2. tense: the clause's verb says whether "Tuesday" lies before or after publication (tense.py);
-3. resolve: each expression → YYYY, YYYY-MM or YYYY-MM-DD, a range with its end (resolve.py).
+3. normalise: each expression → YYYY, YYYY-MM or YYYY-MM-DD, a range with its end (normalise.py).
 
 The title's dates and the written dates among the metadata lines and dropped datelines
 ("March 27, 2008", "WASHINGTON, August 8 (Xinhua) --") are also references, with paragraph
@@ -21,8 +21,8 @@ from spacy.tokens import Doc
 from ...model import Article, DateRef
 from ...nlp import body_text, paragraph_at, paragraph_starts
 from ...patterns.dates import DATELINE
+from .normalise import Anchor, Recent, date_value
 from .published import find_published
-from .resolve import Anchor, Recent, resolve
 from .tagger import Found, tag
 from .tense import cue_tense, tense_at
 
@@ -43,7 +43,7 @@ def find_dates(article: Article, doc: Doc, published: str | None) -> tuple[DateR
         if found.kind == "year_range":
             refs.extend(year_range_refs(found, paragraph))
             continue
-        value, end = resolve(found, anchor, tense_at(doc, found.start, found.end), recent)
+        value, end = date_value(found, anchor, tense_at(doc, found.start, found.end), recent)
         refs.append(DateRef(text=found.text, value=value, paragraph=paragraph, end=end))
         recent = recent.after(found.kind, value)
     return tuple(refs)
@@ -54,7 +54,7 @@ def title_refs(article: Article, anchor: Anchor) -> list[DateRef]:
     refs = []
     for found in tag(article.title, None):
         if found.kind != "year_range":
-            value, end = resolve(found, anchor, cue_tense(article.title, found.start), Recent())
+            value, end = date_value(found, anchor, cue_tense(article.title, found.start), Recent())
             refs.append(DateRef(text=found.text, value=value, paragraph=METADATA_PARAGRAPH, end=end))
     return refs
 
@@ -68,7 +68,7 @@ def metadata_refs(article: Article, anchor: Anchor) -> list[DateRef]:
     for line in [*article.metadata, *datelines]:
         for found in tag(line, None):
             if found.kind in ("mdy", "dmy"):
-                value, _ = resolve(found, anchor, None, Recent())
+                value, _ = date_value(found, anchor, None, Recent())
                 refs.append(DateRef(text=found.text, value=value, paragraph=METADATA_PARAGRAPH))
     return refs
 

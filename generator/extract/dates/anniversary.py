@@ -22,8 +22,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ...patterns.dates import (
-    ANNIVERSARY, ANNIVERSARY_NOT_NOW, ANNIVERSARY_NOW, ANNIVERSARY_SUBJECT_END, FOUNDING_WORDS, ORDINAL_TENS,
-    ORDINAL_UNITS, RELATIONS_WORDS, ROUND_ANNIVERSARIES, TENS_WORDS,
+    ANNIVERSARY,
+    ANNIVERSARY_NOT_NOW,
+    ANNIVERSARY_NOW,
+    ANNIVERSARY_SUBJECT_END,
+    FOUNDING_WORDS,
+    ORDINAL_TENS,
+    ORDINAL_UNITS,
+    RELATIONS_WORDS,
+    ROUND_ANNIVERSARIES,
+    TENS_WORDS,
 )
 from ...patterns.states import STATES, State
 from .tagger import tag
@@ -66,11 +74,10 @@ def clue_from(match: re.Match[str], sentence: str) -> YearClue | None:
     if dated := first_year(subject):
         return YearClue(dated + count, True, f"{said}: {dated} + {count}")
     if FOUNDING_WORDS.search(subject) and not RELATIONS_WORDS.search(subject):
-        founded = [state for state in states_in(subject) if state.founded]
+        founded = [(state.name, state.founded) for state in states_in(subject) if state.founded]
         if founded:
-            state = founded[0]
-            return YearClue(state.founded + count, True,
-                            f"{said}: {state.name} dates from {state.founded}; {state.founded} + {count}")
+            name, year = founded[0]
+            return YearClue(year + count, True, f"{said}: {name} dates from {year}; {year} + {count}")
     if RELATIONS_WORDS.search(subject):
         named = states_in(subject) or states_in(sentence)
         if named:

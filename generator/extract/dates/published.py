@@ -22,16 +22,24 @@ knowledge (who held an office when, which year the "seventh" annual meeting was)
 """
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from spacy.tokens import Doc
 
 from ...model import Article, Published
 from ...patterns.dates import (
-    DATELINE, ISO_STAMP, PUBLISHED_CUES, SINCE_WORDS, SLASH_STAMP, UNIX_MAX, UNIX_MIN, UNIX_TIME, UPDATED_CUE,
+    DATELINE,
+    ISO_STAMP,
+    PUBLISHED_CUES,
+    SINCE_WORDS,
+    SLASH_STAMP,
+    UNIX_MAX,
+    UNIX_MIN,
+    UNIX_TIME,
+    UPDATED_CUE,
 )
 from .anniversary import YearClue, anniversary_years
-from .resolve import Anchor, Recent, resolve
+from .normalise import Anchor, Recent, date_value, safe_date
 from .tagger import previous_word, tag
 from .tense import tense_at
 
@@ -60,9 +68,8 @@ def find_published(article: Article, doc: Doc) -> Published:
 def date_in_line(line: str) -> str | None:
     """A full date in a metadata line: a timestamp, a Unix time, or a written date."""
     if match := ISO_STAMP.search(line) or SLASH_STAMP.search(line):
-        day = checked(int(match["year"]), int(match["month"]), int(match["day"]))
-        if day:
-            return day
+        if day := safe_date(int(match["year"]), int(match["month"]), int(match["day"])):
+            return day.isoformat()
     if match := UNIX_TIME.match(line):
         seconds = int(match["seconds"])
         if UNIX_MIN <= seconds <= UNIX_MAX:
@@ -74,7 +81,7 @@ def written_date(text: str) -> str | None:
     """The first day-month-year date written out in ``text`` ("April 3, 2018", "3 April 2018")."""
     for found in tag(text, None):
         if found.kind in ("mdy", "dmy", "iso") and found.get("year"):
-            value, _ = resolve(found, Anchor(), None, Recent())
+            value, _ = date_value(found, Anchor(), None, Recent())
             if value:
                 return value
     return None
@@ -88,13 +95,6 @@ def dateline_date(paragraph: str) -> str | None:
     if len(paragraph.split()) <= DATE_LINE_WORDS:
         return written_date(paragraph)
     return None
-
-
-def checked(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def estimate(doc: Doc) -> Published | None:

@@ -16,8 +16,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from ...patterns.dates import (
-    ADDRESS_AFTER, AMBIGUOUS_MONTHS, DETERMINERS, EXPRESSION_RES, MONTHS, NAME_LABELS, NAMED_DAY_PREFIXES, NOT_YEAR_LABELS,
-    SUPERLATIVE_WORDS, YEAR_CUES,
+    ADDRESS_AFTER,
+    AMBIGUOUS_MONTHS,
+    DETERMINERS,
+    EXPRESSION_RES,
+    MONTHS,
+    NAME_LABELS,
+    NAMED_DAY_PREFIXES,
+    NOT_YEAR_LABELS,
+    SUPERLATIVE_WORDS,
+    YEAR_CUES,
 )
 
 KIND_ORDER = {kind: i for i, kind in enumerate(EXPRESSION_RES)}

@@ -29,13 +29,14 @@ from ...model import Article, Mention
 from ...nlp import paragraph_at, paragraph_starts
 from ...patterns.people import INNER_APOSTROPHE, NICKNAMED
 from .actors import actor_mentions, actor_name, title_places
-from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title, name_key, near_spelling
+from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title_word, name_key, near_spelling
 from .roles import apposition_after, apposition_before, titling
 
 # entity labels spaCy sometimes gives a person's surname ("Example told reporters")
 MISLABELLED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
-NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP", "IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP"})  # no name word
+# tags no name word carries
+NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP", "IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP"})
 SPACED_DASH = re.compile(r"\s+[-–—]\s+")  # no name holds one: "San Jose - Acme" is two entities run together
 LONE_WORD_REPEATS = 3  # an untitled one-word person tagged this often is one
 
@@ -115,8 +116,9 @@ def _occurrence(doc: Doc, span: Span, starts: list[int], name: str | None = None
     (a nickname: ``written`` is then the span as written, kept as an alias).
     """
     start = span.start
-    while start < span.end - 1 and (is_title(doc[start].text) or doc[start].tag_ in NOT_NAME_TAGS):
-        start += 1  # spaCy sometimes takes the title or a verb into the name ("President Ann Example", "Following Example")
+    while start < span.end - 1 and (is_title_word(doc[start].text) or doc[start].tag_ in NOT_NAME_TAGS):
+        # spaCy sometimes takes the title or a verb into the name ("President Ann Example", "Following Example")
+        start += 1
     name = clean_name(name or doc[start:span.end].text)
     if name is None or not name_key(name):
         return None
@@ -167,7 +169,7 @@ def _mislabelled(doc: Doc, ent: Span, starts: list[int], groups: list[Group]) ->
     if not key or len(key) > 3:
         return None
     if ent.label_ in MISLABELLED and \
-            any(set(key) <= g.key or len(g.key) == 1 and key[-1] in g.key for g in groups):
+            any(set(key) <= g.key or (len(g.key) == 1 and key[-1] in g.key) for g in groups):
         return _occurrence(doc, ent, starts)
     if len(key) == 1 and any(len(g.key) > 1 and any(near_spelling(key[0], w) for w in g.key) for g in groups):
         return _occurrence(doc, ent, starts)

@@ -18,12 +18,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
 from ...model import Mention
-from ...patterns.people import (ACRONYM_SKIP, ACTOR_LABELS, BUSINESS_WORDS, COMMON_ACTOR_WORDS, COUNTRIES, COUNTRY_ALIASES,
-                                LEGAL_FORMS, NOT_A_NAME, ORG_WORDS, POSSESSIVE, REGIONS)
+from ...patterns.people import (
+    ACRONYM_SKIP,
+    ACTOR_LABELS,
+    BUSINESS_WORDS,
+    COMMON_ACTOR_WORDS,
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    LEGAL_FORMS,
+    NOT_A_NAME,
+    ORG_WORDS,
+    POSSESSIVE,
+    REGIONS,
+)
 from .names import fold
 
 
@@ -52,7 +63,7 @@ def actor_name(text: str, label: str) -> tuple[str, str] | None:
     return text, kind
 
 
-def title_places(title: str, known: set[str], person_words: set[str] = frozenset()) -> list[tuple[str, str, int]]:
+def title_places(title: str, known: set[str], person_words: Set[str] = frozenset()) -> list[tuple[str, str, int]]:
     """(name, "place", -1) for each country or region the headline names that the body does not: the
     headline is not parsed, and a country named only there ("... against Europe and the United States")
     is still one the article is about. Found by their names as words, capitals as written; a name
@@ -75,7 +86,7 @@ def _written(title: str, lower: str) -> str | None:
     return form if form[:1].isupper() and (len(form) > 3 or form.replace(".", "").isupper()) else None
 
 
-def actor_mentions(found: Iterable[tuple[str, str, int]], person_words: set[str]) -> tuple[Mention, ...]:
+def actor_mentions(found: Iterable[tuple[str, str, int]], person_words: Set[str]) -> tuple[Mention, ...]:
     """Mentions from (name, kind, paragraph): one per organisation or place, other forms as aliases."""
     named = [Named(n, k, p) for n, k, p in found
              if not ({fold(w) for w in n.split()} <= person_words and k == "org")]  # a surname tagged ORG

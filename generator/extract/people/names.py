@@ -11,9 +11,20 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ...patterns.people import (DEMONYMS, HONORIFICS, NAME_PARTICLES, NAME_TITLES, NON_NAME_WORDS, NOT_A_NAME,
-                                INNER_CAPITAL_PREFIXES, NAME_SUFFIXES,
-                                ORG_WORDS, POSSESSIVE, ROLE_WORDS, TITLE_EXPANSIONS)
+from ...patterns.people import (
+    DEMONYMS,
+    HONORIFICS,
+    INNER_CAPITAL_PREFIXES,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NAME_TITLES,
+    NON_NAME_WORDS,
+    NOT_A_NAME,
+    ORG_WORDS,
+    POSSESSIVE,
+    ROLE_WORDS,
+    TITLE_EXPANSIONS,
+)
 
 WORD = re.compile(r"[\w'’.-]+")
 MAX_NAME_WORDS = 5
@@ -26,7 +37,11 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
-def is_title(word: str) -> bool:
+def is_title_word(word: str) -> bool:
+    """A title, honorific or role that can stand before a name ("President", "Dr.", "minister").
+
+    One word; whether a whole text is in Title Case is another question (the quotes' ``is_title``).
+    """
     low = word.casefold()
     return low in NAME_TITLES or low in TITLE_EXPANSIONS or low in HONORIFICS or low in ROLE_WORDS
 
@@ -34,7 +49,7 @@ def is_title(word: str) -> bool:
 def name_key(name: str) -> tuple[str, ...]:
     """The words that identify a person: folded, without titles, initials or punctuation."""
     words = [fold(w).strip(".'’-") for w in name.split()]
-    while words and is_title(words[0]):
+    while words and is_title_word(words[0]):
         words = words[1:]
     # a particle is part of the name's spelling, not a word that identifies it ("van"), except
     # in front, where it is a given name ("Ben", "Al")
@@ -43,20 +58,12 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(w for i, w in enumerate(words) if len(w) > 1 and (i == 0 or w not in NAME_PARTICLES))
 
 
-def strip_titles(words: list[str]) -> tuple[list[str], list[str]]:
-    """(titles in front, the rest): "President Ann Example" → (["President"], ["Ann", "Example"])."""
-    cut = 0
-    while cut < len(words) - 1 and is_title(words[cut]):
-        cut += 1
-    return words[:cut], words[cut:]
-
-
 def clean_name(text: str) -> str | None:
     """The name in an entity's text, or None when it cannot be a person's name.
 
     Drops a possessive and surrounding punctuation; refuses markup, numbers, function
     words ("Russia And China"), demonyms and organisation words ("Acme Corporation").
-    Titles are NOT removed here (see ``strip_titles``).
+    Titles are NOT removed here (``name_key`` leaves them out when names are compared).
     """
     text = POSSESSIVE.sub("", " ".join(text.split())).strip(" \"'“”‘’()[],;:-–—")
     if text.endswith(".") and len(text.split()[-1]) > 2 and text.split()[-1].casefold() not in NAME_SUFFIXES:
@@ -69,9 +76,9 @@ def clean_name(text: str) -> str | None:
         return None
     if not all(w[0].isupper() or w.casefold() in NAME_PARTICLES for w in words):
         return None
-    if len(words) == 1 and (len(text) < 2 or text.isupper() and len(text) > 3):
+    if len(words) == 1 and (len(text) < 2 or (text.isupper() and len(text) > 3)):
         return None  # acronyms are organisations ("NATO"); two-letter surnames stay ("Li")
-    if len(words) > 1 and text.isupper() or any(_odd_word(w) for w in words):
+    if (len(words) > 1 and text.isupper()) or any(_odd_word(w) for w in words):
         return None  # shouted headlines and bylines, "Brand-named" glue, "CamelCase" products
     if len(words) % 2 == 0 and words[:len(words) // 2] == words[len(words) // 2:]:
         return None  # a name printed twice is a byline or a caption, not prose ("Ann Example Ann Example")

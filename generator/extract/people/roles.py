@@ -15,8 +15,18 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ...patterns.people import (APPOSITION_OPENERS, COMPOUND_TITLE_HEADS, HONORIFICS, MAX_ROLE_TOKENS, NAME_TITLES, NON_NAME_WORDS,
-                                ROLE_DROP_FIRST, ROLE_MODIFIERS, ROLE_WORDS, TITLE_EXPANSIONS)
+from ...patterns.people import (
+    APPOSITION_OPENERS,
+    COMPOUND_TITLE_HEADS,
+    HONORIFICS,
+    MAX_ROLE_TOKENS,
+    NAME_TITLES,
+    NON_NAME_WORDS,
+    ROLE_DROP_FIRST,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    TITLE_EXPANSIONS,
+)
 
 ROLE_VOCABULARY = ROLE_WORDS | ROLE_MODIFIERS | NAME_TITLES | frozenset(TITLE_EXPANSIONS) | HONORIFICS
 LEADING_JUNK = frozenset({"and", "of", "for", "at", "the", "'s", "’s", "-"})

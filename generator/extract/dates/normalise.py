@@ -1,6 +1,6 @@
 """One tagged expression + the publication date (+ tense) → an ISO value and a range end.
 
-``resolve(found, anchor, tense, previous)`` returns ``(value, end)``: value is YYYY,
+``date_value(found, anchor, tense, previous)`` (TimeML's normalisation) returns ``(value, end)``: value is YYYY,
 YYYY-MM or YYYY-MM-DD, end is set for ranges. The anchor is the publication date at the
 precision known: a day, only a year (an estimate), or nothing. An expression that needs
 more than the anchor gives (the weekday "on Tuesday" needs a day; "this year" a year)
@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ...patterns.dates import (
-    AFTER_WORDS, BEFORE_WORDS, CENTURY_WORDS, FIXED_HOLIDAYS, NUMBER_WORDS, STORY_WORDS, TENS_WORDS, UNIT_WORDS,
+    AFTER_WORDS,
+    BEFORE_WORDS,
+    CENTURY_WORDS,
+    FIXED_HOLIDAYS,
+    NUMBER_WORDS,
+    STORY_WORDS,
+    TENS_WORDS,
+    UNIT_WORDS,
     WEEKDAYS,
 )
 from .tagger import Found, month_number
@@ -79,7 +86,7 @@ class Recent:
         return Recent(day, month, year)
 
 
-def resolve(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
+def date_value(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
     """The expression's value (and range end) against the anchor; (None, None) if it needs more."""
     return RESOLVERS[found.kind](found, anchor, tense, previous)
 
@@ -100,6 +107,7 @@ def add_months(year: int, month: int, months: int) -> tuple[int, int]:
 
 
 def safe_date(year: int, month: int, day: int) -> date | None:
+    """That day, or None where the calendar has none (a 30 February, a month 13)."""
     try:
         return date(year, month, day)
     except ValueError:
@@ -368,6 +376,7 @@ RESOLVERS: dict[str, Callable[[Found, Anchor, str | None, Recent], Value]] = {
     "month_year": month_year, "month_rel": month_alone, "month_cue": month_alone, "month": month_alone,
     "last_12": last_twelve_months, "unit_rel": relative_unit, "ago": counted, "in_n": counted,
     "year_end": year_end, "the_year": this_year, "deictic": deictic, "weekday": weekday,
-    "holiday": holiday, "year": year, "year_part": year, "spelled_year": spelled, "year_ago": year_ago, "that_unit": that_unit,
+    "holiday": holiday, "year": year, "year_part": year, "spelled_year": spelled, "year_ago": year_ago,
+    "that_unit": that_unit,
     "next_day": next_day, "day_weekday": day_weekday, "weekend": weekend,
 }
