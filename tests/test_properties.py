@@ -142,7 +142,8 @@ def test_front_matter_is_a_front_matter_or_a_clear_error(head: dict, body: str) 
         assert "'prop.md'" in str(error) and "front matter" in str(error)
         return
     assert rest == body
-    assert front.published is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", front.published)
+    # a day, a month or a year alone (``published: 2024``, ``2024-04``) are all publication dates
+    assert front.published is None or re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", front.published)
 
 
 def test_read_article_handles_each_encoding(tmp_path: Path) -> None:
