@@ -104,7 +104,8 @@ class Profile:
 def group(reports: Sequence[tuple[str, Extraction]]) -> list[tuple[list[str], list[str]]]:
     """Groups of two or more slugs that report one event, sorted, each with the distinctive words its reports share."""
     profiles = profile_all(reports)
-    edges = {pair: sim for pair in candidates(profiles) if (sim := similarity(profiles[pair[0]], profiles[pair[1]])) > 0}
+    edges = {pair: sim for pair in candidates(profiles)
+             if (sim := similarity(profiles[pair[0]], profiles[pair[1]])) > 0}
     text = {slug: e for slug, e in reports}
     groups = [[profiles[i] for i in g] for g in link(profiles, edges) if len(g) > 1]
     return sorted((sorted(p.slug for p in g), shared_words(g, [text[p.slug] for p in g])) for g in groups)
@@ -200,7 +201,7 @@ def _term(token: str) -> str:
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper ("robbers" and "robbed" → "robb"), enough to match the forms of one word across reports."""
+    """A light suffix stripper ("robbers" and "robbed" → "robb"): enough to match one word's forms across reports."""
     for suffix, keep, replacement in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= keep:
             return word[:-len(suffix)] + replacement
@@ -233,7 +234,8 @@ def _days(e: Extraction) -> frozenset[int]:
     if published is not None:
         return frozenset({published})
     year = str(_year(e)) if _year(e) else None
-    return frozenset(d for ref in e.dates if (d := _day(ref.value)) is not None and (year is None or (ref.value or "")[:4] == year))
+    return frozenset(d for ref in e.dates
+                     if (d := _day(ref.value)) is not None and (year is None or (ref.value or "")[:4] == year))
 
 
 def _pinned(e: Extraction) -> int | None:

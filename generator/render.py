@@ -69,7 +69,9 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         auto_reload=False,  # templates ship with the package: no stat() per page
         finalize=finalize,
-        autoescape=False,  # the output is Markdown: ``finalize`` escapes for Markdown and HTML at once
+        # the output is Markdown over HTML: ``finalize`` escapes every value for both at once, which
+        # Jinja's HTML autoescape would double-escape
+        autoescape=False,  # noqa: S701
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -171,14 +173,14 @@ def render_site(corpus: Corpus, site: Site | None = None, memo: RenderMemo | Non
         path = urls.briefing_page(briefing.slug)
         story = site.story_of.get(briefing.slug)
         out.add(path, partial(render_briefing, site, briefing, path),
-                lambda: out.keys.briefing_page(briefing, story, site.related.get(briefing.slug, ())))
+                partial(out.keys.briefing_page, briefing, story, site.related.get(briefing.slug, ())))
     for person in corpus.people:
         path = urls.person_page(person.slug)
-        out.add(path, partial(render_person, site, person, path), lambda: out.keys.person_page(person))
+        out.add(path, partial(render_person, site, person, path), partial(out.keys.person_page, person))
     render_people_index(site, out)
     for actor in corpus.actors:
         path = urls.actor_page(actor.kind, actor.slug)
-        out.add(path, partial(render_actor, site, actor, path), lambda: out.keys.actor_page(actor))
+        out.add(path, partial(render_actor, site, actor, path), partial(out.keys.actor_page, actor))
     for kind in ACTOR_INDEXES:
         out.add(urls.index_page(ACTOR_INDEXES[kind][0]), partial(render_actors_index, site, kind))
     net = graph.network(site.corpus.people)
@@ -219,7 +221,8 @@ def render_briefing(site: Site, briefing: Briefing, here: str) -> str:
     e = briefing.extraction
     story = site.story_of.get(briefing.slug)
     value = e.published.value or ""
-    when = urls.month_page(int(value[:4]), month_of(value)) if month_of(value) else urls.year_page(int(value[:4])) \
+    month = month_of(value)
+    when = urls.month_page(int(value[:4]), month) if month else urls.year_page(int(value[:4])) \
         if value[:4].isdigit() else None
     return _page("briefing", here, site, b=briefing, when=when, e=e, a=e.article, key_quotes=rank_quotes(e.quotes),
                  speaker_slug=lambda name: briefing.speakers.get(name),
@@ -347,23 +350,26 @@ def render_timeline(site: Site, out: Pages) -> None:
                           chart=Trusted(_timeline_chart(site, here)), year_only=_dated_by_year_only(site)))
     for year in _timeline_years(site):
         months_of_year = sorted({m for m in (*site.by_month, *site.events_by_month) if m[0] == year}, reverse=True)
-        year_only = [e for e in site.events.get(year, []) if month_of(e.date.value) is None]
+        year_only = [e for e in site.events.get(year, []) if month_of(e.date.value or "") is None]
         here = urls.year_page(year)
         listed = [site.by_month.get(m, []) for m in months_of_year]
         out.add(here, partial(_page, "year", here, site, year=year, months=months_of_year, year_only=year_only,
                               shown=YEAR_EVENTS),
-                lambda: out.keys.of(year, months_of_year, len(site.by_year.get(year, [])), len(site.events.get(year, [])),
-                                    [out.keys.listed(b) for b in listed],
-                                    [len(site.events_by_month.get(m, [])) for m in months_of_year],
+                # Pages.add calls the key at once, inside this iteration: the loop variables are the current ones
+                lambda: out.keys.of(year, months_of_year, len(site.by_year.get(year, [])),  # noqa: B023
+                                    len(site.events.get(year, [])),  # noqa: B023
+                                    [out.keys.listed(b) for b in listed],  # noqa: B023
+                                    [len(site.events_by_month.get(m, [])) for m in months_of_year],  # noqa: B023
                                     [out.keys.dated(site.events_by_month.get(m, [])[:YEAR_EVENTS])
-                                     for m in months_of_year],
-                                    out.keys.dated(year_only)))
+                                     for m in months_of_year],  # noqa: B023
+                                    out.keys.dated(year_only)))  # noqa: B023
         for month in months_of_year:
             here = urls.month_page(*month)
             briefings, events = site.by_month.get(month, []), site.events_by_month.get(month, [])
             out.add(here, partial(_page, "month", here, site, year=month[0], month=month[1], briefings=briefings,
                                   events=events),
-                    lambda: out.keys.of(month, out.keys.listed(briefings), out.keys.dated(events)))
+                    # called at once by Pages.add, inside this iteration
+                    lambda: out.keys.of(month, out.keys.listed(briefings), out.keys.dated(events)))  # noqa: B023
     here = urls.year_page(None)
     out.add(here, partial(_page, "undated", here, site, briefings=site.by_year.get(None, [])))
 

@@ -19,14 +19,16 @@ from .urls import briefing_slug
 
 
 def resolve(extractions: Sequence[Extraction], registry: Path | None = None) -> Corpus:
-    """Order briefings newest first (undated last), then group people, organisations and places across them, then reports into stories."""
+    """Order briefings newest first (undated last), then group people, organisations and places across
+    them, then reports into stories."""
     ordered = sorted(extractions, key=_newest_first)
     slugged = [(briefing_slug(e.article.id, e.article.path), e) for e in ordered]
     index = resolve_people(slugged, registry)
     actors = resolve_actors(slugged, index.slug_for)
     briefings = tuple(
         Briefing(slug=slug, extraction=e,
-                 speakers={m.name: index.slug_for[(slug, m.name)] for m in e.persons if (slug, m.name) in index.slug_for},
+                 speakers={m.name: index.slug_for[(slug, m.name)] for m in e.persons
+                           if (slug, m.name) in index.slug_for},
                  actor_slugs={m.name: actors.slug_for[(slug, m.name)] for m in e.actors
                               if (slug, m.name) in actors.slug_for})
         for slug, e in slugged)
@@ -68,8 +70,8 @@ def months(corpus: Corpus) -> dict[Month, list[Briefing]]:
     found: dict[Month, list[Briefing]] = defaultdict(list)
     for briefing in corpus.briefings:
         value = briefing.extraction.published.value or ""
-        if month_of(value) is not None:
-            found[(int(value[:4]), month_of(value))].append(briefing)
+        if (month := month_of(value)) is not None:
+            found[(int(value[:4]), month)].append(briefing)
     return dict(sorted(found.items(), reverse=True))
 
 

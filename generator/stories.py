@@ -16,7 +16,7 @@ its square.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -93,7 +93,7 @@ def related_briefings(briefings: Sequence[Briefing], people: dict[str, Person],
     story_of = {slug: s.slug for s in stories for slug in s.briefings}
     related = {}
     for briefing in briefings:
-        scores: Counter[str] = Counter()
+        scores: dict[str, float] = defaultdict(float)
         for pslug in sorted(set(briefing.speakers.values())):
             person = people.get(pslug)
             if person is None:

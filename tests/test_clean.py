@@ -16,7 +16,10 @@ P3 = "“We waited a long time for this,” said Ilse Marquand, who runs a baker
 P4 = "Critics argue the subsidy is too small to keep the boats running through the winter months."
 
 
-def raw(text: str, fmt: str = "txt", front: FrontMatter = FrontMatter()) -> RawArticle:
+NO_FRONT = FrontMatter()
+
+
+def raw(text: str, fmt: str = "txt", front: FrontMatter = NO_FRONT) -> RawArticle:
     return RawArticle(id="a", path="a." + fmt, text=text, format=fmt, front=front)
 
 
@@ -150,16 +153,16 @@ def test_repeated_paragraph_kept_once() -> None:
     assert article.body == (P1, P2, P3)
 
 
-@pytest.mark.parametrize("text", ["", "\n\n\n", "x", "{" * 100_000, "a: " + "b" * 200_000, "\x00\x01\x02 binary-ish \xff",
-                                  "word " * 50_000, "<<<>>>" * 1000])
+@pytest.mark.parametrize("text", ["", "\n\n\n", "x", "{" * 100_000, "a: " + "b" * 200_000,
+                                  "\x00\x01\x02 binary-ish \xff", "word " * 50_000, "<<<>>>" * 1000])
 def test_odd_input_never_raises(text: str) -> None:
     article = clean(raw(text))
     assert isinstance(article.body, tuple)
 
 
 def test_markdown_headings_and_images() -> None:
-    article = clean(raw(f"# Ferry service returns\n\n![the pier](pier.jpg)\n\n{P1}\n\n## A long wait ends\n\n{P2}\n\n{P3}\n",
-                        fmt="md"))
+    text = f"# Ferry service returns\n\n![the pier](pier.jpg)\n\n{P1}\n\n## A long wait ends\n\n{P2}\n\n{P3}\n"
+    article = clean(raw(text, fmt="md"))
     assert article.title == "Ferry service returns"
     assert article.body == (P1, "A long wait ends", P2, P3)
 
@@ -254,7 +257,8 @@ def test_lines_of_crude_dumps(line: str, kind: str) -> None:
 def test_trafilatura_text_is_not_taken_for_code_or_teasers() -> None:
     show = "Visitors came to the theatre to watch <The Palace> and left their reviews of the night."
     pause = "But here is the catch …"
-    page = HTML.replace(f"<p>{P3}</p>", f"<p>{P3}</p><p>{show.replace('<', '&lt;').replace('>', '&gt;')}</p><p>{pause}</p>")
+    shown = show.replace("<", "&lt;").replace(">", "&gt;")
+    page = HTML.replace(f"<p>{P3}</p>", f"<p>{P3}</p><p>{shown}</p><p>{pause}</p>")
     article = clean(raw(page, fmt="html"))
     assert show in article.body and pause in article.body
 

@@ -65,7 +65,8 @@ def orrin(slug: str, published: str | None, outlet_words: str) -> Briefing:
 def others(published: bool) -> list[Briefing]:
     """Unrelated briefings: a budget vote, a football final, a library, a strike, a festival."""
     texts = [
-        ("Council passes the harbour budget", "The council passed the budget for the new harbour by nine votes to four."),
+        ("Council passes the harbour budget",
+         "The council passed the budget for the new harbour by nine votes to four."),
         ("Rovers win the cup final", "Rovers beat United two goals to one in the cup final at the old stadium."),
         ("Kandor opens the library", "Ilse Kandor opened the new public library on the square with a reading."),
         ("Rail workers strike for pay", "Rail workers stopped every train in the north to press their pay claim."),
@@ -134,8 +135,9 @@ def test_mentioned_dates_agreeing_join_undated_reports() -> None:
 @pytest.mark.parametrize("dated", [True, False])
 def test_a_shared_name_alone_makes_no_story(dated: bool) -> None:
     """The same person in two unrelated reports (a vote, a library opening) is a person in the news, not one event."""
-    vote = report("vote", "Council vote on the budget", ("Council member Ilse Kandor voted against the harbour budget.",),
-                  "2021-05-04" if dated else None, people=("Ilse Kandor",))
+    vote = report("vote", "Council vote on the budget",
+                  ("Council member Ilse Kandor voted against the harbour budget.",), "2021-05-04" if dated else None,
+                  people=("Ilse Kandor",))
     library = report("library", "Kandor opens the library", ("Ilse Kandor opened the public library on the square.",),
                      "2021-05-05" if dated else None, people=("Ilse Kandor",))
     assert all(not {"vote", "library"} <= set(g) for g in groups([*collection(dated), vote, library]))

@@ -25,8 +25,8 @@ TEASER = "related-story teaser"
 COMMENTS = "comment form"  # the reason ``lines.py`` gives a comment section's lines
 EARLIER_SHARE = 0.25  # an earlier part of the page this heavy, next to the heaviest, is the article
 OUTSIDE = "outside the article's main text"
-LIST_MIN = 3
-SUBHEADING_MOST = 10  # words: a longer lone line between paragraphs is a teaser's headline  # a trailing run of short lines is a list when it is at least this long
+LIST_MIN = 3  # a trailing run of short lines is a list when it is at least this long
+SUBHEADING_MOST = 10  # words: a longer lone line between paragraphs is a teaser's headline
 
 
 def weights(lines: list[Line]) -> list[float]:

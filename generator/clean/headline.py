@@ -34,7 +34,8 @@ def page_headline(root: etree._Element | None, fallback: str | None, site: str |
     if root is None:
         return fallback
     title = _text(root.findtext(".//title") or "")
-    heads = [h for h in (_text(e.text_content()) for e in root.iter("h1")) if 1 <= len(_tokens(h)) <= P.HEADLINE_MOST_WORDS]
+    heads = [h for h in (_text(e.text_content()) for e in root.iter("h1"))
+             if 1 <= len(_tokens(h)) <= P.HEADLINE_MOST_WORDS]
     metas = [_text(m) for m in root.xpath("//meta[@property='og:title' or @name='og:title' or @name='twitter:title'"
                                           " or @property='twitter:title']/@content") if _text(m)]
     for candidate in heads + [_strip_site(m, site) for m in metas]:

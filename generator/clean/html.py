@@ -55,7 +55,8 @@ def extract(html: str) -> Extracted:
     """
     doc = _bare(html, precise=True)
     words = _size(doc)
-    if words < SCRAP_MOST and (other := _bare(html, precise=False)) is not None and _size(other) >= LOST_RATIO * max(1, words):
+    if (words < SCRAP_MOST and (other := _bare(html, precise=False)) is not None
+            and _size(other) >= LOST_RATIO * max(1, words)):
         doc = other
     if doc is None:
         return Extracted(())
@@ -75,8 +76,8 @@ def _root(html: str) -> etree._Element | None:
 
 def _bare(html: str, precise: bool) -> trafilatura.settings.Document | None:
     try:
-        return trafilatura.bare_extraction(html, favor_precision=precise, include_comments=False,
-                                           with_metadata=True)
+        doc = trafilatura.bare_extraction(html, favor_precision=precise, include_comments=False, with_metadata=True)
+        return doc if isinstance(doc, trafilatura.settings.Document) else None  # a dict only when asked for one
     except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on broken markup
         log.debug("trafilatura failed: %s", error)
         return None

@@ -45,7 +45,7 @@ def find_title(lines: list[Line], body: list[int]) -> int | None:
     """
     first_body = body[0] if body else len(lines)
     opening = next((i for i, line in enumerate(lines) if line.kind in ("short", "near", "prose")), None)
-    if opening is None or opening > first_body and body:
+    if opening is None or (opening > first_body and body):
         return None
     if opening == first_body:
         return opening if len(body) > 1 and opening_headline(lines[opening]) else None

@@ -30,7 +30,7 @@ CODE = re.compile(
     | \{[^{}]*:[^{}]*;[^{}]*\}                               # inline CSS block
     | ^\s*[\[{]\s*"[^"]{1,60}"\s*:                                # a JSON object on one line
     | ^\s*(?P<q>["'])[^"']{1,60}(?P=q)\s*:\s*\S                         # quoted key: JSON or a JS object
-    | ^\s*[a-z_$][\w$]*\s*:\s*(\{|\[|'[^']*'|"[^"]*"|true|false|null|-?\d+)\s*,?\s*$   # object literal entry (not "Trump: 'quote'")
+    | ^\s*[a-z_$][\w$]*\s*:\s*(\{|\[|'[^']*'|"[^"]*"|true|false|null|-?\d+)\s*,?\s*$   # object literal entry
     | </?[a-zA-Z][\w-]*(\s[^>]*)?/?>                         # HTML tag
     | \{\{[^}]*\}\}                                          # template placeholders
     | \b\w+\([^()]*\)\s*;\s*$                                # call statement
@@ -79,7 +79,8 @@ SOURCE = re.compile(
     r"(?P<outlet>[^()\[\]]{2,60}?)\s*[)\]]?\s*\.?\s*$", _I)
 
 # Small words a name may hold in lower case ("Ministry of Defence", "Corriere della Sera").
-NAME_PARTICLES = frozenset("of the and for on in at de del della di da do dos la le les el y van von der den für".split())
+NAME_PARTICLES = frozenset(
+    "of the and for on in at de del della di da do dos la le les el y van von der den für".split())
 
 # A line that is only a site's address ("aeon.co", "store.example.com"): the outlet of a teaser.
 DOMAIN_REASON = "site address"
