@@ -91,6 +91,11 @@ ATTRIBUTION = [
     (("Marta Quillfeather met the mayor on Monday.",
       "“We have the money and we have the plans ready,” she said."),
      [("We have the money and we have the plans ready,", "Marta Quillfeather")]),
+    # a pronoun: the main clause's subject, not the subject of the clause it reports
+    (("Quillfeather said Brennholt \"wasted every chance to settle the dispute.\"",
+      "\"He is the last man who should lead the talks on Monday,\" she said."),
+     [("wasted every chance to settle the dispute.", "Marta Quillfeather"),
+      ("He is the last man who should lead the talks on Monday,", "Marta Quillfeather")]),
     # a standalone paragraph continues the previous speaker
     (("“The strike starts at dawn on Friday,” Brennholt said.",
       "“Every crane on the quay will stand still until then.”"),

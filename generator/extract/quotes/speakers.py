@@ -214,13 +214,16 @@ class Speakers:
         """The person last named as a clause subject before token ``at``, within reach."""
         paragraph = self.para_of[at]
         want = "m" if pronoun in P.MALE_PRONOUNS else "f"
-        for k in range(bisect_left(self.event_starts, at) - 1, -1, -1):
-            i, name = self.events[k]
-            if self.para_of[i] < paragraph - PRONOUN_REACH:
-                return None
-            if self.gender.get(name) in (None, want):
-                return Who(name, 0.8)
-        return None
+        fits = [(i, name) for i, name in self.events[:bisect_left(self.event_starts, at)]
+                if self.para_of[i] >= paragraph - PRONOUN_REACH and self.gender.get(name) in (None, want)]
+        if not fits:
+            return None
+        # the nearest sentence naming a fitting subject, and in it the subject of the main
+        # clause: "Rubio said Obama wasted no time. ... he said" is Rubio (Hobbs' search)
+        sentence = self.doc[fits[-1][0]].sent.start
+        here = [(i, name) for i, name in fits if self.doc[i].sent.start == sentence]
+        i, name = min(reversed(here), key=lambda e: _clause_depth(self.doc[e[0]]))
+        return Who(name, 0.8)
 
     def _subject_events(self) -> list[tuple[int, str]]:
         """(token index, person) for every named person that is a clause subject.
@@ -238,6 +241,15 @@ class Speakers:
             if named is not None and (name := self.match(self.name_span(named).text, self.para_of[token.i])):
                 events.append((token.i, name))
         return events
+
+
+def _clause_depth(subject: Token) -> int:
+    """How deep the clause of ``subject`` is embedded: 0 for the main clause and its conjuncts."""
+    depth, verb = 0, subject.head
+    while verb.head.i != verb.i:
+        depth += verb.dep_ != "conj"
+        verb = verb.head
+    return depth
 
 
 def _headline(paragraph: str) -> bool:
