@@ -96,6 +96,11 @@ ATTRIBUTION = [
       "\"He is the last man who should lead the talks on Monday,\" she said."),
      [("wasted every chance to settle the dispute.", "Marta Quillfeather"),
       ("He is the last man who should lead the talks on Monday,", "Marta Quillfeather")]),
+    # a pronoun after a sentence without a subject: the person it introduces
+    (("Brennholt spoke first at the meeting.",
+      "Enter Ms. Quillfeather, the harbour commissioner, who had waited all morning.",
+      "“We will open the new port next spring,” she said."),
+     [("We will open the new port next spring,", "Marta Quillfeather")]),
     # a standalone paragraph continues the previous speaker
     (("“The strike starts at dawn on Friday,” Brennholt said.",
       "“Every crane on the quay will stand still until then.”"),

@@ -1,9 +1,9 @@
 """Who a speaker token refers to: a name, a pronoun or a description, mapped to a person.
 
 ``Speakers`` is built once per article. It maps a name as written ("Gen. Smith",
-"Smith") to the fullest name of one of the article's persons; a pronoun to the person
-last named as the subject of a clause before it (skipping persons whose gender is known
-to differ); a description ("the minister") to the one person whose roles or titles hold
+"Smith") to the fullest name of one of the article's persons; a pronoun to the subject
+of the main clause in the nearest sentence before it that names one as a subject (skipping
+persons whose gender is known to differ; a subjectless "Enter Ms. Roe" counts her); a description ("the minister") to the one person whose roles or titles hold
 its head noun. Anything ambiguous resolves to None: a wrong speaker is worse than none.
 
 Not handled: plural speakers ("they said"), first-person narrators, nicknames, and
@@ -233,7 +233,7 @@ class Speakers:
         """
         events = []
         for token in self.doc:
-            if token.dep_ not in P.SUBJECT_DEPS or self.in_quote[token.i]:
+            if not (token.dep_ in P.SUBJECT_DEPS or _topic_of_subjectless(token)) or self.in_quote[token.i]:
                 continue
             # "the aide, Jane Roe, wrote": the name in apposition to a subject is the subject
             named = token if _name_like(token) else next(
@@ -241,6 +241,14 @@ class Speakers:
             if named is not None and (name := self.match(self.name_span(named).text, self.para_of[token.i])):
                 events.append((token.i, name))
         return events
+
+
+def _topic_of_subjectless(token: Token) -> bool:
+    """"Enter Ms. Roe, a former aide who ...": a sentence whose main verb has no subject is
+    about the person it names as the verb's object; a "she" after it means her."""
+    root = token.head
+    return (token.dep_ == "dobj" and root.dep_ == "ROOT" and root.i == token.sent[0].i
+            and not any(c.dep_ in P.SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in root.children))
 
 
 def _clause_depth(subject: Token) -> int:
