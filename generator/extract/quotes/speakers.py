@@ -3,8 +3,8 @@
 ``Speakers`` is built once per article. It maps a name as written ("Gen. Smith",
 "Smith") to the fullest name of one of the article's persons; a pronoun to the subject
 of the main clause in the nearest sentence before it that names one as a subject (skipping
-persons whose gender is known to differ; a subjectless "Enter Ms. Roe" counts her); a description ("the minister") to the one person whose roles or titles hold
-its head noun. Anything ambiguous resolves to None: a wrong speaker is worse than none.
+persons whose gender is known to differ; a subjectless "Enter Ms. Roe" counts her); a
+description ("the minister") to the one person whose roles or titles hold its head noun. Anything ambiguous resolves to None: a wrong speaker is worse than none.
 
 Not handled: plural speakers ("they said"), first-person narrators, nicknames, and
 descriptions that several persons of the article share.
@@ -219,10 +219,10 @@ class Speakers:
         if not fits:
             return None
         # the nearest sentence naming a fitting subject, and in it the subject of the main
-        # clause: "Rubio said Obama wasted no time. ... he said" is Rubio (Hobbs' search)
+        # clause: "Smith said Jones wasted no time." then "he said" is Smith (Hobbs' search)
         sentence = self.doc[fits[-1][0]].sent.start
         here = [(i, name) for i, name in fits if self.doc[i].sent.start == sentence]
-        i, name = min(reversed(here), key=lambda e: _clause_depth(self.doc[e[0]]))
+        _, name = min(reversed(here), key=lambda e: _clause_depth(self.doc[e[0]]))
         return Who(name, 0.8)
 
     def _subject_events(self) -> list[tuple[int, str]]:
