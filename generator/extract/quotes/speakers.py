@@ -4,7 +4,8 @@
 "Smith") to the fullest name of one of the article's persons; a pronoun to the subject
 of the main clause in the nearest sentence before it that names one as a subject (skipping
 persons whose gender is known to differ; a subjectless "Enter Ms. Roe" counts her); a
-description ("the minister") to the one person whose roles or titles hold its head noun. Anything ambiguous resolves to None: a wrong speaker is worse than none.
+description ("the minister") to the one person whose roles or titles hold its head noun.
+Anything ambiguous resolves to None: a wrong speaker is worse than none.
 
 Not handled: plural speakers ("they said"), first-person narrators, nicknames, and
 descriptions that several persons of the article share.
