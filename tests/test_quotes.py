@@ -410,3 +410,15 @@ def test_ranker_keeps_to_the_pronouns_gender(nlp) -> None:
                            "“We will rebuild the quay stone by stone, whatever it costs,” she wrote.")
     [quote] = find_quotes(article, parse(nlp, article), PEOPLE)
     assert quote.speaker == "Marta Quillfeather" and quote.confidence < LOW_CONFIDENCE
+
+
+def test_namesakes_kept_apart_speak_as_written(nlp) -> None:
+    """Person extraction keeps "Mr. Brennholt" apart from "Ilse Brennholt": his words stay his,
+    and his title gives no gender to her."""
+    father, daughter = person("Brennholt", "Mr. Brennholt"), person("Ilse Brennholt", "Ilse")
+    found = quotes_of(nlp, "“The quay will close at noon on every Sunday,” Mr. Brennholt said.",
+                      persons=(father, daughter))
+    assert found == [("The quay will close at noon on every Sunday,", "Brennholt")]
+    found = quotes_of(nlp, "“We will sail on the first day of the summer,” Ilse Brennholt said.",
+                      persons=(father, daughter))
+    assert found == [("We will sail on the first day of the summer,", "Ilse Brennholt")]

@@ -75,6 +75,10 @@ class Speakers:
             return None
         found = [p for p, forms in self.forms
                  if any(set(key) <= set(f) and key[-1] in f for f in forms if f)]
+        # persons kept apart on purpose ("Mr. Smith" beside "Jane Smith"): the one written so
+        exact = [p for p, forms in self.forms if key in forms]
+        if len(exact) == 1:
+            return exact[0].name
         # NER may split one person into "Smith" and "John Smith": keep the fuller
         # "Gorka" is Sebastian Gorka's surname, not the first word of a headline's "Gorka Slam"
         found = [p for p in found if name_key(p.name)[-1:] == key[-1:]] or found
