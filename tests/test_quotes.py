@@ -91,6 +91,16 @@ ATTRIBUTION = [
     (("Marta Quillfeather met the mayor on Monday.",
       "“We have the money and we have the plans ready,” she said."),
      [("We have the money and we have the plans ready,", "Marta Quillfeather")]),
+    # a pronoun: the main clause's subject, not the subject of the clause it reports
+    (("Quillfeather said Brennholt \"wasted every chance to settle the dispute.\"",
+      "\"He is the last man who should lead the talks on Monday,\" she said."),
+     [("wasted every chance to settle the dispute.", "Marta Quillfeather"),
+      ("He is the last man who should lead the talks on Monday,", "Marta Quillfeather")]),
+    # a pronoun after a sentence without a subject: the person it introduces
+    (("Brennholt spoke first at the meeting.",
+      "Enter Ms. Quillfeather, the harbour commissioner, who had waited all morning.",
+      "“We will open the new port next spring,” she said."),
+     [("We will open the new port next spring,", "Marta Quillfeather")]),
     # a standalone paragraph continues the previous speaker
     (("“The strike starts at dawn on Friday,” Brennholt said.",
       "“Every crane on the quay will stand still until then.”"),
@@ -400,3 +410,15 @@ def test_ranker_keeps_to_the_pronouns_gender(nlp) -> None:
                            "“We will rebuild the quay stone by stone, whatever it costs,” she wrote.")
     [quote] = find_quotes(article, parse(nlp, article), PEOPLE)
     assert quote.speaker == "Marta Quillfeather" and quote.confidence < LOW_CONFIDENCE
+
+
+def test_namesakes_kept_apart_speak_as_written(nlp) -> None:
+    """Person extraction keeps "Mr. Brennholt" apart from "Ilse Brennholt": his words stay his,
+    and his title gives no gender to her."""
+    father, daughter = person("Brennholt", "Mr. Brennholt"), person("Ilse Brennholt", "Ilse")
+    found = quotes_of(nlp, "“The quay will close at noon on every Sunday,” Mr. Brennholt said.",
+                      persons=(father, daughter))
+    assert found == [("The quay will close at noon on every Sunday,", "Brennholt")]
+    found = quotes_of(nlp, "“We will sail on the first day of the summer,” Ilse Brennholt said.",
+                      persons=(father, daughter))
+    assert found == [("We will sail on the first day of the summer,", "Ilse Brennholt")]

@@ -1,10 +1,11 @@
 """Who a speaker token refers to: a name, a pronoun or a description, mapped to a person.
 
 ``Speakers`` is built once per article. It maps a name as written ("Gen. Smith",
-"Smith") to the fullest name of one of the article's persons; a pronoun to the person
-last named as the subject of a clause before it (skipping persons whose gender is known
-to differ); a description ("the minister") to the one person whose roles or titles hold
-its head noun. Anything ambiguous resolves to None: a wrong speaker is worse than none.
+"Smith") to the fullest name of one of the article's persons; a pronoun to the subject
+of the main clause in the nearest sentence before it that names one as a subject (skipping
+persons whose gender is known to differ; a subjectless "Enter Ms. Roe" counts her); a
+description ("the minister") to the one person whose roles or titles hold its head noun.
+Anything ambiguous resolves to None: a wrong speaker is worse than none.
 
 Not handled: plural speakers ("they said"), first-person narrators, nicknames, and
 descriptions that several persons of the article share.
@@ -74,6 +75,10 @@ class Speakers:
             return None
         found = [p for p, forms in self.forms
                  if any(set(key) <= set(f) and key[-1] in f for f in forms if f)]
+        # persons kept apart on purpose ("Mr. Smith" beside "Jane Smith"): the one written so
+        exact = [p for p, forms in self.forms if key in forms]
+        if len(exact) == 1:
+            return exact[0].name
         # NER may split one person into "Smith" and "John Smith": keep the fuller
         # "Gorka" is Sebastian Gorka's surname, not the first word of a headline's "Gorka Slam"
         found = [p for p in found if name_key(p.name)[-1:] == key[-1:]] or found
@@ -214,13 +219,16 @@ class Speakers:
         """The person last named as a clause subject before token ``at``, within reach."""
         paragraph = self.para_of[at]
         want = "m" if pronoun in P.MALE_PRONOUNS else "f"
-        for k in range(bisect_left(self.event_starts, at) - 1, -1, -1):
-            i, name = self.events[k]
-            if self.para_of[i] < paragraph - PRONOUN_REACH:
-                return None
-            if self.gender.get(name) in (None, want):
-                return Who(name, 0.8)
-        return None
+        fits = [(i, name) for i, name in self.events[:bisect_left(self.event_starts, at)]
+                if self.para_of[i] >= paragraph - PRONOUN_REACH and self.gender.get(name) in (None, want)]
+        if not fits:
+            return None
+        # the nearest sentence naming a fitting subject, and in it the subject of the main
+        # clause: "Smith said Jones wasted no time." then "he said" is Smith (Hobbs' search)
+        sentence = self.doc[fits[-1][0]].sent.start
+        here = [(i, name) for i, name in fits if self.doc[i].sent.start == sentence]
+        _, name = min(reversed(here), key=lambda e: _clause_depth(self.doc[e[0]]))
+        return Who(name, 0.8)
 
     def _subject_events(self) -> list[tuple[int, str]]:
         """(token index, person) for every named person that is a clause subject.
@@ -230,7 +238,7 @@ class Speakers:
         """
         events = []
         for token in self.doc:
-            if token.dep_ not in P.SUBJECT_DEPS or self.in_quote[token.i]:
+            if not (token.dep_ in P.SUBJECT_DEPS or _topic_of_subjectless(token)) or self.in_quote[token.i]:
                 continue
             # "the aide, Jane Roe, wrote": the name in apposition to a subject is the subject
             named = token if _name_like(token) else next(
@@ -238,6 +246,23 @@ class Speakers:
             if named is not None and (name := self.match(self.name_span(named).text, self.para_of[token.i])):
                 events.append((token.i, name))
         return events
+
+
+def _topic_of_subjectless(token: Token) -> bool:
+    """"Enter Ms. Roe, a former aide who ...": a sentence whose main verb has no subject is
+    about the person it names as the verb's object; a "she" after it means her."""
+    root = token.head
+    return (token.dep_ == "dobj" and root.dep_ == "ROOT" and root.i == token.sent[0].i
+            and not any(c.dep_ in P.SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in root.children))
+
+
+def _clause_depth(subject: Token) -> int:
+    """How deep the clause of ``subject`` is embedded: 0 for the main clause and its conjuncts."""
+    depth, verb = 0, subject.head
+    while verb.head.i != verb.i:
+        depth += verb.dep_ != "conj"
+        verb = verb.head
+    return depth
 
 
 def _headline(paragraph: str) -> bool:
