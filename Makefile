@@ -25,11 +25,13 @@ site: $(STAMP)
 	$(BIN)/python -m generator site $(if $(STRICT),--strict)
 
 ## test: install what the tests need (Debian's chromium, and axe-core pinned in tests/package.json), run them,
-##       then the evaluation gate (skipped with a note when $(EVAL) is absent)
+##       with ruff and mypy first, then the evaluation gate (skipped with a note when $(EVAL) is absent)
 test: $(STAMP)
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm >/dev/null; }
 	@test -f tests/node_modules/axe-core/axe.min.js || npm ci --prefix tests --no-audit --no-fund --silent
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 	$(BIN)/python tests/eval/gate.py --eval-dir $(EVAL) --if-present $(if $(EVAL_RUNS),--only $(EVAL_RUNS))
 

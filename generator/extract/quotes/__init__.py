@@ -125,7 +125,8 @@ def _locate(body: tuple[str, ...], starts: list[int], token_starts: list[int]) -
             close_at = starts[number] + span.end
             first = max(0, bisect_right(token_starts, open_at) - 1)
             last = max(first, bisect_right(token_starts, close_at if not span.open_end else close_at - 1) - 1)
-            lead = paragraph[P.BULLET.match(paragraph).end():span.start]
+            bullet = P.BULLET.match(paragraph)  # always matches: every part of the pattern is optional
+            lead = paragraph[bullet.end() if bullet else 0:span.start]
             located.append(Located(number, span, text, first, last, not P.WORD.search(lead)))
     return located
 
@@ -155,7 +156,7 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
         cue = cue_after(after, in_quote) or cue_before(before, in_quote)
     else:  # a quotation ending a sentence belongs to the clause that leads up to it
         cue = cue_tail(after, in_quote) or cue_before(before, in_quote) or cue_after(after, in_quote, bare=True)
-    if cue is None or cue.side == "before" and _closes_previous(parsed, before, quote, previous):
+    if cue is None or (cue.side == "before" and _closes_previous(parsed, before, quote, previous)):
         return Attribution(None, None, False)
     who = next((w for t in cue.candidates if (w := parsed.speakers.resolve(t)) is not None), None)
     if who is None and cue.candidates and _definite_title(cue.candidates[0]):
@@ -212,7 +213,7 @@ def _attribution_follows(quote: Located, after: list) -> bool:
     if not after:
         return False
     end = quote.text.rstrip("'’\"”")[-1:]  # "...not now,'" ends with an inner quote's comma
-    dash_name = len(after) > 1 and after[0].text in P.DASHES and after[1].pos_ == "PROPN" or glued_dash(after[0])
+    dash_name = (len(after) > 1 and after[0].text in P.DASHES and after[1].pos_ == "PROPN") or glued_dash(after[0])
     return end == "," or dash_name or (end in "?!…" and after[0].is_lower)
 
 
@@ -233,8 +234,8 @@ def _continue(parsed: Parsed, located: list[Located], found: list[Attribution]) 
         prev, attribution = located[k - 1], result[k - 1]
         same = prev.paragraph == quote.paragraph
         follows = prev.paragraph == quote.paragraph - 1 and quote.opens_paragraph
-        if (same or follows and not _names_another(parsed.speakers, quote, attribution.who.name if attribution.who else "")) \
-                and attribution.who:
+        named = attribution.who.name if attribution.who else ""
+        if (same or (follows and not _names_another(parsed.speakers, quote, named))) and attribution.who:
             result[k] = Attribution(Who(attribution.who.name, min(0.8, attribution.who.confidence)), None, False)
     for k, quote in enumerate(located):
         if not result[k].explicit and not result[k].who and not quote.opens_paragraph:

@@ -56,7 +56,7 @@ def after_window(doc: Doc, first: int, limit: int, in_quote: list[bool]) -> list
 
 def before_window(doc: Doc, last: int, floor: int, in_quote: list[bool]) -> list[Token]:
     """Tokens back from ``last`` to the sentence start, the previous quotation or ``floor``."""
-    window = []
+    window: list[Token] = []
     for i in range(last, floor - 1, -1):
         token = doc[i]
         if in_quote[i] or (token.text in SENTENCE_END and window):
@@ -142,7 +142,8 @@ def _label(window: list[Token]) -> Cue | None:
     label = window[dashes[-1] + 1 if dashes else 0:-1]
     if not label or not all(t.pos_ == "PROPN" or t.is_punct for t in label):
         return None
-    ends = [t for k, t in enumerate(label) if t.pos_ == "PROPN" and (k + 1 == len(label) or label[k + 1].pos_ != "PROPN")]
+    ends = [t for k, t in enumerate(label)
+            if t.pos_ == "PROPN" and (k + 1 == len(label) or label[k + 1].pos_ != "PROPN")]
     return Cue(":", tuple(ends), "before")
 
 
@@ -179,7 +180,7 @@ def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
                     return next((o for a in token.children if a.dep_ == "agent"
                                  for o in a.children if o.dep_ == "pobj"), None)
                 return child  # "he was joined by X and joked" he speaks
-        if token.dep_ == "relcl" or token.dep_ == "acl" and token.head.pos_ in ("PROPN", "PRON"):
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.head.pos_ in ("PROPN", "PRON")):
             return token.head  # "Smith, who said"; a misparse of "Smith, an expert, said"
         if token.dep_ == "acl":  # "issued a statement saying": the one who issued it
             token = token.head
@@ -205,7 +206,7 @@ def glued_dash(token: Token) -> bool:
 def _name_head(token: Token) -> Token:
     """The last token of the name a token belongs to ("Anna" → "Kovacs")."""
     while token.i + 1 < len(token.doc) and (token.nbor(1).ent_iob_ == "I" or
-                                            not token.ent_type_ and token.nbor(1).pos_ == "PROPN"):
+                                            (not token.ent_type_ and token.nbor(1).pos_ == "PROPN")):
         token = token.nbor(1)
     return token
 

@@ -136,7 +136,7 @@ class Speakers:
             for span in (self.name_span(candidate), self.compounds(candidate)):
                 if (name := self.match(span.text, paragraph)) is not None:
                     return Who(name, 0.95 if candidate is token else 0.9)
-        if token.pos_ == "PROPN" or token.ent_type_ == "PERSON" and token.text[:1].isupper():
+        if token.pos_ == "PROPN" or (token.ent_type_ == "PERSON" and token.text[:1].isupper()):
             return self._unknown_name(token)  # a surname the tagger took for a noun is still a name
         if token.pos_ == "NOUN":
             return self.describe(token) or self._named_after(token)
@@ -198,7 +198,7 @@ class Speakers:
             if other.text != token.text or other.i == token.i:
                 continue
             span = self.name_span(other)
-            if mislabelled and not (other.ent_type_ == "PERSON" and span.end == other.i + 1) \
+            if (mislabelled and not (other.ent_type_ == "PERSON" and span.end == other.i + 1)) \
                     or other.ent_type_ in P.NON_PERSON_LABELS:
                 continue
             if len(span) >= 2 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span) \
@@ -280,7 +280,7 @@ def _plain(name: str) -> str:
 
 
 def _role_words(person: Mention) -> set[str]:
-    words = set()
+    words: set[str] = set()
     for text in (*person.roles, *person.aliases):
         words.update(w.casefold() for w in P.WORD.findall(text))
     return words

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -102,7 +103,7 @@ def load(gold_dir: Path, model: str) -> list[Group]:
     return groups
 
 
-def fit(groups: list[Group]):  # -> sklearn LogisticRegression
+def fit(groups: list[Group]) -> Any:  # a fitted sklearn LogisticRegression (no stubs for its types)
     from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]  # training only, no stubs
 
     rows = [r for g in groups for r in g.rows]
@@ -110,7 +111,7 @@ def fit(groups: list[Group]):  # -> sklearn LogisticRegression
     return LogisticRegression(C=1.0, fit_intercept=False, max_iter=2000).fit(rows, labels)
 
 
-def top_right(model, group: Group) -> bool:
+def top_right(model: Any, group: Group) -> bool:
     scores = model.decision_function(group.rows)
     return bool(group.labels[int(max(range(len(scores)), key=lambda i: (scores[i], -i)))])
 
