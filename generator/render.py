@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import TypeVar
@@ -29,9 +29,9 @@ import jinja2
 
 from . import chart, graph, urls
 from .escape import Trusted, finalize, markdown_text, page_title
-from .extract.quotes import quote_key, rank_quotes
+from .extract.quotes import rank_quotes
 from .memo import PageKeys, RenderMemo
-from .model import Actor, Article, Briefing, Corpus, DateRef, Person, Quote
+from .model import Actor, Article, Briefing, Corpus, DateRef, Person
 from .patterns.site import ABBREVIATION, SENTENCE_END
 from .resolve import Event, Month, events_by_month, events_by_year, month_of, months, years
 from .sorting import alphabetical, sort_key, sort_name
@@ -398,14 +398,6 @@ def render_overview(corpus: Corpus, prefix: str, site: Site | None = None) -> st
     top = sorted(corpus.people, key=lambda p: (-len(p.articles), p.name))[:TOP_PEOPLE]
     return _render("overview.md.j2", corpus=corpus, span=(dated[0], dated[-1]) if dated else None,
                    latest=corpus.briefings[:LATEST], top=top, prefix=Trusted(prefix), site=site)
-
-
-def unique_quotes(quotes: Iterable[Quote]) -> list[Quote]:
-    """A quote said twice in one article (a bullet summary and the body) shown once."""
-    seen: dict[str, Quote] = {}
-    for quote in quotes:
-        seen.setdefault(quote_key(quote.text), quote)
-    return list(seen.values())
 
 
 def what_happened(article: Article, date: DateRef) -> Trusted | None:

@@ -164,9 +164,6 @@ archives faq help about contact careers advertise subscribe login logout account
 next previous prev back top skip content main navigation toggle cookies accept reject
 """.split())
 
-# Markers after which short lines are teasers, not article lines ("Related" then headlines).
-TEASER_REASON = "related-story teaser"
-
 # A sentence ends here: final punctuation, possibly inside closing quotes or brackets.
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]]*\s*$|[\"”»]\s*$")
 # Letters of scripts written without spaces between words: count characters, not words.

@@ -52,7 +52,6 @@ DASHES = frozenset("―—–-")  # U+2015 horizontal bar too, as some sites att
 # ---- who -------------------------------------------------------------------------------
 SINGULAR_PRONOUNS = frozenset({"he", "she"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 MALE_TITLES = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "congressman",
                          "spokesman", "chairman", "father", "brother", "uncle"})
 FEMALE_TITLES = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "queen", "princess",
@@ -78,9 +77,4 @@ NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "W
                                "EVENT", "LAW", "DATE", "TIME"})
 
 # ---- not quotations --------------------------------------------------------------------
-# Nouns and verbs that announce the title of a work, not a quotation: 'the book "..."'.
-TITLE_CUES = frozenset("""
-    titled entitled book film movie song album show series episode novel documentary
-    opera poem article column essay headline op-ed program programme podcast painting
-""".split())
 SMALL_WORDS = frozenset("a an the and or but of in on at to for with by from as is vs".split())
