@@ -33,7 +33,7 @@ class Who:
     confidence: float
 
 
-def name_key(text: str) -> tuple[str, ...]:
+def form_key(text: str) -> tuple[str, ...]:
     """A name's words, case-folded, without titles and possessive endings."""
     words = [w.casefold().removesuffix("’s").removesuffix("'s") for w in P.WORD.findall(text)]
     words = [w for w in words if w]
@@ -47,7 +47,7 @@ class Speakers:
     def __init__(self, doc: Doc, persons: tuple[Mention, ...], in_quote: list[bool],
                  para_of: list[int], body: tuple[str, ...] = ()) -> None:
         self.doc, self.persons, self.in_quote, self.para_of = doc, persons, in_quote, para_of
-        self.forms = [(p, [name_key(f) for f in (p.name, *p.aliases)]) for p in persons]
+        self.forms = [(p, [form_key(f) for f in (p.name, *p.aliases)]) for p in persons]
         self.known = {p.name for p in persons}
         self.prose = "\n".join(p for p in body if not _headline(p))  # where names are written in full
         self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
@@ -70,7 +70,7 @@ class Speakers:
 
     def match(self, text: str, paragraph: int) -> str | None:
         """The person a written name refers to, or None when no person or several fit."""
-        key = name_key(text)
+        key = form_key(text)
         if not key:
             return None
         found = [p for p, forms in self.forms
@@ -81,8 +81,8 @@ class Speakers:
             return exact[0].name
         # NER may split one person into "Smith" and "John Smith": keep the fuller
         # "Gorka" is Sebastian Gorka's surname, not the first word of a headline's "Gorka Slam"
-        found = [p for p in found if name_key(p.name)[-1:] == key[-1:]] or found
-        fuller = [p for p in found if not any(p is not q and set(name_key(p.name)) < set(name_key(q.name))
+        found = [p for p in found if form_key(p.name)[-1:] == key[-1:]] or found
+        fuller = [p for p in found if not any(p is not q and set(form_key(p.name)) < set(form_key(q.name))
                                               for q in found)]
         if len(fuller) == 1:
             return fuller[0].name
