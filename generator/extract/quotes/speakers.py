@@ -211,7 +211,7 @@ class Speakers:
         head = token.lemma_.casefold()
         modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
         # every modifier must fit too: "the Russian president" is not the Chinese one
-        fits = [p for p in self.persons if {head} | modifiers <= _role_words(p)]
+        fits = [p for p in self.persons if {head} | modifiers <= _role_and_alias_words(p)]
         return Who(fits[0].name, 0.75) if len(fits) == 1 else None
 
     # ---- pronouns ----------------------------------------------------------------
@@ -279,7 +279,7 @@ def _plain(name: str) -> str:
     return name.removesuffix("’s").removesuffix("'s").strip()
 
 
-def _role_words(person: Mention) -> set[str]:
+def _role_and_alias_words(person: Mention) -> set[str]:
     words: set[str] = set()
     for text in (*person.roles, *person.aliases):
         words.update(w.casefold() for w in P.WORD.findall(text))
@@ -287,6 +287,6 @@ def _role_words(person: Mention) -> set[str]:
 
 
 def _title_gender(person: Mention) -> str | None:
-    words = _role_words(person)
+    words = _role_and_alias_words(person)
     male, female = bool(words & P.MALE_TITLES), bool(words & P.FEMALE_TITLES)
     return "m" if male and not female else "f" if female and not male else None
