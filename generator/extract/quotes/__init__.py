@@ -43,7 +43,7 @@ from .cues import (
     cue_tail,
     glued_dash,
 )
-from .spans import Span, find_spans, is_title, word_count
+from .spans import QuoteSpan, find_spans, is_title, word_count
 from .speakers import Speakers, Who
 
 __all__ = ["by_rules", "find_quotes", "quote_key", "rank_quotes", "spots"]
@@ -54,7 +54,7 @@ class Located:
     """A quotation in the article: its paragraph, its span there, and token bounds in the Doc."""
 
     paragraph: int
-    span: Span
+    span: QuoteSpan
     text: str
     first: int  # Doc index of the opening mark's token
     last: int  # Doc index of the closing mark's token (the last token when open at the end)

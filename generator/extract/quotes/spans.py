@@ -20,7 +20,7 @@ from ...patterns import quotes as P
 
 
 @dataclass(frozen=True)
-class Span:
+class QuoteSpan:
     """One quotation's text inside a paragraph: ``paragraph[start:end]`` is between the marks."""
 
     start: int
@@ -31,9 +31,9 @@ class Span:
         return paragraph[self.start:self.end]
 
 
-def find_spans(paragraph: str) -> list[Span]:
+def find_spans(paragraph: str) -> list[QuoteSpan]:
     """Outermost quotations of a paragraph, in order (of any length)."""
-    spans: list[Span] = []
+    spans: list[QuoteSpan] = []
     stack: list[tuple[int, str]] = []  # (position after the opening mark, "d" or "s")
     for i, width in _marks(paragraph):
         kind = _doubled(paragraph, i, stack) if width == 2 else _kind(paragraph, i, stack)
@@ -45,9 +45,9 @@ def find_spans(paragraph: str) -> list[Span]:
             continue
         start = _close(stack, family)
         if start is not None and not stack:
-            spans.append(Span(start, i))
+            spans.append(QuoteSpan(start, i))
     if stack:
-        spans.append(Span(stack[0][0], len(paragraph.rstrip()), open_end=True))
+        spans.append(QuoteSpan(stack[0][0], len(paragraph.rstrip()), open_end=True))
     return spans
 
 
