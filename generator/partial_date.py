@@ -52,7 +52,8 @@ class PartialDate:
             return None
 
     def __str__(self) -> str:
-        return f"{self.year:04d}" + (f"-{self.month:02d}" if self.month else "") + (f"-{self.day:02d}" if self.day else "")
+        month = f"-{self.month:02d}" if self.month else ""
+        return f"{self.year:04d}{month}" + (f"-{self.day:02d}" if self.day else "")
 
     @property
     def is_day(self) -> bool:
