@@ -19,7 +19,6 @@ from xml.sax.saxutils import escape, quoteattr
 from . import urls
 from .model import Briefing, Corpus, Mention
 from .sorting import sort_name
-from .stories import Story
 
 FEED_ENTRIES = 50
 SUMMARY_CHARS = 500
@@ -72,18 +71,19 @@ def _timestamp(value: str | None) -> str:
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
 
 
-def data_json(corpus: Corpus, stories: Sequence[Story], related: dict[str, tuple[tuple[str, float], ...]]) -> str:
+def data_json(corpus: Corpus) -> str:
     """Every extracted record: briefings (without their full text), people and stories, as one JSON document."""
-    story_of = {slug: s.slug for s in stories for slug in s.briefings}
+    story_of = {slug: s.slug for s in corpus.stories for slug in s.briefings}
     data = {
-        "briefings": [_briefing_record(b, story_of.get(b.slug), related.get(b.slug, ())) for b in corpus.briefings],
+        "briefings": [_briefing_record(b, story_of.get(b.slug), corpus.related.get(b.slug, ()))
+                      for b in corpus.briefings],
         "people": [{"slug": p.slug, "name": p.name, "aliases": list(p.aliases), "description": p.description,
                     "url": urls.page_href(urls.person_page(p.slug)),
                     "roles": [{"role": r.role, "briefing": r.article, "date": r.date} for r in p.roles],
                     "briefings": list(p.articles),
                     "co_mentions": [{"person": s, "briefings": n} for s, n in p.co_mentions]}
                    for p in corpus.people],
-        "stories": [{"slug": s.slug, "briefings": list(s.briefings)} for s in stories],
+        "stories": [{"slug": s.slug, "briefings": list(s.briefings)} for s in corpus.stories],
         "merge_candidates": [{"names": list(c.names), "reason": c.reason} for c in corpus.merge_candidates],
     }
     # compact: with an indent the json module falls back to its pure-Python encoder (seconds at 10,000 articles)
@@ -113,10 +113,10 @@ def _mention(m: Mention, person: str | None) -> dict:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
 
 
-def csv_files(corpus: Corpus, stories: Sequence[Story], site_url: str | None) -> dict[str, str]:
+def csv_files(corpus: Corpus, site_url: str | None) -> dict[str, str]:
     """``data/briefings.csv``, ``data/quotes.csv`` and ``data/people.csv`` (paths from ``urls.DATA_CSV``)."""
     base = site_url.rstrip("/") + "/" if site_url else ""
-    return {urls.DATA_CSV["briefings"]: _csv(BRIEFING_COLUMNS, briefing_rows(corpus, stories, base)),
+    return {urls.DATA_CSV["briefings"]: _csv(BRIEFING_COLUMNS, briefing_rows(corpus, base)),
             urls.DATA_CSV["quotes"]: _csv(QUOTE_COLUMNS, quote_rows(corpus, base)),
             urls.DATA_CSV["people"]: _csv(PEOPLE_COLUMNS, people_rows(corpus, base))}
 
@@ -128,8 +128,8 @@ PEOPLE_COLUMNS = ("slug", "name", "sort_name", "aliases", "briefings", "quotes",
                   "description", "link")
 
 
-def briefing_rows(corpus: Corpus, stories: Sequence[Story], base: str) -> list[tuple[object, ...]]:
-    story_of = {slug: s.slug for s in stories for slug in s.briefings}
+def briefing_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
+    story_of = {slug: s.slug for s in corpus.stories for slug in s.briefings}
     rows: list[tuple[object, ...]] = []
     for b in corpus.briefings:
         e = b.extraction

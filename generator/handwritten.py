@@ -38,7 +38,7 @@ def expand(markdown: str, src_uri: str, built: Built, names: dict[str, str], war
     """``markdown`` (the page at ``src_uri`` under docs/) with its overview and ``[[Name]]`` links filled in."""
     prefix = "../" * src_uri.count("/")
     if OVERVIEW in markdown:
-        markdown = markdown.replace(OVERVIEW, render_overview(built.corpus, prefix, built.site))
+        markdown = markdown.replace(OVERVIEW, render_overview(built.corpus, prefix))
     return PERSON_LINK.sub(
         lambda m: m.group(1) or person_link(m.group(3), m.group(4), prefix, src_uri, names, warn), markdown)
 

@@ -1,29 +1,25 @@
 """Rendering again only what changed: the page memo of a ``mkdocs serve`` session.
 
 Under ``mkdocs serve`` every edit rebuilds the whole site; most pages come out the
-same. A ``RenderMemo`` (held by the plugin across rebuilds) keeps each briefing,
-person, network and timeline page with a key: a digest of everything its template
-reads, i.e. the records it shows. A page is rendered again only when its key changed, so it can never be
-stale: an input the key leaves out would be a bug, and ``tests/test_memo.py``
-compares memoised builds after edits with fresh ones.
+same. A ``RenderMemo`` (held by the plugin across rebuilds) keeps each page with a
+key: a digest of its template's name and its context (``contexts.py``), which holds
+everything the template reads. A page is rendered again only when its key changed,
+so it can never be stale; ``tests/test_memo.py`` compares memoised builds after
+edits with fresh ones.
 
-Digests are of pickled records; an extraction's digest is kept by the object's
-identity, since the pipeline hands back the same objects for unchanged articles.
-The index pages and the stories read many records each and are few: they are
-always rendered.
+Digests are of pickled contexts. An extraction is pickled as the digest of its own
+pickle, kept by the object's identity (the pipeline hands back the same objects for
+unchanged articles), so a briefing page's key costs no more than its small context.
 """
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from .model import Actor, Briefing, Extraction, Person, Story
-
-if TYPE_CHECKING:
-    from .resolve import Event
+from .model import Extraction
 
 
 @dataclass
@@ -42,6 +38,18 @@ class RenderMemo:
         self.pages[path] = (key, text)
         return text
 
+    def key(self, template: str, context: object) -> bytes:
+        """The key of the page ``template`` renders from ``context``: a digest of both."""
+        out = io.BytesIO()
+        _Pickler(out, self).dump((template, context))
+        return _digest(out.getvalue())
+
+    def extraction_digest(self, e: Extraction) -> bytes:
+        kept = self.extractions.get(id(e))
+        if kept is None or kept[0] is not e:
+            kept = self.extractions[id(e)] = (e, _digest(pickle.dumps(e, protocol=pickle.HIGHEST_PROTOCOL)))
+        return kept[1]
+
     def keep_only(self, paths: set[str], extractions: list[Extraction]) -> None:
         """Forget pages and extractions the current build does not have (the memo never grows under serve)."""
         self.pages = {path: kept for path, kept in self.pages.items() if path in paths}
@@ -49,59 +57,16 @@ class RenderMemo:
         self.extractions = {i: kept for i, kept in self.extractions.items() if i in current}
 
 
-def digest(*parts: object) -> bytes:
-    return hashlib.blake2b(pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+class _Pickler(pickle.Pickler):
+    """Pickles a context, each extraction in it as its kept digest (``persistent_id``)."""
+
+    def __init__(self, file: io.BytesIO, memo: RenderMemo) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.render_memo = memo
+
+    def persistent_id(self, obj: object) -> bytes | None:
+        return self.render_memo.extraction_digest(obj) if type(obj) is Extraction else None
 
 
-class PageKeys:
-    """The key of each memoised page, from the digests of the records its template reads."""
-
-    def __init__(self, memo: RenderMemo, briefings: dict[str, Briefing], people: dict[str, Person],
-                 directory_urls: bool) -> None:
-        self.memo, self.briefings, self.people, self.directory_urls = memo, briefings, people, directory_urls
-        self._briefing: dict[str, bytes] = {}
-
-    def briefing_digest(self, slug: str) -> bytes:
-        found = self._briefing.get(slug)
-        if found is None:
-            b = self.briefings[slug]
-            found = self._briefing[slug] = digest(b.slug, self._extraction(b.extraction), sorted(b.speakers.items()),
-                                                  sorted(b.actor_slugs.items()))
-        return found
-
-    def _extraction(self, e: Extraction) -> bytes:
-        kept = self.memo.extractions.get(id(e))
-        if kept is None or kept[0] is not e:
-            kept = self.memo.extractions[id(e)] = (e, digest(e))
-        return kept[1]
-
-    def briefing_page(self, b: Briefing, story: Story | None, related: tuple[tuple[str, float], ...]) -> bytes:
-        """A briefing page shows its own record, its story (reports and evidence) and its related briefings."""
-        others = sorted({*(story.briefings if story else ()), *(slug for slug, _ in related)})
-        return digest(self.directory_urls, self.briefing_digest(b.slug), story, related,
-                      [self.briefing_digest(slug) for slug in others])
-
-    def of(self, *records: object) -> bytes:
-        """The key of a page that shows ``records`` (plain values and records, pickled whole)."""
-        return digest(self.directory_urls, *records)
-
-    def listed(self, listed: Sequence[Briefing]) -> list[bytes]:
-        """For a page listing briefings: each one's digest (its title, date and text are all in it)."""
-        return [self.briefing_digest(b.slug) for b in listed]
-
-    def dated(self, events: Sequence[Event]) -> list[tuple[object, bytes]]:
-        """For a page listing dated events: each date with the digest of the briefing it is in."""
-        return [(e.date, self.briefing_digest(e.briefing.slug)) for e in events]
-
-    def actor_page(self, a: Actor) -> bytes:
-        """An organisation's or place's page shows it, its briefings and quotes, and the people named with it."""
-        shown = sorted({*a.articles, *(q.briefing for q in a.quotes)})
-        people = [(slug, self.people[slug].name) for slug, _ in a.people if slug in self.people]
-        return digest(self.directory_urls, a, [self.briefing_digest(s) for s in shown if s in self.briefings], people)
-
-    def person_page(self, p: Person) -> bytes:
-        """A person page shows the person, the briefings naming or quoting them and the people named with them."""
-        shown = sorted({*p.articles, *(r.article for r in p.roles), *(s for q in p.quotes for s, _ in q.sources)})
-        co = [(slug, self.people[slug].name, len(self.people[slug].articles))
-              for slug, _ in p.co_mentions if slug in self.people]
-        return digest(self.directory_urls, p, [self.briefing_digest(s) for s in shown if s in self.briefings], co)
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()

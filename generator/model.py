@@ -201,6 +201,36 @@ class Story:
 
 
 @dataclass(frozen=True)
+class SharedQuote:
+    """One quotation across a story's reports: the fullest wording, and which reports carry it."""
+
+    text: str
+    speaker: str | None
+    briefings: tuple[str, ...]  # slugs of the reports quoting it (whole or in part), in story order
+
+
+@dataclass(frozen=True)
+class Event:
+    """A date one briefing mentions, for the timeline of the year and month it falls in."""
+
+    date: DateRef
+    briefing: str  # the slug of the briefing that mentions it
+
+
+Month = tuple[int, int]  # (year, month)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Briefings by when they were published and the dates they mention by when those fall, newest first."""
+
+    by_year: dict[int | None, tuple[str, ...]] = field(default_factory=dict)  # briefing slugs; undated under None
+    by_month: dict[Month, tuple[str, ...]] = field(default_factory=dict)  # a year-only date is in no month
+    events: dict[int, tuple[Event, ...]] = field(default_factory=dict)  # by year, in date order
+    events_by_month: dict[Month, tuple[Event, ...]] = field(default_factory=dict)  # those that name a month
+
+
+@dataclass(frozen=True)
 class Corpus:
     """The whole collection, resolved: all rendering reads is this."""
 
@@ -209,3 +239,7 @@ class Corpus:
     merge_candidates: tuple[MergeCandidate, ...] = ()
     actors: tuple[Actor, ...] = ()  # organisations and places, by name
     stories: tuple[Story, ...] = ()  # newest first (by their earliest briefing)
+    # the links between briefings, made last by ``resolve.link`` from the records above
+    related: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)  # slug → (slug, score), best first
+    story_quotes: dict[str, tuple[SharedQuote, ...]] = field(default_factory=dict)  # story slug → its quotes compared
+    timeline: Timeline = field(default_factory=Timeline)

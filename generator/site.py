@@ -12,7 +12,7 @@ from .feeds import atom_feed, csv_files, data_json
 from .memo import RenderMemo
 from .model import Corpus
 from .pipeline import Collection
-from .render import Site, gather, render_site
+from .render import render_site
 from .report import review_report
 from .resolve import resolve
 
@@ -20,7 +20,6 @@ from .resolve import resolve
 @dataclass(frozen=True)
 class Built:
     corpus: Corpus
-    site: Site  # the cross-page lookups the pages were rendered from
     pages: dict[str, str]  # path under docs/ → page text (front matter over HTML)
     report: str
 
@@ -36,12 +35,10 @@ def build_site(collection: Collection, settings: Settings, directory_urls: bool 
 def build_from_corpus(corpus: Corpus, errors: tuple = (), directory_urls: bool = True,
                       memo: RenderMemo | None = None) -> Built:
     """Pages and report of an already resolved corpus (the golden tests start here)."""
-    site = gather(corpus, directory_urls)
-    return Built(corpus, site, render_site(corpus, site, memo), review_report(corpus, errors))
+    return Built(corpus, render_site(corpus, directory_urls, memo), review_report(corpus, errors))
 
 
 def extra_files(built: Built, site_name: str, site_url: str | None) -> dict[str, str]:
     """The site's files that are not pages: the Atom feed and the downloads (JSON, CSV)."""
     return {urls.FEED: atom_feed(built.corpus, site_name, site_url),
-            urls.DATA: data_json(built.corpus, built.site.stories, built.site.related),
-            **csv_files(built.corpus, built.site.stories, site_url)}
+            urls.DATA: data_json(built.corpus), **csv_files(built.corpus, site_url)}

@@ -18,13 +18,12 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from . import grouping
 from .extract.quotes import quote_key
-from .model import Briefing, Person, Story
+from .model import Briefing, Person, SharedQuote, Story
 
-__all__ = ["Story", "compare_quotes", "group_stories", "related_briefings"]
+__all__ = ["SharedQuote", "Story", "compare_quotes", "group_stories", "related_briefings"]
 
 MIN_QUOTE_WORDS = grouping.MIN_QUOTE_WORDS  # shorter quotes match only when identical
 NEIGHBOURS = 25  # in a big posting list, relate each briefing only with this many on each side (date order)
@@ -116,15 +115,6 @@ def _around(articles: tuple[str, ...], slug: str) -> Sequence[str]:
         return [a for a in articles if a != slug]
     at = articles.index(slug) if slug in articles else 0
     return [a for a in articles[max(0, at - NEIGHBOURS):at + NEIGHBOURS + 1] if a != slug]
-
-
-@dataclass(frozen=True)
-class SharedQuote:
-    """One quotation across a story's reports: the fullest wording, and which reports carry it."""
-
-    text: str
-    speaker: str | None
-    briefings: tuple[str, ...]  # slugs of the reports quoting it (whole or in part), in story order
 
 
 def compare_quotes(members: Sequence[Briefing]) -> list[SharedQuote]:

@@ -23,7 +23,7 @@ from generator.model import (
     Quote,
     RoleRecord,
 )
-from generator.stories import group_stories
+from generator.resolve import link
 
 MARTA, TOMAS, ILSE = "marta-velasquez", "tomas-brennick", "ilse-kandor"
 PORT_QUOTE = "We will open the northern port to every ship that asks, from the first day of spring"
@@ -97,6 +97,6 @@ def corpus() -> Corpus:
     actors = (Actor("port-authority", "org", "Port Authority", aliases=("the Authority",),
                     articles=("b-valley", "a-harbor"), people=((MARTA, 2), (TOMAS, 2)),
                     quotes=(ActorQuote("The Port Authority has done its part", "a-harbor", 1, TOMAS),)),)
-    return Corpus(briefings=briefings, people=people,
-                  merge_candidates=(MergeCandidate(("Tomas Brennick", "T. Brennick"), "same surname, initial"),),
-                  actors=actors, stories=group_stories(briefings))
+    return link(Corpus(briefings=briefings, people=people,
+                       merge_candidates=(MergeCandidate(("Tomas Brennick", "T. Brennick"), "same surname, initial"),),
+                       actors=actors))

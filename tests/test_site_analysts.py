@@ -276,7 +276,7 @@ def test_a_csv_cell_never_starts_a_formula(text: str) -> None:
     b = corpus.briefings[0]
     quote = replace(b.extraction.quotes[0], text=text)
     changed = replace(b, extraction=replace(b.extraction, quotes=(quote,)))
-    files = csv_files(Corpus(briefings=(changed,), people=()), (), None)
+    files = csv_files(Corpus(briefings=(changed,), people=()), None)
     rows = list(csv.DictReader(io.StringIO(files[urls.DATA_CSV["quotes"]])))
     assert rows[0]["quote"] == "'" + text
 
@@ -304,13 +304,12 @@ def test_an_estimated_date_is_a_plain_statement() -> None:
 
 @pytest.mark.parametrize("stories, expected", [(1, "**1** event is reported"), (2, "**2** events are reported")])
 def test_the_overview_counts_in_words_that_agree(stories: int, expected: str) -> None:
-    from generator.render import gather, render_overview
+    from generator.render import render_overview
     from generator.stories import Story
 
     corpus = site_corpus.corpus()
-    site = gather(corpus)
-    site = replace(site, stories=tuple(Story(f"s{i}", ("a-harbor", "b-valley")) for i in range(stories)))
-    assert expected in render_overview(corpus, "", site)
+    corpus = replace(corpus, stories=tuple(Story(f"s{i}", ("a-harbor", "b-valley")) for i in range(stories)))
+    assert expected in render_overview(corpus, "")
 
 
 @pytest.mark.parametrize("value", ['<img src=x onerror=alert("source")>', "&lt;script&gt;", "AT&T"])
