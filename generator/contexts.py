@@ -93,6 +93,7 @@ class Page:
 @dataclass(frozen=True)
 class BriefingPage(Page):
     e: Extraction
+    published: PartialDate | None
     when: str | None  # the page of its publication month (or year)
     key_quotes: tuple[Quote, ...]
     speakers: dict[str, str]  # name in this article → person slug
@@ -268,7 +269,8 @@ def briefing_page(look: Lookup, briefing: Briefing, here: str) -> BriefingPage:
     story = look.story_of.get(briefing.slug)
     shared = look.corpus.story_quotes.get(story.slug, ()) if story else ()
     return BriefingPage(
-        here, look.directory_urls, e=e, when=_when(e.published.value), key_quotes=tuple(rank_quotes(e.quotes)),
+        here, look.directory_urls, e=e, published=PartialDate.of(e.published.value), when=_when(e.published.value),
+        key_quotes=tuple(rank_quotes(e.quotes)),
         speakers=briefing.speakers, actor_pages=_actor_pages(look, briefing),
         timeline=tuple(sorted((d for d in e.dates if d.value), key=lambda d: (d.value, d.paragraph))),
         undated_refs=tuple(d for d in e.dates if not d.value), story=story,

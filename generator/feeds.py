@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
 from .model import Briefing, Corpus, Mention
+from .partial_date import PartialDate
 from .sorting import sort_name
 
 FEED_ENTRIES = 50
@@ -67,8 +68,8 @@ def _entry(briefing: Briefing, base: str) -> list[str]:
 
 def _timestamp(value: str | None) -> str:
     """An Atom date-time for a publication date; a partial date (``2023``, ``2023-04``) takes its first day."""
-    parts = (value or "1970").split("-") + ["01", "01"]
-    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+    date = PartialDate.of(value) or PartialDate(1970)
+    return f"{date.first_day().isoformat()}T00:00:00Z"
 
 
 def data_json(corpus: Corpus) -> str:

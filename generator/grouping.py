@@ -48,6 +48,7 @@ from operator import itemgetter
 
 from .extract.quotes import quote_key
 from .model import Extraction, Mention
+from .partial_date import PartialDate
 from .patterns.stories import STOP_WORDS, SUFFIXES, TOKEN
 
 # Weights. THRESHOLD, RATIO, NAME_BOOST, PLACE_BOOST and LEAD_PENALTY were chosen on the dev story folders
@@ -233,9 +234,9 @@ def _days(e: Extraction) -> frozenset[int]:
     published = _day(e.published.value)
     if published is not None:
         return frozenset({published})
-    year = str(_year(e)) if _year(e) else None
-    return frozenset(d for ref in e.dates
-                     if (d := _day(ref.value)) is not None and (year is None or (ref.value or "")[:4] == year))
+    year = _year(e)
+    return frozenset(d.first_day().toordinal() for ref in e.dates
+                     if (d := PartialDate.of(ref.value)) and d.is_day and (year is None or d.year == year))
 
 
 def _pinned(e: Extraction) -> int | None:
@@ -243,17 +244,14 @@ def _pinned(e: Extraction) -> int | None:
 
 
 def _day(value: str | None) -> int | None:
-    try:
-        return date.fromisoformat(value).toordinal() if value and len(value) == 10 else None
-    except ValueError:
-        return None
+    day = PartialDate.of(value)
+    return day.first_day().toordinal() if day and day.is_day else None
 
 
 def _year(e: Extraction) -> int | None:
     """The publication year when known (an estimate is a bound, not a year: it is left out)."""
-    value = e.published.value if e.published.how != "estimate" else None
-    value = value or ""
-    return int(value[:4]) if value[:4].isdigit() else None
+    published = PartialDate.of(e.published.value) if e.published.how != "estimate" else None
+    return published.year if published else None
 
 
 def _lead(leading: list[Mention]) -> frozenset[str]:

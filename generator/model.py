@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .partial_date import PartialDate
+
 
 @dataclass(frozen=True)
 class FrontMatter:
@@ -111,7 +113,8 @@ class Extraction:
     @property
     def years(self) -> tuple[int, ...]:
         """The year pages this article belongs on: its publication year, if known."""
-        return (int(self.published.value[:4]),) if self.published.value else ()
+        date = PartialDate.of(self.published.value)
+        return (date.year,) if date else ()
 
 
 # ---- the cross-article stage's output ------------------------------------------

@@ -19,6 +19,7 @@ import yaml
 
 from .errors import InputError
 from .model import FrontMatter, RawArticle
+from .partial_date import PartialDate
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,6 @@ SUFFIXES = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html"}
 MAX_BYTES = 20 * 1024 * 1024  # larger files are almost always a scraper accident, not an article
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 FRONT_KEYS = {"title", "published", "source", "url", "author"}
-PARTIAL_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")  # a year, or a year and month: ``published: 2024-04``
 # characters YAML (a page's front matter) and XML (the feed) cannot hold: C0/C1 controls but tab,
 # newline and NEL, DEL, lone surrogates, U+FFFE and U+FFFF
 UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -253,8 +253,9 @@ def _date_field(data: dict, rel: str) -> str | None:
         return value.isoformat()
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return str(value)  # ``published: 2024``: YAML reads a bare year as a number
-    if isinstance(value, str) and PARTIAL_DATE.fullmatch(value.strip()):
-        return value.strip()
+    partial = PartialDate.of(value.strip()) if isinstance(value, str) else None
+    if partial is not None and not partial.is_day:
+        return str(partial)  # a year, or a year and month: ``published: 2024-04``
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value.strip()[:10]).isoformat()

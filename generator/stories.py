@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from . import grouping
 from .extract.quotes import quote_key
 from .model import Briefing, Person, SharedQuote, Story
+from .partial_date import PartialDate
 
 __all__ = ["SharedQuote", "Story", "compare_quotes", "group_stories", "related_briefings"]
 
@@ -42,10 +43,10 @@ def group_stories(briefings: Sequence[Briefing]) -> tuple[Story, ...]:
     return tuple(sorted(newest_first, key=lambda s: by_slug[s.slug].extraction.published.value is None))
 
 
-def _when(briefing: Briefing) -> tuple[bool, bool, str]:
-    """Sort key, oldest first: the publication day; a year alone after every day, undated last."""
-    value = briefing.extraction.published.value
-    return (value is None, len(value or "") < len("YYYY-MM-DD"), value or "")
+def _when(briefing: Briefing) -> tuple[bool, bool, tuple[int, int, int]]:
+    """Sort key, oldest first: the publication day; a year (or month) alone after every day, undated last."""
+    date = PartialDate.of(briefing.extraction.published.value)
+    return (date is None, date is None or not date.is_day, date.sort_key() if date else (0, 0, 0))
 
 
 def _story(members: list[Briefing], terms: list[str]) -> Story:
@@ -81,8 +82,8 @@ def _name_key(name: str) -> str:
 
 def _dates(members: list[Briefing]) -> tuple[str, ...]:
     """The days its reports were published (a year alone says too little to show)."""
-    days = {value for b in members if len(value := b.extraction.published.value or "") == len("YYYY-MM-DD")}
-    return tuple(sorted(days))
+    days = {date for b in members if (date := PartialDate.of(b.extraction.published.value)) and date.is_day}
+    return tuple(str(day) for day in sorted(days))
 
 
 def related_briefings(briefings: Sequence[Briefing], people: dict[str, Person],
