@@ -26,15 +26,7 @@ from typing import TypeVar
 import jinja2
 
 from . import contexts, urls
-from .contexts import (  # noqa: F401  (PERSON_BRIEFINGS and what_happened: where the tests have always found them)
-    PERSON_BRIEFINGS,
-    ActorsIndexPage,
-    Lookup,
-    Page,
-    PeopleIndexPage,
-    PeopleLetterPage,
-    what_happened,
-)
+from .contexts import ActorsIndexPage, Lookup, Page, PeopleIndexPage, PeopleLetterPage
 from .escape import Trusted, finalize, markdown_text, page_title
 from .memo import RenderMemo
 from .model import Article, Corpus
@@ -69,7 +61,7 @@ def environment() -> jinja2.Environment:
     )
     env.globals.update(url=url, link=link, heading=heading,
                        title=lambda text: Trusted(json.dumps(page_title(text), ensure_ascii=False)),
-                       month_name=lambda m: MONTH_NAMES[m - 1], plural=plural, anchor=anchor,
+                       month_name=lambda m: MONTH_NAMES[m - 1], plural=plural,
                        para_link=para_link, original_url=original_url)
     env.filters["trusted"] = Trusted  # only for paths the generator made (urls.py), never article text
     env.filters["pagefind_value"] = pagefind_value

@@ -14,11 +14,12 @@ import pytest
 import site_corpus
 from generator import chart, graph, urls
 from generator.clean import clean
+from generator.contexts import what_happened
 from generator.errors import InputError
 from generator.feeds import csv_files
 from generator.model import Article, Corpus, DateRef, FrontMatter, Person, RawArticle
 from generator.read import split_front_matter
-from generator.render import INDEX_PAGE, original_url, render_site, what_happened
+from generator.render import INDEX_PAGE, original_url, render_site
 from generator.site import build_from_corpus, extra_files
 from generator.sorting import alphabetical, sort_name
 from site_corpus import HOSTILE

@@ -14,9 +14,10 @@ import pytest
 
 import site_corpus
 from generator import graph, urls
+from generator.contexts import PERSON_BRIEFINGS
 from generator.escape import markdown_text
 from generator.model import Briefing, Corpus, Person
-from generator.render import PERSON_BRIEFINGS, render_site
+from generator.render import render_site
 from generator.site import build_from_corpus, extra_files
 from generator.stories import compare_quotes, group_stories
 from site_corpus import HOSTILE, ILSE, MARTA, TOMAS
