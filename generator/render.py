@@ -13,8 +13,9 @@ environment uses ``StrictUndefined`` and escapes every printed value that is not
 ``Trusted`` (see ``escape.py``).
 
 Page sizes: a briefing, person, organisation, place or story page is bounded (lists
-are capped); the people index is split by letter past ``INDEX_PAGE`` people; only the
-other index pages (organisations, places, years, months, stories) grow with the collection.
+are capped); the indexes of people, organisations, places and stories are split by
+letter (stories: by year) past ``INDEX_PAGE`` entries (``render_index``); only the
+timeline's pages (years, months) grow with the collection.
 """
 from __future__ import annotations
 
@@ -45,18 +46,46 @@ PERSON_ROLES = 20
 CO_ACTORS = 10
 YEAR_EVENTS = 8  # events shown with what happened under each month of a year page; the month page has all
 CONTEXT_CHARS = 260  # the most of a sentence shown around an event's date
-INDEX_PAGE = 300  # entries on one page of the people index; more are split by letter (and part of a letter)
+INDEX_PAGE = 300  # entries on one page of an index; more are split by letter or year (and part of one)
 WEB_SCHEMES = ("http://", "https://")  # the only links to an original article the site writes
 T = TypeVar("T")
 ACTOR_BRIEFINGS = 50  # newest briefings listed on an organisation's or a place's page
 ACTOR_QUOTES = 20
 ACTOR_PEOPLE = 15
 SEARCH_BOOST = {"person": 4, "actor": 3, "briefing": 1}  # a person's page ranks above the briefings that name them
-ACTOR_INDEXES = {  # kind → (section, heading, introduction) of its A–Z index
-    "org": (urls.ORGANISATIONS, "Organisations", "Every organisation named in the briefings, with the number of "
-                                                  "briefings that name it."),
-    "place": (urls.PLACES, "Places", "Every country, city and region named in the briefings, with the number of "
-                                     "briefings that name it."),
+
+
+@dataclass(frozen=True)
+class IndexKind:
+    """One index of the site: where it is, what it says, and how ``index_entry.html.j2`` shows an entry."""
+
+    section: str
+    heading: str
+    intro: str
+    order: str  # how a page of the split index is ordered ("by surname")
+    entry: str  # the kind of entry: "person", "actor" or "story"
+    group: str  # what the entries are grouped by ("letter", "year"), for the jump bar
+    nouns: tuple[str, str]  # one entry, several
+    empty: str  # what the index says when it lists nothing
+
+
+INDEXES = {
+    "people": IndexKind(
+        section=urls.PEOPLE, heading="People", order="by surname", entry="person", group="letter",
+        intro="Everyone named in the briefings, by surname, with the number of briefings that mention them.",
+        nouns=("person", "people"), empty="No one is named yet."),
+    "org": IndexKind(
+        section=urls.ORGANISATIONS, heading="Organisations", order="by name", entry="actor", group="letter",
+        intro="Every organisation named in the briefings, with the number of briefings that name it.",
+        nouns=("organisation", "organisations"), empty="None named yet."),
+    "place": IndexKind(
+        section=urls.PLACES, heading="Places", order="by name", entry="actor", group="letter",
+        intro="Every country, city and region named in the briefings, with the number of briefings that name it.",
+        nouns=("place", "places"), empty="None named yet."),
+    "stories": IndexKind(
+        section=urls.STORIES, heading="Stories", order="newest first", entry="story", group="year",
+        intro="Events reported by more than one briefing, newest first.",
+        nouns=("story", "stories"), empty="No event is reported by more than one briefing yet."),
 }
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
@@ -181,15 +210,14 @@ def render_site(corpus: Corpus, site: Site | None = None, memo: RenderMemo | Non
     for actor in corpus.actors:
         path = urls.actor_page(actor.kind, actor.slug)
         out.add(path, partial(render_actor, site, actor, path), partial(out.keys.actor_page, actor))
-    for kind in ACTOR_INDEXES:
-        out.add(urls.index_page(ACTOR_INDEXES[kind][0]), partial(render_actors_index, site, kind))
+    for kind in ("org", "place"):
+        render_actors_index(site, out, kind)
     net = graph.network(site.corpus.people)
     out.add(urls.index_page(urls.NETWORK), partial(render_network, site, net), lambda: out.keys.of(net))
     for story in site.stories:
         path = urls.story_page(story.slug)
         out.add(path, partial(render_story, site, story, path))
-    path = urls.index_page(urls.STORIES)
-    out.add(path, partial(_page, "stories_index", path, site))
+    render_stories_index(site, out)
     render_timeline(site, out)
     if memo is not None:
         memo.keep_only(set(out.pages), [b.extraction for b in corpus.briefings])
@@ -289,23 +317,48 @@ def _co_actors(site: Site, person: Person) -> list[tuple[Person, int]]:
 
 
 def render_people_index(site: Site, out: Pages) -> None:
-    """People sorted by surname ("Putin, Vladimir") under an A–Z bar; past ``INDEX_PAGE`` people, a page per letter."""
+    """People sorted by surname ("Putin, Vladimir"), under their letter."""
     entries = sorted(((sort_name(p.name), p) for p in site.corpus.people), key=lambda e: (sort_key(e[0]), e[1].slug))
-    groups = alphabetical(entries, lambda e: e[0])
-    here = urls.index_page(urls.PEOPLE)
-    if len(entries) <= INDEX_PAGE:
-        bar = [(letter, "", urls.slugify(letter)) for letter, _ in groups]  # same page: anchors only
-        out.add(here, partial(_page, "people_index", here, site, bar=bar, groups=groups, parts=[]))
+    render_index(site, out, INDEXES["people"], alphabetical(entries, lambda e: e[0]))
+
+
+def render_actors_index(site: Site, out: Pages, kind: str) -> None:
+    """Organisations ("org") or places ("place", countries included) by name, under their letter."""
+    listed = sorted((a for a in site.corpus.actors if a.kind == kind), key=lambda a: (sort_key(a.name), a.slug))
+    render_index(site, out, INDEXES[kind], alphabetical([(a.name, a) for a in listed], lambda e: e[0]))
+
+
+def render_stories_index(site: Site, out: Pages) -> None:
+    """Stories under the year of their first report, newest year first, undated last (in a year: as listed)."""
+    groups: dict[str, list[tuple[str, Story]]] = {}
+    for story in site.stories:
+        published = site.briefings[story.briefings[0]].extraction.published.value or ""
+        year = published[:4] if published[:4].isdigit() else "Undated"
+        groups.setdefault(year, []).append((published or "undated", story))
+    newest = sorted(groups.items(), key=lambda kv: kv[0] if kv[0].isdigit() else "", reverse=True)
+    render_index(site, out, INDEXES["stories"], newest)
+
+
+def render_index(site: Site, out: Pages, kind: IndexKind, groups: list[tuple[str, list[tuple[str, T]]]]) -> None:
+    """An index of ``groups`` (a letter or a year → its (label, entry) pairs) under a jump bar to each group.
+
+    Up to ``INDEX_PAGE`` entries, one page with a section per group; past that, the index
+    page lists the pages of each group (cut in parts of ``INDEX_PAGE``), from the first
+    label to the last, and each part is a page of its own (``urls.index_part_page``).
+    """
+    here = urls.index_page(kind.section)
+    if sum(len(entries) for _, entries in groups) <= INDEX_PAGE:
+        bar = [(group, "", urls.slugify(group)) for group, _ in groups]  # same page: anchors only
+        out.add(here, partial(_page, "index", here, site, index=kind, bar=bar, groups=groups, parts=[]))
         return
-    pages = [(letter, n, chunk) for letter, listed in groups
-             for n, chunk in enumerate(_chunks(listed, INDEX_PAGE), start=1)]
-    bar = [(letter, urls.people_letter_page(letter, 1), "") for letter, _ in groups]
-    parts = [(letter, n, urls.people_letter_page(letter, n), chunk) for letter, n, chunk in pages]
-    out.add(here, partial(_page, "people_index", here, site, bar=bar, groups=[], parts=parts))
-    for letter, n, path, chunk in parts:
-        siblings = [(m, other) for l2, m, other, _ in parts if l2 == letter]
-        out.add(path, partial(_page, "people_letter", path, site, bar=bar, letter=letter, part=n, siblings=siblings,
-                              entries=chunk))
+    parts = [(group, n, urls.index_part_page(kind.section, group, n), chunk) for group, entries in groups
+             for n, chunk in enumerate(_chunks(entries, INDEX_PAGE), start=1)]
+    bar = [(group, urls.index_part_page(kind.section, group), "") for group, _ in groups]
+    out.add(here, partial(_page, "index", here, site, index=kind, bar=bar, groups=[], parts=parts))
+    for group, n, path, chunk in parts:
+        siblings = [(m, other) for g, m, other, _ in parts if g == group]
+        out.add(path, partial(_page, "index_part", path, site, index=kind, bar=bar, group=group, part=n,
+                              siblings=siblings, entries=chunk))
 
 
 def _chunks(items: list[T], size: int) -> list[list[T]]:
@@ -319,14 +372,6 @@ def render_actor(site: Site, actor: Actor, here: str) -> str:
     return _page("actor", here, site, actor=actor, boost=SEARCH_BOOST["actor"], people=people,
                  briefings=actor.articles[:ACTOR_BRIEFINGS], quotes=actor.quotes[:ACTOR_QUOTES],
                  per_year=sorted(counts.items(), reverse=True))
-
-
-def render_actors_index(site: Site, kind: str) -> str:
-    """The A–Z index of organisations ("org") or of places ("place", countries included)."""
-    section, heading_text, intro = ACTOR_INDEXES[kind]
-    listed = sorted((a for a in site.corpus.actors if a.kind == kind), key=lambda a: (sort_key(a.name), a.slug))
-    return _page("actors_index", urls.index_page(section), site, heading_text=heading_text, intro=intro,
-                 groups=alphabetical(listed, lambda a: a.name))
 
 
 def render_network(site: Site, net: graph.Network) -> str:

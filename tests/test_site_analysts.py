@@ -16,11 +16,12 @@ from generator import chart, graph, urls
 from generator.clean import clean
 from generator.errors import InputError
 from generator.feeds import csv_files
-from generator.model import Article, Corpus, DateRef, FrontMatter, Person, RawArticle
+from generator.model import Actor, Article, Corpus, DateRef, FrontMatter, Person, RawArticle
 from generator.read import split_front_matter
 from generator.render import INDEX_PAGE, original_url, render_site, what_happened
 from generator.site import build_from_corpus, extra_files
 from generator.sorting import alphabetical, sort_name
+from generator.stories import Story
 from site_corpus import HOSTILE
 
 
@@ -235,15 +236,48 @@ def test_a_large_people_index_is_split_by_letter_into_pages_of_at_most_index_pag
     pages = render_site(replace(corpus, people=tuple(sorted(corpus.people + many, key=lambda p: p.name))))
     index = pages[urls.index_page(urls.PEOPLE)]
     letters = [path for path in pages if path.startswith("people/_")]
-    assert urls.people_letter_page("S", 1) in letters and urls.people_letter_page("S", 2) in letters
+    assert urls.index_part_page(urls.PEOPLE, "S", 1) in letters and urls.index_part_page(urls.PEOPLE, "S", 2) in letters
     for path in letters:
         assert pages[path].count('<li><a href="../../people/') <= INDEX_PAGE, path
     assert '<nav class="letter-bar" aria-label="Jump to a letter">' in index
-    assert "Smith0001, Given0001" in pages[urls.people_letter_page("S", 1)]
+    assert "Smith0001, Given0001" in pages[urls.index_part_page(urls.PEOPLE, "S", 1)]
 
 
 def test_a_letter_page_never_shares_a_path_with_a_person() -> None:
-    assert urls.people_letter_page("A") not in {urls.person_page(urls.person_slug(n)) for n in ("A", "_a", "a")}
+    people = {urls.person_page(urls.person_slug(n)) for n in ("A", "_a", "a")}
+    assert urls.index_part_page(urls.PEOPLE, "A") not in people
+    actors = {urls.actor_page(kind, urls.actor_slug(n)) for n in ("A", "_a", "a") for kind in ("org", "place")}
+    assert {urls.index_part_page(s, "A") for s in (urls.ORGANISATIONS, urls.PLACES)}.isdisjoint(actors)
+
+
+def test_a_large_organisation_index_is_split_by_letter_and_a_small_place_index_is_not() -> None:
+    corpus = site_corpus.corpus()
+    orgs = tuple(Actor(f"org-{i:04d}", "org", f"{'Bureau' if i % 2 else 'Agency'} {i:04d}", articles=("a-harbor",))
+                 for i in range(INDEX_PAGE * 3))
+    pages = render_site(replace(corpus, actors=tuple(sorted(corpus.actors + orgs, key=lambda a: a.slug))))
+    index = pages[urls.index_page(urls.ORGANISATIONS)]
+    parts = [path for path in pages if path.startswith(f"{urls.ORGANISATIONS}/_")]
+    assert {urls.index_part_page(urls.ORGANISATIONS, "B", n) for n in (1, 2)} <= set(parts)
+    for path in parts:
+        assert pages[path].count('<li><a href="../../organisations/') <= INDEX_PAGE, path
+    assert '<nav class="letter-bar" aria-label="Jump to a letter">' in index
+    assert index.count("<li>") <= 30  # the index lists the pages, not the organisations
+    assert "Bureau 0001" in pages[urls.index_part_page(urls.ORGANISATIONS, "B", 1)]
+    assert not any(path.startswith(f"{urls.PLACES}/_") for path in pages)  # a few places: one page
+
+
+def test_a_large_stories_index_is_split_by_year_newest_first() -> None:
+    corpus = site_corpus.corpus()
+    dated = [b for b in corpus.briefings if b.extraction.published.value]
+    many = tuple(Story(f"{b.slug}-{i:04d}", (b.slug,)) for i in range(INDEX_PAGE) for b in dated)
+    pages = render_site(replace(corpus, stories=many))
+    index = pages[urls.index_page(urls.STORIES)]
+    parts = [path for path in pages if path.startswith(f"{urls.STORIES}/_")]
+    assert parts and all(pages[path].count("<li>") <= INDEX_PAGE for path in parts)
+    assert '<nav class="letter-bar" aria-label="Jump to a year">' in index
+    bar = index.split('<nav class="letter-bar"')[1].split("</nav>")[0]
+    years = re.findall(r'<a href="\.\./stories/_(\d{4})/">', bar)
+    assert years == ["2021", "2020"]  # newest first, each once
 
 
 # ---- CSV downloads ----------------------------------------------------------------------
