@@ -37,6 +37,7 @@ from .patterns.site import ABBREVIATION, SENTENCE_END
 from .resolve import Event, Month, events_by_month, events_by_year, month_of, months, years
 from .sorting import alphabetical, sort_key, sort_name
 from .stories import Story, compare_quotes, related_briefings
+from .summary import summary
 
 LATEST = 10  # briefings listed on the home page
 TOP_PEOPLE = 10  # most-mentioned people on the home page
@@ -252,7 +253,8 @@ def render_briefing(site: Site, briefing: Briefing, here: str) -> str:
     month = month_of(value)
     when = urls.month_page(int(value[:4]), month) if month else urls.year_page(int(value[:4])) \
         if value[:4].isdigit() else None
-    return _page("briefing", here, site, b=briefing, when=when, e=e, a=e.article, key_quotes=rank_quotes(e.quotes),
+    return _page("briefing", here, site, b=briefing, when=when, e=e, a=e.article, summary=summary(e.article),
+                 key_quotes=rank_quotes(e.quotes),
                  speaker_slug=lambda name: briefing.speakers.get(name),
                  actor_page=partial(_actor_page, site, briefing),
                  timeline=sorted((d for d in e.dates if d.value), key=lambda d: (d.value, d.paragraph)),

@@ -22,6 +22,7 @@ from generator.render import INDEX_PAGE, original_url, render_site, what_happene
 from generator.site import build_from_corpus, extra_files
 from generator.sorting import alphabetical, sort_name
 from generator.stories import Story
+from generator.summary import summary
 from site_corpus import HOSTILE
 
 
@@ -389,3 +390,33 @@ def test_a_search_filter_value_has_nothing_html_could_act_on(value: str) -> None
     from generator.render import pagefind_value
     read_by_pagefind = html_module.unescape(html_module.unescape(pagefind_value(value)))
     assert not set("<>&\"") & set(read_by_pagefind)
+
+
+# ---- a briefing's summary ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    (("- China's defence minister met his counterpart.",), "China's defence minister met his counterpart."),
+    (("— The talks ended on Tuesday.",), "The talks ended on Tuesday."),  # what a dropped dateline left
+    (("_ The talks ended.",), "The talks ended."),  # AP's dateline underscore
+    (("• First point", "second"), "First point"),
+    (("-", "The real lead."), "The real lead."),  # a paragraph that is only a mark is passed over
+    # negative cases: marks that are text
+    (("-5 degrees at dawn, the coldest day.",), "-5 degrees at dawn, the coldest day."),
+    (("The vote - narrow as it was - passed.",), "The vote - narrow as it was - passed."),
+    (("MOSCOW - Talks began.",), "MOSCOW - Talks began."),  # a dateline is the article's own text
+    ((), ""),
+])
+def test_summary_leaves_out_the_dash_it_opens_with(body: tuple[str, ...], expected: str) -> None:
+    assert summary(replace(_article("x"), body=body)) == expected
+
+
+def test_the_briefing_page_and_the_feed_show_the_summary_without_its_dash() -> None:
+    corpus = site_corpus.corpus()
+    b = corpus.briefings[0]
+    article = replace(b.extraction.article, body=("- The port opens to all ships.", *b.extraction.article.body))
+    dashed = replace(b, extraction=replace(b.extraction, article=article))
+    built = build_from_corpus(replace(corpus, briefings=(dashed, *corpus.briefings[1:])))
+    page = built.pages[urls.briefing_page(b.slug)]
+    assert "<p>The port opens to all ships.</p>" in page
+    feed = extra_files(built, "Test", None)[urls.FEED]
+    assert "<summary>The port opens to all ships.</summary>" in feed

@@ -51,6 +51,10 @@ VIETNAMESE = SurnameFirst(
     syllable=re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"),
     most=3, one_per_word=True)
 SURNAME_FIRST = (CHINESE, KOREAN, VIETNAMESE)
+# What a briefing's summary (its first paragraph) does not open with: a list item's or a dateline's dash
+# ("- China's defence minister…", "— The talks…", AP's "_ The…"), a bullet; each only before a space, so that
+# "-5 degrees" and "—" inside the text stay.
+SUMMARY_LEAD_MARK = re.compile(r"^\s*(?:[-‐‑‒–—―_•·*▪►]+(?:\s+|$))+")
 # A sentence ends at . ! ? (and a closing mark) before a space and a capital, digit or opening mark.
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 # The word before a full stop that does not end a sentence: an initial or a short abbreviation ("Mr.", "U.S.").
