@@ -35,6 +35,7 @@ from .model import (
 )
 from .partial_date import PartialDate
 from .patterns.site import ABBREVIATION, SENTENCE_END
+from .summary import summary
 from .timeline import month_of
 
 PERSON_BRIEFINGS = 50  # newest briefings listed on a person page
@@ -93,6 +94,7 @@ class Page:
 @dataclass(frozen=True)
 class BriefingPage(Page):
     e: Extraction
+    summary: str  # the first paragraph, as the feed has it too (``summary.py``)
     published: PartialDate | None
     when: str | None  # the page of its publication month (or year)
     key_quotes: tuple[Quote, ...]
@@ -134,26 +136,37 @@ class ActorPage(Page):
 
 
 @dataclass(frozen=True)
-class PeopleIndexPage(Page):
-    bar: list[tuple[str, str, str]]  # (letter, its page or "", its anchor or "")
-    groups: list  # (letter, [(sort name, Person)]) on this page, or none when split
-    parts: list  # (letter, part, page, [(sort name, Person)]) when split by letter
+class IndexKind:
+    """One index of the site: where it is, what it says, and how ``index_entry.html.j2`` shows an entry."""
 
-
-@dataclass(frozen=True)
-class PeopleLetterPage(Page):
-    bar: list[tuple[str, str, str]]
-    letter: str
-    part: int
-    siblings: list[tuple[int, str]]  # (part, page) of the same letter
-    entries: list  # [(sort name, Person)]
-
-
-@dataclass(frozen=True)
-class ActorsIndexPage(Page):
-    heading_text: str
+    section: str
+    heading: str
     intro: str
-    groups: list[tuple[str, list[Actor]]]
+    order: str  # how a page of the split index is ordered ("by surname")
+    entry: str  # the kind of entry: "person", "actor" or "story"
+    group: str  # what the entries are grouped by ("letter", "year"), for the jump bar
+    nouns: tuple[str, str]  # one entry, several
+    empty: str  # what the index says when it lists nothing
+
+
+@dataclass(frozen=True)
+class IndexPage(Page):
+    index: IndexKind
+    bar: list[tuple[str, str, str]]  # (group, its page or "", its anchor or "")
+    groups: list  # (group, [(label, entry)]) on this page, or none when split
+    parts: list  # (group, part, page, [(label, entry)]) when split
+    listed: dict[str, Listed]  # a story's first report
+
+
+@dataclass(frozen=True)
+class IndexPartPage(Page):
+    index: IndexKind
+    bar: list[tuple[str, str, str]]
+    group: str
+    part: int
+    siblings: list[tuple[int, str]]  # (part, page) of the same group
+    entries: list  # [(label, entry)]
+    listed: dict[str, Listed]
 
 
 @dataclass(frozen=True)
@@ -170,12 +183,6 @@ class StoryPage(Page):
     quotes: tuple[SharedQuote, ...]
     only_in: tuple[tuple[Listed, tuple[SharedQuote, ...]], ...]
     listed: dict[str, Listed]
-
-
-@dataclass(frozen=True)
-class StoriesIndexPage(Page):
-    stories: tuple[Story, ...]
-    listed: dict[str, Listed]  # each story's first report
 
 
 @dataclass(frozen=True)
@@ -269,7 +276,8 @@ def briefing_page(look: Lookup, briefing: Briefing, here: str) -> BriefingPage:
     story = look.story_of.get(briefing.slug)
     shared = look.corpus.story_quotes.get(story.slug, ()) if story else ()
     return BriefingPage(
-        here, look.directory_urls, e=e, published=PartialDate.of(e.published.value), when=_when(e.published.value),
+        here, look.directory_urls, e=e, summary=summary(e.article), published=PartialDate.of(e.published.value),
+        when=_when(e.published.value),
         key_quotes=tuple(rank_quotes(e.quotes)),
         speakers=briefing.speakers, actor_pages=_actor_pages(look, briefing),
         timeline=tuple(sorted((d for d in e.dates if d.value), key=lambda d: (d.value, d.paragraph))),
@@ -367,12 +375,6 @@ def story_page(look: Lookup, story: Story, here: str) -> StoryPage:
     only_in = tuple((m, own) for m in members if (own := tuple(q for q in quotes if q.briefings == (m.slug,))))
     return StoryPage(here, look.directory_urls, story=story, members=members, quotes=quotes, only_in=only_in,
                      listed={m.slug: m for m in members})
-
-
-def stories_index(look: Lookup) -> StoriesIndexPage:
-    stories = look.corpus.stories
-    return StoriesIndexPage(urls.index_page(urls.STORIES), look.directory_urls, stories=stories,
-                            listed=look.listing(s.briefings[0] for s in stories))
 
 
 def year_page(look: Lookup, year: int) -> YearPage:

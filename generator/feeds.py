@@ -20,6 +20,7 @@ from . import urls
 from .model import Briefing, Corpus, Mention
 from .partial_date import PartialDate
 from .sorting import sort_name
+from .summary import summary
 
 FEED_ENTRIES = 50
 SUMMARY_CHARS = 500
@@ -52,9 +53,9 @@ def atom_feed(corpus: Corpus, site_name: str, site_url: str | None) -> str:
 
 def _entry(briefing: Briefing, base: str) -> list[str]:
     article, published = briefing.extraction.article, briefing.extraction.published.value
-    summary = article.body[0] if article.body else ""
-    if len(summary) > SUMMARY_CHARS:
-        summary = summary[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
+    teaser = summary(article)
+    if len(teaser) > SUMMARY_CHARS:
+        teaser = teaser[:SUMMARY_CHARS].rsplit(" ", 1)[0] + " …"
     return ["  <entry>",
             f"    <title>{xml_text(article.title)}</title>",
             f"    <id>urn:briefings:{briefing.slug}</id>",
@@ -62,7 +63,7 @@ def _entry(briefing: Briefing, base: str) -> list[str]:
             f"    <updated>{_timestamp(published)}</updated>",
             f"    <published>{_timestamp(published)}</published>",
             *([f"    <author><name>{xml_text(article.source)}</name></author>"] if article.source else []),
-            f"    <summary>{xml_text(summary)}</summary>",
+            f"    <summary>{xml_text(teaser)}</summary>",
             "  </entry>"]
 
 

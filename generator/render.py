@@ -26,20 +26,33 @@ from typing import TypeVar
 import jinja2
 
 from . import contexts, urls
-from .contexts import ActorsIndexPage, Lookup, Page, PeopleIndexPage, PeopleLetterPage
+from .contexts import IndexKind, IndexPage, IndexPartPage, Lookup, Page
 from .escape import Trusted, finalize, markdown_text, page_title
 from .memo import RenderMemo
 from .model import Article, Corpus
 from .sorting import alphabetical, sort_key, sort_name
+from .stories import Story
 
-INDEX_PAGE = 300  # entries on one page of the people index; more are split by letter (and part of a letter)
+INDEX_PAGE = 300  # entries on one page of an index; more are split by letter or year (and part of one)
 WEB_SCHEMES = ("http://", "https://")  # the only links to an original article the site writes
 T = TypeVar("T")
-ACTOR_INDEXES = {  # kind → (section, heading, introduction) of its A–Z index
-    "org": (urls.ORGANISATIONS, "Organisations", "Every organisation named in the briefings, with the number of "
-                                                  "briefings that name it."),
-    "place": (urls.PLACES, "Places", "Every country, city and region named in the briefings, with the number of "
-                                     "briefings that name it."),
+INDEXES = {
+    "people": IndexKind(
+        section=urls.PEOPLE, heading="People", order="by surname", entry="person", group="letter",
+        intro="Everyone named in the briefings, by surname, with the number of briefings that mention them.",
+        nouns=("person", "people"), empty="No one is named yet."),
+    "org": IndexKind(
+        section=urls.ORGANISATIONS, heading="Organisations", order="by name", entry="actor", group="letter",
+        intro="Every organisation named in the briefings, with the number of briefings that name it.",
+        nouns=("organisation", "organisations"), empty="None named yet."),
+    "place": IndexKind(
+        section=urls.PLACES, heading="Places", order="by name", entry="actor", group="letter",
+        intro="Every country, city and region named in the briefings, with the number of briefings that name it.",
+        nouns=("place", "places"), empty="None named yet."),
+    "stories": IndexKind(
+        section=urls.STORIES, heading="Stories", order="newest first", entry="story", group="year",
+        intro="Events reported by more than one briefing, newest first.",
+        nouns=("story", "stories"), empty="No event is reported by more than one briefing yet."),
 }
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
@@ -130,12 +143,12 @@ def render_site(corpus: Corpus, directory_urls: bool = True, memo: RenderMemo | 
     render_people_index(look, out)
     for actor in corpus.actors:
         out.add("actor", contexts.actor_page(look, actor, urls.actor_page(actor.kind, actor.slug)))
-    for kind in ACTOR_INDEXES:
-        out.add("actors_index", actors_index(look, kind), memoised=False)
+    for kind in ("org", "place"):
+        render_actors_index(look, out, kind)
     out.add("network", contexts.network_page(look))
     for story in corpus.stories:
         out.add("story", contexts.story_page(look, story, urls.story_page(story.slug)))
-    out.add("stories_index", contexts.stories_index(look))
+    render_stories_index(look, out)
     out.add("years_index", contexts.years_index(look))
     for year in contexts.timeline_years(corpus):
         out.add("year", contexts.year_page(look, year))
@@ -174,35 +187,57 @@ def _page(kind: str, context: Page) -> str:
 
 
 def render_people_index(look: Lookup, out: Pages) -> None:
-    """People sorted by surname ("Putin, Vladimir") under an A–Z bar; past ``INDEX_PAGE`` people, a page per letter."""
+    """People sorted by surname ("Putin, Vladimir"), under their letter."""
     entries = sorted(((sort_name(p.name), p) for p in look.corpus.people), key=lambda e: (sort_key(e[0]), e[1].slug))
-    groups = alphabetical(entries, lambda e: e[0])
-    here, urls_kind = urls.index_page(urls.PEOPLE), look.directory_urls
-    if len(entries) <= INDEX_PAGE:
-        bar = [(letter, "", urls.slugify(letter)) for letter, _ in groups]  # same page: anchors only
-        out.add("people_index", PeopleIndexPage(here, urls_kind, bar=bar, groups=groups, parts=[]), memoised=False)
+    render_index(look, out, INDEXES["people"], alphabetical(entries, lambda e: e[0]))
+
+
+def render_actors_index(look: Lookup, out: Pages, kind: str) -> None:
+    """Organisations ("org") or places ("place", countries included) by name, under their letter."""
+    listed = sorted((a for a in look.corpus.actors if a.kind == kind), key=lambda a: (sort_key(a.name), a.slug))
+    render_index(look, out, INDEXES[kind], alphabetical([(a.name, a) for a in listed], lambda e: e[0]))
+
+
+def render_stories_index(look: Lookup, out: Pages) -> None:
+    """Stories under the year of their first report, newest year first, undated last (in a year: as listed)."""
+    groups: dict[str, list[tuple[str, Story]]] = {}
+    for story in look.corpus.stories:
+        published = look.listed(story.briefings[0]).published or ""
+        year = published[:4] if published[:4].isdigit() else "Undated"
+        groups.setdefault(year, []).append((published or "undated", story))
+    newest = sorted(groups.items(), key=lambda kv: kv[0] if kv[0].isdigit() else "", reverse=True)
+    render_index(look, out, INDEXES["stories"], newest)
+
+
+def render_index(look: Lookup, out: Pages, kind: IndexKind, groups: list[tuple[str, list[tuple[str, T]]]]) -> None:
+    """An index of ``groups`` (a letter or a year → its (label, entry) pairs) under a jump bar to each group.
+
+    Up to ``INDEX_PAGE`` entries, one page with a section per group; past that, the index
+    page lists the pages of each group (cut in parts of ``INDEX_PAGE``), from the first
+    label to the last, and each part is a page of its own (``urls.index_part_page``).
+    Index pages list every entry, so they are rendered each time, not memoised.
+    """
+    here, directory_urls = urls.index_page(kind.section), look.directory_urls
+    listed = look.listing(item.briefings[0] for _, entries in groups for _, item in entries
+                          if isinstance(item, Story))  # a story's entry shows its first report
+    if sum(len(entries) for _, entries in groups) <= INDEX_PAGE:
+        bar = [(group, "", urls.slugify(group)) for group, _ in groups]  # same page: anchors only
+        out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=groups, parts=[], listed=listed),
+                memoised=False)
         return
-    pages = [(letter, n, chunk) for letter, listed in groups
-             for n, chunk in enumerate(_chunks(listed, INDEX_PAGE), start=1)]
-    bar = [(letter, urls.people_letter_page(letter, 1), "") for letter, _ in groups]
-    parts = [(letter, n, urls.people_letter_page(letter, n), chunk) for letter, n, chunk in pages]
-    out.add("people_index", PeopleIndexPage(here, urls_kind, bar=bar, groups=[], parts=parts), memoised=False)
-    for letter, n, path, chunk in parts:
-        siblings = [(m, other) for l2, m, other, _ in parts if l2 == letter]
-        out.add("people_letter", PeopleLetterPage(path, urls_kind, bar=bar, letter=letter, part=n, siblings=siblings,
-                                                  entries=chunk), memoised=False)
+    parts = [(group, n, urls.index_part_page(kind.section, group, n), chunk) for group, entries in groups
+             for n, chunk in enumerate(_chunks(entries, INDEX_PAGE), start=1)]
+    bar = [(group, urls.index_part_page(kind.section, group), "") for group, _ in groups]
+    out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=[], parts=parts, listed=listed),
+            memoised=False)
+    for group, n, path, chunk in parts:
+        siblings = [(m, other) for g, m, other, _ in parts if g == group]
+        out.add("index_part", IndexPartPage(path, directory_urls, index=kind, bar=bar, group=group, part=n,
+                                            siblings=siblings, entries=chunk, listed=listed), memoised=False)
 
 
 def _chunks(items: list[T], size: int) -> list[list[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
-
-
-def actors_index(look: Lookup, kind: str) -> ActorsIndexPage:
-    """The A–Z index of organisations ("org") or of places ("place", countries included)."""
-    section, heading_text, intro = ACTOR_INDEXES[kind]
-    listed = sorted((a for a in look.corpus.actors if a.kind == kind), key=lambda a: (sort_key(a.name), a.slug))
-    return ActorsIndexPage(urls.index_page(section), look.directory_urls, heading_text=heading_text, intro=intro,
-                           groups=alphabetical(listed, lambda a: a.name))
 
 
 def render_overview(corpus: Corpus, prefix: str) -> str:

@@ -23,6 +23,9 @@ listed after ``search``) splits search in two:
    memory, about 0.2 MB per briefing, so it runs on at most ``PAGEFIND_PAGES`` pages
    at a time, each run writing its own bundle (``pagefind/``, ``pagefind-2/``, …),
    and the find page merges them (``mergeIndex``; the list is ``pagefind/bundles.js``).
+   Pages fill the bundles newest first (by their ``data-pagefind-sort`` date), so that
+   the find page keeps a sort by date across bundles: each bundle's sorted results, the
+   bundles in turn (``theme/assets/pagefind-merged/pagefind.js``).
 
 Not handled: full text in the header box (it would need Pagefind inside Material's
 search UI); under ``mkdocs serve`` no full-text index is built (Pagefind takes about
@@ -34,6 +37,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -63,6 +67,8 @@ PAGEFIND_DIR = "pagefind"  # where Pagefind writes its (first) bundle, inside th
 PAGEFIND_SECONDS = 600  # per run of at most PAGEFIND_PAGES pages (~3 s per 1,000): a run this long is stuck
 PAGEFIND_PAGES = 2000  # pages per Pagefind run: its memory grows with what it indexes (~0.2 MB per briefing)
 BUNDLES_JS = "bundles.js"  # in PAGEFIND_DIR: the other bundles, for the find page's mergeIndex
+SORT_KEY = "date"  # the sort the bundles are filled by, newest first (theme/find.html offers it)
+_SORT_VALUE = re.compile(rb'data-pagefind-sort="%s">\s*(\d+)\s*<' % SORT_KEY.encode())
 # what Pagefind indexes of a page: Material's article (not the header, nav or footer)
 PAGEFIND_ROOT = "article.md-content__inner"
 FIND_MARKDOWN = """---
@@ -198,17 +204,33 @@ def run_pagefind(site_dir: Path, directory_urls: bool, skip: Set[str] = frozense
     (removed after) under their own paths, so result URLs are the pages' URLs.
     """
     binary = _pagefind_binary()
-    pages = _pages_to_index(site_dir, directory_urls, skip)
+    pages, dated = newest_first(site_dir, _pages_to_index(site_dir, directory_urls, skip))
     parts = [pages[start:start + pages_per_run] for start in range(0, len(pages), pages_per_run)] or [[]]
     bundles = [PAGEFIND_DIR if n == 0 else f"{PAGEFIND_DIR}-{n + 1}" for n in range(len(parts))]
     for part, bundle in zip(parts, bundles):
         shutil.rmtree(site_dir / bundle, ignore_errors=True)
         _index_part(binary, site_dir, part, site_dir / bundle)
         pagefind_stable.normalise(site_dir / bundle)  # Pagefind orders filter values differently each run
+    sorts = {SORT_KEY: {"direction": "desc", "bundles": -(-dated // pages_per_run)}}
     others = json.dumps([f"{bundle}/" for bundle in bundles[1:]])
     (site_dir / PAGEFIND_DIR / BUNDLES_JS).write_text(
         f"// the other Pagefind bundles of this site (generator/search.py), merged by the find page\n"
-        f"window.briefingsPagefindBundles = {others};\n", encoding="utf-8")
+        f"window.briefingsPagefindBundles = {others};\n"
+        f"// the sort the bundles are filled by: the first of them hold every page with a value, in this direction\n"
+        f"window.briefingsPagefindSorts = {json.dumps(sorts)};\n", encoding="utf-8")
+
+
+def newest_first(site_dir: Path, pages: list[Path]) -> tuple[list[Path], int]:
+    """``pages`` by their sort value (``data-pagefind-sort``), highest first, then those without one, in order;
+    and how many have one."""
+    values = {rel: _sort_value(site_dir / rel) for rel in pages}
+    dated = sorted((rel for rel in pages if values[rel] is not None), key=lambda rel: values[rel] or 0, reverse=True)
+    return dated + [rel for rel in pages if values[rel] is None], len(dated)
+
+
+def _sort_value(page: Path) -> int | None:
+    found = _SORT_VALUE.search(page.read_bytes())
+    return int(found.group(1)) if found else None
 
 
 def _pagefind_binary() -> Path:

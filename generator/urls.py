@@ -78,13 +78,14 @@ def person_page(slug: str) -> str:
     return f"{PEOPLE}/{slug}.md"
 
 
-def people_letter_page(letter: str, part: int = 1) -> str:
-    """A page of the people index: the people under one letter (and part, for a letter too long for one page).
+def index_part_page(section: str, group: str, part: int = 1) -> str:
+    """A page of a split index (people, organisations, places, stories): the entries under one group (a
+    letter, a year), and part, for a group too long for one page.
 
-    The leading '_' keeps it apart from every person page: a person's slug never starts with one.
+    The leading '_' keeps it apart from every entry's own page in the section: no slug starts with one.
     """
-    name = slugify(letter) or "other"
-    return f"{PEOPLE}/_{name}.md" if part == 1 else f"{PEOPLE}/_{name}-{part}.md"
+    name = slugify(group) or "other"
+    return f"{section}/_{name}.md" if part == 1 else f"{section}/_{name}-{part}.md"
 
 
 def actor_page(kind: str, slug: str) -> str:

@@ -77,7 +77,7 @@ def _contexts() -> list[contexts.Page]:
     made += [contexts.actor_page(look, a, a.slug) for a in corpus.actors]
     made += [contexts.story_page(look, s, s.slug) for s in corpus.stories]
     made += [contexts.year_page(look, y) for y in contexts.timeline_years(corpus)]
-    made += [contexts.network_page(look), contexts.stories_index(look), contexts.years_index(look),
+    made += [contexts.network_page(look), contexts.years_index(look),
              contexts.undated_page(look), contexts.month_page(look, (2021, 3))]
     return made
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.search import Entry, TitleSearchPlugin, add_titles, entry_of, run_pagefind
+from generator.search import Entry, TitleSearchPlugin, add_titles, entry_of, newest_first, run_pagefind
 
 HAND_WRITTEN = {"location": "about/", "title": "About", "text": "<p>How the briefings are made.</p>"}
 
@@ -92,4 +92,18 @@ def test_pagefind_runs_in_bundles_and_leaves_out_the_lists(tmp_path):
 
     assert (pages("pagefind"), pages("pagefind-2")) == (2, 1)  # a, b | c; not the person page
     assert '["pagefind-2/"]' in (tmp_path / "pagefind" / "bundles.js").read_text()
+    assert '{"date": {"direction": "desc", "bundles": 0}}' in (tmp_path / "pagefind" / "bundles.js").read_text()
     assert not list(tmp_path.glob(".pagefind-part-*"))  # the scratch folder is gone
+
+
+def test_pages_fill_the_bundles_newest_first(tmp_path):
+    """A sorted search keeps its order across bundles only if each bundle holds a date range (the find page)."""
+    dates = {"a": "20210300", "b": None, "c": "20230115", "d": "20210300", "e": "20220000"}
+    for name, date in dates.items():
+        (tmp_path / name).mkdir()
+        sort = f'<span data-pagefind-sort="date">{date}</span>' if date else ""
+        (tmp_path / name / "index.html").write_text(f"<article>{sort}<p>{name}</p></article>")
+    pages = [Path(name) / "index.html" for name in sorted(dates)]
+    # newest first, ties in path order, the undated last
+    ordered, dated = newest_first(tmp_path, pages)
+    assert ([p.parent.name for p in ordered], dated) == (["c", "e", "a", "d", "b"], 4)

@@ -17,11 +17,13 @@ from generator.clean import clean
 from generator.contexts import what_happened
 from generator.errors import InputError
 from generator.feeds import csv_files
-from generator.model import Article, Corpus, DateRef, FrontMatter, Person, RawArticle
+from generator.model import Actor, Article, Corpus, DateRef, FrontMatter, Person, RawArticle
 from generator.read import split_front_matter
 from generator.render import INDEX_PAGE, original_url, render_site
 from generator.site import build_from_corpus, extra_files
 from generator.sorting import alphabetical, sort_name
+from generator.stories import Story
+from generator.summary import summary
 from site_corpus import HOSTILE
 
 
@@ -33,9 +35,43 @@ from site_corpus import HOSTILE
     ("Madonna", "Madonna"),  # one word: nothing to turn round
     ("  Ilse   Kandor ", "Kandor, Ilse"),
     ("Van Morrison", "Morrison, Van"),  # a particle as the only given name stays a given name
+    # suffixes, with or without a comma
+    ("Martin Luther King, Jr.", "King, Martin Luther Jr."),
+    ("Henry Ford III", "Ford, Henry III"),
+    ("Ken Griffey Jnr", "Griffey, Ken Jnr"),
+    # written surname first (patterns.site.SURNAME_FIRST): listed as written
+    ("Xi Jinping", "Xi Jinping"),
+    ("Li Keqiang", "Li Keqiang"),
+    ("Wang Yi", "Wang Yi"),
+    ("Tsai Ing-wen", "Tsai Ing-wen"),
+    ("Kim Jong Un", "Kim Jong Un"),
+    ("Kim Jong-un", "Kim Jong-un"),
+    ("Moon Jae-in", "Moon Jae-in"),
+    ("Yoon Suk Yeol", "Yoon Suk Yeol"),
+    ("Nguyen Phu Trong", "Nguyen Phu Trong"),
+    ("Nguyễn Xuân Phúc", "Nguyễn Xuân Phúc"),
+    # negative cases: a common East Asian surname as a given name, before a name of another tradition
+    ("Kim Kardashian", "Kardashian, Kim"),
+    ("Kim Wilde", "Wilde, Kim"),  # two syllables in one word: not a Korean given name
+    ("Lee Harvey Oswald", "Oswald, Lee Harvey"),
+    ("Lee Child", "Child, Lee"),
+    ("Ma Rainey", "Rainey, Ma"),
+    ("Han Solo", "Solo, Han"),
+    ("Do Kwon", "Kwon, Do"),
+    ("Moon Unit Zappa", "Zappa, Moon Unit"),
+    # given name first, family name last: unchanged
+    ("Jack Ma", "Ma, Jack"),
+    ("Bruce Lee", "Lee, Bruce"),
 ])
 def test_sort_name(name: str, expected: str) -> None:
     assert sort_name(name) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="not handled: romanisations outside the patterns (Cantonese 'Yat-sen', "
+                   "Wade-Giles 'jeou', Singapore's 'Loong')")
+@pytest.mark.parametrize("name", ["Sun Yat-sen", "Ma Ying-jeou", "Lee Hsien Loong"])
+def test_sort_name_of_other_romanisations(name: str) -> None:
+    assert sort_name(name) == name
 
 
 def test_alphabetical_folds_accents_and_puts_other_last() -> None:
@@ -236,15 +272,48 @@ def test_a_large_people_index_is_split_by_letter_into_pages_of_at_most_index_pag
     pages = render_site(replace(corpus, people=tuple(sorted(corpus.people + many, key=lambda p: p.name))))
     index = pages[urls.index_page(urls.PEOPLE)]
     letters = [path for path in pages if path.startswith("people/_")]
-    assert urls.people_letter_page("S", 1) in letters and urls.people_letter_page("S", 2) in letters
+    assert urls.index_part_page(urls.PEOPLE, "S", 1) in letters and urls.index_part_page(urls.PEOPLE, "S", 2) in letters
     for path in letters:
         assert pages[path].count('<li><a href="../../people/') <= INDEX_PAGE, path
     assert '<nav class="letter-bar" aria-label="Jump to a letter">' in index
-    assert "Smith0001, Given0001" in pages[urls.people_letter_page("S", 1)]
+    assert "Smith0001, Given0001" in pages[urls.index_part_page(urls.PEOPLE, "S", 1)]
 
 
 def test_a_letter_page_never_shares_a_path_with_a_person() -> None:
-    assert urls.people_letter_page("A") not in {urls.person_page(urls.person_slug(n)) for n in ("A", "_a", "a")}
+    people = {urls.person_page(urls.person_slug(n)) for n in ("A", "_a", "a")}
+    assert urls.index_part_page(urls.PEOPLE, "A") not in people
+    actors = {urls.actor_page(kind, urls.actor_slug(n)) for n in ("A", "_a", "a") for kind in ("org", "place")}
+    assert {urls.index_part_page(s, "A") for s in (urls.ORGANISATIONS, urls.PLACES)}.isdisjoint(actors)
+
+
+def test_a_large_organisation_index_is_split_by_letter_and_a_small_place_index_is_not() -> None:
+    corpus = site_corpus.corpus()
+    orgs = tuple(Actor(f"org-{i:04d}", "org", f"{'Bureau' if i % 2 else 'Agency'} {i:04d}", articles=("a-harbor",))
+                 for i in range(INDEX_PAGE * 3))
+    pages = render_site(replace(corpus, actors=tuple(sorted(corpus.actors + orgs, key=lambda a: a.slug))))
+    index = pages[urls.index_page(urls.ORGANISATIONS)]
+    parts = [path for path in pages if path.startswith(f"{urls.ORGANISATIONS}/_")]
+    assert {urls.index_part_page(urls.ORGANISATIONS, "B", n) for n in (1, 2)} <= set(parts)
+    for path in parts:
+        assert pages[path].count('<li><a href="../../organisations/') <= INDEX_PAGE, path
+    assert '<nav class="letter-bar" aria-label="Jump to a letter">' in index
+    assert index.count("<li>") <= 30  # the index lists the pages, not the organisations
+    assert "Bureau 0001" in pages[urls.index_part_page(urls.ORGANISATIONS, "B", 1)]
+    assert not any(path.startswith(f"{urls.PLACES}/_") for path in pages)  # a few places: one page
+
+
+def test_a_large_stories_index_is_split_by_year_newest_first() -> None:
+    corpus = site_corpus.corpus()
+    dated = [b for b in corpus.briefings if b.extraction.published.value]
+    many = tuple(Story(f"{b.slug}-{i:04d}", (b.slug,)) for i in range(INDEX_PAGE) for b in dated)
+    pages = render_site(replace(corpus, stories=many))
+    index = pages[urls.index_page(urls.STORIES)]
+    parts = [path for path in pages if path.startswith(f"{urls.STORIES}/_")]
+    assert parts and all(pages[path].count("<li>") <= INDEX_PAGE for path in parts)
+    assert '<nav class="letter-bar" aria-label="Jump to a year">' in index
+    bar = index.split('<nav class="letter-bar"')[1].split("</nav>")[0]
+    years = re.findall(r'<a href="\.\./stories/_(\d{4})/">', bar)
+    assert years == ["2021", "2020"]  # newest first, each once
 
 
 # ---- CSV downloads ----------------------------------------------------------------------
@@ -321,3 +390,33 @@ def test_a_search_filter_value_has_nothing_html_could_act_on(value: str) -> None
     from generator.render import pagefind_value
     read_by_pagefind = html_module.unescape(html_module.unescape(pagefind_value(value)))
     assert not set("<>&\"") & set(read_by_pagefind)
+
+
+# ---- a briefing's summary ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body, expected", [
+    (("- China's defence minister met his counterpart.",), "China's defence minister met his counterpart."),
+    (("— The talks ended on Tuesday.",), "The talks ended on Tuesday."),  # what a dropped dateline left
+    (("_ The talks ended.",), "The talks ended."),  # AP's dateline underscore
+    (("• First point", "second"), "First point"),
+    (("-", "The real lead."), "The real lead."),  # a paragraph that is only a mark is passed over
+    # negative cases: marks that are text
+    (("-5 degrees at dawn, the coldest day.",), "-5 degrees at dawn, the coldest day."),
+    (("The vote - narrow as it was - passed.",), "The vote - narrow as it was - passed."),
+    (("MOSCOW - Talks began.",), "MOSCOW - Talks began."),  # a dateline is the article's own text
+    ((), ""),
+])
+def test_summary_leaves_out_the_dash_it_opens_with(body: tuple[str, ...], expected: str) -> None:
+    assert summary(replace(_article("x"), body=body)) == expected
+
+
+def test_the_briefing_page_and_the_feed_show_the_summary_without_its_dash() -> None:
+    corpus = site_corpus.corpus()
+    b = corpus.briefings[0]
+    article = replace(b.extraction.article, body=("- The port opens to all ships.", *b.extraction.article.body))
+    dashed = replace(b, extraction=replace(b.extraction, article=article))
+    built = build_from_corpus(replace(corpus, briefings=(dashed, *corpus.briefings[1:])))
+    page = built.pages[urls.briefing_page(b.slug)]
+    assert "<p>The port opens to all ships.</p>" in page
+    feed = extra_files(built, "Test", None)[urls.FEED]
+    assert "<summary>The port opens to all ships.</summary>" in feed
