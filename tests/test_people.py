@@ -5,7 +5,14 @@ import pytest
 from spacy.language import Language
 
 from generator.extract.people import find_actors
-from generator.extract.people.names import clean_name, edit_distance, name_key, near_spelling
+from generator.extract.people.names import (
+    Occurrence,
+    clean_name,
+    edit_distance,
+    group_occurrences,
+    name_key,
+    near_spelling,
+)
 from generator.model import Mention
 from generator.nlp import parse
 from tests.conftest import make_article
@@ -331,3 +338,25 @@ def test_lone_surname_among_namesakes_joins_the_one_named_beside_its_companions(
     articles = [(_p("Vito Brambilla"), _p("Carlo Fenu")), (_p("Vito Brambilla"), _p("Carlo Fenu")),
                 (_p("Rita Brambilla"), _p("Ann Lowe")), (_p("Brambilla", "Brambilla"), _p("Carlo Fenu"))]
     assert _across(*[tuple(a) for a in articles]) == ["Ann Lowe", "Carlo Fenu", "Rita Brambilla", "Vito Brambilla"]
+
+
+# ---- a short form among namesakes of one article ----------------------------------
+
+def _occ(name: str, position: int) -> Occurrence:
+    return Occurrence(name=name, position=position, paragraph=0)
+
+
+@pytest.mark.parametrize("positions, lone_at, owner", [
+    # far from both: the person the article introduced first (its subject), not the father named since
+    ({"Vincent Varga": 0, "Bela Varga": 40}, 90, "Vincent Varga"),
+    # right after a namesake's full name, in the same clause: that namesake
+    ({"Vincent Varga": 0, "Bela Varga": 40}, 48, "Bela Varga"),
+    # only one person holds the word: that one, however far
+    ({"Vincent Varga": 0, "Bela Nagy": 40}, 400, "Vincent Varga"),
+    # nobody named before it: the first named after it
+    ({"Vincent Varga": 30, "Bela Varga": 60}, 2, "Vincent Varga"),
+])
+def test_lone_surname_among_namesakes(positions: dict[str, int], lone_at: int, owner: str) -> None:
+    groups = group_occurrences([*(_occ(n, p) for n, p in positions.items()), _occ("Varga", lone_at)])
+    holder = next(g for g in groups if any(o.position == lone_at for o in g.occurrences))
+    assert any(o.name == owner for o in holder.occurrences)
