@@ -25,6 +25,9 @@ def actors(nlp: Language, *paragraphs: str) -> dict[str, Mention]:
     ("Chinese", "NORP", None),  # a demonym is a people, not a place
     ("Middle East", "LOC", ("Middle East", "place")),
     ("300px", "ORG", None),
+    ("Bleecker Street", "ORG", ("Bleecker Street", "place")),  # a street tagged ORG is a place
+    ("Pitkin Ave.", "ORG", ("Pitkin Ave.", "place")),
+    ("Wall Street Journal", "ORG", ("Wall Street Journal", "org")),  # not a street: its last word
 ])
 def test_actor_name(text: str, label: str, expected: tuple[str, str] | None) -> None:
     assert actor_name(text, label) == expected
@@ -62,6 +65,26 @@ def test_one_article_lists_each_actor_once_with_its_forms(nlp: Language) -> None
     assert "GM" not in found and "GM" in found["General Motors"].aliases
     assert found["United States"].kind == "country" and "U.S." in found["United States"].aliases
     assert "AirTanker" in found["AirTanker Ltd."].aliases or "AirTanker Ltd." in found["AirTanker"].aliases
+
+
+@pytest.mark.parametrize("named, kind", [
+    (["Georgia", "Texas"], "place"),  # beside another state: the state
+    (["Georgia", "U.S."], "place"),  # beside the United States: the state
+    (["Georgia", "Russia"], "country"),  # otherwise the country
+    (["Georgia"], "country"),
+])
+def test_a_state_named_like_a_country(named: list[str], kind: str) -> None:
+    from generator.extract.people.actors import actor_mentions
+    found = {m.name: m for m in actor_mentions([(n, "place", i) for i, n in enumerate(named)], set())}
+    assert found["Georgia"].kind == kind
+
+
+def test_a_state_and_a_country_of_one_name_are_two_places() -> None:
+    index = resolve_actors([_briefing("a", Mention("Georgia", "country")), _briefing("b", Mention("Georgia", "place")),
+                            _briefing("c", Mention("Georgia", "country"))], {})
+    assert sorted((a.kind, a.country, a.articles) for a in index.actors) == \
+        [("place", False, ("b",)), ("place", True, ("a", "c"))]
+    assert len({a.slug for a in index.actors}) == 2
 
 
 def test_demonyms_and_common_words_are_not_actors(nlp: Language) -> None:

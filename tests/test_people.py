@@ -312,6 +312,32 @@ def test_across_articles(articles: list[tuple], expected: list[str]) -> None:
     assert _across(*articles) == expected
 
 
+def test_lone_surname_among_namesakes_joins_the_one_named_in_far_more_articles() -> None:
+    vincent = [(_p("Vincent Brambilla", "Brambilla"),) for _ in range(3)]
+    assert _across(*vincent, (_p("Salvatore Brambilla"),), (_p("Brambilla"),)) == \
+        ["Salvatore Brambilla", "Vincent Brambilla"]
+    # two articles against one is not enough: the lone word stays apart (a review candidate)
+    assert _across(*vincent[:2], (_p("Salvatore Brambilla"),), (_p("Brambilla"),)) == \
+        ["Brambilla", "Salvatore Brambilla", "Vincent Brambilla"]
+
+
+@pytest.mark.parametrize("words, at, thing", [
+    ("Fans moved to Zorbix users said".split(), [3], True),  # "Zorbix users"
+    ("He posted it via Zorbix".split(), [4], True),
+    ("posted on Zorbix and later on Zorbix".split(), [2, 6], True),  # twice "on"
+    ("a foul on Zorbix and Zorbix scored".split(), [3, 5], False),  # once "on": a person may be
+    ("Zorbix said Zorbix would play".split(), [0, 2], False),
+])
+def test_a_lone_word_written_as_a_thing(words: list[str], at: list[int], thing: bool) -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from generator.extract.people import _written_as_a_thing
+    from generator.extract.people.names import Group
+    group = Group([Occurrence(name="Zorbix", position=i, paragraph=0) for i in at])
+    assert _written_as_a_thing(Doc(Vocab(), words=words), group) is thing
+
+
 def test_repeated_lone_surname_is_a_person(nlp: Language) -> None:
     found = persons(nlp, "Brambilla was arrested on Tuesday.", "Police said Brambilla was on probation.",
                     "Brambilla will play on Sunday.")

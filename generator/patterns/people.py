@@ -196,6 +196,25 @@ COUNTRIES = frozenset(set(DEMONYMS.values()) | set(COUNTRY_ALIASES.values()) | {
     "Uruguay", "Uzbekistan", "Vanuatu", "Vatican City", "Zambia", "Zimbabwe", "Korea", "England", "Wales",
     "Northern Ireland",
 })
+# Words beside a lone capitalised word that make it a thing, not a person: after it ("Bluesky
+# users", "the Telegram channel") or before it ("via Bluesky"). See ``_written_as_a_thing``.
+THING_AFTER = frozenset({"app", "apps", "account", "accounts", "user", "users", "platform", "channel",
+                         "channels", "feed", "website", "site", "server", "servers", "store", "stores",
+                         "brand", "device", "devices", "subscribers", "subscription"})
+THING_BEFORE = frozenset({"via", "using", "download", "downloaded", "install", "installed"})
+# The states of the United States. One shares its name with a country (Georgia): in an article
+# that names the United States or another state, that name is the state, a place, not the country.
+US_STATES = frozenset({
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
+    "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
+    "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+})
+# Last words of a street's name: a street is a place, though spaCy often tags it ORG ("Elm Street").
+STREET_WORDS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard",
+                          "blvd", "blvd.", "lane", "drive", "parkway", "terrace"})
 # Continents and large regions, read off a headline (which spaCy does not see) like countries.
 REGIONS = frozenset({"Europe", "Asia", "Africa", "North America", "South America", "Latin America",
                      "Middle East", "Central Asia", "East Asia", "Southeast Asia", "South Asia", "Antarctica",

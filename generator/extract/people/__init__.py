@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from ...model import Article, Mention
 from ...nlp import paragraph_at, paragraph_starts
-from ...patterns.people import INNER_APOSTROPHE, NICKNAMED
+from ...patterns.people import INNER_APOSTROPHE, NICKNAMED, THING_AFTER, THING_BEFORE
 from .actors import actor_mentions, actor_name, title_places
 from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title_word, name_key, near_spelling
 from .roles import apposition_after, apposition_before, titling
@@ -63,10 +63,10 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
              for piece in SPACED_DASH.split(ent.text) if (named := actor_name(piece, ent.label_))]
     found += title_places(article.title, {name for name, _, _ in found}, words)
     labelled = {(fold(ent.text), ent.label_ in PLACE_LABELS) for ent in others if ent.start not in extra}
-    return tuple(_mention(g) for g in groups if _plausible(g, labelled)), actor_mentions(found, words)
+    return tuple(_mention(g) for g in groups if _plausible(g, labelled, doc)), actor_mentions(found, words)
 
 
-def _plausible(group: Group, labelled: set[tuple[str, bool]]) -> bool:
+def _plausible(group: Group, labelled: set[tuple[str, bool]], doc: Doc) -> bool:
     """A person named by one word only is kept when a title or role comes with it ("President
     Example"), or when spaCy tags the word a person again and again (a sports report names its
     player by surname only), and the word names nothing else here: no place, and no
@@ -74,14 +74,25 @@ def _plausible(group: Group, labelled: set[tuple[str, bool]]) -> bool:
 
     spaCy's PERSON label on a lone capitalised word is often wrong ("Brexit", a
     product, a sports team); a real person is nearly always introduced with a full name.
+    A repeated word written as a thing is none (see ``_written_as_a_thing``).
     """
     if len(group.key) > 1:
         return True
     titled = any(o.titled for o in group.occurrences)
-    if not titled and not any(o.roles for o in group.occurrences) and len(group.occurrences) < LONE_WORD_REPEATS:
+    if not titled and not any(o.roles for o in group.occurrences) and \
+            (len(group.occurrences) < LONE_WORD_REPEATS or _written_as_a_thing(doc, group)):
         return False
     names = {fold(o.name) for o in group.occurrences}
     return not any(name in names and (place or not titled) for name, place in labelled)
+
+
+def _written_as_a_thing(doc: Doc, group: Group) -> bool:
+    """A lone word the article writes as a platform, product or place, not a person: once before
+    a word such as "app" or "users", or after "via" ("Bluesky users", "via Bluesky"), or twice
+    after "on" ("posted on Bluesky"; a person is seldom twice "on" anyone)."""
+    before = [doc[o.position - 1].text.casefold() for o in group.occurrences if o.position > 0]
+    after = [doc[o.position + 1].text.casefold() for o in group.occurrences if o.position + 1 < len(doc)]
+    return any(w in THING_AFTER for w in after) or any(w in THING_BEFORE for w in before) or before.count("on") > 1
 
 
 def _with_given_name(ent: Span) -> Span:

@@ -2,11 +2,14 @@
 
 1. spaCy's ORG entities are organisations; GPE and LOC entities are places, a
    ``country`` when the name is a known country ("U.S." → United States, the form
-   written kept as an alias), else a ``place`` (cities, regions, seas);
+   written kept as an alias), else a ``place`` (cities, regions, seas); a state of the
+   United States with a country's name (Georgia) is the state when the article names
+   the United States or another state;
 2. a name spaCy labels both ways in one article takes the label it gets most often
    ("Cisco" tagged GPE once and ORG twice is an organisation);
 3. refused: common words alone ("Defense", "Ministry"), names made only of a
-   person's words (a surname tagged ORG), markup and numbers;
+   person's words (a surname tagged ORG), markup and numbers; a street tagged ORG
+   ("Elm Street") is a place;
 4. forms of one organisation are merged (see ``merge_forms``): an acronym and the
    name it abbreviates (GM = General Motors), a name with and without its legal
    form (AirTanker Ltd. = AirTanker) or the words saying what the company does
@@ -34,6 +37,8 @@ from ...patterns.people import (
     ORG_WORDS,
     POSSESSIVE,
     REGIONS,
+    STREET_WORDS,
+    US_STATES,
 )
 from .names import fold
 
@@ -60,6 +65,8 @@ def actor_name(text: str, label: str) -> tuple[str, str] | None:
     words = text.casefold().split()
     if len(words) == 1 and (words[0] in COMMON_ACTOR_WORDS or words[0] in ORG_WORDS):
         return None  # "Defense", "Ministry", "Financial Markets": a common word names no one in particular
+    if len(words) > 1 and words[-1] in STREET_WORDS:
+        return text, "place"  # a street ("Elm Street"), which spaCy often tags ORG
     return text, kind
 
 
@@ -97,13 +104,14 @@ def actor_mentions(found: Iterable[tuple[str, str, int]], person_words: Set[str]
     for n in named:
         forms[_canonical(n.name)].append(n)
     groups = merge_forms({c: _kind_of(kinds[c]) for c in forms})
+    american = {c for c in forms if c == "United States" or c in US_STATES}
     out = []
     for members in groups:
         written = [n for c in members for n in forms[c]]
         kind = _kind_of(sum((kinds[c] for c in members), Counter()))
         name = _display(members)
-        if kind == "place" and name in COUNTRIES:
-            kind = "country"
+        if kind == "place" and name in COUNTRIES and not (american - {name} and name in US_STATES):
+            kind = "country"  # but Georgia beside the United States or another state is the state
         spelt = {n.name for n in written} | set(members) | {legal_base(m) for m in members} | \
             {short_name(m) for m in members if fold(short_name(m)) in {fold(x) for x in members}}
         aliases = sorted(spelt - {name})
