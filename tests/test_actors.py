@@ -162,3 +162,66 @@ def test_a_headline_name_that_is_a_person_is_no_place() -> None:
 def test_two_entities_run_together_by_a_spaced_dash_are_two(nlp: Language) -> None:
     found = actors(nlp, "The hearing was held in San Jose - Cisco said on Monday it would appeal.")
     assert not any(" - " in name for name in found)
+
+
+# ---- entities spaCy labels one way that are another (hand-labelled Docs: no model guesses) ----
+
+def _labelled(words: str, labels: list[str]) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    doc = Doc(Vocab(), words=words.split(), ents=labels)
+    return find_actors(make_article(doc.text), doc)
+
+
+@pytest.mark.parametrize("words, labels, person_alias, place", [
+    # a word of a person's name tagged as a place no list knows is that person ("Welbourne" tagged GPE)
+    ("Catherine Welbourne left . Critics said Welbourne was slow .",
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-GPE", "O", "O", "O"], "Welbourne", None),
+    ("Maribeth Okonkwo died . A doctor treated Maribeth .",
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-GPE", "O"], "Maribeth", None),
+    # ... but a country stays the country
+    ("Michael Jordan left . Critics said Jordan was slow .",
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-GPE", "O", "O", "O"], None, "Jordan"),
+])
+def test_a_persons_word_tagged_as_a_place(words: str, labels: list[str], person_alias: str | None,
+                                          place: str | None) -> None:
+    persons, others = _labelled(words, labels)
+    assert (person_alias in persons[0].aliases) if person_alias else not persons[0].aliases
+    assert [m.name for m in others] == ([place] if place else [])
+
+
+def test_a_company_tagged_as_a_person_is_an_organisation() -> None:
+    persons, others = _labelled("The deal went to Saturn Corporation on Friday .",
+                                ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"])
+    assert persons == () and [(m.name, m.kind) for m in others] == [("Saturn Corporation", "org")]
+
+
+def test_an_acronym_spelled_out_in_brackets_is_the_name() -> None:
+    _, others = _labelled("Andean Airlines ( AAL ) flew . AAL will fly again .",
+                          ["B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "O", "O"])
+    assert [(m.name, m.aliases) for m in others] == [("Andean Airlines", ("AAL",))]
+
+
+@pytest.mark.parametrize("kinds, spelled, groups", [
+    # an organisation's last word alone is that organisation, when only one ends with it
+    ({"United States Senate": "org", "Senate": "org"}, {}, [["Senate", "United States Senate"]]),
+    ({"United States Senate": "org", "State Senate": "org", "Senate": "org"}, {},
+     [["Senate"], ["State Senate"], ["United States Senate"]]),
+    ({"New Jersey": "place", "Jersey": "place"}, {}, [["Jersey"], ["New Jersey"]]),  # not places
+    # an acronym the article spells out joins its name, though its initials differ
+    ({"Singapore Airlines": "org", "SIA": "org"}, {"SIA": "Singapore Airlines"}, [["SIA", "Singapore Airlines"]]),
+])
+def test_merge_forms_by_last_word_and_spelled_acronym(kinds: dict[str, str], spelled: dict[str, str],
+                                                      groups: list[list[str]]) -> None:
+    assert merge_forms(kinds, spelled) == groups
+
+
+@pytest.mark.parametrize("name, short", [
+    ("Changi International Airport", "Changi"),
+    ("Heathrow Airport", "Heathrow"),
+    ("Airport", "Airport"),
+    ("San Francisco", "San Francisco"),
+])
+def test_facility_short_names(name: str, short: str) -> None:
+    from generator.extract.people.actors import facility_short
+    assert facility_short(name) == short

@@ -386,3 +386,8 @@ def test_lone_surname_among_namesakes(positions: dict[str, int], lone_at: int, o
     groups = group_occurrences([*(_occ(n, p) for n, p in positions.items()), _occ("Varga", lone_at)])
     holder = next(g for g in groups if any(o.position == lone_at for o in g.occurrences))
     assert any(o.name == owner for o in holder.occurrences)
+
+
+def test_a_four_letter_surname_spelled_two_ways_in_one_article(nlp: Language) -> None:
+    found = persons(nlp, "Police said Duncan Rait fell on Friday.", "Climbers tried to rescue Raite for hours.")
+    assert [(m.name, m.aliases) for m in found] == [("Duncan Rait", ("Raite",))]

@@ -227,6 +227,11 @@ LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "company", "c
 # article or the collection names Apple alone too.
 BUSINESS_WORDS = frozenset({"motor", "motors", "computer", "computers", "group", "holdings", "technologies",
                             "industries", "airlines", "airways", "entertainment", "pharmaceuticals"})
+# Last words that make a name a company's even when spaCy tags it PERSON ("Saturn Corporation").
+COMPANY_ENDINGS = (LEGAL_FORMS - {"&", "se", "ab", "sa", "ag", "co"}) | BUSINESS_WORDS | {"co.", "corp.", "inc."}
+# Last words of a facility's name that its short name leaves out: "Changi International Airport" is
+# "Changi" too.
+FACILITY_WORDS = frozenset({"airport", "international", "airfield", "station", "stadium", "arena"})
 # Small words left out of an acronym ("United States of America" → USA).
 ACRONYM_SKIP = frozenset({"of", "and", "&", "the", "for", "de", "du", "des", "la", "le", "y", "on", "in", "at"})
 # Words that, alone, name no organisation or place in particular ("Defense" of "Defense Minister").

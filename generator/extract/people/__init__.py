@@ -27,7 +27,17 @@ from spacy.tokens import Doc, Span
 
 from ...model import Article, Mention
 from ...nlp import paragraph_at, paragraph_starts
-from ...patterns.people import INNER_APOSTROPHE, NICKNAMED, THING_AFTER, THING_BEFORE
+from ...patterns.people import (
+    COMPANY_ENDINGS,
+    COUNTRIES,
+    COUNTRY_ALIASES,
+    INNER_APOSTROPHE,
+    NICKNAMED,
+    REGIONS,
+    THING_AFTER,
+    THING_BEFORE,
+    US_STATES,
+)
 from .actors import actor_mentions, actor_name, title_places
 from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title_word, name_key, near_spelling
 from .roles import apposition_after, apposition_before, titling
@@ -39,6 +49,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP", "IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP"})
 SPACED_DASH = re.compile(r"\s+[-–—]\s+")  # no name holds one: "San Jose - Acme" is two entities run together
 LONE_WORD_REPEATS = 3  # an untitled one-word person tagged this often is one
+# places no person's name word, tagged GPE, is taken for ("Jordan" beside Michael Jordan is the country)
+KNOWN_PLACES = COUNTRIES | REGIONS | US_STATES | {name.title() for name in COUNTRY_ALIASES}
 
 
 def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
@@ -49,7 +61,7 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
     for ent in doc.ents:
         if covered & set(range(ent.start, ent.end)):
             continue
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not _company_name(ent.text):
             occurrences.extend(o for piece in _pieces(_with_given_name(ent)) if (o := _occurrence(doc, piece, starts)))
         else:
             others.append(ent)
@@ -60,10 +72,35 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
         groups = group_occurrences(occurrences + list(extra.values()) + untagged)
     words = {w for g in groups for w in g.key}
     found = [(*named, paragraph_at(starts, ent.start_char)) for ent in others if ent.start not in extra
-             for piece in SPACED_DASH.split(ent.text) if (named := actor_name(piece, ent.label_))]
+             for piece in SPACED_DASH.split(ent.text) if (named := actor_name(piece, _label(ent)))]
     found += title_places(article.title, {name for name, _, _ in found}, words)
     labelled = {(fold(ent.text), ent.label_ in PLACE_LABELS) for ent in others if ent.start not in extra}
-    return tuple(_mention(g) for g in groups if _plausible(g, labelled, doc)), actor_mentions(found, words)
+    persons = tuple(_mention(g) for g in groups if _plausible(g, labelled, doc))
+    return persons, actor_mentions(found, words, _spelled_out(doc, others))
+
+
+def _company_name(text: str) -> bool:
+    """A PERSON entity that names a company by its legal form or trade ("Saturn Corporation"):
+    an organisation spaCy mislabelled."""
+    words = text.split()
+    return len(words) > 1 and words[-1].casefold().strip(".,") in COMPANY_ENDINGS
+
+
+def _label(ent: Span) -> str:
+    """The entity's label, a company named like a person (``_company_name``) being an ORG."""
+    return "ORG" if ent.label_ == "PERSON" else ent.label_
+
+
+def _spelled_out(doc: Doc, ents: list[Span]) -> dict[str, str]:
+    """Acronyms the article defines in brackets after a name: "Singapore Airlines (SIA)" → {"SIA": ...}."""
+    found: dict[str, str] = {}
+    for ent in ents:
+        if ent.end + 2 < len(doc) and doc[ent.end].text == "(" and doc[ent.end + 2].text == ")":
+            short = doc[ent.end + 1].text
+            named = actor_name(ent.text, _label(ent))
+            if short.isalpha() and short.isupper() and 2 <= len(short) <= 6 and named:
+                found.setdefault(short, named[0])
+    return found
 
 
 def _plausible(group: Group, labelled: set[tuple[str, bool]], doc: Doc) -> bool:
@@ -173,6 +210,8 @@ def _untagged_surnames(doc: Doc, starts: list[int], groups: list[Group]) -> list
 def _mislabelled(doc: Doc, ent: Span, starts: list[int], groups: list[Group]) -> Occurrence | None:
     """A non-person entity that is a person here: made of a person's words ("Example" tagged ORG),
     a full name ending in the surname of a person named by one word ("Ann Example" tagged ORG),
+    a word of a person's full name tagged as a place that no list knows as one ("Hardwicke" tagged
+    GPE beside "Catherine Hardwicke"; "Jordan" beside "Michael Jordan" stays the country),
     or, whatever its label, one word spelt one letter away from a person's ("Shoygu" tagged GPE
     beside "Sergei Shoigu": a name transliterated two ways)."""
     name = clean_name(ent.text)
@@ -181,6 +220,9 @@ def _mislabelled(doc: Doc, ent: Span, starts: list[int], groups: list[Group]) ->
         return None
     if ent.label_ in MISLABELLED and \
             any(set(key) <= g.key or (len(g.key) == 1 and key[-1] in g.key) for g in groups):
+        return _occurrence(doc, ent, starts)
+    if ent.label_ in PLACE_LABELS and len(key) == 1 and name not in KNOWN_PLACES and \
+            any(len(g.key) > 1 and key[0] in g.key for g in groups):
         return _occurrence(doc, ent, starts)
     if len(key) == 1 and any(len(g.key) > 1 and any(near_spelling(key[0], w) for w in g.key) for g in groups):
         return _occurrence(doc, ent, starts)

@@ -208,5 +208,7 @@ def _near_groups(occ: Occurrence, groups: list[Group]) -> list[Group]:
     if len(occ.key) != 1:
         return []
     word = occ.key[0]
-    found = [g for g in groups if len(g.key) > 1 and any(near_spelling(word, w) for w in g.key)]
+    # beside one full name, a four-letter word may vary too ("Raite" of "Duncan Rait")
+    found = [g for g in groups if len(g.key) > 1 and any(near_spelling(word, w, FUZZY_MIN_LENGTH_IN_NAME)
+                                                         for w in g.key)]
     return found if len(found) == 1 else []
