@@ -28,6 +28,11 @@ def actors(nlp: Language, *paragraphs: str) -> dict[str, Mention]:
     ("Bleecker Street", "ORG", ("Bleecker Street", "place")),  # a street tagged ORG is a place
     ("Pitkin Ave.", "ORG", ("Pitkin Ave.", "place")),
     ("Wall Street Journal", "ORG", ("Wall Street Journal", "org")),  # not a street: its last word
+    ("Crimea", "ORG", ("Crimea", "place")),  # a known territory, country or state tagged ORG is a place
+    ("the United States", "ORG", ("United States", "place")),
+    ("Cannes Film Festival", "ORG", None),  # an event is no actor
+    ("Beijing Olympic Games", "ORG", None),
+    ("Missouri Valley Conference", "ORG", ("Missouri Valley Conference", "org")),  # may be either: see below
 ])
 def test_actor_name(text: str, label: str, expected: tuple[str, str] | None) -> None:
     assert actor_name(text, label) == expected
@@ -225,3 +230,17 @@ def test_merge_forms_by_last_word_and_spelled_acronym(kinds: dict[str, str], spe
 def test_facility_short_names(name: str, short: str) -> None:
     from generator.extract.people.actors import facility_short
     assert facility_short(name) == short
+
+
+@pytest.mark.parametrize("words, labels, kept", [
+    ("He spoke at the annual Zentrix Developers Conference on Monday .",
+     ["O"] * 5 + ["B-ORG", "I-ORG", "I-ORG"] + ["O"] * 3, []),
+    ("The Zentrix Developers Conference ( ZDC ) at the Moscone Center opened .",
+     ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"], []),
+    ("Wichita State has dominated the Sun Valley Conference in recent years .",
+     ["B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O"],
+     ["Sun Valley Conference", "Wichita State"]),
+])
+def test_a_conference_is_an_event_when_written_as_one(words: str, labels: list[str], kept: list[str]) -> None:
+    _, others = _labelled(words, labels)
+    assert sorted(m.name for m in others) == kept

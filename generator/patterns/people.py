@@ -212,6 +212,26 @@ US_STATES = frozenset({
     "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
     "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
 })
+# Territories and sub-national regions often in the news, which spaCy may tag ORG ("the annexation
+# of Crimea"): a name here is a place whatever its label. Not a gazetteer: large or contested regions only.
+TERRITORIES = frozenset({
+    "Crimea", "Donbas", "Donbass", "Donetsk", "Luhansk", "Chechnya", "Dagestan", "Siberia", "Transnistria",
+    "Abkhazia", "South Ossetia", "Nagorno-Karabakh", "Kashmir", "Jammu and Kashmir", "Punjab", "Balochistan",
+    "Tibet", "Xinjiang", "Hong Kong", "Macau", "Inner Mongolia", "Gaza", "Gaza Strip", "West Bank",
+    "Golan Heights", "Sinai", "Kurdistan", "Darfur", "Tigray", "Catalonia", "Basque Country", "Flanders",
+    "Wallonia", "Bavaria", "Sicily", "Sardinia", "Corsica", "Greenland", "Puerto Rico", "Guam", "Quebec",
+    "Ontario", "Alberta", "British Columbia", "Patagonia", "Amazon Basin", "Kaliningrad", "Mindanao",
+    "Papua", "Aceh", "Bali", "Java", "Sumatra", "Borneo", "Tasmania", "Zanzibar", "Western Sahara",
+})
+# Last words of an event's name: an event is neither an organisation nor a place
+# ("Beijing Olympic Games", "Cannes Film Festival").
+EVENT_WORDS = frozenset({"summit", "games", "olympics", "championship", "championships",
+                         "cup", "festival", "expo", "exhibition", "tournament", "marathon", "awards"})
+# Last words of names that are events only when the text says so ("the annual Worldwide Developers
+# Conference", "... Conference at the Moscone Center"); otherwise organisations ("Missouri Valley Conference").
+MAYBE_EVENT_WORDS = frozenset({"conference", "convention", "forum"})
+EVENT_BEFORE = frozenset({"annual", "yearly", "biennial", "inaugural"})  # "the annual ... Conference"
+EVENT_AFTER = frozenset({"at", "held", "opened", "opens", "closed", "closes", "began", "begins"})
 # Last words of a street's name: a street is a place, though spaCy often tags it ORG ("Elm Street").
 STREET_WORDS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard",
                           "blvd", "blvd.", "lane", "drive", "parkway", "terrace"})

@@ -23,21 +23,22 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...model import Article, Mention
 from ...nlp import paragraph_at, paragraph_starts
 from ...patterns.people import (
     COMPANY_ENDINGS,
-    COUNTRIES,
     COUNTRY_ALIASES,
+    EVENT_AFTER,
+    EVENT_BEFORE,
     INNER_APOSTROPHE,
+    MAYBE_EVENT_WORDS,
     NICKNAMED,
-    REGIONS,
     THING_AFTER,
     THING_BEFORE,
-    US_STATES,
 )
+from .actors import KNOWN_PLACES as PLACE_NAMES
 from .actors import actor_mentions, actor_name, title_places
 from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title_word, name_key, near_spelling
 from .roles import apposition_after, apposition_before, titling
@@ -50,7 +51,7 @@ NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP", "IN", "DT", "CC", 
 SPACED_DASH = re.compile(r"\s+[-–—]\s+")  # no name holds one: "San Jose - Acme" is two entities run together
 LONE_WORD_REPEATS = 3  # an untitled one-word person tagged this often is one
 # places no person's name word, tagged GPE, is taken for ("Jordan" beside Michael Jordan is the country)
-KNOWN_PLACES = COUNTRIES | REGIONS | US_STATES | {name.title() for name in COUNTRY_ALIASES}
+KNOWN_PLACES = PLACE_NAMES | {name.title() for name in COUNTRY_ALIASES}
 
 
 def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
@@ -71,12 +72,35 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
     if extra or untagged:
         groups = group_occurrences(occurrences + list(extra.values()) + untagged)
     words = {w for g in groups for w in g.key}
-    found = [(*named, paragraph_at(starts, ent.start_char)) for ent in others if ent.start not in extra
+    found = [(*named, paragraph_at(starts, ent.start_char)) for ent in others
+             if ent.start not in extra and not _an_event(doc, ent)
              for piece in SPACED_DASH.split(ent.text) if (named := actor_name(piece, _label(ent)))]
     found += title_places(article.title, {name for name, _, _ in found}, words)
     labelled = {(fold(ent.text), ent.label_ in PLACE_LABELS) for ent in others if ent.start not in extra}
     persons = tuple(_mention(g) for g in groups if _plausible(g, labelled, doc))
     return persons, actor_mentions(found, words, _spelled_out(doc, others))
+
+
+def _an_event(doc: Doc, ent: Span) -> bool:
+    """A name that may be an event or an organisation ("... Conference"), written as an event: after
+    "annual" or a year or an ordinal ("the 2006 Worldwide Developers Conference"), or before "at" or
+    "held" (its acronym in brackets skipped)."""
+    words = ent.text.split()
+    if len(words) < 2 or words[-1].casefold() not in MAYBE_EVENT_WORDS:
+        return False
+    if any(_event_opener(t) for t in doc[max(0, ent.start - 2):ent.start]):
+        return True
+    after = ent.end
+    if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+        after += 3
+    return after < len(doc) and doc[after].text.casefold() in EVENT_AFTER
+
+
+def _event_opener(token: Token) -> bool:
+    """ "annual", a year ("2006") or an ordinal ("10th"): what is written before an event's name."""
+    text = token.text.casefold()
+    return text in EVENT_BEFORE or (text.isdigit() and len(text) == 4) or \
+        (text[:1].isdigit() and text.endswith(("th", "st", "nd", "rd")))
 
 
 def _company_name(text: str) -> bool:

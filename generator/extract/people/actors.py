@@ -8,8 +8,9 @@
 2. a name spaCy labels both ways in one article takes the label it gets most often
    ("Cisco" tagged GPE once and ORG twice is an organisation);
 3. refused: common words alone ("Defense", "Ministry"), names made only of a
-   person's words (a surname tagged ORG), markup and numbers; a street tagged ORG
-   ("Elm Street") is a place;
+   person's words (a surname tagged ORG), events ("... Conference"), markup and numbers;
+   a street ("Elm Street") or a known country, state, region or territory ("Crimea")
+   tagged ORG is a place;
 4. forms of one organisation are merged (see ``merge_forms``): an acronym and the
    name it abbreviates (GM = General Motors), a name with and without its legal
    form (AirTanker Ltd. = AirTanker) or the words saying what the company does
@@ -32,6 +33,7 @@ from ...patterns.people import (
     COMMON_ACTOR_WORDS,
     COUNTRIES,
     COUNTRY_ALIASES,
+    EVENT_WORDS,
     FACILITY_WORDS,
     LEGAL_FORMS,
     NOT_A_NAME,
@@ -39,9 +41,13 @@ from ...patterns.people import (
     POSSESSIVE,
     REGIONS,
     STREET_WORDS,
+    TERRITORIES,
     US_STATES,
 )
 from .names import fold
+
+# names that are places whatever spaCy's label ("Crimea" tagged ORG)
+KNOWN_PLACES = COUNTRIES | REGIONS | US_STATES | TERRITORIES
 
 
 @dataclass(frozen=True)
@@ -66,8 +72,10 @@ def actor_name(text: str, label: str) -> tuple[str, str] | None:
     words = text.casefold().split()
     if len(words) == 1 and (words[0] in COMMON_ACTOR_WORDS or words[0] in ORG_WORDS):
         return None  # "Defense", "Ministry", "Financial Markets": a common word names no one in particular
-    if len(words) > 1 and words[-1] in STREET_WORDS:
-        return text, "place"  # a street ("Elm Street"), which spaCy often tags ORG
+    if len(words) > 1 and words[-1] in EVENT_WORDS:
+        return None  # an event ("Worldwide Developers Conference"), which spaCy often tags ORG
+    if (len(words) > 1 and words[-1] in STREET_WORDS) or _canonical(text) in KNOWN_PLACES:
+        return text, "place"  # a street ("Elm Street") or a known place ("Crimea") tagged ORG
     return text, kind
 
 
