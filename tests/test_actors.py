@@ -244,3 +244,16 @@ def test_facility_short_names(name: str, short: str) -> None:
 def test_a_conference_is_an_event_when_written_as_one(words: str, labels: list[str], kept: list[str]) -> None:
     _, others = _labelled(words, labels)
     assert sorted(m.name for m in others) == kept
+
+
+@pytest.mark.parametrize("words, labels, org", [
+    ("Thieves robbed the Harry Winston boutique . Police closed the Harry Winston store .",
+     ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"], True),
+    ("He hired the law firm Patton Boggs .", ["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"], True),
+    # a person who enters a store is still a person
+    ("Ann Lowe spoke . Ann Lowe left the store .",
+     ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"], False),
+])
+def test_a_full_name_used_as_a_shops_is_an_organisation(words: str, labels: list[str], org: bool) -> None:
+    persons, others = _labelled(words, labels)
+    assert (bool(others) and others[0].kind == "org" and not persons) is org

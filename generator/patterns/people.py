@@ -202,6 +202,14 @@ THING_AFTER = frozenset({"app", "apps", "account", "accounts", "user", "users", 
                          "channels", "feed", "website", "site", "server", "servers", "store", "stores",
                          "brand", "device", "devices", "subscribers", "subscription"})
 THING_BEFORE = frozenset({"via", "using", "download", "downloaded", "install", "installed"})
+# Words beside a full name that make it a shop or a company's name, not a person's: after it ("the
+# Harry Winston boutique") or before it ("law firm Patton Boggs"). See ``extract.people._brand``.
+BRAND_AFTER = frozenset({"store", "stores", "boutique", "boutiques", "shop", "shops", "jewellers", "jewelers",
+                         "jewellery", "jewelry", "brand", "restaurant", "restaurants", "hotel", "hotels",
+                         "outlet", "outlets", "showroom", "showrooms", "dealership", "dealerships", "factory",
+                         "label", "chain", "franchise", "products"})
+BRAND_BEFORE = frozenset({"firm", "company", "brand", "retailer", "chain", "jeweler", "jeweller", "label",
+                          "carmaker", "automaker", "manufacturer", "insurer", "airline"})
 # The states of the United States. One shares its name with a country (Georgia): in an article
 # that names the United States or another state, that name is the state, a place, not the country.
 US_STATES = frozenset({

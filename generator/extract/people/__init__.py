@@ -28,6 +28,8 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Article, Mention
 from ...nlp import paragraph_at, paragraph_starts
 from ...patterns.people import (
+    BRAND_AFTER,
+    BRAND_BEFORE,
     COMPANY_ENDINGS,
     COUNTRY_ALIASES,
     EVENT_AFTER,
@@ -71,14 +73,32 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
     untagged = _untagged_surnames(doc, starts, groups)
     if extra or untagged:
         groups = group_occurrences(occurrences + list(extra.values()) + untagged)
+    brands = [g for g in groups if _brand(doc, g)]
+    groups = [g for g in groups if g not in brands]
     words = {w for g in groups for w in g.key}
-    found = [(*named, paragraph_at(starts, ent.start_char)) for ent in others
+    found = [(_mention(g).name, "org", min(o.paragraph for o in g.occurrences)) for g in brands]
+    found += [(*named, paragraph_at(starts, ent.start_char)) for ent in others
              if ent.start not in extra and not _an_event(doc, ent)
              for piece in SPACED_DASH.split(ent.text) if (named := actor_name(piece, _label(ent)))]
     found += title_places(article.title, {name for name, _, _ in found}, words)
     labelled = {(fold(ent.text), ent.label_ in PLACE_LABELS) for ent in others if ent.start not in extra}
     persons = tuple(_mention(g) for g in groups if _plausible(g, labelled, doc))
     return persons, actor_mentions(found, words, _spelled_out(doc, others))
+
+
+def _brand(doc: Doc, group: Group) -> bool:
+    """A full name used as a shop's or a company's ("the Harry Winston boutique", "law firm Patton
+    Boggs") at least as often as not, and never with a courtesy title: an organisation."""
+    if len(group.key) < 2 or any(o.titled for o in group.occurrences):
+        return False
+    uses = 0
+    for occ in group.occurrences:
+        start = doc[occ.position]
+        after = next((t for t in doc[occ.position:] if t.idx >= start.idx + len(occ.name)), None)
+        before = doc[occ.position - 1] if occ.position > 0 else None
+        uses += bool((after is not None and after.text.casefold() in BRAND_AFTER) or
+                     (before is not None and before.text.casefold() in BRAND_BEFORE))
+    return 2 * uses >= len(group.occurrences)
 
 
 def _an_event(doc: Doc, ent: Span) -> bool:
