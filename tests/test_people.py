@@ -391,3 +391,32 @@ def test_lone_surname_among_namesakes(positions: dict[str, int], lone_at: int, o
 def test_a_four_letter_surname_spelled_two_ways_in_one_article(nlp: Language) -> None:
     found = persons(nlp, "Police said Duncan Rait fell on Friday.", "Climbers tried to rescue Raite for hours.")
     assert [(m.name, m.aliases) for m in found] == [("Duncan Rait", ("Raite",))]
+
+
+# ---- one-word persons nothing in their article vouches for ----------------------------
+
+def _with_unsure(slug: str, persons: tuple[Mention, ...], *unsure: str) -> tuple:
+    from dataclasses import replace
+
+    from tests.test_registry import briefing
+    bslug, extraction = briefing(slug, *persons)
+    return bslug, replace(extraction, unsure=tuple(_p(u) for u in unsure))
+
+
+@pytest.mark.parametrize("articles, kept", [
+    # "his wife, Laci" beside Scott Peterson here; Laci Peterson beside him there: her
+    ([("a", (_p("Scott Vance"),), "Laci"), ("b", (_p("Laci Vance"), _p("Scott Vance")))], {"a": "laci-vance"}),
+    # no one in common: dropped
+    ([("a", (_p("Ann Lowe"),), "Laci"), ("b", (_p("Laci Vance"), _p("Scott Vance")))], {}),
+    # two people of that given name beside the same companion: dropped
+    ([("a", (_p("Scott Vance"),), "Laci"), ("b", (_p("Laci Vance"), _p("Scott Vance"))),
+      ("c", (_p("Laci Moor"), _p("Scott Vance")))], {}),
+    # a surname is not enough (spaCy's lone PERSON is often a team's or a place's last word)
+    ([("a", (_p("Scott Vance"),), "Heels"), ("b", (_p("Tar Heels"), _p("Scott Vance")))], {}),
+])
+def test_unsure_one_word_persons_across_articles(articles: list[tuple], kept: dict[str, str]) -> None:
+    from generator.resolve import resolve
+    corpus = resolve([_with_unsure(slug, persons, *unsure)[1] for slug, persons, *unsure in articles])
+    found = {b.extraction.article.id: b.speakers[m.name] for b in corpus.briefings for m in b.extraction.persons
+             if len(m.name.split()) == 1}
+    assert found == kept

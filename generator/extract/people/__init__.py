@@ -58,6 +58,13 @@ KNOWN_PLACES = PLACE_NAMES | {name.title() for name in COUNTRY_ALIASES}
 
 def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
     """(persons, actors) of one article; actors are organisations ("org") and countries ("country")."""
+    persons, actors, _ = find_people(article, doc)
+    return persons, actors
+
+
+def find_people(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Mention, ...], tuple[Mention, ...]]:
+    """(persons, actors, unsure persons) of one article: ``find_actors``, and the persons named by
+    one word only that nothing here vouches for (see ``_unsure``), for the cross-article stage."""
     starts = paragraph_starts(article.body)
     occurrences, covered = _nicknamed(doc, starts)
     others: list[Span] = []
@@ -83,7 +90,8 @@ def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
     found += title_places(article.title, {name for name, _, _ in found}, words)
     labelled = {(fold(ent.text), ent.label_ in PLACE_LABELS) for ent in others if ent.start not in extra}
     persons = tuple(_mention(g) for g in groups if _plausible(g, labelled, doc))
-    return persons, actor_mentions(found, words, _spelled_out(doc, others))
+    unsure = tuple(_mention(g) for g in groups if _unsure(g, labelled, doc))
+    return persons, actor_mentions(found, words, _spelled_out(doc, others)), unsure
 
 
 def _brand(doc: Doc, group: Group) -> bool:
@@ -165,6 +173,15 @@ def _plausible(group: Group, labelled: set[tuple[str, bool]], doc: Doc) -> bool:
         return False
     names = {fold(o.name) for o in group.occurrences}
     return not any(name in names and (place or not titled) for name, place in labelled)
+
+
+def _unsure(group: Group, labelled: set[tuple[str, bool]], doc: Doc) -> bool:
+    """A one-word person ``_plausible`` refuses only for want of a title, a role or repetition ("his
+    wife, Laci"): not a word written as a thing, nor one spaCy also tags as something else here."""
+    if len(group.key) != 1 or _plausible(group, labelled, doc) or _written_as_a_thing(doc, group):
+        return False
+    names = {fold(o.name) for o in group.occurrences}
+    return not any(name in names for name, _ in labelled)
 
 
 def _written_as_a_thing(doc: Doc, group: Group) -> bool:
