@@ -420,3 +420,23 @@ def test_unsure_one_word_persons_across_articles(articles: list[tuple], kept: di
     found = {b.extraction.article.id: b.speakers[m.name] for b in corpus.briefings for m in b.extraction.persons
              if len(m.name.split()) == 1}
     assert found == kept
+
+
+@pytest.mark.parametrize("title, paragraphs, expected", [
+    # the headline's full name takes the lone surnames far from the namesake the body names in full
+    ("It's official: Ann Vance takes over the studio",
+     ("The author praised Vance on Monday and said fans would be pleased with the choice.",
+      "The film won Vance and his brother Bob Vance an award in 2003."),
+     {"Ann Vance": ("Vance",), "Bob Vance": ()}),
+    # a headline in Title Case names nothing (every word looks like a name)
+    ("Critics Praise Ann Vance As Studio Head",
+     ("The author praised Vance on Monday and said fans would be pleased with the choice.",
+      "The film won Vance and his brother Bob Vance an award in 2003."),
+     {"Bob Vance": ("Vance",)}),
+])
+def test_a_full_name_in_the_headline(nlp: Language, title: str, paragraphs: tuple[str, ...],
+                                     expected: dict[str, tuple[str, ...]]) -> None:
+    article = make_article(*paragraphs)
+    article = type(article)(**{**article.__dict__, "title": title})
+    found = {m.name: m.aliases for m in find_actors(article, parse(nlp, article))[0]}
+    assert found == expected

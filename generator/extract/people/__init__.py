@@ -50,6 +50,7 @@ MISLABELLED = frozenset({"ORG", "PRODUCT", "FAC", "WORK_OF_ART"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # tags no name word carries
 NOT_NAME_TAGS = frozenset({"VBG", "VBD", "VBN", "VBZ", "VBP", "IN", "DT", "CC", "PRP", "PRP$", "WDT", "WP"})
+HEADLINE_NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+ [A-Z][a-z]+(?:['’]s)?(?![\w'’])")  # "Ann Example('s)"
 SPACED_DASH = re.compile(r"\s+[-–—]\s+")  # no name holds one: "San Jose - Acme" is two entities run together
 LONE_WORD_REPEATS = 3  # an untitled one-word person tagged this often is one
 # places no person's name word, tagged GPE, is taken for ("Jordan" beside Michael Jordan is the country)
@@ -75,6 +76,7 @@ def find_people(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[
             occurrences.extend(o for piece in _pieces(_with_given_name(ent)) if (o := _occurrence(doc, piece, starts)))
         else:
             others.append(ent)
+    occurrences += _headline_names(article.title, occurrences, doc)
     groups = group_occurrences(occurrences)
     extra = {ent.start: o for ent in others if (o := _mislabelled(doc, ent, starts, groups))}
     untagged = _untagged_surnames(doc, starts, groups)
@@ -100,7 +102,7 @@ def _brand(doc: Doc, group: Group) -> bool:
     if len(group.key) < 2 or any(o.titled for o in group.occurrences):
         return False
     uses = 0
-    for occ in group.occurrences:
+    for occ in (o for o in group.occurrences if o.position >= 0):  # not a headline's (position -1)
         start = doc[occ.position]
         after = next((t for t in doc[occ.position:] if t.idx >= start.idx + len(occ.name)), None)
         before = doc[occ.position - 1] if occ.position > 0 else None
@@ -173,6 +175,28 @@ def _plausible(group: Group, labelled: set[tuple[str, bool]], doc: Doc) -> bool:
         return False
     names = {fold(o.name) for o in group.occurrences}
     return not any(name in names and (place or not titled) for name, place in labelled)
+
+
+def _headline_names(title: str, occurrences: list[Occurrence], doc: Doc) -> list[Occurrence]:
+    """Full names the headline writes (it is not parsed) whose surname is a body person's surname:
+    "Ann Example" of "It's official: Ann Example takes over" when the body says only "Example" and
+    "Bob Example". Placed before the body, so the lone surnames far from Bob are hers. Only in a
+    headline written in sentence case (in Title Case every word looks like a name), and only a first
+    word the body never writes in lower case."""
+    words = title.split()
+    if not words or sum(w[:1].isupper() for w in words) * 2 > len(words):
+        return []
+    surnames = {o.key[-1] for o in occurrences if len(o.key) > 1}
+    known = {o.key for o in occurrences}
+    lower = {t.text for t in doc if t.text.islower()}
+    found = []
+    for match in HEADLINE_NAME.finditer(title):
+        name = clean_name(match.group(0))
+        key = name_key(name) if name else ()
+        if len(key) == 2 and key[-1] in surnames and key not in known and key[0] not in lower \
+                and not is_title_word(key[0]) and not any(w in KNOWN_PLACES for w in (name or "").split()):
+            found.append(Occurrence(name=name or "", position=-1, paragraph=-1))
+    return found
 
 
 def _unsure(group: Group, labelled: set[tuple[str, bool]], doc: Doc) -> bool:
@@ -303,4 +327,4 @@ def _mention(group: Group) -> Mention:
         for role in occ.roles:
             roles.setdefault(role.casefold(), role)
     return Mention(name=name, kind="person", aliases=aliases, roles=tuple(roles.values()),
-                   paragraphs=tuple(sorted({o.paragraph for o in occurrences})))
+                   paragraphs=tuple(sorted({o.paragraph for o in occurrences if o.paragraph >= 0})))
