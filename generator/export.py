@@ -43,7 +43,9 @@ def to_jsonl(extractions: Iterable[Extraction], corpus: Corpus | None = None) ->
     by_id = {b.extraction.article.path: b for b in corpus.briefings} if corpus else {}
     actors = {a.slug: a for a in corpus.actors} if corpus else {}
     story_of = {slug: story.slug for story in corpus.stories for slug in story.briefings} if corpus else {}
-    return "".join(json.dumps({**record(e, by_id.get(e.article.path), actors),
+    # the resolved extraction: the cross-article stage may add persons (``Extraction.unsure`` confirmed)
+    return "".join(json.dumps({**record(by_id[e.article.path].extraction if e.article.path in by_id else e,
+                                        by_id.get(e.article.path), actors),
                                "story": story_of.get(by_id[e.article.path].slug) if e.article.path in by_id else None},
                               ensure_ascii=False, sort_keys=True) + "\n" for e in extractions)
 

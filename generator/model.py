@@ -109,6 +109,9 @@ class Extraction:
     actors: tuple[Mention, ...] = ()  # organisations and countries
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateRef, ...] = ()
+    # persons named by one word only that nothing in the article vouches for ("his wife, Laci"): the
+    # cross-article stage adds one to ``persons`` when the collection names that person in full
+    unsure: tuple[Mention, ...] = ()
 
     @property
     def years(self) -> tuple[int, ...]:

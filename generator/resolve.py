@@ -25,6 +25,8 @@ def resolve(extractions: Sequence[Extraction], registry: Path | None = None) -> 
     ordered = sorted(extractions, key=_newest_first)
     slugged = [(briefing_slug(e.article.id, e.article.path), e) for e in ordered]
     index = resolve_people(slugged, registry)
+    slugged = [(slug, replace(e, persons=e.persons + index.confirmed[slug]) if slug in index.confirmed else e)
+               for slug, e in slugged]
     actors = resolve_actors(slugged, index.slug_for)
     briefings = tuple(
         Briefing(slug=slug, extraction=e,

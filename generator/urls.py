@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from unidecode import unidecode
+from text_unidecode import unidecode
 
 MAX_LENGTH = 80
 HASHED = re.compile(r"-[0-9a-f]{8}$")  # how a slug ends when a hash keeps it apart

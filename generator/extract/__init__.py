@@ -11,14 +11,14 @@ from spacy.tokens import Doc
 
 from ..model import Article, Extraction
 from .dates import find_dates, find_published
-from .people import find_actors
+from .people import find_people
 from .quotes import find_quotes
 
 
 def extract(article: Article, doc: Doc) -> Extraction:
-    persons, actors = find_actors(article, doc)
+    persons, actors, unsure = find_people(article, doc)
     published = find_published(article, doc)
     dates = find_dates(article, doc, published.value)
     quotes = find_quotes(article, doc, persons)
     return Extraction(article=article, published=published, persons=persons, actors=actors,
-                      quotes=quotes, dates=dates)
+                      quotes=quotes, dates=dates, unsure=unsure)

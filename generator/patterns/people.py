@@ -196,6 +196,53 @@ COUNTRIES = frozenset(set(DEMONYMS.values()) | set(COUNTRY_ALIASES.values()) | {
     "Uruguay", "Uzbekistan", "Vanuatu", "Vatican City", "Zambia", "Zimbabwe", "Korea", "England", "Wales",
     "Northern Ireland",
 })
+# Words beside a lone capitalised word that make it a thing, not a person: after it ("Bluesky
+# users", "the Telegram channel") or before it ("via Bluesky"). See ``_written_as_a_thing``.
+THING_AFTER = frozenset({"app", "apps", "account", "accounts", "user", "users", "platform", "channel",
+                         "channels", "feed", "website", "site", "server", "servers", "store", "stores",
+                         "brand", "device", "devices", "subscribers", "subscription"})
+THING_BEFORE = frozenset({"via", "using", "download", "downloaded", "install", "installed"})
+# Words beside a full name that make it a shop or a company's name, not a person's: after it ("the
+# Harry Winston boutique") or before it ("law firm Patton Boggs"). See ``extract.people._brand``.
+BRAND_AFTER = frozenset({"store", "stores", "boutique", "boutiques", "shop", "shops", "jewellers", "jewelers",
+                         "jewellery", "jewelry", "brand", "restaurant", "restaurants", "hotel", "hotels",
+                         "outlet", "outlets", "showroom", "showrooms", "dealership", "dealerships", "factory",
+                         "label", "chain", "franchise", "products"})
+BRAND_BEFORE = frozenset({"firm", "company", "brand", "retailer", "chain", "jeweler", "jeweller", "label",
+                          "carmaker", "automaker", "manufacturer", "insurer", "airline"})
+# The states of the United States. One shares its name with a country (Georgia): in an article
+# that names the United States or another state, that name is the state, a place, not the country.
+US_STATES = frozenset({
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
+    "Nevada", "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio",
+    "Oklahoma", "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
+    "Utah", "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming",
+})
+# Territories and sub-national regions often in the news, which spaCy may tag ORG ("the annexation
+# of Crimea"): a name here is a place whatever its label. Not a gazetteer: large or contested regions only.
+TERRITORIES = frozenset({
+    "Crimea", "Donbas", "Donbass", "Donetsk", "Luhansk", "Chechnya", "Dagestan", "Siberia", "Transnistria",
+    "Abkhazia", "South Ossetia", "Nagorno-Karabakh", "Kashmir", "Jammu and Kashmir", "Punjab", "Balochistan",
+    "Tibet", "Xinjiang", "Hong Kong", "Macau", "Inner Mongolia", "Gaza", "Gaza Strip", "West Bank",
+    "Golan Heights", "Sinai", "Kurdistan", "Darfur", "Tigray", "Catalonia", "Basque Country", "Flanders",
+    "Wallonia", "Bavaria", "Sicily", "Sardinia", "Corsica", "Greenland", "Puerto Rico", "Guam", "Quebec",
+    "Ontario", "Alberta", "British Columbia", "Patagonia", "Amazon Basin", "Kaliningrad", "Mindanao",
+    "Papua", "Aceh", "Bali", "Java", "Sumatra", "Borneo", "Tasmania", "Zanzibar", "Western Sahara",
+})
+# Last words of an event's name: an event is neither an organisation nor a place
+# ("Beijing Olympic Games", "Cannes Film Festival").
+EVENT_WORDS = frozenset({"summit", "games", "olympics", "championship", "championships",
+                         "cup", "festival", "expo", "exhibition", "tournament", "marathon", "awards"})
+# Last words of names that are events only when the text says so ("the annual Worldwide Developers
+# Conference", "... Conference at the Moscone Center"); otherwise organisations ("Missouri Valley Conference").
+MAYBE_EVENT_WORDS = frozenset({"conference", "convention", "forum"})
+EVENT_BEFORE = frozenset({"annual", "yearly", "biennial", "inaugural"})  # "the annual ... Conference"
+EVENT_AFTER = frozenset({"at", "held", "opened", "opens", "closed", "closes", "began", "begins"})
+# Last words of a street's name: a street is a place, though spaCy often tags it ORG ("Elm Street").
+STREET_WORDS = frozenset({"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard",
+                          "blvd", "blvd.", "lane", "drive", "parkway", "terrace"})
 # Continents and large regions, read off a headline (which spaCy does not see) like countries.
 REGIONS = frozenset({"Europe", "Asia", "Africa", "North America", "South America", "Latin America",
                      "Middle East", "Central Asia", "East Asia", "Southeast Asia", "South Asia", "Antarctica",
@@ -208,6 +255,11 @@ LEGAL_FORMS = frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "company", "c
 # article or the collection names Apple alone too.
 BUSINESS_WORDS = frozenset({"motor", "motors", "computer", "computers", "group", "holdings", "technologies",
                             "industries", "airlines", "airways", "entertainment", "pharmaceuticals"})
+# Last words that make a name a company's even when spaCy tags it PERSON ("Saturn Corporation").
+COMPANY_ENDINGS = (LEGAL_FORMS - {"&", "se", "ab", "sa", "ag", "co"}) | BUSINESS_WORDS | {"co.", "corp.", "inc."}
+# Last words of a facility's name that its short name leaves out: "Changi International Airport" is
+# "Changi" too.
+FACILITY_WORDS = frozenset({"airport", "international", "airfield", "station", "stadium", "arena"})
 # Small words left out of an acronym ("United States of America" → USA).
 ACRONYM_SKIP = frozenset({"of", "and", "&", "the", "for", "de", "du", "des", "la", "le", "y", "on", "in", "at"})
 # Words that, alone, name no organisation or place in particular ("Defense" of "Defense Minister").

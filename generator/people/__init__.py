@@ -8,7 +8,10 @@
    (oldest first, so the page reads as a history), quotes and co-mentions;
 4. slugs come from ``urls.person_slug``; two people with one slug are told apart
    by a suffix made from the person's own earliest briefing, so that an
-   unrelated article never renames a page.
+   unrelated article never renames a page;
+5. an article's unsure one-word persons (``Extraction.unsure``: "his wife, Laci") join the
+   one person named in full elsewhere whose given name they are, when that person is named
+   there beside someone this article names too; the others are dropped.
 The registry format is documented in ``registry``.
 """
 from __future__ import annotations
@@ -16,11 +19,11 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.people.names import name_key
-from ..model import Extraction, MergeCandidate, Person, PersonQuote, RoleRecord
+from ..model import Extraction, Mention, MergeCandidate, Person, PersonQuote, RoleRecord
 from ..urls import person_slug
 from .merge import Clusters, Unit, cluster
 from .registry import Entry, load_registry
@@ -33,6 +36,7 @@ class PeopleIndex:
     people: tuple[Person, ...]  # sorted by name
     slug_for: dict[tuple[str, str], str]  # (briefing slug, person name or alias in that article) → person slug
     candidates: tuple[MergeCandidate, ...] = ()  # pairs not merged automatically, for the review report
+    confirmed: dict[str, tuple[Mention, ...]] = field(default_factory=dict)  # briefing slug → unsure persons kept
 
 
 def resolve_people(briefings: Sequence[tuple[str, Extraction]], registry: Path | None = None) -> PeopleIndex:
@@ -45,7 +49,15 @@ def resolve_people(briefings: Sequence[tuple[str, Extraction]], registry: Path |
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(units)):
         members[clusters.find(i)].append(i)
-    slugs = _slugs(clusters, members)
+    slugs = _slugs(clusters, members)  # before the unsure are added: they never rename a page
+    confirmed = _confirm_unsure(briefings, clusters, members)
+    order = {slug: n for n, (slug, _) in enumerate(briefings)}
+    by_slug = dict(briefings)
+    for bslug, found in confirmed.items():
+        extraction = by_slug[bslug]
+        for mention, root in found:
+            units.append(Unit(bslug, extraction.article.id, extraction.published.value, mention))
+            members[root] = sorted([*members[root], len(units) - 1], key=lambda i: order[units[i].briefing])
     slug_for: dict[tuple[str, str], str] = {}
     for root, indexes in members.items():
         for i in indexes:
@@ -57,7 +69,37 @@ def resolve_people(briefings: Sequence[tuple[str, Extraction]], registry: Path |
     people = (_person(clusters, root, indexes, slugs[root], quotes[slugs[root]], together[slugs[root]])
               for root, indexes in members.items())
     return PeopleIndex(people=tuple(sorted(people, key=lambda p: (p.name.casefold(), p.slug))),
-                       slug_for=slug_for, candidates=clusters.merge_candidates())
+                       slug_for=slug_for, candidates=clusters.merge_candidates(),
+                       confirmed={b: tuple(m for m, _ in found) for b, found in sorted(confirmed.items())})
+
+
+def _confirm_unsure(briefings: Sequence[tuple[str, Extraction]], clusters: Clusters,
+                    members: dict[int, list[int]]) -> dict[str, list[tuple[Mention, int]]]:
+    """Step 5: each unsure one-word person of an article ("Laci") that is the given name of exactly
+    one person named in full elsewhere, who is named there beside someone this article names too
+    (Scott Peterson beside "Laci" here and beside Laci Peterson there). Not surnames: spaCy's
+    one-word PERSON is as often the last word of a team or a place it took for a person ("Heels"
+    of "Tar Heels", "Glacier" of "Mueller Glacier")."""
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for root in members:
+        for key in clusters.keys.get(root, ()):
+            if len(key) > 1:
+                by_word[key[0]].add(root)
+    roots_in: dict[str, set[int]] = defaultdict(set)
+    for root, indexes in members.items():
+        for i in indexes:
+            roots_in[clusters.units[i].briefing].add(root)
+    found: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
+    for bslug, extraction in briefings:
+        here = roots_in[bslug]
+        for mention in extraction.unsure:
+            key = name_key(mention.name)
+            options = sorted(by_word.get(key[0], set()) - here) if len(key) == 1 else []
+            fitting = [o for o in options if any(here & (roots_in[b] - {o})
+                                                 for b in {clusters.units[i].briefing for i in members[o]} - {bslug})]
+            if len(fitting) == 1:
+                found[bslug].append((mention, fitting[0]))
+    return found
 
 
 def _display_name(clusters: Clusters, root: int, indexes: list[int]) -> str:

@@ -2,10 +2,11 @@
 
 1. every organisation or place mention of every article is a unit; its keys are its
    name and aliases, folded, without a legal form ("AirTanker Ltd." → "airtanker");
-2. units of one kind (organisation, or place: a country is a place) sharing a key are
-   one actor; a company named with the words saying what it does joins the one named
-   without them ("Apple Computer", "Apple"); an acronym with no key of its own joins
-   the one actor it abbreviates anywhere in the collection (GM here, General Motors there);
+2. units of one kind (organisation, country or other place) sharing a key are one
+   actor (the country Georgia is not the state of Georgia; both are listed as places);
+   a company named with the words saying what it does joins the one named without them
+   ("Apple Computer", "Apple"); an acronym with no key of its own joins the one actor it
+   abbreviates anywhere in the collection (GM here, General Motors there);
 3. each actor is named by its most used full form, every other form an alias; it
    lists its briefings (newest first), the people named with it (most first) and
    the quotes that name it by any of its forms;
@@ -24,7 +25,6 @@ from dataclasses import dataclass
 from ..extract.people.actors import acronym, legal_base, short_name
 from ..extract.people.names import fold
 from ..model import Actor, ActorQuote, Extraction, Mention
-from ..patterns.people import COUNTRIES
 from ..urls import actor_slug
 
 ACTOR_QUOTES = 200  # quotes kept per actor (its page shows fewer): the newest
@@ -44,6 +44,12 @@ class _Unit:
     @property
     def group(self) -> str:
         return "org" if self.mention.kind == "org" else "place"
+
+    @property
+    def clan(self) -> str:
+        """What units must share to be one actor: their kind, so that the state of Georgia (a place)
+        is not the country (a country), though both are listed as places."""
+        return "org" if self.mention.kind == "org" else self.mention.kind
 
     @property
     def keys(self) -> set[str]:
@@ -88,22 +94,22 @@ def _cluster(units: list[_Unit]) -> dict[int, list[int]]:
     first: dict[tuple[str, str], int] = {}
     for i, unit in enumerate(units):
         for key in sorted(unit.keys):
-            j = first.setdefault((unit.group, key), i)
+            j = first.setdefault((unit.clan, key), i)
             parent[max(find(i), find(j))] = min(find(i), find(j))
     for i, unit in enumerate(units):
         for key in sorted(unit.short_keys):
-            if (unit.group, key) in first:
-                j = first[(unit.group, key)]
+            if (unit.clan, key) in first:
+                j = first[(unit.clan, key)]
                 parent[max(find(i), find(j))] = min(find(i), find(j))
     expansions: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i, unit in enumerate(units):
         for form in (unit.mention.name, *unit.mention.aliases):
             if short := acronym(form):
-                expansions[(unit.group, short.casefold())].add(i)
+                expansions[(unit.clan, short.casefold())].add(i)
     for i, unit in enumerate(units):
         name = unit.mention.name.replace(".", "")
         if name.isupper() and not unit.mention.aliases:
-            roots = {find(j) for j in expansions.get((unit.group, name.casefold()), ())}
+            roots = {find(j) for j in expansions.get((unit.clan, name.casefold()), ())}
             if len(roots) == 1:
                 root = roots.pop()
                 parent[max(find(i), root)] = min(find(i), root)
@@ -149,7 +155,7 @@ def _actor(units: list[_Unit], indexes: list[int], slug: str, by_slug: dict[str,
                    for q in extraction.quotes if pattern.search(q.text)]
     group = units[indexes[0]].group
     return Actor(slug=slug, kind=group, name=name, aliases=tuple(sorted(forms - {name})),
-                 country=group == "place" and name in COUNTRIES, articles=articles,
+                 country=units[indexes[0]].clan == "country", articles=articles,
                  people=tuple(sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))),
                  quotes=tuple(quotes[:ACTOR_QUOTES]))
 

@@ -12,7 +12,8 @@ registry entry and neither's ``not`` list names the other:
    and whose roles agree (when the lone word comes with a role, one word of it must
    be shared: "President Example" is not "Ann Example, governor"); among several
    such people, the only one named beside a person the lone word is named beside
-   (its companion); otherwise nothing is merged and the pairs become candidates;
+   (its companion), else the one named in far more articles than the others;
+   otherwise nothing is merged and the pairs become candidates;
 5. spelling variants: names that differ in one word by one letter ("Ann Exampel")
    are merged when they also share a role word ("minister") or a companion (a third
    person named beside each of them); otherwise they are candidates for the review report.
@@ -32,6 +33,8 @@ from ..patterns.people import DIMINUTIVES, ROLE_WORDS
 from .registry import Entry
 
 Key = tuple[str, ...]
+DOMINANT_RATIO = 3  # rule 4: a namesake named in this many times more articles than any other is the one meant
+DOMINANT_ARTICLES = 3
 
 
 @dataclass(frozen=True)
@@ -189,12 +192,24 @@ def _one_word(clusters: Clusters) -> None:
             fitting = _fitting_roles(clusters, root, options)
             if len(fitting) > 1:  # several namesakes: the one named beside the same people, if only one is
                 fitting = [o for o in fitting if _shared_company(clusters, root, o)] or fitting
+            if len(fitting) > 1:
+                fitting = _dominant(clusters, fitting)
             if len(fitting) == 1:
                 clusters.join(root, fitting[0], "one word of the name, kept apart by the people registry")
                 continue
             reason = f"'{word}' could be several people" if len(options) > 1 else f"'{word}' has another role"
             for option in options:
                 clusters.note(root, option, reason)
+
+
+def _dominant(clusters: Clusters, options: list[int]) -> list[int]:
+    """The one option named in far more articles than any other (``DOMINANT_RATIO`` times, and in
+    at least ``DOMINANT_ARTICLES``), else all of them: a lone "Example" in a collection about
+    Vincent Example, whose father Salvatore Example one obituary names, is Vincent."""
+    count = {o: len({clusters.units[i].briefing for i in clusters.members[o]}) for o in options}
+    ranked = sorted(options, key=lambda o: -count[o])
+    top, second = count[ranked[0]], count[ranked[1]]
+    return [ranked[0]] if top >= DOMINANT_ARTICLES and top >= DOMINANT_RATIO * second else options
 
 
 def _fitting_roles(clusters: Clusters, root: int, options: list[int]) -> list[int]:

@@ -29,6 +29,7 @@ from ...patterns.people import (
 WORD = re.compile(r"[\w'’.-]+")
 MAX_NAME_WORDS = 5
 FUZZY_MIN_LENGTH = 5  # shorter surnames differ by one letter too often ("Lee"/"Lem")
+NAMESAKE_NEAR = 15  # tokens: a surname this close after a namesake's full name is that namesake
 FUZZY_MIN_LENGTH_IN_NAME = 4  # beside an identical given name, a four-letter surname may vary ("Rait"/"Raite")
 
 
@@ -157,8 +158,9 @@ def group_occurrences(occurrences: list[Occurrence]) -> list[Group]:
     """Persons of one article: longest forms first, shorter forms join the person holding their words.
 
     "Lind" joins "Maria Lind"; between namesakes ("Ann Example", "Bob Example") a
-    short form joins the one named most recently before it. A single word one letter
-    away from a person's word joins them when nothing else matches ("Shoygu"). A
+    short form joins the one named just before it, or else the one introduced first (see
+    ``_namesake``). A single word one letter away from a person's word joins them when
+    nothing else matches ("Shoygu"). A
     surname with a role title joins a person named with a title or role ("President
     Example" is not the untitled "Bea Example"), and stands alone when there is none.
     """
@@ -172,10 +174,20 @@ def group_occurrences(occurrences: list[Occurrence]) -> list[Group]:
         if _role_titled(occ):  # "President Example" is the Example named with a title or role, if any
             found = [g for g in found if any(o.titled or o.roles for o in g.occurrences)] or found
         if found and not _announced_apart(occ, found):
-            min(found, key=lambda g: g.distance(occ.position)).occurrences.append(occ)
+            _namesake(occ, found).occurrences.append(occ)
         else:
             groups.append(Group([occ]))
     return sorted(groups, key=lambda g: min(o.position for o in g.occurrences))
+
+
+def _namesake(occ: Occurrence, found: list[Group]) -> Group:
+    """Which of the persons holding a short form's words it names: the one named just before it
+    (within ``NAMESAKE_NEAR`` tokens, the same clause), else the one the article introduced first,
+    its subject ("Mr. Example" a paragraph after a passing mention of his father "Bob Example")."""
+    nearest = min(found, key=lambda g: g.distance(occ.position))
+    if len(found) == 1 or nearest.distance(occ.position) <= NAMESAKE_NEAR:
+        return nearest
+    return min(found, key=lambda g: min(o.position for o in g.occurrences))
 
 
 def _role_titled(occ: Occurrence) -> bool:
@@ -196,5 +208,7 @@ def _near_groups(occ: Occurrence, groups: list[Group]) -> list[Group]:
     if len(occ.key) != 1:
         return []
     word = occ.key[0]
-    found = [g for g in groups if len(g.key) > 1 and any(near_spelling(word, w) for w in g.key)]
+    # beside one full name, a four-letter word may vary too ("Raite" of "Duncan Rait")
+    found = [g for g in groups if len(g.key) > 1 and any(near_spelling(word, w, FUZZY_MIN_LENGTH_IN_NAME)
+                                                         for w in g.key)]
     return found if len(found) == 1 else []
