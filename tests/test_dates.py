@@ -263,3 +263,11 @@ def test_story_anchors(nlp: Language, text: str, expected: list[tuple[str, str]]
 ])
 def test_direction_and_new_expressions(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
     assert dates(nlp, text) == expected
+
+
+def test_title_made_from_the_lead_adds_no_dates(nlp: Language) -> None:
+    # a page without a headline: the title is the lead's opening, and its dates are the body's
+    lead = "The World Court on Friday rejected the objections of both states."
+    article = replace(make_article(lead, title="The World Court on Friday rejected …"), title_made=True)
+    refs = find_dates(article, parse(nlp, article), THURSDAY)
+    assert [(d.text, d.paragraph) for d in refs] == [("Friday", 0)]
