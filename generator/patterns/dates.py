@@ -62,7 +62,7 @@ FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
 YEAR_CUES = frozenset({
     "in", "since", "until", "till", "by", "from", "before", "after", "during", "to", "through",
     "early", "late", "mid", "between", "and", "around", "circa", "spring", "summer", "autumn",
-    "fall", "winter", "year", "end", "start", "beginning", "middle",
+    "fall", "winter", "year", "end", "start", "beginning", "middle", "fiscal",
 })  # not "of": "a score of 2072", "of 1909 Elm Drive" are quantities and addresses
 # Words before a number that make it a modifier ("the 2016 elections"), not a count ("of 2047 voters").
 DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"})
