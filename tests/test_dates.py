@@ -202,6 +202,9 @@ def test_future_dates_set_no_floor(nlp: Language) -> None:
     "The board met on Sept. 27, 1989. It meets again on Nov. 13.",
     # the yearless dates may belong to a later year the text names
     "The ban began in January 2009. The 2016 contest opened on Jan. 22.",
+    # a weekday that is not the date's: a slip, not a day of the story's week
+    "The harbour council has a new chair. Its members met on the quay after the storm and, on Monday, "
+    "June 12, 2016, voted to rebuild the old pier with money from the port.",
     # a past and a future year one apart leave the year open; three apart, two years
     "In 1988, the mill earned $8 million. The owner said it will hire more workers in 1989.",
     "In 1988, the mill earned $8 million. The owner said it will hire more workers in 1991.",

@@ -11,8 +11,8 @@
      text gives a month with its year ("in February 2022"), the latest year it tells, and
      also days or months without one ("on Feb. 21"), it was written in a later year: the
      first such year, a floor;
-   - a full date given with its weekday ("Sunday, June 12, 2016") is a day of the story's
-     own week: its year;
+   - a full date given with its weekday, the calendar's ("Sunday, June 12, 2016"), is a
+     day of the story's own week: its year;
    - a year told in the past and one told in the future two years later ("earned $8
      million in 1988", "spending in 1990 will rise"): the year between, since news style
      calls the current year "this year";
@@ -42,10 +42,11 @@ from ...patterns.dates import (
     UNIX_MIN,
     UNIX_TIME,
     UPDATED_CUE,
+    WEEKDAYS,
 )
 from .anniversary import YearClue, anniversary_years
 from .normalise import PAST_TENSES, Anchor, Recent, date_value, safe_date
-from .tagger import Found, previous_word, tag
+from .tagger import Found, month_number, previous_word, tag
 from .tense import tense_at
 
 # Days and months written without a year ("on Feb. 21", "in November", "last April")
@@ -152,11 +153,17 @@ def news_style_year(found: list[Found], tense: dict[Found, str | None]) -> YearC
 def weekday_date_year(found: list[Found]) -> YearClue | None:
     """A full date given with its weekday ("on Sunday, June 12, 2016"): news style names the
     weekday only of a day within a week or so of publication, so its year is the article's."""
-    dated = [f for f in found if f.kind in ("mdy", "dmy") and f.get("weekday") and f.get("year")]
+    dated = [f for f in found if f.kind in ("mdy", "dmy") and f.get("weekday") and f.get("year") and weekday_agrees(f)]
     if not dated:
         return None
     latest = max(dated, key=year_of)
     return YearClue(year_of(latest), True, f"the date '{latest.text}' is given with its weekday")
+
+
+def weekday_agrees(found: Found) -> bool:
+    """Whether the weekday written with a date is that date's ("Sunday, June 12, 2016": yes)."""
+    day = safe_date(year_of(found), month_number(found.get("month") or ""), int(found.get("day") or 0))
+    return day is not None and day.weekday() == WEEKDAYS[(found.get("weekday") or "").lower()]
 
 
 def bracketed_year(text: str, found: list[Found], tense: dict[Found, str | None]) -> YearClue | None:
