@@ -253,7 +253,8 @@ def test_story_anchors(nlp: Language, text: str, expected: list[tuple[str, str]]
     # expressions once missed
     ("The post-1959 politics split families.", [("1959", "1959")]),
     ("The write-off will appear in the company's 1989 operating results.", [("1989", "1989")]),
-    ("Sales will be slightly above fiscal 1989 sales of $155 million.", [("1989", "1989")]),
+    ("Sales will be slightly above fiscal 1989 sales of $155 million.", [("fiscal 1989", "1989")]),
+    ("In fiscal year 1990, Elco earned $7.8 million.", [("fiscal year 1990", "1990")]),
     ("The agency must cut $600 million this fiscal year.", [("this fiscal year", "2021")]),
     ("Sales will rise in the current fiscal year.", [("the current fiscal year", "2021")]),
     ("The loss compared with a year-earlier loss of $26,956.", [("year-earlier", "2020")]),
