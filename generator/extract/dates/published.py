@@ -19,7 +19,8 @@
    - an anniversary said to fall now ("this year marks the 75th anniversary of ..."),
      when the text or the table of modern states dates its start (anniversary.py).
    A year the story only speaks of in the present ("the 2016 race is ...") is not a clue:
-   it was as often a year ahead or long past as the year of publication (issue 22);
+   on the annotated sets it was more often a year ahead or long past than the year of
+   publication (issue 22);
 4. unknown, with the front-matter line that would fix it.
 
 Not handled: dates in the title, relative words alone ("last month"), and other world
