@@ -166,8 +166,9 @@ EXPRESSIONS: dict[str, str] = {
     # last Thanksgiving / on Christmas Day
     "holiday": rf"\b(?:(?P<rel>last|next|this)\s+|on\s+)"
                rf"(?P<holiday>thanksgiving(?:\s+day)?|{'|'.join(sorted(FIXED_HOLIDAYS, key=len, reverse=True))})\b",
-    # early 2011 / the end of 1990: the year, its part written with it as TimeML does
-    "year_part": rf"\b(?:(?:early|late|mid)[- ]?|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+){YEAR}",
+    # early 2011 / the end of 1990 / fiscal 1989: the year, its part written with it as TimeML does
+    "year_part": rf"\b(?:(?:early|late|mid)[- ]?|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+"
+                 rf"|fiscal\s+(?:year\s+)?){YEAR}",
     # 1998 / in 2009 / 1957-58
     "year_range": r"\b(?P<year>1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?P<year2>\d\d(?:\d\d)?)\b(?![-–/]\d)",
     "year": rf"(?:(?<=[a-z]-)|(?<![\d,.$£€#/-])){YEAR}(?![-–/]\d|,\d|\.\d|%|\s*(?:percent|per\s+cent))",

@@ -7,10 +7,11 @@ reference in the body, in text order, normalised against the publication date:
 2. tense: the clause's verb says whether "Tuesday" lies before or after publication (tense.py);
 3. normalise: each expression → YYYY, YYYY-MM or YYYY-MM-DD, a range with its end (normalise.py).
 
-The title's dates and the written dates among the metadata lines and dropped datelines
-("March 27, 2008", "WASHINGTON, August 8 (Xinhua) --") are also references, with paragraph
--1 (they are not in the body); they are tagged without a Doc (no spaCy parse of them), so
-without name checks, and with only the word before a date for its tense ("until Friday").
+The title's dates (unless the title was made from the lead) and the written dates among
+the metadata lines and dropped datelines ("March 27, 2008", "WASHINGTON, August 8
+(Xinhua) --") are also references, with paragraph -1 (they are not in the body); they are
+tagged without a Doc (no spaCy parse of them), so without name checks, and with only the
+word before a date for its tense ("until Friday").
 Machine timestamps ("2023-04-19 07:05:43") are not references.
 A relative date when the publication day is unknown stays unresolved (value None).
 """
@@ -50,7 +51,10 @@ def find_dates(article: Article, doc: Doc, published: str | None) -> tuple[DateR
 
 
 def title_refs(article: Article, anchor: Anchor) -> list[DateRef]:
-    """Dates in the title ("... since November", "Expo 2005 opens")."""
+    """Dates in the title ("... since November", "Expo 2005 opens"), unless the title was made
+    from the lead (a page without a headline): its dates are the body's, counted there."""
+    if article.title_made:
+        return []
     refs = []
     for found in tag(article.title, None):
         if found.kind != "year_range":

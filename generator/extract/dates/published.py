@@ -6,15 +6,21 @@
    opening body paragraph that is a dateline or a date alone ("NEW YORK, April 3, 2018 —");
    a "Published"/"Posted" line wins over an "Updated" one;
 3. an estimate, only a year (``Published("2023", "estimate", reason)``; downstream reads
-   ``value[:4]``): news style writes a month's year only when it is not the current year,
-   so when the text gives a month with its year ("in February 2022") and also days or
-   months without one ("on Feb. 21"), it was written in a later year: the first such
-   year. Else, when the story speaks of its own present ("on Tuesday", "last month"), the
-   latest year it names if it tells of that year in the present ("the 2016 race is ..."),
-   as a lower bound; a year told only in the past, or after "since", may be long before.
-   An anniversary said to fall now ("this year marks the 75th anniversary of ...") gives
-   a year too, when the text or the table of modern states dates its start
-   (anniversary.py). The latest of these years wins: each is the year or a floor.
+   ``value[:4]``), from clues that are each the year or a floor, the latest winning:
+   - news style writes a month's year only when it is not the current year, so when the
+     text gives a month with its year ("in February 2022"), the latest year it tells, and
+     also days or months without one ("on Feb. 21"), it was written in a later year: the
+     first such year, a floor;
+   - a full date given with its weekday, the calendar's ("Sunday, June 12, 2016"), is a
+     day of the story's own week: its year;
+   - a year told in the past and one told in the future two years later ("earned $8
+     million in 1988", "spending in 1990 will rise"): the year between, since news style
+     calls the current year "this year";
+   - an anniversary said to fall now ("this year marks the 75th anniversary of ..."),
+     when the text or the table of modern states dates its start (anniversary.py).
+   A year the story only speaks of in the present ("the 2016 race is ...") is not a clue:
+   on the annotated sets it was more often a year ahead or long past than the year of
+   publication (issue 22);
 4. unknown, with the front-matter line that would fix it.
 
 Not handled: dates in the title, relative words alone ("last month"), and other world
@@ -37,15 +43,17 @@ from ...patterns.dates import (
     UNIX_MIN,
     UNIX_TIME,
     UPDATED_CUE,
+    WEEKDAYS,
 )
 from .anniversary import YearClue, anniversary_years
-from .normalise import Anchor, Recent, date_value, safe_date
-from .tagger import previous_word, tag
+from .normalise import PAST_TENSES, Anchor, Recent, date_value, safe_date
+from .tagger import Found, month_number, previous_word, tag
 from .tense import tense_at
 
-# References that place a story in its own present ("on Tuesday", "last month", "today"):
-# without one, a year mentioned may be history, and says nothing of the publication year.
-PRESENT_KINDS = ("weekday", "deictic", "unit_rel", "month_rel", "last_12", "weekend")
+# Days and months written without a year ("on Feb. 21", "in November", "last April")
+YEARLESS_KINDS = ("mdy", "dmy", "md_range", "month_rel", "month_cue", "month")
+# Expressions that carry a year a clause tells in the past or the future
+BRACKET_KINDS = ("year", "year_part", "month_year", "mdy", "dmy")
 FIX_HINT = "add 'published: YYYY-MM-DD' to the article's front matter"
 OPENING_PARAGRAPHS = 2  # datelines and date lines open a story
 DATE_LINE_WORDS = 12  # a paragraph this short that holds a full date is a date line, not prose
@@ -103,39 +111,72 @@ def estimate(doc: Doc) -> Published | None:
     Every clue is the publication year or a year it cannot precede, so the latest one
     wins; where an exact clue and a lower bound agree, the exact one gives the reason.
     """
-    clues = [clue for clue in (written_years(doc), *anniversary_years(doc)) if clue]
+    clues = [*written_years(doc), *anniversary_years(doc)]
     if not clues:
         return None
     best = max(clues, key=lambda clue: (clue.year, clue.exact))
     return Published(str(best.year), "estimate", f"{best.reason}, so {best.year}{'' if best.exact else ' or later'}")
 
 
-def written_years(doc: Doc) -> YearClue | None:
-    """The earliest year the dates written in the text allow (rule 3's first two cases)."""
+def written_years(doc: Doc) -> list[YearClue]:
+    """The publication years the dates written in the text imply (rule 3's first three cases)."""
     found = tag(doc.text, doc)
     tense = {f: tense_at(doc, f.start, f.end) for f in found if f.get("year")}
-    explicit = [f for f in found if f.kind in ("mdy", "dmy", "month_year", "md_range") and f.get("year")
-                and tense[f] != "future"]
-    yearless = [f for f in found if f.kind in ("mdy", "dmy", "md_range", "month_rel", "month_cue", "month")
-                and not f.get("year")]
-    if explicit and yearless:
-        written = max(explicit, key=lambda f: int(f.get("year") or 0))
-        year = int(written.get("year") or 0) + 1
-        return YearClue(year, False,
-                        f"'{written.text}' is written with its year and '{yearless[0].text}' without one: "
-                        f"news style omits only the current year")
-    present = [f for f in found if f.kind in PRESENT_KINDS]
-    years = [f for f in found if f.kind in ("year", "year_part", "mdy", "dmy", "month_year") and f.get("year")
-             and tense[f] != "future"]
-    if not (present and years):
+    clues = (news_style_year(found, tense), weekday_date_year(found), bracketed_year(doc.text, found, tense))
+    return [clue for clue in clues if clue]
+
+
+def year_of(found: Found) -> int:
+    return int(found.get("year") or 0)
+
+
+def news_style_year(found: list[Found], tense: dict[Found, str | None]) -> YearClue | None:
+    """A month written with its year ("in February 2022") beside days or months written without
+    one ("on Feb. 21"): news style omits only the current year, so a later year than the written one.
+
+    Only a month-and-year counts: a full date keeps its year in the current year too
+    ("Sept. 27, 1989" in a 1989 report). And only when it is the latest year the text
+    tells: the yearless dates may belong to a later year it names (a 2016 story that
+    recalls "January 2009" and speaks of "the 2016 contest").
+    """
+    written = [f for f in found if f.kind == "month_year" and f.get("year") and tense[f] != "future"]
+    yearless = [f for f in found if f.kind in YEARLESS_KINDS and not f.get("year")]
+    if not (written and yearless):
         return None
-    latest = max(int(f.get("year") or 0) for f in years)
-    # A year told only in the past ("sold in 2011"), or as the start of what goes on ("since
-    # 2010"), may be long before the story; one it speaks of in the present ("the 2016 race
-    # is ...") is most often its own.
-    now = [f for f in years if int(f.get("year") or 0) == latest and tense[f] in ("present", "perfect")
-           and previous_word(doc.text, f.start).lower() not in SINCE_WORDS]
-    if not now:
+    latest = max(written, key=year_of)
+    if any(year_of(f) > year_of(latest) for f in found if f.get("year") and tense[f] != "future"):
         return None
-    return YearClue(latest, False, f"the latest year the text mentions, in '{now[0].text}', told in the "
-                                   f"present, in a story that speaks of '{present[0].text}'")
+    return YearClue(year_of(latest) + 1, False,
+                    f"'{latest.text}' is written with its year and '{yearless[0].text}' without one: "
+                    f"news style omits only the current year")
+
+
+def weekday_date_year(found: list[Found]) -> YearClue | None:
+    """A full date given with its weekday ("on Sunday, June 12, 2016"): news style names the
+    weekday only of a day within a week or so of publication, so its year is the article's."""
+    dated = [f for f in found if f.kind in ("mdy", "dmy") and f.get("weekday") and f.get("year") and weekday_agrees(f)]
+    if not dated:
+        return None
+    latest = max(dated, key=year_of)
+    return YearClue(year_of(latest), True, f"the date '{latest.text}' is given with its weekday")
+
+
+def weekday_agrees(found: Found) -> bool:
+    """Whether the weekday written with a date is that date's ("Sunday, June 12, 2016": yes)."""
+    day = safe_date(year_of(found), month_number(found.get("month") or ""), int(found.get("day") or 0))
+    return day is not None and day.weekday() == WEEKDAYS[(found.get("weekday") or "").lower()]
+
+
+def bracketed_year(text: str, found: list[Found], tense: dict[Found, str | None]) -> YearClue | None:
+    """A year told in the past ("In 1988, it earned ...") and one told in the future ("spending in
+    1990 will rise"), two apart: the year between. News style calls the current year "this
+    year", so a year written out lies behind publication or ahead of it, not at it."""
+    years = [f for f in found if f.kind in BRACKET_KINDS and f.get("year")]
+    behind = [f for f in years if tense[f] in PAST_TENSES and previous_word(text, f.start).lower() not in SINCE_WORDS]
+    ahead = [f for f in years if tense[f] == "future"]
+    if not (behind and ahead):
+        return None
+    past, future = max(behind, key=year_of), min(ahead, key=year_of)
+    if year_of(future) - year_of(past) != 2:
+        return None
+    return YearClue(year_of(past) + 1, True, f"'{past.text}' is told in the past and '{future.text}' in the future")
