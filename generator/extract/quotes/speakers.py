@@ -53,6 +53,7 @@ class Speakers:
         self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
         # words the model labels as something else than a person somewhere in the article
         self.not_person_words = {t.text for ent in doc.ents if ent.label_ in P.NON_PERSON_LABELS for t in ent}
+        self.lower_words = {t.text for t in doc if t.is_lower}  # "Common Cause" next to "a common cause"
         self.gender = {p.name: _title_gender(p) for p in persons}
         self._genders_from_text()
         self.events = self._subject_events()
@@ -86,6 +87,9 @@ class Speakers:
                                               for q in found)]
         if len(fuller) == 1:
             return fuller[0].name
+        if not found:  # written fuller than the article's persons have it: "Bruce Roe" for "Roe"
+            shorter = [p for p, forms in self.forms if any(f and f[-1] == key[-1] and set(f) < set(key) for f in forms)]
+            return shorter[0].name if len(shorter) == 1 else None
         return self._most_recent(fuller, paragraph)
 
     def _most_recent(self, candidates: list[Mention], paragraph: int) -> str | None:
@@ -131,16 +135,29 @@ class Speakers:
             return self.antecedent(token.i, lower)
         if lower in P.NOT_A_SPEAKER or token.pos_ == "PRON":
             return None
-        for candidate in (token, *[c for c in token.children if c.dep_ == "appos"]):
+        appositions = [c for c in token.children if c.dep_ == "appos" and not self.in_quote[c.i]]
+        for candidate in (token, *appositions):
             # the entity, else the proper nouns alone (NER may take in a word: "agree - Jane Roe")
             for span in (self.name_span(candidate), self.compounds(candidate)):
                 if (name := self.match(span.text, paragraph)) is not None:
                     return Who(name, 0.95 if candidate is token else 0.9)
-        if token.pos_ == "PROPN" or (token.ent_type_ == "PERSON" and token.text[:1].isupper()):
+        if token.lemma_.casefold() in P.VOICE_NOUNS:
+            return self._voice_of(token)
+        if _written_name(token):
             return self._unknown_name(token)  # a surname the tagger took for a noun is still a name
         if token.pos_ == "NOUN":
-            return self.describe(token) or self._named_after(token)
+            return self.describe(token) or self._named_after(token) or next(
+                (who for c in appositions if _written_name(c) and (who := self._unknown_name(c))), None)
         return None
+
+    def _voice_of(self, token: Token) -> Who | None:
+        """"Smith's campaign said", "lawyers for Smith wrote": the person they speak for."""
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        owners += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for o in c.children
+                   if o.dep_ == "pobj"]
+        owner = next((o for o in owners if o.pos_ == "PROPN"), None)
+        who = self.resolve(owner) if owner is not None else None
+        return Who(who.name, min(who.confidence, 0.6)) if who is not None else None
 
     def _named_after(self, token: Token) -> Who | None:
         """"said Springfield resident Jane Roe", "said longtime Roe ally John Doe, a lobbyist":
@@ -165,7 +182,9 @@ class Speakers:
         if span[0].lower_ in P.HONORIFICS and len(span) >= 2:
             return Who(_plain(span.text), 0.6)
         if token.ent_type_ in P.NON_PERSON_LABELS:
-            return self._fuller_in_text(token)
+            if (fuller := self._fuller_in_text(token)) is not None:
+                return fuller
+            return self._mislabelled(token)
         words = [t.text for t in span if t.text.casefold().rstrip(".") not in P.TITLES]
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             return Who(_plain(" ".join(words)), 0.6)
@@ -183,6 +202,14 @@ class Speakers:
             return None  # an unlabelled word near a cue ("on her Facebook page"), not its subject
         return Who(_plain(token.text), 0.5)
 
+    def _mislabelled(self, token: Token) -> Who | None:
+        """A full name the model labels as something else ("Rosette Roe" as a nationality):
+        two capitalised words or more, none the article also writes in lower case."""
+        run = proper_run(token) if token.ent_type_ in P.MISLABELLED_NAME_LABELS else []
+        if len(run) < 2 or any(t.text.lower() in self.lower_words for t in run):
+            return None
+        return Who(_plain(" ".join(t.text for t in run)), 0.5)
+
     def _fuller_in_text(self, token: Token) -> Who | None:
         """"Smith said", where the article also writes "Jane Smith": that fuller name.
 
@@ -197,6 +224,8 @@ class Speakers:
         for other in self.doc:
             if other.text != token.text or other.i == token.i:
                 continue
+            if (who := self._mislabelled(other)) is not None:
+                return who  # "Greg Roe" labelled an organisation here too
             span = self.name_span(other)
             if (mislabelled and not (other.ent_type_ == "PERSON" and span.end == other.i + 1)) \
                     or other.ent_type_ in P.NON_PERSON_LABELS:
@@ -269,6 +298,40 @@ def _headline(paragraph: str) -> bool:
     """A Title Case line (a headline kept in the body): its capitals say nothing of names."""
     words = [w for w in P.WORD.findall(paragraph) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
+
+
+def proper_run(token: Token) -> list[Token]:
+    """The capitalised words of a person's name ending at ``token`` ("Concord resident Whit Roe"
+    → Whit Roe), or [] when they look like an organisation's or a place's name, or run on."""
+    doc = token.doc
+    if not _capitalised(token) or (token.i + 1 < len(doc) and _capitalised(doc[token.i + 1])):
+        return []
+    run = [token]
+    for i in range(token.i - 1, max(-1, token.i - P.MAX_NAME_WORDS - 1), -1):
+        word = doc[i]
+        inner = word.lower_ in P.NAME_PARTICLE_WORDS and len(run) < P.MAX_NAME_WORDS
+        if not (_capitalised(word) or inner) or word.lower_.rstrip(".") in P.TITLES:
+            break
+        run.insert(0, word)
+    while run and run[0].lower_ in P.NAME_PARTICLE_WORDS:
+        run.pop(0)
+    if len(run) > P.MAX_NAME_WORDS or any(t.lower_ in P.NOT_NAME_WORDS for t in run):
+        return []
+    return run
+
+
+def _capitalised(token: Token) -> bool:
+    """A word written like a name: capital first, then lower case ("McAdams", "O’Donnell")."""
+    text = token.text
+    return len(text) > 1 and text[0].isupper() and any(c.islower() for c in text) and not token.is_punct
+
+
+def _written_name(token: Token) -> bool:
+    """A proper noun, a PERSON word, or a capitalised noun inside a sentence ("O’Donnell said")."""
+    if token.pos_ == "PROPN" or (token.ent_type_ == "PERSON" and token.text[:1].isupper()):
+        return True
+    return token.pos_ == "NOUN" and _capitalised(token) and not token.is_sent_start \
+        and token.i > 0 and not token.doc[token.i - 1].is_space
 
 
 def _name_like(token: Token) -> bool:
