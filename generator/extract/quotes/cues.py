@@ -88,9 +88,57 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
         if _according(token):
             return Cue("according to", _according_object(token), "after")
         if _reporting(token, weak=False):
-            return Cue(token.text, _candidates(window, token, quoted), "after")
+            named = _named_after_verb(window, token)
+            return Cue(token.text, (*named, *_candidates(window, token, quoted)), "after")
     verb = _any_verb(window)
     return Cue(verb.text, _candidates(window, verb, quoted), "after") if verb is not None else None
+
+
+def _named_after_verb(window: list[Token], verb: Token) -> tuple[Token, ...]:
+    """“...,” said Springfield co-host Jane Roe, 29: a reporting verb opening the clause after a
+    quotation has its speaker after it, up to the first comma, whatever the parse made of it."""
+    words = [t for t in window if not t.is_punct]
+    if not words or words[0] is not verb:
+        return ()
+    runs: list[list[Token]] = []
+    previous: Token | None = None
+    for token in window[window.index(verb) + 1:]:
+        if token.text in (",", ";") or token.text in SENTENCE_END:
+            break
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and not _qualifies(token, verb):
+            if runs and runs[-1][-1] is previous:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        previous = token
+    # the name nearest the clause's end, a person's if the model labels one ("Blaze host Stu Roe")
+    run = next((r for r in reversed(runs) if any(t.ent_type_ == "PERSON" for t in r)), runs[-1] if runs else None)
+    return (run[-1],) if run else ()
+
+
+def _qualifies(token: Token, verb: Token) -> bool:
+    """A word of a phrase that qualifies the speaker ("of Acme Corp", "Acme's"), not the name."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("prep", "pobj", "poss"):
+            return True
+        token = token.head
+    return False
+
+
+def _main_clause(window: list[Token]) -> Cue | None:
+    """"Roe fired back when Doe suggested it:", "Roe delivered a blunt message to Doe:": a
+    clause that ends in a colon introduces what its main subject says, whatever the verb."""
+    if not window or window[-1].text != ":":
+        return None
+    inside = {t.i for t in window}
+    # the parse often hangs the clause on the quotation's verb: its top verbs are those whose
+    # head lies outside the window; the last of them is the one the colon closes
+    tops = [t for t in window if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head is t)]
+    for verb in reversed(tops):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in P.SINGULAR_PRONOUNS):
+            return Cue(verb.text, (subject,), "before")
+    return None
 
 
 def _any_verb(window: list[Token]) -> Token | None:
@@ -125,6 +173,8 @@ def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
     """"Smith said:", "Smith said that", "according to Smith,", "Smith: ..."."""
     if (label := _label(window)) is not None:
         return label
+    if (main := _main_clause(window)) is not None:
+        return main
     for token in reversed(window):
         if _according(token):
             return Cue("according to", _according_object(token), "before")

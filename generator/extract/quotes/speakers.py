@@ -188,6 +188,9 @@ class Speakers:
         words = [t.text for t in span if t.text.casefold().rstrip(".") not in P.TITLES]
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             return Who(_plain(" ".join(words)), 0.6)
+        run = proper_run(token)  # "Stu Roe": the model labels the given name alone a person
+        if len(run) >= 2 and any(t.ent_type_ == "PERSON" for t in run) and not self._ordinary(run):
+            return Who(_plain(" ".join(t.text for t in run)), 0.5)
         # a lone name, or a name the model did not label at all ("O’Donnell said")
         return self._lone_name(token)
 
@@ -202,13 +205,19 @@ class Speakers:
             return None  # an unlabelled word near a cue ("on her Facebook page"), not its subject
         return Who(_plain(token.text), 0.5)
 
-    def _mislabelled(self, token: Token) -> Who | None:
-        """A full name the model labels as something else ("Rosette Roe" as a nationality):
-        two capitalised words or more, none the article also writes in lower case."""
-        run = proper_run(token) if token.ent_type_ in P.MISLABELLED_NAME_LABELS else []
-        if len(run) < 2 or any(t.text.lower() in self.lower_words for t in run):
+    def _mislabelled(self, token: Token, unlabelled: bool = False) -> Who | None:
+        """A full name the model labels as something else ("Rosette Roe" as a nationality), or
+        (``unlabelled``) not at all: two capitalised words or more, none the article also writes
+        in lower case."""
+        fits = token.ent_type_ in P.MISLABELLED_NAME_LABELS or (unlabelled and not token.ent_type_)
+        run = proper_run(token) if fits else []
+        if len(run) < 2 or self._ordinary(run):
             return None
         return Who(_plain(" ".join(t.text for t in run)), 0.5)
+
+    def _ordinary(self, run: list[Token]) -> bool:
+        """Some word of a capitalised run is also written in lower case in the article."""
+        return any(t.text.lower() in self.lower_words for t in run)
 
     def _fuller_in_text(self, token: Token) -> Who | None:
         """"Smith said", where the article also writes "Jane Smith": that fuller name.
@@ -224,7 +233,7 @@ class Speakers:
         for other in self.doc:
             if other.text != token.text or other.i == token.i:
                 continue
-            if (who := self._mislabelled(other)) is not None:
+            if (who := self._mislabelled(other, unlabelled=True)) is not None:
                 return who  # "Greg Roe" labelled an organisation here too
             span = self.name_span(other)
             if (mislabelled and not (other.ent_type_ == "PERSON" and span.end == other.i + 1)) \
@@ -307,10 +316,13 @@ def proper_run(token: Token) -> list[Token]:
     if not _capitalised(token) or (token.i + 1 < len(doc) and _capitalised(doc[token.i + 1])):
         return []
     run = [token]
-    for i in range(token.i - 1, max(-1, token.i - P.MAX_NAME_WORDS - 1), -1):
+    for i in range(token.i - 1, max(-1, token.i - P.MAX_NAME_WORDS - 2), -1):
         word = doc[i]
+        if word.is_space and word.text != "\n":  # "Stu\xa0Roe": a non-breaking space inside the name
+            continue
         inner = word.lower_ in P.NAME_PARTICLE_WORDS and len(run) < P.MAX_NAME_WORDS
-        if not (_capitalised(word) or inner) or word.lower_.rstrip(".") in P.TITLES:
+        title = word.lower_.rstrip(".")
+        if not (_capitalised(word) or inner) or title in P.TITLES or title.removesuffix("s") in P.TITLES:
             break
         run.insert(0, word)
     while run and run[0].lower_ in P.NAME_PARTICLE_WORDS:
