@@ -422,3 +422,36 @@ def test_namesakes_kept_apart_speak_as_written(nlp) -> None:
     found = quotes_of(nlp, "“We will sail on the first day of the summer,” Ilse Brennholt said.",
                       persons=(father, daughter))
     assert found == [("We will sail on the first day of the summer,", "Ilse Brennholt")]
+
+
+# ---- speakers the model mislabels, or writes around ----------------------------------------------
+
+QUAY = "The quay will stay open to every fishing boat this winter,"
+WRITTEN_AROUND = [
+    # the name after a reporting verb that opens the clause, past a description and an age
+    ((f"“{QUAY}” said harbour resident Lars Vindeby, 29, of Eastport.",), (), "Lars Vindeby"),
+    ((f"“{QUAY}” mused radio co-host Lars Vindeby.",), (), "Lars Vindeby"),
+    # ... not a name that only qualifies the speaker
+    ((f"“{QUAY}” said Marta Quillfeather of Harbour Partners.",), PEOPLE, "Marta Quillfeather"),
+    # written fuller than the persons list has it
+    ((f"“{QUAY}” said Marta Quillfeather.",), (person("Quillfeather"),), "Quillfeather"),
+    # a campaign, lawyers, an office speak for the person they belong to
+    ((f"Brennholt's campaign answered on Monday, saying “{QUAY}”",), PEOPLE, "Oskar Brennholt"),
+    ((f"Lawyers for Brennholt wrote to the board that “{QUAY}”",), PEOPLE, "Oskar Brennholt"),
+    # a clause ending in a colon: its main subject speaks, not a reporting clause inside it
+    ((f"When Quillfeather suggested the port would close, Brennholt fired back: “{QUAY}”",),
+     PEOPLE, "Oskar Brennholt"),
+    ((f"Oskar Brennholt delivered a blunt message to Quillfeather: “{QUAY}”",), PEOPLE, "Oskar Brennholt"),
+    # a lone surname labelled an organisation is the unlabelled full name written elsewhere
+    (("Harbour Weekly's Teodor Vasquelle said the port was doomed.", f"“{QUAY}” Vasquelle wrote."),
+     (), "Teodor Vasquelle"),
+    # capitalised words the article also writes in lower case are no one's name
+    (("The harbour has a common cause with the town.", f"“{QUAY}” Common Cause said."), (), None),
+]
+
+
+@pytest.mark.parametrize("paragraphs, persons, speaker", WRITTEN_AROUND)
+def test_speaker_written_around(nlp, paragraphs: tuple[str, ...], persons: tuple[Mention, ...],
+                                speaker: str | None) -> None:
+    found = quotes_of(nlp, *paragraphs, persons=persons)
+    assert [s for t, s in found if t.startswith("The quay")] == [speaker]

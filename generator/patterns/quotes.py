@@ -87,7 +87,8 @@ NOT_NAME_WORDS = ORG_WORDS | frozenset(DEMONYMS) | frozenset(COUNTRY_ALIASES) | 
     c.casefold() for c in COUNTRIES) | frozenset({
         "democrats", "republicans", "democratic", "republican", "congress", "senate", "parliament",
         "government", "administration", "white", "league", "coalition", "alliance", "caucus", "society",
-        "movement", "initiative", "project", "trust", "partnership", "institution", "campaign"})
+        "movement", "initiative", "project", "trust", "partnership", "institution", "campaign",
+        "partners", "associates", "capital", "ventures", "consulting", "media", "labs"})
 NAME_PARTICLE_WORDS = NAME_PARTICLES
 MAX_NAME_WORDS = 4  # a written name longer than this is something else
 # Entity labels that are not persons: their statements have no person speaker.

@@ -96,15 +96,16 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
 
 def _named_after_verb(window: list[Token], verb: Token) -> tuple[Token, ...]:
     """“...,” said Springfield co-host Jane Roe, 29: a reporting verb opening the clause after a
-    quotation has its speaker after it, up to the first comma, whatever the parse made of it."""
+    quotation has its speaker after it, up to the first comma or preposition, whatever the parse
+    made of it."""
     words = [t for t in window if not t.is_punct]
     if not words or words[0] is not verb:
         return ()
     runs: list[list[Token]] = []
     previous: Token | None = None
     for token in window[window.index(verb) + 1:]:
-        if token.text in (",", ";") or token.text in SENTENCE_END:
-            break
+        if token.text in (",", ";") or token.text in SENTENCE_END or token.pos_ == "ADP":
+            break  # "of Acme Partners", "at Acme": what follows qualifies the speaker
         if token.pos_ == "PROPN" and token.text[:1].isupper() and not _qualifies(token, verb):
             if runs and runs[-1][-1] is previous:
                 runs[-1].append(token)
