@@ -445,6 +445,17 @@ WRITTEN_AROUND = [
     # a lone surname labelled an organisation is the unlabelled full name written elsewhere
     (("Harbour Weekly's Teodor Vasquelle said the port was doomed.", f"“{QUAY}” Vasquelle wrote."),
      (), "Teodor Vasquelle"),
+    # the name opening the clause speaks, not another's in its apposition
+    ((f"“{QUAY}” Marta Quillfeather, a top outside Brennholt adviser, said at a harbour event in May.",),
+     PEOPLE, "Marta Quillfeather"),
+    # a clause after the quotation that reports something else of its own does not attribute it
+    (("Ms. Quillfeather runs the port.",
+      f"Mr. Brennholt, the union leader, said the footage did not give “{QUAY}” but she said that "
+      "the board would meet again."), PEOPLE, "Oskar Brennholt"),
+    # nor does a reporting verb closing the next sentence
+    (("Ms. Quillfeather runs the port.",
+      f"Mr. Brennholt, the union leader, suggested that the port's woes came from “{QUAY[:-1]}.” "
+      "But she works on a different principle, she said."), PEOPLE, "Oskar Brennholt"),
     # capitalised words the article also writes in lower case are no one's name
     (("The harbour has a common cause with the town.", f"“{QUAY}” Common Cause said."), (), None),
 ]

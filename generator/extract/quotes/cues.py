@@ -87,9 +87,13 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
     for token in window:
         if _according(token):
             return Cue("according to", _according_object(token), "after")
-        if _reporting(token, weak=False):
+        if _reporting(token, weak=False) and not _reports_other(window, token):
             named = _named_after_verb(window, token)
-            return Cue(token.text, (*named, *_candidates(window, token, quoted)), "after")
+            candidates = _candidates(window, token, quoted)
+            opening = _opening_name(window, token)
+            if opening is not None and candidates and candidates[0].dep_ not in P.SUBJECT_DEPS:
+                candidates = (opening, *candidates)  # no subject in the parse: the name opening the clause
+            return Cue(token.text, (*named, *candidates), "after")
     verb = _any_verb(window)
     return Cue(verb.text, _candidates(window, verb, quoted), "after") if verb is not None else None
 
@@ -115,6 +119,23 @@ def _named_after_verb(window: list[Token], verb: Token) -> tuple[Token, ...]:
     # the name nearest the clause's end, a person's if the model labels one ("Blaze host Stu Roe")
     run = next((r for r in reversed(runs) if any(t.ent_type_ == "PERSON" for t in r)), runs[-1] if runs else None)
     return (run[-1],) if run else ()
+
+
+def _reports_other(window: list[Token], verb: Token) -> bool:
+    """“A,” but he said that the talks failed: a verb with its own reported clause after it
+    reports that clause, not the quotation before it."""
+    end = window[-1].i
+    return any(c.dep_ == "ccomp" and verb.i < c.i <= end for c in verb.children) and any(
+        t.dep_ == "cc" and t.i < verb.i for t in window[:3])
+
+
+def _opening_name(window: list[Token], verb: Token) -> Token | None:
+    """“...,” Jane Roe, a top Doe adviser, said: the name that opens the clause before its verb."""
+    words = [t for t in window if not t.is_punct]
+    first = words[0] if words else None
+    if first is None or first.pos_ != "PROPN" or first.i > verb.i or first.dep_ == "poss":
+        return None
+    return _name_head(first)
 
 
 def _qualifies(token: Token, verb: Token) -> bool:
@@ -164,6 +185,8 @@ def cue_tail(window: list[Token], quoted: list[bool]) -> Cue | None:
     verb = window[-2]
     if not _reporting(verb, weak=False) or verb.dep_ not in ("ROOT", "parataxis"):
         return None
+    if verb.sent.start >= window[0].i:
+        return None  # "“A.” But he disagrees, he said.": a new sentence, not the one holding the quotation
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None or not any(t.text == "," for t in window if t.i < subject.i):
         return None

@@ -141,7 +141,7 @@ class Speakers:
             for span in (self.name_span(candidate), self.compounds(candidate)):
                 if (name := self.match(span.text, paragraph)) is not None:
                     return Who(name, 0.95 if candidate is token else 0.9)
-        if token.lemma_.casefold() in P.VOICE_NOUNS:
+        if token.lemma_.casefold() in P.VOICE_NOUNS or token.lower_.removesuffix("s") in P.VOICE_NOUNS:
             return self._voice_of(token)
         if _written_name(token):
             return self._unknown_name(token)  # a surname the tagger took for a noun is still a name
