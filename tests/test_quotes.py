@@ -466,3 +466,11 @@ def test_speaker_written_around(nlp, paragraphs: tuple[str, ...], persons: tuple
                                 speaker: str | None) -> None:
     found = quotes_of(nlp, *paragraphs, persons=persons)
     assert [s for t, s in found if t.startswith("The quay")] == [speaker]
+
+
+def test_surname_read_as_a_verb_is_the_cue_subject(nlp) -> None:
+    # "Will urged": the parse reads the surname as an auxiliary; the cue still names him, surely
+    article = make_article("Harbour Weekly's columnist George Will spoke first.",
+                           f"Citing the storm as a warning, Will urged the council to keep “{QUAY[:-1]}.”")
+    [quote] = find_quotes(article, parse(nlp, article), (person("George Will", "Will"), OSKAR))
+    assert (quote.speaker, quote.cue) == ("George Will", "urged") and quote.confidence >= LOW_CONFIDENCE

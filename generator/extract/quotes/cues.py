@@ -269,7 +269,12 @@ def _next_to(window: list[Token], verb: Token) -> list[Token]:
     before = [t for t in window if t.i < verb.i]
     after = [t for t in window if t.i > verb.i]
     near = [*reversed(before[-12:]), *after[:3]]
-    return [_name_head(t) for t in near if t.lower_ in P.SINGULAR_PRONOUNS or t.pos_ == "PROPN"]
+    names = [_name_head(t) for t in near if t.lower_ in P.SINGULAR_PRONOUNS or t.pos_ == "PROPN"]
+    # "Will urged", "Young added": a surname that is also a word, read as a verb or an adjective
+    word = before[-1] if before and before[-1].i == verb.i - 1 else None
+    if word is not None and word.pos_ != "PROPN" and word.text[:1].isupper() and word.text[1:].islower():
+        names.append(word)
+    return names
 
 
 def glued_dash(token: Token) -> bool:
