@@ -203,8 +203,22 @@ def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
         if _according(token):
             return Cue("according to", _according_object(token), "before")
         if _reporting(token, weak=token is window[-1] or window[-1].text == ":"):
+            token = _outer_report(window, token, quoted)
             return Cue(token.text, _candidates(window, token, quoted), "before")
     return None
+
+
+def _outer_report(window: list[Token], verb: Token, quoted: list[bool]) -> Token:
+    """"Roe said Doe reassured them that Democrats “...”": a report inside what another named
+    subject says is that subject's account; the outermost reporting verb of the window speaks."""
+    inside = {t.i for t in window}
+    outer, token = verb, verb
+    while token.dep_ in ("ccomp", "xcomp", "conj", "acomp") and token.head.i in inside and token.head is not token:
+        token = token.head
+        subject = subject_of(token, quoted) if _reporting(token, weak=False) else None
+        if subject is not None and subject.pos_ == "PROPN":
+            outer = token
+    return outer
 
 
 def _label(window: list[Token]) -> Cue | None:
