@@ -10,9 +10,17 @@ right after the quotation ("“...?” Smith demanded"), "according to X", a das
 name ("— Name, title", "―Name"), names alone before a colon ("Smith: ...", "Jane Smith,
 Fox News: ...") or a reporting verb closing the sentence (", Smith said.").
 
+Where the parse misleads, the words' order decides: a reporting verb opening the clause
+after a quotation has its speaker after it, up to a comma or a preposition ("said co-host
+Jane Roe, 29, of Ames"); a clause that ends in a colon introduces what its top verb's named
+subject says, not a reporting verb inside a subordinate clause ("When Doe suggested it, Roe
+fired back:"); a report inside what another named subject says is that subject's account
+("Roe said Doe reassured them that “...”"); "but he said that ..." after a quotation reports
+its own clause, and a reporting verb closing the next sentence is no cue.
+
 Not handled: cues two sentences away ("Smith spoke next. ... “A”"), passive reports
 ("was quoted as saying"), speakers given only as objects ("told by Smith"), plural
-speakers ("Smith and Jones wrote").
+speakers ("Smith and Jones wrote" is Smith's).
 """
 from __future__ import annotations
 

@@ -7,6 +7,13 @@ persons whose gender is known to differ; a subjectless "Enter Ms. Roe" counts he
 description ("the minister") to the one person whose roles or titles hold its head noun.
 Anything ambiguous resolves to None: a wrong speaker is worse than none.
 
+A name the article's persons miss is taken as written when it looks like a person's: a
+PERSON entity of two words, a surname after an honorific, a lone surname written in full
+elsewhere, or a capitalised run of two to four words the model labels an organisation or a
+nationality ("Rosette Roe" as NORP) when no word of it names an organisation or a country
+and none is written in lower case elsewhere in the article ("Common Cause" is two words).
+"X's campaign", "lawyers for X", "X's spokesman" speak for X (``VOICE_NOUNS``), less surely.
+
 Not handled: plural speakers ("they said"), first-person narrators, nicknames, and
 descriptions that several persons of the article share.
 """
