@@ -456,6 +456,9 @@ WRITTEN_AROUND = [
     (("Ms. Quillfeather runs the port.",
       f"Mr. Brennholt, the union leader, suggested that the port's woes came from “{QUAY[:-1]}.” "
       "But she works on a different principle, she said."), PEOPLE, "Oskar Brennholt"),
+    # a main clause's verb right before the comma that opens the quotation
+    ((f"After Quillfeather criticized the union, Brennholt shot back, “{QUAY}” and left.",),
+     PEOPLE, "Oskar Brennholt"),
     # capitalised words the article also writes in lower case are no one's name
     (("The harbour has a common cause with the town.", f"“{QUAY}” Common Cause said."), (), None),
 ]
@@ -474,3 +477,10 @@ def test_surname_read_as_a_verb_is_the_cue_subject(nlp) -> None:
                            f"Citing the storm as a warning, Will urged the council to keep “{QUAY[:-1]}.”")
     [quote] = find_quotes(article, parse(nlp, article), (person("George Will", "Will"), OSKAR))
     assert (quote.speaker, quote.cue) == ("George Will", "urged") and quote.confidence >= LOW_CONFIDENCE
+
+
+def test_subordinate_clause_before_a_comma_is_no_cue(nlp) -> None:
+    # "When Roe arrived, “...”": the clause sets the scene; only the ranker may guess, unsure
+    article = make_article(f"When Brennholt arrived at the quay, “{QUAY}” was painted on the wall.")
+    [quote] = find_quotes(article, parse(nlp, article), PEOPLE)
+    assert quote.confidence < LOW_CONFIDENCE

@@ -213,6 +213,23 @@ def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
         if _reporting(token, weak=token is window[-1] or window[-1].text == ":"):
             token = _outer_report(window, token, quoted)
             return Cue(token.text, _candidates(window, token, quoted), "before")
+    return _verb_before_comma(window)
+
+
+def _verb_before_comma(window: list[Token]) -> Cue | None:
+    """"After Doe criticized him, Roe shot back, “...”": a main clause's verb right before the
+    comma that opens the quotation, with a name or "he"/"she" as its subject, is its cue."""
+    if len(window) < 3 or window[-1].text != ",":
+        return None
+    inside = {t.i for t in window}
+    for verb in reversed(window[-4:-1]):
+        if verb.pos_ != "VERB" or (verb.head.i in inside and verb.head is not verb):
+            continue
+        if any(c.dep_ == "mark" for c in verb.children):
+            return None  # "When Roe arrived, “...”": a subordinate clause sets the scene
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in P.SINGULAR_PRONOUNS):
+            return Cue(verb.text, (subject,), "before")
     return None
 
 
