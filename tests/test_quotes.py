@@ -459,6 +459,9 @@ WRITTEN_AROUND = [
     # a main clause's verb right before the comma that opens the quotation
     ((f"After Quillfeather criticized the union, Brennholt shot back, “{QUAY}” and left.",),
      PEOPLE, "Oskar Brennholt"),
+    # a name before an aside set off by commas, not the one inside it
+    ((f"The issue came up on Friday after Mr. Brennholt, asked about the claims made by Ms. Quillfeather, "
+      f"had said, “{QUAY}”",), PEOPLE, "Oskar Brennholt"),
     # capitalised words the article also writes in lower case are no one's name
     (("The harbour has a common cause with the town.", f"“{QUAY}” Common Cause said."), (), None),
 ]

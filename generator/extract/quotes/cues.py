@@ -308,12 +308,30 @@ def _next_to(window: list[Token], verb: Token) -> list[Token]:
     before = [t for t in window if t.i < verb.i]
     after = [t for t in window if t.i > verb.i]
     near = [*reversed(before[-12:]), *after[:3]]
+    # "Roe, asked about Doe, had said": the name before an aside set off by commas comes
+    # first, names inside the aside last
+    aside = _aside(before)
+    if aside:
+        ahead = [t for t in before if t.i < min(aside) - 1][-4:]
+        near = [*reversed(ahead), *[t for t in near if t.i not in aside], *[t for t in near if t.i in aside]]
     names = [_name_head(t) for t in near if t.lower_ in P.SINGULAR_PRONOUNS or t.pos_ == "PROPN"]
     # "Will urged", "Young added": a surname that is also a word, read as a verb or an adjective
     word = before[-1] if before and before[-1].i == verb.i - 1 else None
     if word is not None and word.pos_ != "PROPN" and word.text[:1].isupper() and word.text[1:].islower():
         names.append(word)
     return names
+
+
+def _aside(before: list[Token]) -> set[int]:
+    """Token indices of a comma-delimited aside that ends right before the verb (but for its
+    auxiliaries): ", asked about Doe," in "Roe, asked about Doe, had said"."""
+    k = len(before) - 1
+    while k >= 0 and before[k].pos_ in ("AUX", "ADV", "PART"):
+        k -= 1
+    if k < 0 or before[k].text != ",":
+        return set()
+    opening = next((j for j in range(k - 1, -1, -1) if before[j].text == ","), None)
+    return {t.i for t in before[opening + 1:k]} if opening is not None else set()
 
 
 def glued_dash(token: Token) -> bool:
