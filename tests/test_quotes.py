@@ -422,3 +422,68 @@ def test_namesakes_kept_apart_speak_as_written(nlp) -> None:
     found = quotes_of(nlp, "“We will sail on the first day of the summer,” Ilse Brennholt said.",
                       persons=(father, daughter))
     assert found == [("We will sail on the first day of the summer,", "Ilse Brennholt")]
+
+
+# ---- speakers the model mislabels, or writes around ----------------------------------------------
+
+QUAY = "The quay will stay open to every fishing boat this winter,"
+WRITTEN_AROUND = [
+    # the name after a reporting verb that opens the clause, past a description and an age
+    ((f"“{QUAY}” said harbour resident Lars Vindeby, 29, of Eastport.",), (), "Lars Vindeby"),
+    ((f"“{QUAY}” mused radio co-host Lars Vindeby.",), (), "Lars Vindeby"),
+    # ... not a name that only qualifies the speaker
+    ((f"“{QUAY}” said Marta Quillfeather of Harbour Partners.",), PEOPLE, "Marta Quillfeather"),
+    # written fuller than the persons list has it
+    ((f"“{QUAY}” said Marta Quillfeather.",), (person("Quillfeather"),), "Quillfeather"),
+    # a campaign, lawyers, an office speak for the person they belong to
+    ((f"Brennholt's campaign answered on Monday, saying “{QUAY}”",), PEOPLE, "Oskar Brennholt"),
+    ((f"Lawyers for Brennholt wrote to the board that “{QUAY}”",), PEOPLE, "Oskar Brennholt"),
+    # a clause ending in a colon: its main subject speaks, not a reporting clause inside it
+    ((f"When Quillfeather suggested the port would close, Brennholt fired back: “{QUAY}”",),
+     PEOPLE, "Oskar Brennholt"),
+    ((f"Oskar Brennholt delivered a blunt message to Quillfeather: “{QUAY}”",), PEOPLE, "Oskar Brennholt"),
+    # a lone surname labelled an organisation is the unlabelled full name written elsewhere
+    (("Harbour Weekly's Teodor Vasquelle said the port was doomed.", f"“{QUAY}” Vasquelle wrote."),
+     (), "Teodor Vasquelle"),
+    # the name opening the clause speaks, not another's in its apposition
+    ((f"“{QUAY}” Marta Quillfeather, a top outside Brennholt adviser, said at a harbour event in May.",),
+     PEOPLE, "Marta Quillfeather"),
+    # a clause after the quotation that reports something else of its own does not attribute it
+    (("Ms. Quillfeather runs the port.",
+      f"Mr. Brennholt, the union leader, said the footage did not give “{QUAY}” but she said that "
+      "the board would meet again."), PEOPLE, "Oskar Brennholt"),
+    # nor does a reporting verb closing the next sentence
+    (("Ms. Quillfeather runs the port.",
+      f"Mr. Brennholt, the union leader, suggested that the port's woes came from “{QUAY[:-1]}.” "
+      "But she works on a different principle, she said."), PEOPLE, "Oskar Brennholt"),
+    # a main clause's verb right before the comma that opens the quotation
+    ((f"After Quillfeather criticized the union, Brennholt shot back, “{QUAY}” and left.",),
+     PEOPLE, "Oskar Brennholt"),
+    # a name before an aside set off by commas, not the one inside it
+    ((f"The issue came up on Friday after Mr. Brennholt, asked about the claims made by Ms. Quillfeather, "
+      f"had said, “{QUAY}”",), PEOPLE, "Oskar Brennholt"),
+    # capitalised words the article also writes in lower case are no one's name
+    (("The harbour has a common cause with the town.", f"“{QUAY}” Common Cause said."), (), None),
+]
+
+
+@pytest.mark.parametrize("paragraphs, persons, speaker", WRITTEN_AROUND)
+def test_speaker_written_around(nlp, paragraphs: tuple[str, ...], persons: tuple[Mention, ...],
+                                speaker: str | None) -> None:
+    found = quotes_of(nlp, *paragraphs, persons=persons)
+    assert [s for t, s in found if t.startswith("The quay")] == [speaker]
+
+
+def test_surname_read_as_a_verb_is_the_cue_subject(nlp) -> None:
+    # "Will urged": the parse reads the surname as an auxiliary; the cue still names him, surely
+    article = make_article("Harbour Weekly's columnist George Will spoke first.",
+                           f"Citing the storm as a warning, Will urged the council to keep “{QUAY[:-1]}.”")
+    [quote] = find_quotes(article, parse(nlp, article), (person("George Will", "Will"), OSKAR))
+    assert (quote.speaker, quote.cue) == ("George Will", "urged") and quote.confidence >= LOW_CONFIDENCE
+
+
+def test_subordinate_clause_before_a_comma_is_no_cue(nlp) -> None:
+    # "When Roe arrived, “...”": the clause sets the scene; only the ranker may guess, unsure
+    article = make_article(f"When Brennholt arrived at the quay, “{QUAY}” was painted on the wall.")
+    [quote] = find_quotes(article, parse(nlp, article), PEOPLE)
+    assert quote.confidence < LOW_CONFIDENCE

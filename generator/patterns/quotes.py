@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .people import COUNTRIES, COUNTRY_ALIASES, DEMONYMS, NAME_PARTICLES, ORG_WORDS
+
 # ---- quote marks -------------------------------------------------------------------
 DOUBLE_OPENERS = frozenset("“„«")  # glyphs that open when context cannot tell
 DOUBLE_CLOSERS = frozenset("”»")
@@ -72,6 +74,22 @@ NEW_PERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "deput
 NOT_A_SPEAKER = frozenset({"i", "we", "you", "they", "it", "this", "that", "who", "which",
                            "someone", "somebody", "nobody", "everyone", "one", "some",
                            "many", "others", "both", "all"})
+# Nouns for those who speak with a person's voice: "Smith's campaign said", "lawyers for Smith
+# wrote" quote Smith's side, so the quotation goes to Smith (with a lower confidence).
+VOICE_NOUNS = frozenset({"campaign", "office", "team", "camp", "staff", "lawyer", "attorney",
+                         "spokesman", "spokeswoman", "spokesperson", "representative"})
+# Labels the small model often puts on a person's full name ("Rosette Pambakian" as NORP,
+# "Greg Stanton" as ORG): such a name still speaks when nothing in it says organisation.
+MISLABELLED_NAME_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+# Words that make a capitalised run an organisation's or a place's name, not a person's.
+NOT_NAME_WORDS = ORG_WORDS | frozenset(DEMONYMS) | frozenset(COUNTRY_ALIASES) | frozenset(
+    c.casefold() for c in COUNTRIES) | frozenset({
+        "democrats", "republicans", "democratic", "republican", "congress", "senate", "parliament",
+        "government", "administration", "white", "league", "coalition", "alliance", "caucus", "society",
+        "movement", "initiative", "project", "trust", "partnership", "institution", "campaign",
+        "partners", "associates", "capital", "ventures", "consulting", "media", "labs"})
+NAME_PARTICLE_WORDS = NAME_PARTICLES
+MAX_NAME_WORDS = 4  # a written name longer than this is something else
 # Entity labels that are not persons: their statements have no person speaker.
 NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "WORK_OF_ART",
                                "EVENT", "LAW", "DATE", "TIME"})

@@ -17,8 +17,8 @@
 A speaker is a person Mention's name (as the prose writes it: a name glued to headline
 words loses them), or a person's name as written when the article's persons missed it,
 or None when no named person can be the speaker. Not handled: block quotations without
-marks, speakers that are organisations (their quotations stay unattributed), interview
-transcripts without quote marks ("Q:" / "A:", "ROE: ...").
+marks, speakers that are organisations (their quotations stay unattributed; "X's campaign"
+speaks for X), interview transcripts without quote marks ("Q:" / "A:", "ROE: ...").
 """
 from __future__ import annotations
 

@@ -10,9 +10,17 @@ right after the quotation ("“...?” Smith demanded"), "according to X", a das
 name ("— Name, title", "―Name"), names alone before a colon ("Smith: ...", "Jane Smith,
 Fox News: ...") or a reporting verb closing the sentence (", Smith said.").
 
+Where the parse misleads, the words' order decides: a reporting verb opening the clause
+after a quotation has its speaker after it, up to a comma or a preposition ("said co-host
+Jane Roe, 29, of Ames"); a clause that ends in a colon introduces what its top verb's named
+subject says, not a reporting verb inside a subordinate clause ("When Doe suggested it, Roe
+fired back:"); a report inside what another named subject says is that subject's account
+("Roe said Doe reassured them that “...”"); "but he said that ..." after a quotation reports
+its own clause, and a reporting verb closing the next sentence is no cue.
+
 Not handled: cues two sentences away ("Smith spoke next. ... “A”"), passive reports
 ("was quoted as saying"), speakers given only as objects ("told by Smith"), plural
-speakers ("Smith and Jones wrote").
+speakers ("Smith and Jones wrote" is Smith's).
 """
 from __future__ import annotations
 
@@ -87,10 +95,80 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
     for token in window:
         if _according(token):
             return Cue("according to", _according_object(token), "after")
-        if _reporting(token, weak=False):
-            return Cue(token.text, _candidates(window, token, quoted), "after")
+        if _reporting(token, weak=False) and not _reports_other(window, token):
+            named = _named_after_verb(window, token)
+            candidates = _candidates(window, token, quoted)
+            opening = _opening_name(window, token)
+            if opening is not None and candidates and candidates[0].dep_ not in P.SUBJECT_DEPS:
+                candidates = (opening, *candidates)  # no subject in the parse: the name opening the clause
+            return Cue(token.text, (*named, *candidates), "after")
     verb = _any_verb(window)
     return Cue(verb.text, _candidates(window, verb, quoted), "after") if verb is not None else None
+
+
+def _named_after_verb(window: list[Token], verb: Token) -> tuple[Token, ...]:
+    """“...,” said Springfield co-host Jane Roe, 29: a reporting verb opening the clause after a
+    quotation has its speaker after it, up to the first comma or preposition, whatever the parse
+    made of it."""
+    words = [t for t in window if not t.is_punct]
+    if not words or words[0] is not verb:
+        return ()
+    runs: list[list[Token]] = []
+    previous: Token | None = None
+    for token in window[window.index(verb) + 1:]:
+        if token.text in (",", ";") or token.text in SENTENCE_END or token.pos_ == "ADP":
+            break  # "of Acme Partners", "at Acme": what follows qualifies the speaker
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and not _qualifies(token, verb):
+            if runs and runs[-1][-1] is previous:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        previous = token
+    # the name nearest the clause's end, a person's if the model labels one ("Blaze host Stu Roe")
+    run = next((r for r in reversed(runs) if any(t.ent_type_ == "PERSON" for t in r)), runs[-1] if runs else None)
+    return (run[-1],) if run else ()
+
+
+def _reports_other(window: list[Token], verb: Token) -> bool:
+    """“A,” but he said that the talks failed: a verb with its own reported clause after it
+    reports that clause, not the quotation before it."""
+    end = window[-1].i
+    return any(c.dep_ == "ccomp" and verb.i < c.i <= end for c in verb.children) and any(
+        t.dep_ == "cc" and t.i < verb.i for t in window[:3])
+
+
+def _opening_name(window: list[Token], verb: Token) -> Token | None:
+    """“...,” Jane Roe, a top Doe adviser, said: the name that opens the clause before its verb."""
+    words = [t for t in window if not t.is_punct]
+    first = words[0] if words else None
+    if first is None or first.pos_ != "PROPN" or first.i > verb.i or first.dep_ == "poss":
+        return None
+    return _name_head(first)
+
+
+def _qualifies(token: Token, verb: Token) -> bool:
+    """A word of a phrase that qualifies the speaker ("of Acme Corp", "Acme's"), not the name."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in ("prep", "pobj", "poss"):
+            return True
+        token = token.head
+    return False
+
+
+def _main_clause(window: list[Token]) -> Cue | None:
+    """"Roe fired back when Doe suggested it:", "Roe delivered a blunt message to Doe:": a
+    clause that ends in a colon introduces what its main subject says, whatever the verb."""
+    if not window or window[-1].text != ":":
+        return None
+    inside = {t.i for t in window}
+    # the parse often hangs the clause on the quotation's verb: its top verbs are those whose
+    # head lies outside the window; the last of them is the one the colon closes
+    tops = [t for t in window if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head is t)]
+    for verb in reversed(tops):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in P.SINGULAR_PRONOUNS):
+            return Cue(verb.text, (subject,), "before")
+    return None
 
 
 def _any_verb(window: list[Token]) -> Token | None:
@@ -115,6 +193,8 @@ def cue_tail(window: list[Token], quoted: list[bool]) -> Cue | None:
     verb = window[-2]
     if not _reporting(verb, weak=False) or verb.dep_ not in ("ROOT", "parataxis"):
         return None
+    if verb.sent.start >= window[0].i:
+        return None  # "“A.” But he disagrees, he said.": a new sentence, not the one holding the quotation
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None or not any(t.text == "," for t in window if t.i < subject.i):
         return None
@@ -125,12 +205,45 @@ def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
     """"Smith said:", "Smith said that", "according to Smith,", "Smith: ..."."""
     if (label := _label(window)) is not None:
         return label
+    if (main := _main_clause(window)) is not None:
+        return main
     for token in reversed(window):
         if _according(token):
             return Cue("according to", _according_object(token), "before")
         if _reporting(token, weak=token is window[-1] or window[-1].text == ":"):
+            token = _outer_report(window, token, quoted)
             return Cue(token.text, _candidates(window, token, quoted), "before")
+    return _verb_before_comma(window)
+
+
+def _verb_before_comma(window: list[Token]) -> Cue | None:
+    """"After Doe criticized him, Roe shot back, “...”": a main clause's verb right before the
+    comma that opens the quotation, with a name or "he"/"she" as its subject, is its cue."""
+    if len(window) < 3 or window[-1].text != ",":
+        return None
+    inside = {t.i for t in window}
+    for verb in reversed(window[-4:-1]):
+        if verb.pos_ != "VERB" or (verb.head.i in inside and verb.head is not verb):
+            continue
+        if any(c.dep_ == "mark" for c in verb.children):
+            return None  # "When Roe arrived, “...”": a subordinate clause sets the scene
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in P.SINGULAR_PRONOUNS):
+            return Cue(verb.text, (subject,), "before")
     return None
+
+
+def _outer_report(window: list[Token], verb: Token, quoted: list[bool]) -> Token:
+    """"Roe said Doe reassured them that Democrats “...”": a report inside what another named
+    subject says is that subject's account; the outermost reporting verb of the window speaks."""
+    inside = {t.i for t in window}
+    outer, token = verb, verb
+    while token.dep_ in ("ccomp", "xcomp", "conj", "acomp") and token.head.i in inside and token.head is not token:
+        token = token.head
+        subject = subject_of(token, quoted) if _reporting(token, weak=False) else None
+        if subject is not None and subject.pos_ == "PROPN":
+            outer = token
+    return outer
 
 
 def _label(window: list[Token]) -> Cue | None:
@@ -195,7 +308,30 @@ def _next_to(window: list[Token], verb: Token) -> list[Token]:
     before = [t for t in window if t.i < verb.i]
     after = [t for t in window if t.i > verb.i]
     near = [*reversed(before[-12:]), *after[:3]]
-    return [_name_head(t) for t in near if t.lower_ in P.SINGULAR_PRONOUNS or t.pos_ == "PROPN"]
+    # "Roe, asked about Doe, had said": the name before an aside set off by commas comes
+    # first, names inside the aside last
+    aside = _aside(before)
+    if aside:
+        ahead = [t for t in before if t.i < min(aside) - 1][-4:]
+        near = [*reversed(ahead), *[t for t in near if t.i not in aside], *[t for t in near if t.i in aside]]
+    names = [_name_head(t) for t in near if t.lower_ in P.SINGULAR_PRONOUNS or t.pos_ == "PROPN"]
+    # "Will urged", "Young added": a surname that is also a word, read as a verb or an adjective
+    word = before[-1] if before and before[-1].i == verb.i - 1 else None
+    if word is not None and word.pos_ != "PROPN" and word.text[:1].isupper() and word.text[1:].islower():
+        names.append(word)
+    return names
+
+
+def _aside(before: list[Token]) -> set[int]:
+    """Token indices of a comma-delimited aside that ends right before the verb (but for its
+    auxiliaries): ", asked about Doe," in "Roe, asked about Doe, had said"."""
+    k = len(before) - 1
+    while k >= 0 and before[k].pos_ in ("AUX", "ADV", "PART"):
+        k -= 1
+    if k < 0 or before[k].text != ",":
+        return set()
+    opening = next((j for j in range(k - 1, -1, -1) if before[j].text == ","), None)
+    return {t.i for t in before[opening + 1:k]} if opening is not None else set()
 
 
 def glued_dash(token: Token) -> bool:

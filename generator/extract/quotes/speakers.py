@@ -7,6 +7,13 @@ persons whose gender is known to differ; a subjectless "Enter Ms. Roe" counts he
 description ("the minister") to the one person whose roles or titles hold its head noun.
 Anything ambiguous resolves to None: a wrong speaker is worse than none.
 
+A name the article's persons miss is taken as written when it looks like a person's: a
+PERSON entity of two words, a surname after an honorific, a lone surname written in full
+elsewhere, or a capitalised run of two to four words the model labels an organisation or a
+nationality ("Rosette Roe" as NORP) when no word of it names an organisation or a country
+and none is written in lower case elsewhere in the article ("Common Cause" is two words).
+"X's campaign", "lawyers for X", "X's spokesman" speak for X (``VOICE_NOUNS``), less surely.
+
 Not handled: plural speakers ("they said"), first-person narrators, nicknames, and
 descriptions that several persons of the article share.
 """
@@ -53,6 +60,7 @@ class Speakers:
         self.ent_of = {t.i: ent for ent in doc.ents for t in ent}
         # words the model labels as something else than a person somewhere in the article
         self.not_person_words = {t.text for ent in doc.ents if ent.label_ in P.NON_PERSON_LABELS for t in ent}
+        self.lower_words = {t.text for t in doc if t.is_lower}  # "Common Cause" next to "a common cause"
         self.gender = {p.name: _title_gender(p) for p in persons}
         self._genders_from_text()
         self.events = self._subject_events()
@@ -86,6 +94,9 @@ class Speakers:
                                               for q in found)]
         if len(fuller) == 1:
             return fuller[0].name
+        if not found:  # written fuller than the article's persons have it: "Bruce Roe" for "Roe"
+            shorter = [p for p, forms in self.forms if any(f and f[-1] == key[-1] and set(f) < set(key) for f in forms)]
+            return shorter[0].name if len(shorter) == 1 else None
         return self._most_recent(fuller, paragraph)
 
     def _most_recent(self, candidates: list[Mention], paragraph: int) -> str | None:
@@ -131,16 +142,29 @@ class Speakers:
             return self.antecedent(token.i, lower)
         if lower in P.NOT_A_SPEAKER or token.pos_ == "PRON":
             return None
-        for candidate in (token, *[c for c in token.children if c.dep_ == "appos"]):
+        appositions = [c for c in token.children if c.dep_ == "appos" and not self.in_quote[c.i]]
+        for candidate in (token, *appositions):
             # the entity, else the proper nouns alone (NER may take in a word: "agree - Jane Roe")
             for span in (self.name_span(candidate), self.compounds(candidate)):
                 if (name := self.match(span.text, paragraph)) is not None:
                     return Who(name, 0.95 if candidate is token else 0.9)
-        if token.pos_ == "PROPN" or (token.ent_type_ == "PERSON" and token.text[:1].isupper()):
+        if token.lemma_.casefold() in P.VOICE_NOUNS or token.lower_.removesuffix("s") in P.VOICE_NOUNS:
+            return self._voice_of(token)
+        if _written_name(token):
             return self._unknown_name(token)  # a surname the tagger took for a noun is still a name
         if token.pos_ == "NOUN":
-            return self.describe(token) or self._named_after(token)
+            return self.describe(token) or self._named_after(token) or next(
+                (who for c in appositions if _written_name(c) and (who := self._unknown_name(c))), None)
         return None
+
+    def _voice_of(self, token: Token) -> Who | None:
+        """"Smith's campaign said", "lawyers for Smith wrote": the person they speak for."""
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        owners += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "of") for o in c.children
+                   if o.dep_ == "pobj"]
+        owner = next((o for o in owners if o.pos_ == "PROPN"), None)
+        who = self.resolve(owner) if owner is not None else None
+        return Who(who.name, min(who.confidence, 0.6)) if who is not None else None
 
     def _named_after(self, token: Token) -> Who | None:
         """"said Springfield resident Jane Roe", "said longtime Roe ally John Doe, a lobbyist":
@@ -165,10 +189,15 @@ class Speakers:
         if span[0].lower_ in P.HONORIFICS and len(span) >= 2:
             return Who(_plain(span.text), 0.6)
         if token.ent_type_ in P.NON_PERSON_LABELS:
-            return self._fuller_in_text(token)
+            if (fuller := self._fuller_in_text(token)) is not None:
+                return fuller
+            return self._mislabelled(token)
         words = [t.text for t in span if t.text.casefold().rstrip(".") not in P.TITLES]
         if len(words) >= 2 and all(w[:1].isupper() for w in words):
             return Who(_plain(" ".join(words)), 0.6)
+        run = proper_run(token)  # "Stu Roe": the model labels the given name alone a person
+        if len(run) >= 2 and any(t.ent_type_ == "PERSON" for t in run) and not self._ordinary(run):
+            return Who(_plain(" ".join(t.text for t in run)), 0.5)
         # a lone name, or a name the model did not label at all ("O’Donnell said")
         return self._lone_name(token)
 
@@ -183,6 +212,20 @@ class Speakers:
             return None  # an unlabelled word near a cue ("on her Facebook page"), not its subject
         return Who(_plain(token.text), 0.5)
 
+    def _mislabelled(self, token: Token, unlabelled: bool = False) -> Who | None:
+        """A full name the model labels as something else ("Rosette Roe" as a nationality), or
+        (``unlabelled``) not at all: two capitalised words or more, none the article also writes
+        in lower case."""
+        fits = token.ent_type_ in P.MISLABELLED_NAME_LABELS or (unlabelled and not token.ent_type_)
+        run = proper_run(token) if fits else []
+        if len(run) < 2 or self._ordinary(run):
+            return None
+        return Who(_plain(" ".join(t.text for t in run)), 0.5)
+
+    def _ordinary(self, run: list[Token]) -> bool:
+        """Some word of a capitalised run is also written in lower case in the article."""
+        return any(t.text.lower() in self.lower_words for t in run)
+
     def _fuller_in_text(self, token: Token) -> Who | None:
         """"Smith said", where the article also writes "Jane Smith": that fuller name.
 
@@ -191,12 +234,15 @@ class Speakers:
         lone "Acme said" must stay an organisation. Not handled: a surname never written
         in full (it stays unattributed).
         """
-        if not token.text[:1].isupper():
-            return None
+        if not token.text[:1].isupper() or any(name_key(token.text)[-1:] == f[-1:] for _, forms in self.forms
+                                                for f in forms if f):
+            return None  # a surname of the article's persons: ``match`` found it ambiguous
         mislabelled = token.ent_type_ in P.NON_PERSON_LABELS
         for other in self.doc:
             if other.text != token.text or other.i == token.i:
                 continue
+            if (who := self._mislabelled(other, unlabelled=True)) is not None:
+                return who  # "Greg Roe" labelled an organisation here too
             span = self.name_span(other)
             if (mislabelled and not (other.ent_type_ == "PERSON" and span.end == other.i + 1)) \
                     or other.ent_type_ in P.NON_PERSON_LABELS:
@@ -269,6 +315,43 @@ def _headline(paragraph: str) -> bool:
     """A Title Case line (a headline kept in the body): its capitals say nothing of names."""
     words = [w for w in P.WORD.findall(paragraph) if len(w) > 3]
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= HEADLINE_SHARE * len(words)
+
+
+def proper_run(token: Token) -> list[Token]:
+    """The capitalised words of a person's name ending at ``token`` ("Concord resident Whit Roe"
+    → Whit Roe), or [] when they look like an organisation's or a place's name, or run on."""
+    doc = token.doc
+    if not _capitalised(token) or (token.i + 1 < len(doc) and _capitalised(doc[token.i + 1])):
+        return []
+    run = [token]
+    for i in range(token.i - 1, max(-1, token.i - P.MAX_NAME_WORDS - 2), -1):
+        word = doc[i]
+        if word.is_space and word.text != "\n":  # "Stu\xa0Roe": a non-breaking space inside the name
+            continue
+        inner = word.lower_ in P.NAME_PARTICLE_WORDS and len(run) < P.MAX_NAME_WORDS
+        title = word.lower_.rstrip(".")
+        if not (_capitalised(word) or inner) or title in P.TITLES or title.removesuffix("s") in P.TITLES:
+            break
+        run.insert(0, word)
+    while run and run[0].lower_ in P.NAME_PARTICLE_WORDS:
+        run.pop(0)
+    if len(run) > P.MAX_NAME_WORDS or any(t.lower_ in P.NOT_NAME_WORDS for t in run):
+        return []
+    return run
+
+
+def _capitalised(token: Token) -> bool:
+    """A word written like a name: capital first, then lower case ("McAdams", "O’Donnell")."""
+    text = token.text
+    return len(text) > 1 and text[0].isupper() and any(c.islower() for c in text) and not token.is_punct
+
+
+def _written_name(token: Token) -> bool:
+    """A proper noun, a PERSON word, or a capitalised noun inside a sentence ("O’Donnell said")."""
+    if token.pos_ == "PROPN" or (token.ent_type_ == "PERSON" and token.text[:1].isupper()):
+        return True
+    return token.pos_ == "NOUN" and _capitalised(token) and not token.is_sent_start \
+        and token.i > 0 and not token.doc[token.i - 1].is_space
 
 
 def _name_like(token: Token) -> bool:
