@@ -234,7 +234,7 @@ class Speakers:
         lone "Acme said" must stay an organisation. Not handled: a surname never written
         in full (it stays unattributed).
         """
-        if not token.text[:1].isupper() or any(name_key(token.text)[-1:] == f[-1:] for _, forms in self.forms
+        if not token.text[:1].isupper() or any(form_key(token.text)[-1:] == f[-1:] for _, forms in self.forms
                                                 for f in forms if f):
             return None  # a surname of the article's persons: ``match`` found it ambiguous
         mislabelled = token.ent_type_ in P.NON_PERSON_LABELS
