@@ -29,6 +29,11 @@
    verdict named in the text can lie a year past the news itself). Averaging,
    unlike single linkage, keeps one shared topic word from chaining events together.
 
+Steps 1 to 3 run on arrays (numpy) over the whole collection: a candidate pair costs a
+few array operations, not a Python loop, so 10,000 reports group in a few seconds.
+Linkage stays a loop over merges; it revisits only the neighbours a merge can lift to
+``THRESHOLD``.
+
 Not handled: a one-line report that shares fewer than two distinctive words with the
 others; in a long posting list, an undated report meets only the ``NEIGHBOURS`` dated
 reports before it; dates found in the text only weigh (coverage of one trial can span
@@ -43,8 +48,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import islice
-from operator import itemgetter
+from itertools import chain, pairwise
+
+import numpy as np
+import numpy.typing as npt
 
 from .extract.quotes import quote_key
 from .model import Extraction, Mention
@@ -83,6 +90,10 @@ MIN_COMMON = 2  # terms two reports must share to be compared at all: one word i
 MIN_SHARED_TOP = 1  # two reports are compared when they share this many indexed terms (or a quotation)
 NEIGHBOURS = 25  # in a long posting list, pair each report with this many after it (time order)
 WORDS = 20  # shared words kept per story, to show why it was grouped
+CHUNK = 1 << 22  # array cells (reports x terms, or terms looked up) worked on at once: bounds the memory used
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -101,13 +112,28 @@ class Profile:
     leading: frozenset[str]  # the terms of the names of every person named in the lead
 
 
+@dataclass(frozen=True)
+class Pairs:
+    """Pairs of profiles (indexes ``a[k] < b[k]``), sorted, with a similarity each once scored."""
+
+    a: Ints
+    b: Ints
+    sim: Floats
+
+    def __len__(self) -> int:
+        return len(self.a)
+
+    def where(self, keep: npt.NDArray[np.bool_]) -> Pairs:
+        return Pairs(self.a[keep], self.b[keep], self.sim[keep])
+
+
 def group(reports: Sequence[tuple[str, Extraction]]) -> list[tuple[list[str], list[str]]]:
     """Groups of two or more slugs that report one event, sorted, each with the distinctive words its reports share."""
     profiles = profile_all(reports)
-    edges = {pair: sim for pair in candidates(profiles)
-             if (sim := similarity(profiles[pair[0]], profiles[pair[1]])) > 0}
+    rows = Rows.of(profiles)
+    scored = similarities(profiles, rows, candidates(profiles, rows))
     text = {slug: e for slug, e in reports}
-    groups = [[profiles[i] for i in g] for g in link(profiles, edges) if len(g) > 1]
+    groups = [[profiles[i] for i in g] for g in link(profiles, scored.where(scored.sim > 0)) if len(g) > 1]
     return sorted((sorted(p.slug for p in g), shared_words(g, [text[p.slug] for p in g])) for g in groups)
 
 
@@ -130,16 +156,16 @@ def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> lis
 
 def profile_all(reports: Sequence[tuple[str, Extraction]]) -> list[Profile]:
     """Profiles in time order (undated last, then by slug), so that neighbours in a posting list are near in time."""
-    counted = [(slug, e, *_term_counts(e)) for slug, e in reports]
-    df = Counter(t for _, _, counts, _ in counted for t in counts)
-    idf = {t: math.log((1 + len(counted)) / n) for t, n in df.items()}
-    profiles = [_profile(slug, e, _weights(counts, idf), names) for slug, e, counts, names in counted]
-    return sorted(profiles, key=lambda p: (min(p.days) if p.days else math.inf, p.slug))
+    counted = sorted(((slug, e, _days(e), *_term_counts(e)) for slug, e in reports),
+                     key=lambda r: (min(r[2]) if r[2] else math.inf, r[0]))
+    weights = _weights([counts for *_, counts, _ in counted])
+    return [_profile(slug, e, days, w, names) for (slug, e, days, _, names), w in zip(counted, weights)]
 
 
-def _profile(slug: str, e: Extraction, weights: dict[str, float], names: frozenset[str]) -> Profile:
+def _profile(slug: str, e: Extraction, days: frozenset[int], weights: dict[str, float],
+             names: frozenset[str]) -> Profile:
     leading = _leading(e)
-    return Profile(slug=slug, weights=weights, days=_days(e), published=_day(e.published.value), pinned=_pinned(e),
+    return Profile(slug=slug, weights=weights, days=days, published=_day(e.published.value), pinned=_pinned(e),
                    year=_year(e), quotes=_quotes(e), names=names, lead=_lead(leading),
                    leading=frozenset(_terms(_forms(leading))))
 
@@ -175,9 +201,14 @@ def _forms(mentions: Sequence[Mention]) -> str:
 def _terms(text: str) -> list[str]:
     tokens = TOKEN.findall(text)
     found = list(map(_TERM_OF.get, tokens))
-    if None in found:
-        found = [_known(token) for token in tokens]
-    return [t for t in found if t]
+    if None in found:  # learn each new token once, then look them all up again in C
+        new = set(tokens).difference(_TERM_OF)
+        if len(_TERM_OF) + len(new) > MAX_KNOWN:
+            _TERM_OF.clear()
+            new = set(tokens)
+        _TERM_OF.update(zip(new, map(_term, new)))
+        found = list(map(_TERM_OF.get, tokens))
+    return list(filter(None, found))  # "" is no term
 
 
 def _known(token: str) -> str:
@@ -190,7 +221,7 @@ def _known(token: str) -> str:
 
 
 _TERM_OF: dict[str, str] = {}  # token as written → term ("" for none): the vocabulary is small, the tokens many
-MAX_KNOWN = 1_000_000
+MAX_KNOWN = 1_000_000  # tokens remembered; past it the memory starts over
 
 
 def _term(token: str) -> str:
@@ -208,17 +239,32 @@ def stem(word: str) -> str:
     return word
 
 
-def _weights(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
-    """Sublinear term frequency times inverse document frequency, scaled to unit length.
+def _weights(counted: Sequence[Counter[str]]) -> list[dict[str, float]]:
+    """Each report's sublinear term frequency times inverse document frequency, scaled to unit length.
 
     A term in every report weighs nothing; one in a single report weighs most but
     can pair nothing, which is why it lowers every cosine of a long, rambling report.
-    Only the ``PROFILE_TERMS`` heaviest are kept (the norm counts them all): the rest
-    adds little to a cosine and most of its cost."""
-    raw = {t: _tf(n) * idf[t] for t, n in counts.items()}
-    norm = math.hypot(*raw.values()) or 1.0
-    kept = heapq.nlargest(PROFILE_TERMS, raw.items(), key=itemgetter(1))  # ties: the first in the text
-    return {t: w / norm for t, w in kept if w > 0}  # heaviest first
+    Only the ``PROFILE_TERMS`` heaviest are kept (the norm counts them all; ties: the
+    first in the text), heaviest first: the rest adds little to a cosine and most of
+    its cost. Computed on arrays over all reports; each number is the one Python's
+    ``math`` gives term by term (``log`` and ``hypot`` are called as such)."""
+    vocabulary = {t: n for n, t in enumerate(dict.fromkeys(chain.from_iterable(counted)))}
+    terms = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(counted)), np.int64)
+    counts = np.fromiter(chain.from_iterable(c.values() for c in counted), np.float64, len(terms))
+    sizes = np.fromiter(map(len, counted), np.int64, len(counted))
+    idf = np.array([math.log((1 + len(counted)) / n) for n in np.bincount(terms).tolist()])
+    unique, inverse = np.unique(counts, return_inverse=True)
+    raw = np.array([_tf(c) for c in unique.tolist()])[inverse] * idf[terms]
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    flat = raw.tolist()
+    norms = np.array([math.hypot(*flat[s:e]) or 1.0 for s, e in pairwise(starts.tolist())])
+    row = np.repeat(np.arange(len(counted)), sizes)
+    order = np.lexsort((np.arange(len(raw)), -raw, row))  # by report, heaviest first, then first in the text
+    rank = np.arange(len(order)) - starts[row[order]]
+    kept = order[(rank < PROFILE_TERMS) & (raw[order] > 0)]
+    words, values = np.array(list(vocabulary), dtype=object)[terms[kept]].tolist(), (raw / norms[row])[kept].tolist()
+    bounds = np.searchsorted(row[kept], np.arange(len(counted) + 1)).tolist()
+    return [dict(zip(words[s:e], values[s:e])) for s, e in pairwise(bounds)]
 
 
 @lru_cache(maxsize=4096)
@@ -273,57 +319,166 @@ def _quotes(e: Extraction) -> frozenset[str]:
     return frozenset(k for k in keys if k.count(" ") + 1 >= MIN_QUOTE_WORDS)
 
 
+@dataclass(frozen=True)
+class Rows:
+    """The profiles' weights as compressed rows, for the work on arrays: row ``i`` is profile ``i``'s
+    terms, heaviest first, entries ``starts[i]`` to ``starts[i + 1]``."""
+
+    starts: Ints
+    terms: Ints  # a number per term (those of any profile's weights), 0 to ``vocabulary``
+    weights: Floats
+    names: npt.NDArray[np.bool_]  # the term is part of the name of a person or organisation in that report
+    vocabulary: int
+
+    @classmethod
+    def of(cls, profiles: Sequence[Profile]) -> Rows:
+        numbers: dict[str, int] = {}
+        terms = np.fromiter((numbers.setdefault(t, len(numbers)) for p in profiles for t in p.weights), np.int64)
+        weights = np.fromiter(chain.from_iterable(p.weights.values() for p in profiles), np.float64, len(terms))
+        names = np.fromiter((t in p.names for p in profiles for t in p.weights), np.bool_, len(terms))
+        sizes = np.fromiter((len(p.weights) for p in profiles), np.int64, len(profiles))
+        return cls(np.concatenate(([0], np.cumsum(sizes))), terms, weights, names, len(numbers))
+
+    def row_of(self) -> Ints:
+        """The row of each entry."""
+        return np.repeat(np.arange(len(self.starts) - 1), np.diff(self.starts))
+
+
+def _ranges(starts: Ints, stops: Ints) -> tuple[Ints, Ints]:
+    """The indexes ``starts[k]`` to ``stops[k]`` one after another, and the ``k`` each came from."""
+    sizes = stops - starts
+    which = np.repeat(np.arange(len(starts)), sizes)
+    offsets = np.cumsum(sizes) - sizes
+    return np.arange(int(sizes.sum())) - offsets[which] + starts[which], which
+
+
 # ---- 2. candidates -----------------------------------------------------------
 
 
-def candidates(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
-    """Pairs (i < j) of profiles sharing one of their heaviest terms or a quotation."""
-    df = Counter(t for p in profiles for t in p.weights)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(profiles):  # in time order, so every posting list is too
-        shared = (t for t in p.weights if df[t] > 1)  # a term of one report alone pairs nothing
-        for term in islice(shared, TOP_TERMS):  # the weights are heaviest first
-            postings[term].append(i)
-        for key in sorted(p.quotes):
-            postings["\0" + key].append(i)
-    first, pinned = [p.published for p in profiles], [p.pinned for p in profiles]
-    found: Counter[tuple[int, int]] = Counter()
-    for term, posting in postings.items():
-        weight = MIN_SHARED_TOP if term.startswith("\0") else 1  # one shared quotation is enough
-        for pair in _near_pairs(posting, first, pinned):
-            found[pair] += weight
-    return {pair for pair, n in found.items() if n >= MIN_SHARED_TOP}
+def candidates(profiles: Sequence[Profile], rows: Rows) -> Pairs:
+    """Pairs of profiles sharing one of their heaviest terms or a quotation (no similarity yet)."""
+    term, row = _postings(profiles, rows)
+    order = np.lexsort((row, term))  # posting lists, each in time order
+    term, row = term[order], row[order]
+    first = np.array([p.published or 0 for p in profiles], np.int64)  # 0: not known
+    span = np.array([MAX_SPAN_DAYS if p.pinned is None else PINNED_SPAN_DAYS for p in profiles], np.int64)
+    day = first[row]
+    # the latest publication day met so far in each posting list (they are in time order): a report
+    # stops pairing at the first too late to share a story with it
+    offset = np.cumsum(np.concatenate(([False], term[1:] != term[:-1]))) * (int(day.max(initial=0)) + 1)
+    latest = np.maximum.accumulate(day + offset) - offset
+    quoted = term >= rows.vocabulary
+    found, weight = [], []
+    for k in range(1, NEIGHBOURS + 1):
+        a, b = row[:-k], row[k:]
+        near = (term[:-k] == term[k:]) & ((day[:-k] == 0) | (latest[k:] - day[:-k] <= span[a]))
+        found.append(a[near] * len(profiles) + b[near])
+        weight.append(np.where(quoted[k:][near], MIN_SHARED_TOP, 1))
+    keys, which = np.unique(np.concatenate(found), return_inverse=True)
+    keys = keys[np.bincount(which, np.concatenate(weight), len(keys)) >= MIN_SHARED_TOP]
+    return Pairs(keys // len(profiles), keys % len(profiles), np.zeros(len(keys)))
 
 
-def _near_pairs(posting: list[int], first: list[int | None], pinned: list[int | None]) -> Iterable[tuple[int, int]]:
-    """Pairs of a posting list, each report with its next ``NEIGHBOURS``, stopping at the first
-    published too late to share a story with it (the list is in time order); ``first`` is each
-    report's publication day, ``pinned`` its day pinned in front matter."""
-    for n, a in enumerate(posting):
-        day, span = first[a], MAX_SPAN_DAYS if pinned[a] is None else PINNED_SPAN_DAYS
-        for b in posting[n + 1:n + 1 + NEIGHBOURS]:
-            if day is not None and first[b] is not None and first[b] - day > span:  # type: ignore[operator]
-                break
-            yield a, b
+def _postings(profiles: Sequence[Profile], rows: Rows) -> tuple[Ints, Ints]:
+    """(term, row) of each report's ``TOP_TERMS`` heaviest terms that another report has too, and of
+    its quotations (numbered after the terms)."""
+    shared = np.bincount(rows.terms, minlength=rows.vocabulary)[rows.terms] > 1  # a term of one report pairs nothing
+    row = rows.row_of()
+    seen = np.cumsum(shared)
+    before = np.concatenate(([0], seen))[rows.starts[:-1]][row]  # shared terms in the rows before
+    top = shared & (seen - before <= TOP_TERMS)
+    numbers: dict[str, int] = {}
+    quoted = [(rows.vocabulary + numbers.setdefault(key, len(numbers)), i)
+              for i, p in enumerate(profiles) for key in sorted(p.quotes)]
+    quote_term, quote_row = (np.array(x, np.int64).reshape(-1) for x in zip(*quoted)) if quoted else ([], [])
+    return (np.concatenate((rows.terms[top], quote_term)).astype(np.int64),
+            np.concatenate((row[top], quote_row)).astype(np.int64))
 
 
 # ---- 3. similarity -----------------------------------------------------------
 
 
-def similarity(a: Profile, b: Profile) -> float:
-    """Cosine of the two profiles plus the evidence of quotes and time; 0 when their years rule it out."""
-    if not compatible(a, b):
-        return 0.0
-    wa, wb = a.weights, b.weights
-    common = wa.keys() & wb.keys()  # the intersection runs in C
-    na, nb = a.names, b.names
-    if (len(common) < MIN_COMMON or all(t in na or t in nb for t in common)) and not a.quotes & b.quotes:
-        return 0.0  # one word in common is a coincidence, a name alone is a person in the news
-    cosine = sum(wa[t] * wb[t] for t in common)
-    # each led by someone the other's lead does not name: two events of one kind
-    conflict = bool(a.lead and b.lead and not a.lead & b.leading and not b.lead & a.leading)
-    return (cosine + QUOTE_BONUS * min(2, _shared_quotes(a.quotes, b.quotes)) + _time_evidence(a, b)
-            - (LEAD_PENALTY if conflict else 0.0))
+def similarities(profiles: Sequence[Profile], rows: Rows, pairs: Pairs) -> Pairs:
+    """Each pair with its similarity: the cosine of the two profiles plus the evidence of quotes and time;
+    0 when their years rule it out, when they share one word alone, or only names of people and organisations."""
+    a, b = pairs.a, pairs.b
+    cosine, common, plain = _overlap(rows, a, b)
+    quoted, shared_quotes = _quote_evidence(profiles, a, b)
+    # one word in common is a coincidence, a name alone is a person in the news
+    linked = ((common >= MIN_COMMON) & (plain > 0)) | quoted
+    conflict = _lead_conflict(profiles, a, b)
+    sim = (cosine + QUOTE_BONUS * np.minimum(2, shared_quotes) + _time_evidence_all(profiles, a, b)
+           - np.where(conflict, LEAD_PENALTY, 0.0))
+    return Pairs(a, b, np.where(linked & _compatible(profiles, a, b), sim, 0.0))
+
+
+def _overlap(rows: Rows, a: Ints, b: Ints) -> tuple[Floats, Ints, Ints]:
+    """Per pair: the cosine, the number of terms in common, and of those naming no one in either report.
+
+    Works through the pairs (sorted by ``a``) a slice of ``a`` rows at a time: those rows are spread
+    on a table (row x term → entry), and each term of each ``b`` row is looked up in it."""
+    cosine, common, plain = np.zeros(len(a)), np.zeros(len(a), np.int64), np.zeros(len(a), np.int64)
+    table = np.zeros((max(1, min(len(rows.starts) - 1, CHUNK // max(1, rows.vocabulary))), rows.vocabulary), np.int64)
+    looked_up = np.cumsum(rows.starts[b + 1] - rows.starts[b])  # entries of b rows up to each pair
+    first = 0
+    while first < len(a):
+        low = a[first]
+        last = min(int(np.searchsorted(a, low + len(table))),
+                   max(first + 1, int(np.searchsorted(looked_up, looked_up[first] + CHUNK))))
+        entries, local = _ranges(rows.starts[low:a[last - 1] + 1], rows.starts[low + 1:a[last - 1] + 2])
+        table[local, rows.terms[entries]] = entries + 1
+        mine, pair = _ranges(rows.starts[b[first:last]], rows.starts[b[first:last] + 1])
+        theirs = table[a[first:last][pair] - low, rows.terms[mine]] - 1
+        hit = theirs >= 0
+        mine, theirs, pair = mine[hit], theirs[hit], pair[hit]
+        cosine[first:last] = np.bincount(pair, rows.weights[theirs] * rows.weights[mine], last - first)
+        common[first:last] = np.bincount(pair, minlength=last - first)
+        plain[first:last] = np.bincount(pair[~rows.names[theirs] & ~rows.names[mine]], minlength=last - first)
+        table[local, rows.terms[entries]] = 0
+        first = last
+    return cosine, common, plain
+
+
+def _quote_evidence(profiles: Sequence[Profile], a: Ints, b: Ints) -> tuple[npt.NDArray[np.bool_], Ints]:
+    """Per pair: whether they share a quotation word for word, and how many of ``a``'s they share, whole or cut."""
+    quoted = np.array([bool(p.quotes) for p in profiles], np.bool_)
+    same, shared = np.zeros(len(a), np.bool_), np.zeros(len(a), np.int64)
+    for k in np.flatnonzero(quoted[a] & quoted[b]).tolist():
+        qa, qb = profiles[a[k]].quotes, profiles[b[k]].quotes
+        same[k], shared[k] = not qa.isdisjoint(qb), _shared_quotes(qa, qb)
+    return same, shared
+
+
+def _lead_conflict(profiles: Sequence[Profile], a: Ints, b: Ints) -> npt.NDArray[np.bool_]:
+    """Per pair: each is led by someone the other's lead does not name (two events of one kind)."""
+    numbers: dict[str, int] = {}
+    leading = np.unique(np.array([i * (1 << 32) + numbers.setdefault(t, len(numbers))
+                                  for i, p in enumerate(profiles) for t in p.leading], np.int64))
+    lead = [[numbers[t] for t in p.lead if t in numbers] for p in profiles]
+    starts = np.concatenate(([0], np.cumsum([len(x) for x in lead]))).astype(np.int64)
+    terms = np.fromiter(chain.from_iterable(lead), np.int64, int(starts[-1]))
+    has_lead = np.array([bool(p.lead) for p in profiles], np.bool_)
+
+    def named(x: Ints, y: Ints) -> npt.NDArray[np.bool_]:
+        """Whether ``y``'s lead names the person leading ``x``."""
+        entries, pair = _ranges(starts[x], starts[x + 1])
+        keys = y[pair] * (1 << 32) + terms[entries]
+        at = np.minimum(np.searchsorted(leading, keys), max(0, len(leading) - 1))
+        hit = leading[at] == keys if len(leading) else np.zeros(len(keys), np.bool_)
+        return np.bincount(pair[hit], minlength=len(x)) > 0
+
+    return has_lead[a] & has_lead[b] & ~named(a, b) & ~named(b, a)
+
+
+def _time_evidence_all(profiles: Sequence[Profile], a: Ints, b: Ints) -> Floats:
+    """Per pair, ``_time_evidence``: one subtraction when both have one day, the rule itself otherwise."""
+    count = np.array([len(p.days) for p in profiles], np.int64)
+    day = np.array([min(p.days) if p.days else 0 for p in profiles], np.int64)
+    near = np.abs(day[a] - day[b]) <= WINDOW_DAYS
+    evidence = np.where((count[a] > 0) & (count[b] > 0), np.where(near, TIME_BONUS, -TIME_PENALTY), 0.0)
+    for k in np.flatnonzero(((count[a] > 1) & (count[b] > 0)) | ((count[a] > 0) & (count[b] > 1))).tolist():
+        evidence[k] = _time_evidence(profiles[a[k]], profiles[b[k]])
+    return evidence
 
 
 def _time_evidence(a: Profile, b: Profile) -> float:
@@ -334,16 +489,15 @@ def _time_evidence(a: Profile, b: Profile) -> float:
     return TIME_BONUS if gap <= WINDOW_DAYS else -TIME_PENALTY
 
 
-def compatible(a: Profile, b: Profile) -> bool:
-    """False when pinned dates are too far apart, or publication years are known and differ
+def _compatible(profiles: Sequence[Profile], a: Ints, b: Ints) -> npt.NDArray[np.bool_]:
+    """Per pair: False when pinned dates are too far apart, or publication years are known and differ
     (and the days do not say otherwise)."""
-    if a.pinned is not None and b.pinned is not None:
-        return abs(a.pinned - b.pinned) <= PINNED_SPAN_DAYS
-    if a.days and b.days:
-        return True
-    ya = a.year if a.year is not None else _year_of(a.days)
-    yb = b.year if b.year is not None else _year_of(b.days)
-    return ya is None or yb is None or ya == yb
+    pinned = np.array([p.pinned or 0 for p in profiles], np.int64)  # 0: not pinned
+    dated = np.array([bool(p.days) for p in profiles], np.bool_)
+    year = np.array([p.year if p.year is not None else _year_of(p.days) or 0 for p in profiles], np.int64)
+    both_pinned = (pinned[a] > 0) & (pinned[b] > 0)
+    same_year = (year[a] == 0) | (year[b] == 0) | (year[a] == year[b])
+    return np.where(both_pinned, np.abs(pinned[a] - pinned[b]) <= PINNED_SPAN_DAYS, (dated[a] & dated[b]) | same_year)
 
 
 def _year_of(days: frozenset[int]) -> int | None:
@@ -358,33 +512,68 @@ def _shared_quotes(a: frozenset[str], b: frozenset[str]) -> int:
 # ---- 4. average linkage ------------------------------------------------------
 
 
-def link(profiles: Sequence[Profile], edges: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Groups of profile indexes, by average linkage over the sparse similarity graph."""
-    members = {i: [i] for i in range(len(profiles))}
-    inner = dict.fromkeys(members, 0.0)  # group → sum of the similarities of its pairs
+def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
+    """Groups of profile indexes, by average linkage over the sparse similarity graph (pairs of positive similarity).
+
+    The strongest pair comes first from the edges sorted once, or from a heap of the means
+    that merges recompute; an entry whose groups have grown since is stale and skipped.
+    ``hot[g]`` holds the groups whose mean with ``g`` is at least ``THRESHOLD``: when ``g``
+    grows, its mean with any other group falls unless that group also touched the one merged
+    in, so only those two kinds of neighbours are recomputed."""
+    members: list[list[int] | None] = [[i] for i in range(len(profiles))]
+    inner = [0.0] * len(profiles)  # group → sum of the similarities of its pairs
     # a story's span counts publication days only: a day a report names may be a premiere or a trial months off
-    days = {i: (p.published, p.published) if p.published is not None else None for i, p in enumerate(profiles)}
-    pinned = {i: (p.pinned, p.pinned) if p.pinned is not None else None for i, p in enumerate(profiles)}
-    sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for (a, b), sim in edges.items():
-        sums[a][b] = sums[b][a] = sim
-    heap = [(-sim, a, b) for (a, b), sim in edges.items() if sim >= THRESHOLD]
-    heapq.heapify(heap)
-    while heap:
-        neg, a, b = heapq.heappop(heap)
-        if a not in members or b not in members or sums[a].get(b) is None:
+    days: list[Span] = [(p.published, p.published) if p.published is not None else None for p in profiles]
+    pinned: list[Span] = [(p.pinned, p.pinned) if p.pinned is not None else None for p in profiles]
+    sums = _adjacency(len(profiles), edges)
+    strong = edges.where(edges.sim >= THRESHOLD)
+    hot: list[set[int]] = [set() for _ in profiles]
+    for x, y in zip(strong.a.tolist(), strong.b.tolist()):
+        hot[x].add(y)
+        hot[y].add(x)
+    order = np.lexsort((strong.b, strong.a, -strong.sim))
+    queue = list(zip((-strong.sim[order]).tolist(), strong.a[order].tolist(), strong.b[order].tolist()))
+    heap: list[Entry] = []
+    for neg, a, b in _strongest(queue, heap):
+        group_a, group_b = members[a], members[b]
+        if group_a is None or group_b is None or b not in sums[a]:
             continue
-        mean = sums[a][b] / (len(members[a]) * len(members[b]))
+        mean = sums[a][b] / (len(group_a) * len(group_b))
         if abs(mean + neg) > 1e-12:
             continue  # a stale entry: the groups have grown since
         if not (_spans(days[a], days[b], MAX_SPAN_DAYS) and _spans(pinned[a], pinned[b], PINNED_SPAN_DAYS)):
             continue
-        if mean < RATIO * min(_cohesion(inner[a], len(members[a])), _cohesion(inner[b], len(members[b]))):
+        if mean < RATIO * min(_cohesion(inner[a], len(group_a)), _cohesion(inner[b], len(group_b))):
             continue  # each group is much tighter than the two together: two events of one kind
-        inner[a] += inner.pop(b) + sums[a][b]
-        days[a], pinned[a] = _union(days[a], days.pop(b)), _union(pinned[a], pinned.pop(b))
-        _merge(a, b, members, sums, heap)
-    return sorted(members.values())
+        inner[a] += inner[b] + sums[a][b]
+        days[a], pinned[a] = _union(days[a], days[b]), _union(pinned[a], pinned[b])
+        _merge(a, b, members, sums, hot, heap)
+    return sorted(m for m in members if m is not None)
+
+
+Entry = tuple[float, int, int]  # (minus the mean similarity, group, other group), the smallest first
+
+
+def _strongest(queue: list[Entry], heap: list[Entry]) -> Iterable[Entry]:
+    """The smallest entry of the sorted ``queue`` and the ``heap`` (which grows meanwhile), until both are empty."""
+    at = 0
+    while True:
+        if heap and (at == len(queue) or heap[0] < queue[at]):
+            yield heapq.heappop(heap)
+        elif at < len(queue):
+            at += 1
+            yield queue[at - 1]
+        else:
+            return
+
+
+def _adjacency(size: int, edges: Pairs) -> list[dict[int, float]]:
+    """Each profile's neighbours → similarity."""
+    source, target = np.concatenate((edges.a, edges.b)), np.concatenate((edges.b, edges.a))
+    order = np.lexsort((target, source))
+    bounds = np.searchsorted(source[order], np.arange(size + 1)).tolist()
+    targets, sims = target[order].tolist(), np.concatenate((edges.sim, edges.sim))[order].tolist()
+    return [dict(zip(targets[s:e], sims[s:e])) for s, e in pairwise(bounds)]
 
 
 def _cohesion(total: float, size: int) -> float:
@@ -403,16 +592,32 @@ def _union(x: Span, y: Span) -> Span:
     return (min(x[0], y[0]), max(x[1], y[1])) if x and y else x or y
 
 
-def _merge(a: int, b: int, members: dict[int, list[int]], sums: dict[int, dict[int, float]],
-           heap: list[tuple[float, int, int]]) -> None:
-    """Fold group ``b`` into ``a`` and push ``a``'s new mean similarity to each neighbour."""
-    members[a] += members.pop(b)
-    for c, sim in sums.pop(b).items():
+def _merge(a: int, b: int, members: list[list[int] | None], sums: list[dict[int, float]], hot: list[set[int]],
+           heap: list[Entry]) -> None:
+    """Fold group ``b`` into ``a`` and push ``a``'s new mean similarity to each neighbour it may reach
+    ``THRESHOLD`` with: ``b``'s neighbours (their sums grew) and ``a``'s hot ones (the rest only fell)."""
+    group_a, group_b = members[a], members[b]
+    assert group_a is not None and group_b is not None
+    group_a += group_b
+    members[b] = None
+    mine, touched = sums[a], hot[a]
+    for c, sim in sums[b].items():
         del sums[c][b]
+        hot[c].discard(b)
         if c != a:
-            sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + sim
-    sums[a].pop(a, None)
-    for c, total in sums[a].items():
-        mean = total / (len(members[a]) * len(members[c]))
+            mine[c] = sums[c][a] = mine.get(c, 0.0) + sim
+            touched.add(c)
+    sums[b], hot[b] = {}, set()
+    touched.discard(a)
+    touched.discard(b)
+    hot[a] = set()
+    for c in touched:
+        group_c = members[c]
+        assert group_c is not None
+        mean = mine[c] / (len(group_a) * len(group_c))
         if mean >= THRESHOLD:
             heapq.heappush(heap, (-mean, min(a, c), max(a, c)))
+            hot[a].add(c)
+            hot[c].add(a)
+        else:
+            hot[c].discard(a)
