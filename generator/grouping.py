@@ -516,21 +516,15 @@ def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
     """Groups of profile indexes, by average linkage over the sparse similarity graph (pairs of positive similarity).
 
     The strongest pair comes first from the edges sorted once, or from a heap of the means
-    that merges recompute; an entry whose groups have grown since is stale and skipped.
-    ``hot[g]`` holds the groups whose mean with ``g`` is at least ``THRESHOLD``: when ``g``
-    grows, its mean with any other group falls unless that group also touched the one merged
-    in, so only those two kinds of neighbours are recomputed."""
+    that merges recompute; an entry whose groups have grown since is stale and skipped."""
     members: list[list[int] | None] = [[i] for i in range(len(profiles))]
+    sizes = np.ones(len(profiles), np.int64)  # group → its number of reports (a copy of len(members[g]))
     inner = [0.0] * len(profiles)  # group → sum of the similarities of its pairs
     # a story's span counts publication days only: a day a report names may be a premiere or a trial months off
     days: list[Span] = [(p.published, p.published) if p.published is not None else None for p in profiles]
     pinned: list[Span] = [(p.pinned, p.pinned) if p.pinned is not None else None for p in profiles]
     sums = _adjacency(len(profiles), edges)
     strong = edges.where(edges.sim >= THRESHOLD)
-    hot: list[set[int]] = [set() for _ in profiles]
-    for x, y in zip(strong.a.tolist(), strong.b.tolist()):
-        hot[x].add(y)
-        hot[y].add(x)
     order = np.lexsort((strong.b, strong.a, -strong.sim))
     queue = list(zip((-strong.sim[order]).tolist(), strong.a[order].tolist(), strong.b[order].tolist()))
     heap: list[Entry] = []
@@ -547,7 +541,11 @@ def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
             continue  # each group is much tighter than the two together: two events of one kind
         inner[a] += inner[b] + sums[a][b]
         days[a], pinned[a] = _union(days[a], days[b]), _union(pinned[a], pinned[b])
-        _merge(a, b, members, sums, hot, heap)
+        group_a += group_b
+        members[b] = None
+        sizes[a] += sizes[b]
+        _merge(a, b, sums)
+        _push(a, sums[a], sizes, heap)
     return sorted(m for m in members if m is not None)
 
 
@@ -592,32 +590,20 @@ def _union(x: Span, y: Span) -> Span:
     return (min(x[0], y[0]), max(x[1], y[1])) if x and y else x or y
 
 
-def _merge(a: int, b: int, members: list[list[int] | None], sums: list[dict[int, float]], hot: list[set[int]],
-           heap: list[Entry]) -> None:
-    """Fold group ``b`` into ``a`` and push ``a``'s new mean similarity to each neighbour it may reach
-    ``THRESHOLD`` with: ``b``'s neighbours (their sums grew) and ``a``'s hot ones (the rest only fell)."""
-    group_a, group_b = members[a], members[b]
-    assert group_a is not None and group_b is not None
-    group_a += group_b
-    members[b] = None
-    mine, touched = sums[a], hot[a]
+def _merge(a: int, b: int, sums: list[dict[int, float]]) -> None:
+    """Fold group ``b``'s similarity sums into ``a``'s, on both sides of each pair."""
+    mine = sums[a]
     for c, sim in sums[b].items():
         del sums[c][b]
-        hot[c].discard(b)
         if c != a:
             mine[c] = sums[c][a] = mine.get(c, 0.0) + sim
-            touched.add(c)
-    sums[b], hot[b] = {}, set()
-    touched.discard(a)
-    touched.discard(b)
-    hot[a] = set()
-    for c in touched:
-        group_c = members[c]
-        assert group_c is not None
-        mean = mine[c] / (len(group_a) * len(group_c))
-        if mean >= THRESHOLD:
-            heapq.heappush(heap, (-mean, min(a, c), max(a, c)))
-            hot[a].add(c)
-            hot[c].add(a)
-        else:
-            hot[c].discard(a)
+    sums[b] = {}
+
+
+def _push(a: int, mine: dict[int, float], sizes: Ints, heap: list[Entry]) -> None:
+    """Push group ``a``'s mean similarity with each neighbour, where it is at least ``THRESHOLD``."""
+    others = np.fromiter(mine, np.int64, len(mine))
+    means = np.fromiter(mine.values(), np.float64, len(mine)) / (sizes[a] * sizes[others])
+    strong = means >= THRESHOLD
+    for neg, c in zip((-means[strong]).tolist(), others[strong].tolist()):
+        heapq.heappush(heap, (neg, min(a, c), max(a, c)))
