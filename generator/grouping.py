@@ -90,7 +90,7 @@ MIN_COMMON = 2  # terms two reports must share to be compared at all: one word i
 MIN_SHARED_TOP = 1  # two reports are compared when they share this many indexed terms (or a quotation)
 NEIGHBOURS = 25  # in a long posting list, pair each report with this many after it (time order)
 WORDS = 20  # shared words kept per story, to show why it was grouped
-CHUNK = 1 << 22  # array cells (reports x terms, or terms looked up) worked on at once: bounds the memory used
+TABLE = 1 << 19  # cells of the table the cosines look terms up in: a few megabytes, which stay in the cache
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -259,7 +259,7 @@ def _weights(counted: Sequence[Counter[str]]) -> list[dict[str, float]]:
     flat = raw.tolist()
     norms = np.array([math.hypot(*flat[s:e]) or 1.0 for s, e in pairwise(starts.tolist())])
     row = np.repeat(np.arange(len(counted)), sizes)
-    order = np.lexsort((np.arange(len(raw)), -raw, row))  # by report, heaviest first, then first in the text
+    order = np.lexsort((-raw, row))  # by report, heaviest first; the sort is stable: ties, the first in the text
     rank = np.arange(len(order)) - starts[row[order]]
     kept = order[(rank < PROFILE_TERMS) & (raw[order] > 0)]
     words, values = np.array(list(vocabulary), dtype=object)[terms[kept]].tolist(), (raw / norms[row])[kept].tolist()
@@ -321,11 +321,11 @@ def _quotes(e: Extraction) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Rows:
-    """The profiles' weights as compressed rows, for the work on arrays: row ``i`` is profile ``i``'s
-    terms, heaviest first, entries ``starts[i]`` to ``starts[i + 1]``."""
+    """The profiles' weights as a table, for the work on arrays: row ``i``, column ``k`` is profile ``i``'s
+    ``k``-th heaviest term (as a number); the columns past its last term hold the number ``vocabulary``
+    and weight 0."""
 
-    starts: Ints
-    terms: Ints  # a number per term (those of any profile's weights), 0 to ``vocabulary``
+    terms: Ints
     weights: Floats
     names: npt.NDArray[np.bool_]  # the term is part of the name of a person or organisation in that report
     vocabulary: int
@@ -333,15 +333,16 @@ class Rows:
     @classmethod
     def of(cls, profiles: Sequence[Profile]) -> Rows:
         numbers: dict[str, int] = {}
-        terms = np.fromiter((numbers.setdefault(t, len(numbers)) for p in profiles for t in p.weights), np.int64)
-        weights = np.fromiter(chain.from_iterable(p.weights.values() for p in profiles), np.float64, len(terms))
-        names = np.fromiter((t in p.names for p in profiles for t in p.weights), np.bool_, len(terms))
+        flat = np.fromiter((numbers.setdefault(t, len(numbers)) for p in profiles for t in p.weights), np.int64)
         sizes = np.fromiter((len(p.weights) for p in profiles), np.int64, len(profiles))
-        return cls(np.concatenate(([0], np.cumsum(sizes))), terms, weights, names, len(numbers))
-
-    def row_of(self) -> Ints:
-        """The row of each entry."""
-        return np.repeat(np.arange(len(self.starts) - 1), np.diff(self.starts))
+        row = np.repeat(np.arange(len(profiles)), sizes)
+        at = (row, np.arange(len(flat)) - (np.cumsum(sizes) - sizes)[row])
+        shape = (len(profiles), int(sizes.max(initial=1)))
+        terms, weights, names = np.full(shape, len(numbers)), np.zeros(shape), np.zeros(shape, np.bool_)
+        terms[at] = flat
+        weights[at] = np.fromiter(chain.from_iterable(p.weights.values() for p in profiles), np.float64, len(flat))
+        names[at] = np.fromiter((t in p.names for p in profiles for t in p.weights), np.bool_, len(flat))
+        return cls(terms, weights, names, len(numbers))
 
 
 def _ranges(starts: Ints, stops: Ints) -> tuple[Ints, Ints]:
@@ -382,17 +383,16 @@ def candidates(profiles: Sequence[Profile], rows: Rows) -> Pairs:
 def _postings(profiles: Sequence[Profile], rows: Rows) -> tuple[Ints, Ints]:
     """(term, row) of each report's ``TOP_TERMS`` heaviest terms that another report has too, and of
     its quotations (numbered after the terms)."""
-    shared = np.bincount(rows.terms, minlength=rows.vocabulary)[rows.terms] > 1  # a term of one report pairs nothing
-    row = rows.row_of()
-    seen = np.cumsum(shared)
-    before = np.concatenate(([0], seen))[rows.starts[:-1]][row]  # shared terms in the rows before
-    top = shared & (seen - before <= TOP_TERMS)
+    known = rows.terms < rows.vocabulary
+    shared = known & (np.bincount(rows.terms[known], minlength=rows.vocabulary + 1)[rows.terms] > 1)
+    top = shared & (np.cumsum(shared, axis=1) <= TOP_TERMS)  # a term of one report alone pairs nothing
+    row, column = np.nonzero(top)
     numbers: dict[str, int] = {}
     quoted = [(rows.vocabulary + numbers.setdefault(key, len(numbers)), i)
               for i, p in enumerate(profiles) for key in sorted(p.quotes)]
     quote_term, quote_row = (np.array(x, np.int64).reshape(-1) for x in zip(*quoted)) if quoted else ([], [])
-    return (np.concatenate((rows.terms[top], quote_term)).astype(np.int64),
-            np.concatenate((row[top], quote_row)).astype(np.int64))
+    return (np.concatenate((rows.terms[row, column], quote_term)).astype(np.int64),
+            np.concatenate((row, quote_row)).astype(np.int64))
 
 
 # ---- 3. similarity -----------------------------------------------------------
@@ -415,27 +415,25 @@ def similarities(profiles: Sequence[Profile], rows: Rows, pairs: Pairs) -> Pairs
 def _overlap(rows: Rows, a: Ints, b: Ints) -> tuple[Floats, Ints, Ints]:
     """Per pair: the cosine, the number of terms in common, and of those naming no one in either report.
 
-    Works through the pairs (sorted by ``a``) a slice of ``a`` rows at a time: those rows are spread
-    on a table (row x term → entry), and each term of each ``b`` row is looked up in it."""
+    Works through the pairs (sorted by ``a``) a block of ``a`` rows at a time: those rows are
+    spread on a table (row x term → weight, negated for a name), and each term of each ``b`` row
+    is looked up in it."""
+    size, columns = len(rows.terms), rows.vocabulary + 1  # the last column: the padding's, always 0
+    signed = np.where(rows.names, -rows.weights, rows.weights)
+    block = max(1, min(size, TABLE // columns))
+    table = np.zeros(block * columns)
     cosine, common, plain = np.zeros(len(a)), np.zeros(len(a), np.int64), np.zeros(len(a), np.int64)
-    table = np.zeros((max(1, min(len(rows.starts) - 1, CHUNK // max(1, rows.vocabulary))), rows.vocabulary), np.int64)
-    looked_up = np.cumsum(rows.starts[b + 1] - rows.starts[b])  # entries of b rows up to each pair
-    first = 0
-    while first < len(a):
-        low = a[first]
-        last = min(int(np.searchsorted(a, low + len(table))),
-                   max(first + 1, int(np.searchsorted(looked_up, looked_up[first] + CHUNK))))
-        entries, local = _ranges(rows.starts[low:a[last - 1] + 1], rows.starts[low + 1:a[last - 1] + 2])
-        table[local, rows.terms[entries]] = entries + 1
-        mine, pair = _ranges(rows.starts[b[first:last]], rows.starts[b[first:last] + 1])
-        theirs = table[a[first:last][pair] - low, rows.terms[mine]] - 1
-        hit = theirs >= 0
-        mine, theirs, pair = mine[hit], theirs[hit], pair[hit]
-        cosine[first:last] = np.bincount(pair, rows.weights[theirs] * rows.weights[mine], last - first)
-        common[first:last] = np.bincount(pair, minlength=last - first)
-        plain[first:last] = np.bincount(pair[~rows.names[theirs] & ~rows.names[mine]], minlength=last - first)
-        table[local, rows.terms[entries]] = 0
-        first = last
+    bounds = np.searchsorted(a, np.arange(0, size + block, block)).tolist()
+    for low, first, last in zip(range(0, size, block), bounds, bounds[1:]):
+        if first == last:
+            continue
+        cells = np.arange(min(block, size - low))[:, None] * columns + rows.terms[low:low + block]
+        table[cells] = signed[low:low + block]
+        theirs = table[(a[first:last] - low)[:, None] * columns + rows.terms[b[first:last]]]
+        cosine[first:last] = (np.abs(theirs) * rows.weights[b[first:last]]).sum(axis=1)
+        common[first:last] = np.count_nonzero(theirs, axis=1)
+        plain[first:last] = np.count_nonzero((theirs > 0) & ~rows.names[b[first:last]], axis=1)
+        table[cells] = 0.0
     return cosine, common, plain
 
 
