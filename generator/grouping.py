@@ -44,7 +44,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -129,8 +129,7 @@ class Pairs:
 
 def group(reports: Sequence[tuple[str, Extraction]]) -> list[tuple[list[str], list[str]]]:
     """Groups of two or more slugs that report one event, sorted, each with the distinctive words its reports share."""
-    profiles = profile_all(reports)
-    rows = Rows.of(profiles)
+    profiles, rows = profile_all(reports)
     scored = similarities(profiles, rows, candidates(profiles, rows))
     text = {slug: e for slug, e in reports}
     groups = [[profiles[i] for i in g] for g in link(profiles, scored.where(scored.sim > 0)) if len(g) > 1]
@@ -145,8 +144,9 @@ def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> lis
     wanted = set(best)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for e in texts:  # the lead is enough to find how a word is written, and much shorter
-        for token in TOKEN.findall(" ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1]))):
-            if (term := _known(token)) in wanted:
+        tokens = TOKEN.findall(" ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1])))
+        for token, term in zip(tokens, _terms_of(tokens)):
+            if term in wanted:
                 forms[term][token.replace("’", "'").removesuffix("'s")] += 1
     return [max(forms[t].items(), key=lambda kv: (kv[1], kv[0]))[0] if forms[t] else t for t in best]
 
@@ -154,12 +154,13 @@ def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> lis
 # ---- 1. profiles -------------------------------------------------------------
 
 
-def profile_all(reports: Sequence[tuple[str, Extraction]]) -> list[Profile]:
-    """Profiles in time order (undated last, then by slug), so that neighbours in a posting list are near in time."""
+def profile_all(reports: Sequence[tuple[str, Extraction]]) -> tuple[list[Profile], Rows]:
+    """Profiles in time order (undated last, then by slug), so that neighbours in a posting list are near in
+    time; and their weights as rows of a table."""
     counted = sorted(((slug, e, _days(e), *_term_counts(e)) for slug, e in reports),
                      key=lambda r: (min(r[2]) if r[2] else math.inf, r[0]))
-    weights = _weights([counts for *_, counts, _ in counted])
-    return [_profile(slug, e, days, w, names) for (slug, e, days, _, names), w in zip(counted, weights)]
+    weights, rows = _weights([counts for *_, counts, _ in counted], [names for *_, names in counted])
+    return [_profile(slug, e, days, w, names) for (slug, e, days, _, names), w in zip(counted, weights)], rows
 
 
 def _profile(slug: str, e: Extraction, days: frozenset[int], weights: dict[str, float],
@@ -199,25 +200,20 @@ def _forms(mentions: Sequence[Mention]) -> str:
 
 
 def _terms(text: str) -> list[str]:
-    tokens = TOKEN.findall(text)
+    return list(filter(None, _terms_of(TOKEN.findall(text))))  # "" is no term
+
+
+def _terms_of(tokens: list[str]) -> list[str]:
+    """The term of each token ("" for none), looked up in C; each new token is learnt once."""
     found = list(map(_TERM_OF.get, tokens))
-    if None in found:  # learn each new token once, then look them all up again in C
+    if None in found:
         new = set(tokens).difference(_TERM_OF)
         if len(_TERM_OF) + len(new) > MAX_KNOWN:
             _TERM_OF.clear()
             new = set(tokens)
         _TERM_OF.update(zip(new, map(_term, new)))
         found = list(map(_TERM_OF.get, tokens))
-    return list(filter(None, found))  # "" is no term
-
-
-def _known(token: str) -> str:
-    term = _TERM_OF.get(token)
-    if term is None:
-        term = _term(token)
-        if len(_TERM_OF) < MAX_KNOWN:
-            _TERM_OF[token] = term
-    return term
+    return found  # type: ignore[return-value]  # every token is known now
 
 
 _TERM_OF: dict[str, str] = {}  # token as written → term ("" for none): the vocabulary is small, the tokens many
@@ -239,7 +235,7 @@ def stem(word: str) -> str:
     return word
 
 
-def _weights(counted: Sequence[Counter[str]]) -> list[dict[str, float]]:
+def _weights(counted: Sequence[dict[str, int]], names: Sequence[frozenset[str]]) -> tuple[list[dict[str, float]], Rows]:
     """Each report's sublinear term frequency times inverse document frequency, scaled to unit length.
 
     A term in every report weighs nothing; one in a single report weighs most but
@@ -262,9 +258,12 @@ def _weights(counted: Sequence[Counter[str]]) -> list[dict[str, float]]:
     order = np.lexsort((-raw, row))  # by report, heaviest first; the sort is stable: ties, the first in the text
     rank = np.arange(len(order)) - starts[row[order]]
     kept = order[(rank < PROFILE_TERMS) & (raw[order] > 0)]
-    words, values = np.array(list(vocabulary), dtype=object)[terms[kept]].tolist(), (raw / norms[row])[kept].tolist()
+    scaled = (raw / norms[row])[kept]
+    words, values = np.array(list(vocabulary), dtype=object)[terms[kept]].tolist(), scaled.tolist()
     bounds = np.searchsorted(row[kept], np.arange(len(counted) + 1)).tolist()
-    return [dict(zip(words[s:e], values[s:e])) for s, e in pairwise(bounds)]
+    weights = [dict(zip(words[s:e], values[s:e])) for s, e in pairwise(bounds)]
+    named = np.fromiter((w in names[r] for w, r in zip(words, row[kept].tolist())), np.bool_, len(kept))
+    return weights, Rows.of(row[kept], terms[kept], scaled, named, len(counted))
 
 
 @lru_cache(maxsize=4096)
@@ -331,18 +330,15 @@ class Rows:
     vocabulary: int
 
     @classmethod
-    def of(cls, profiles: Sequence[Profile]) -> Rows:
-        numbers: dict[str, int] = {}
-        flat = np.fromiter((numbers.setdefault(t, len(numbers)) for p in profiles for t in p.weights), np.int64)
-        sizes = np.fromiter((len(p.weights) for p in profiles), np.int64, len(profiles))
-        row = np.repeat(np.arange(len(profiles)), sizes)
-        at = (row, np.arange(len(flat)) - (np.cumsum(sizes) - sizes)[row])
-        shape = (len(profiles), int(sizes.max(initial=1)))
-        terms, weights, names = np.full(shape, len(numbers)), np.zeros(shape), np.zeros(shape, np.bool_)
-        terms[at] = flat
-        weights[at] = np.fromiter(chain.from_iterable(p.weights.values() for p in profiles), np.float64, len(flat))
-        names[at] = np.fromiter((t in p.names for p in profiles for t in p.weights), np.bool_, len(flat))
-        return cls(terms, weights, names, len(numbers))
+    def of(cls, row: Ints, terms: Ints, weights: Floats, names: npt.NDArray[np.bool_], size: int) -> Rows:
+        """The table of ``size`` rows from its entries, row by row and in each heaviest first."""
+        numbers, terms = np.unique(terms, return_inverse=True)  # only the terms kept in some row
+        sizes = np.bincount(row, minlength=size)
+        at = (row, np.arange(len(row)) - (np.cumsum(sizes) - sizes)[row])
+        shape = (size, int(sizes.max(initial=1)))
+        table = cls(np.full(shape, len(numbers)), np.zeros(shape), np.zeros(shape, np.bool_), len(numbers))
+        table.terms[at], table.weights[at], table.names[at] = terms, weights, names
+        return table
 
 
 def _ranges(starts: Ints, stops: Ints) -> tuple[Ints, Ints]:
@@ -526,7 +522,13 @@ def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
     order = np.lexsort((strong.b, strong.a, -strong.sim))
     queue = list(zip((-strong.sim[order]).tolist(), strong.a[order].tolist(), strong.b[order].tolist()))
     heap: list[Entry] = []
-    for neg, a, b in _strongest(queue, heap):
+    at = 0
+    while at < len(queue) or heap:  # the smallest entry of the sorted queue and of the heap
+        if heap and (at == len(queue) or heap[0] < queue[at]):
+            neg, a, b = heapq.heappop(heap)
+        else:
+            neg, a, b = queue[at]
+            at += 1
         group_a, group_b = members[a], members[b]
         if group_a is None or group_b is None or b not in sums[a]:
             continue
@@ -548,19 +550,6 @@ def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
 
 
 Entry = tuple[float, int, int]  # (minus the mean similarity, group, other group), the smallest first
-
-
-def _strongest(queue: list[Entry], heap: list[Entry]) -> Iterable[Entry]:
-    """The smallest entry of the sorted ``queue`` and the ``heap`` (which grows meanwhile), until both are empty."""
-    at = 0
-    while True:
-        if heap and (at == len(queue) or heap[0] < queue[at]):
-            yield heapq.heappop(heap)
-        elif at < len(queue):
-            at += 1
-            yield queue[at - 1]
-        else:
-            return
 
 
 def _adjacency(size: int, edges: Pairs) -> list[dict[int, float]]:

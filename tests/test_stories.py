@@ -127,7 +127,7 @@ def test_mentioned_dates_agreeing_join_undated_reports() -> None:
     briefings = moved(collection(), "velmora-post", None, "unknown")
     briefings = [replace(b, extraction=replace(b.extraction, dates=(DateRef("on Tuesday", "2021-05-04", 0),)))
                  if b.slug == "velmora-post" else b for b in briefings]
-    profiles = {p.slug: p for p in grouping.profile_all([(b.slug, b.extraction) for b in briefings])}
+    profiles = {p.slug: p for p in grouping.profile_all([(b.slug, b.extraction) for b in briefings])[0]}
     assert grouping._time_evidence(profiles["velmora-post"], profiles["velmora-wire"]) == grouping.TIME_BONUS
     assert ("velmora-post", "velmora-wire") in groups(briefings)
 
@@ -176,8 +176,8 @@ def test_export_writes_the_story_of_every_article() -> None:
 
 def test_candidates_come_from_the_index_not_all_pairs() -> None:
     """Reports sharing no indexed term are never compared (the work grows with the collection, not its square)."""
-    profiles = grouping.profile_all([(b.slug, b.extraction) for b in collection()])
-    found = grouping.candidates(profiles, grouping.Rows.of(profiles))
+    profiles, rows = grouping.profile_all([(b.slug, b.extraction) for b in collection()])
+    found = grouping.candidates(profiles, rows)
     pairs = set(zip(found.a.tolist(), found.b.tolist()))
     slugs = [p.slug for p in profiles]
     assert (slugs.index("velmora-wire"), slugs.index("velmora-post")) in pairs or \
