@@ -138,9 +138,13 @@ def group(reports: Sequence[tuple[str, Extraction]]) -> list[tuple[list[str], li
 
 def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> list[str]:
     """The terms at least two members share, heaviest first, each in its most common written form."""
-    reports = Counter(t for p in members for t in p.weights)
-    weight = Counter({t: sum(p.weights.get(t, 0.0) for p in members) for t, n in reports.items() if n > 1})
-    best = sorted(weight, key=lambda t: (-round(weight[t], 9), t))[:WORDS]
+    reports: Counter[str] = Counter()
+    total: dict[str, float] = {}
+    for p in members:  # the sums run in the members' order, as the weights were given
+        reports.update(p.weights.keys())
+        for t, w in p.weights.items():
+            total[t] = total.get(t, 0.0) + w
+    best = sorted((t for t, n in reports.items() if n > 1), key=lambda t: (-round(total[t], 9), t))[:WORDS]
     wanted = set(best)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for e in texts:  # the lead is enough to find how a word is written, and much shorter
@@ -512,7 +516,7 @@ def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
     The strongest pair comes first from the edges sorted once, or from a heap of the means
     that merges recompute; an entry whose groups have grown since is stale and skipped."""
     members: list[list[int] | None] = [[i] for i in range(len(profiles))]
-    sizes = np.ones(len(profiles), np.int64)  # group → its number of reports (a copy of len(members[g]))
+    sizes = [1] * len(profiles)  # group → its number of reports (len(members[g]), at hand)
     inner = [0.0] * len(profiles)  # group → sum of the similarities of its pairs
     # a story's span counts publication days only: a day a report names may be a premiere or a trial months off
     days: list[Span] = [(p.published, p.published) if p.published is not None else None for p in profiles]
@@ -587,10 +591,9 @@ def _merge(a: int, b: int, sums: list[dict[int, float]]) -> None:
     sums[b] = {}
 
 
-def _push(a: int, mine: dict[int, float], sizes: Ints, heap: list[Entry]) -> None:
+def _push(a: int, mine: dict[int, float], sizes: list[int], heap: list[Entry]) -> None:
     """Push group ``a``'s mean similarity with each neighbour, where it is at least ``THRESHOLD``."""
-    others = np.fromiter(mine, np.int64, len(mine))
-    means = np.fromiter(mine.values(), np.float64, len(mine)) / (sizes[a] * sizes[others])
-    strong = means >= THRESHOLD
-    for neg, c in zip((-means[strong]).tolist(), others[strong].tolist()):
-        heapq.heappush(heap, (neg, min(a, c), max(a, c)))
+    size = sizes[a]
+    for c, total in mine.items():
+        if (mean := total / (size * sizes[c])) >= THRESHOLD:
+            heapq.heappush(heap, (-mean, min(a, c), max(a, c)))
