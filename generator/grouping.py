@@ -390,9 +390,9 @@ def _postings(profiles: Sequence[Profile], rows: Rows) -> tuple[Ints, Ints]:
     numbers: dict[str, int] = {}
     quoted = [(rows.vocabulary + numbers.setdefault(key, len(numbers)), i)
               for i, p in enumerate(profiles) for key in sorted(p.quotes)]
-    quote_term, quote_row = (np.array(x, np.int64).reshape(-1) for x in zip(*quoted)) if quoted else ([], [])
-    return (np.concatenate((rows.terms[row, column], quote_term)).astype(np.int64),
-            np.concatenate((row, quote_row)).astype(np.int64))
+    quote_term = np.array([term for term, _ in quoted], np.int64)
+    quote_row = np.array([i for _, i in quoted], np.int64)
+    return np.concatenate((rows.terms[row, column], quote_term)), np.concatenate((row, quote_row))
 
 
 # ---- 3. similarity -----------------------------------------------------------
