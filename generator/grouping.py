@@ -30,9 +30,9 @@
    unlike single linkage, keeps one shared topic word from chaining events together.
 
 Steps 1 to 3 run on arrays (numpy) over the whole collection: a candidate pair costs a
-few array operations, not a Python loop, so 10,000 reports group in a few seconds.
-Linkage stays a loop over merges; it revisits only the neighbours a merge can lift to
-``THRESHOLD``.
+few array operations, not a Python loop (``bench/README.md``: 10,000 reports). Each number
+is computed as the plain rule would (``tests/test_stories.py`` checks the arrays against it
+pair by pair). Linkage stays a loop over merges, as a merge changes what the next one is.
 
 Not handled: a one-line report that shares fewer than two distinctive words with the
 others; in a long posting list, an undated report meets only the ``NEIGHBOURS`` dated
@@ -48,7 +48,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import chain, pairwise
+from itertools import chain, compress, pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -149,9 +149,9 @@ def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> lis
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for e in texts:  # the lead is enough to find how a word is written, and much shorter
         tokens = TOKEN.findall(" ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1])))
-        for token, term in zip(tokens, _terms_of(tokens)):
-            if term in wanted:
-                forms[term][token.replace("’", "'").removesuffix("'s")] += 1
+        terms = _terms_of(tokens)
+        for token, term in compress(zip(tokens, terms), map(wanted.__contains__, terms)):  # filtered in C
+            forms[term][token.replace("’", "'").removesuffix("'s")] += 1
     return [max(forms[t].items(), key=lambda kv: (kv[1], kv[0]))[0] if forms[t] else t for t in best]
 
 
@@ -172,7 +172,7 @@ def _profile(slug: str, e: Extraction, days: frozenset[int], weights: dict[str, 
     leading = _leading(e)
     return Profile(slug=slug, weights=weights, days=days, published=_day(e.published.value), pinned=_pinned(e),
                    year=_year(e), quotes=_quotes(e), names=names, lead=_lead(leading),
-                   leading=frozenset(_terms(_forms(leading))))
+                   leading=_name_terms(leading))
 
 
 WHO = frozenset({"person", "org"})  # kinds of mention whose names say who: the rest are places and countries
@@ -184,8 +184,8 @@ def _term_counts(e: Extraction) -> tuple[Counter[str], frozenset[str]]:
     only a place and a person are more than a person in the news).
 
     A term counts less the further down the report it is: the lead says what happened."""
-    names = frozenset(_terms(_forms([m for m in (*e.persons, *e.actors) if m.kind in WHO])))
-    places = frozenset(_terms(_forms([m for m in e.actors if m.kind not in WHO]))) - names
+    names = _name_terms([m for m in (*e.persons, *e.actors) if m.kind in WHO])
+    places = _name_terms([m for m in e.actors if m.kind not in WHO]) - names
     counts = Counter(_terms(e.article.title) * TITLE_WEIGHT)  # whole-number weights: Counter counts in C
     body = e.article.body
     for start, stop, weight in BANDS:
@@ -198,9 +198,14 @@ def _term_counts(e: Extraction) -> tuple[Counter[str], frozenset[str]]:
     return counts, names
 
 
-def _forms(mentions: Sequence[Mention]) -> str:
-    """Every form of the mentions' names, one a line."""
-    return "\n".join(form for m in mentions for form in (m.name, *m.aliases))
+def _name_terms(mentions: Sequence[Mention]) -> frozenset[str]:
+    """The terms of every form of the mentions' names (the same names recur across reports: each is read once)."""
+    return frozenset(chain.from_iterable(_terms_of_name(form) for m in mentions for form in (m.name, *m.aliases)))
+
+
+@lru_cache(maxsize=65536)
+def _terms_of_name(form: str) -> tuple[str, ...]:
+    return tuple(_terms(form))
 
 
 def _terms(text: str) -> list[str]:
@@ -310,7 +315,7 @@ def _lead(leading: list[Mention]) -> frozenset[str]:
     if not leading:
         return frozenset()
     best = max(leading, key=lambda m: (len(m.paragraphs), -min(m.paragraphs), m.name))
-    return frozenset(_terms(_forms([best])))
+    return _name_terms([best])
 
 
 def _leading(e: Extraction) -> list[Mention]:
@@ -585,9 +590,10 @@ def _merge(a: int, b: int, sums: list[dict[int, float]]) -> None:
     """Fold group ``b``'s similarity sums into ``a``'s, on both sides of each pair."""
     mine = sums[a]
     for c, sim in sums[b].items():
-        del sums[c][b]
+        other = sums[c]
+        del other[b]
         if c != a:
-            mine[c] = sums[c][a] = mine.get(c, 0.0) + sim
+            mine[c] = other[a] = mine.get(c, 0.0) + sim
     sums[b] = {}
 
 
