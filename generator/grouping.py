@@ -149,7 +149,7 @@ def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> lis
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for e in texts:  # the lead is enough to find how a word is written, and much shorter
         tokens = TOKEN.findall(" ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1])))
-        terms = _terms_of(tokens)
+        terms = list(map(_TERMS.__getitem__, _numbers_of(tokens)))
         for token, term in compress(zip(tokens, terms), map(wanted.__contains__, terms)):  # filtered in C
             forms[term][token.replace("’", "'").removesuffix("'s")] += 1
     return [max(forms[t].items(), key=lambda kv: (kv[1], kv[0]))[0] if forms[t] else t for t in best]
@@ -161,6 +161,12 @@ def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> lis
 def profile_all(reports: Sequence[tuple[str, Extraction]]) -> tuple[list[Profile], Rows]:
     """Profiles in time order (undated last, then by slug), so that neighbours in a posting list are near in
     time; and their weights as rows of a table."""
+    if len(_TERMS) > MAX_KNOWN:  # no number is in use between two calls: the memory can start over
+        _TERM_OF.clear()
+        del _TERMS[1:]
+        _NUMBER.clear()
+        _NUMBER[""] = 0
+        _terms_of_name.cache_clear()
     counted = sorted(((slug, e, _days(e), *_term_counts(e)) for slug, e in reports),
                      key=lambda r: (min(r[2]) if r[2] else math.inf, r[0]))
     weights, rows = _weights([counts for *_, counts, _ in counted], [names for *_, names in counted])
@@ -178,23 +184,23 @@ def _profile(slug: str, e: Extraction, days: frozenset[int], weights: dict[str, 
 WHO = frozenset({"person", "org"})  # kinds of mention whose names say who: the rest are places and countries
 
 
-def _term_counts(e: Extraction) -> tuple[Counter[str], frozenset[str]]:
-    """Terms with their counts, and which are parts of names of people and organisations (they count
-    ``NAME_BOOST`` times; places count ``PLACE_BOOST`` times but are not returned: two reports sharing
-    only a place and a person are more than a person in the news).
+def _term_counts(e: Extraction) -> tuple[Counter[int], frozenset[str]]:
+    """Terms (by number: ``_TERMS[n]``) with their counts, and the terms that are parts of names of people
+    and organisations (they count ``NAME_BOOST`` times; places count ``PLACE_BOOST`` times but are not
+    returned: two reports sharing only a place and a person are more than a person in the news).
 
     A term counts less the further down the report it is: the lead says what happened."""
     names = _name_terms([m for m in (*e.persons, *e.actors) if m.kind in WHO])
     places = _name_terms([m for m in e.actors if m.kind not in WHO]) - names
-    counts = Counter(_terms(e.article.title) * TITLE_WEIGHT)  # whole-number weights: Counter counts in C
+    counts = Counter(_numbers(e.article.title) * TITLE_WEIGHT)  # whole-number weights: Counter counts in C
     body = e.article.body
     for start, stop, weight in BANDS:
         if start < len(body):
-            counts.update(_terms("\n".join(body[start:stop])) * weight)
-    for t in names & counts.keys():
-        counts[t] *= NAME_BOOST
-    for t in places & counts.keys():
-        counts[t] = round(counts[t] * PLACE_BOOST)  # whole numbers, as above
+            counts.update(_numbers("\n".join(body[start:stop])) * weight)
+    for n in {_NUMBER[t] for t in names} & counts.keys():
+        counts[n] *= NAME_BOOST
+    for n in {_NUMBER[t] for t in places} & counts.keys():
+        counts[n] = round(counts[n] * PLACE_BOOST)  # whole numbers, as above
     return counts, names
 
 
@@ -209,24 +215,38 @@ def _terms_of_name(form: str) -> tuple[str, ...]:
 
 
 def _terms(text: str) -> list[str]:
-    return list(filter(None, _terms_of(TOKEN.findall(text))))  # "" is no term
+    return list(map(_TERMS.__getitem__, _numbers(text)))
 
 
-def _terms_of(tokens: list[str]) -> list[str]:
-    """The term of each token ("" for none), looked up in C; each new token is learnt once."""
+def _numbers(text: str) -> list[int]:
+    """The number of each term of the text, in order (tokens that are no term left out)."""
+    return list(filter(None, _numbers_of(TOKEN.findall(text))))
+
+
+def _numbers_of(tokens: list[str]) -> list[int]:
+    """The number of each token's term (0 for none), looked up in C; each new token is learnt once."""
     found = list(map(_TERM_OF.get, tokens))
     if None in found:
         new = set(tokens).difference(_TERM_OF)
         if len(_TERM_OF) + len(new) > MAX_KNOWN:
             _TERM_OF.clear()
             new = set(tokens)
-        _TERM_OF.update(zip(new, map(_term, new)))
+        for token in new:
+            term = _term(token)
+            if (number := _NUMBER.get(term)) is None:
+                number = _NUMBER[term] = len(_TERMS)
+                _TERMS.append(term)
+            _TERM_OF[token] = number
         found = list(map(_TERM_OF.get, tokens))
     return found  # type: ignore[return-value]  # every token is known now
 
 
-_TERM_OF: dict[str, str] = {}  # token as written → term ("" for none): the vocabulary is small, the tokens many
-MAX_KNOWN = 1_000_000  # tokens remembered; past it the memory starts over
+# Tokens and terms met so far: the vocabulary is small, the tokens many. Terms go by number, so
+# that counting and the arrays of step 1 work on numbers.
+_TERM_OF: dict[str, int] = {}  # token as written → the number of its term (0: none)
+_TERMS: list[str] = [""]  # number → term
+_NUMBER: dict[str, int] = {"": 0}  # term → number
+MAX_KNOWN = 1_000_000  # tokens (and terms) remembered; past it the memory starts over
 
 
 def _term(token: str) -> str:
@@ -244,7 +264,7 @@ def stem(word: str) -> str:
     return word
 
 
-def _weights(counted: Sequence[dict[str, int]], names: Sequence[frozenset[str]]) -> tuple[list[dict[str, float]], Rows]:
+def _weights(counted: Sequence[dict[int, int]], names: Sequence[frozenset[str]]) -> tuple[list[dict[str, float]], Rows]:
     """Each report's sublinear term frequency times inverse document frequency, scaled to unit length.
 
     A term in every report weighs nothing; one in a single report weighs most but
@@ -253,11 +273,12 @@ def _weights(counted: Sequence[dict[str, int]], names: Sequence[frozenset[str]])
     first in the text), heaviest first: the rest adds little to a cosine and most of
     its cost. Computed on arrays over all reports; each number is the one Python's
     ``math`` gives term by term (``log`` and ``hypot`` are called as such)."""
-    vocabulary = {t: n for n, t in enumerate(dict.fromkeys(chain.from_iterable(counted)))}
-    terms = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(counted)), np.int64)
+    terms = np.fromiter(chain.from_iterable(counted), np.int64)
     counts = np.fromiter(chain.from_iterable(c.values() for c in counted), np.float64, len(terms))
     sizes = np.fromiter(map(len, counted), np.int64, len(counted))
-    idf = np.array([math.log((1 + len(counted)) / n) for n in np.bincount(terms).tolist()])
+    df = np.bincount(terms)
+    idf = np.zeros(len(df))
+    idf[df > 0] = [math.log((1 + len(counted)) / n) for n in df[df > 0].tolist()]
     unique, inverse = np.unique(counts, return_inverse=True)
     raw = np.array([_tf(c) for c in unique.tolist()])[inverse] * idf[terms]
     starts = np.concatenate(([0], np.cumsum(sizes)))
@@ -268,7 +289,7 @@ def _weights(counted: Sequence[dict[str, int]], names: Sequence[frozenset[str]])
     rank = np.arange(len(order)) - starts[row[order]]
     kept = order[(rank < PROFILE_TERMS) & (raw[order] > 0)]
     scaled = (raw / norms[row])[kept]
-    words, values = np.array(list(vocabulary), dtype=object)[terms[kept]].tolist(), scaled.tolist()
+    words, values = list(map(_TERMS.__getitem__, terms[kept].tolist())), scaled.tolist()
     bounds = np.searchsorted(row[kept], np.arange(len(counted) + 1)).tolist()
     weights = [dict(zip(words[s:e], values[s:e])) for s, e in pairwise(bounds)]
     named = np.fromiter((w in names[r] for w, r in zip(words, row[kept].tolist())), np.bool_, len(kept))
