@@ -192,11 +192,14 @@ def _term_counts(e: Extraction) -> tuple[Counter[int], frozenset[str]]:
     A term counts less the further down the report it is: the lead says what happened."""
     names = _name_terms([m for m in (*e.persons, *e.actors) if m.kind in WHO])
     places = _name_terms([m for m in e.actors if m.kind not in WHO]) - names
-    counts = Counter(_numbers(e.article.title) * TITLE_WEIGHT)  # whole-number weights: Counter counts in C
+    # whole-number weights: Counter counts in C; tokens that are no term count under 0, dropped at the end
+    counts = Counter(_numbers_of(TOKEN.findall(e.article.title)) * TITLE_WEIGHT)
     body = e.article.body
     for start, stop, weight in BANDS:
         if start < len(body):
-            counts.update(_numbers("\n".join(body[start:stop])) * weight)
+            numbers = _numbers_of(TOKEN.findall("\n".join(body[start:stop])))
+            counts.update(numbers * weight if weight > 1 else numbers)
+    del counts[0]
     for n in {_NUMBER[t] for t in names} & counts.keys():
         counts[n] *= NAME_BOOST
     for n in {_NUMBER[t] for t in places} & counts.keys():
