@@ -370,3 +370,12 @@ def test_linkage_merges_as_the_plain_heap_does(seed: int) -> None:
                                                    np.array([edges[p] for p in pairs])))
     assert found == reference_link(size, edges, published)
     assert any(len(g) > 1 for g in found)
+
+
+@pytest.mark.parametrize("briefings", [
+    [],
+    [report("x", "The", ("And the",))],  # no term at all
+    [report("x", "The", ("And the",)), report("y", "Of", ())],
+])
+def test_reports_without_terms_make_no_story(briefings: list[Briefing]) -> None:
+    assert group_stories(briefings) == ()
