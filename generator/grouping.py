@@ -562,17 +562,17 @@ def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
         else:
             neg, a, b = queue[at]
             at += 1
-        group_a, group_b = members[a], members[b]
-        if group_a is None or group_b is None or b not in sums[a]:
+        group_a, group_b, total = members[a], members[b], sums[a].get(b)
+        if group_a is None or group_b is None or total is None:
             continue
-        mean = sums[a][b] / (len(group_a) * len(group_b))
+        mean = total / (len(group_a) * len(group_b))
         if abs(mean + neg) > 1e-12:
             continue  # a stale entry: the groups have grown since
         if not (_spans(days[a], days[b], MAX_SPAN_DAYS) and _spans(pinned[a], pinned[b], PINNED_SPAN_DAYS)):
             continue
         if mean < RATIO * min(_cohesion(inner[a], len(group_a)), _cohesion(inner[b], len(group_b))):
             continue  # each group is much tighter than the two together: two events of one kind
-        inner[a] += inner[b] + sums[a][b]
+        inner[a] += inner[b] + total
         days[a], pinned[a] = _union(days[a], days[b]), _union(pinned[a], pinned[b])
         group_a += group_b
         members[b] = None
