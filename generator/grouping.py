@@ -29,6 +29,11 @@
    verdict named in the text can lie a year past the news itself). Averaging,
    unlike single linkage, keeps one shared topic word from chaining events together.
 
+Steps 1 to 3 run on arrays (numpy) over the whole collection: a candidate pair costs a
+few array operations, not a Python loop (``bench/README.md``: 10,000 reports). Each number
+is computed as the plain rule would (``tests/test_stories.py`` checks the arrays against it
+pair by pair). Linkage stays a loop over merges, as a merge changes what the next one is.
+
 Not handled: a one-line report that shares fewer than two distinctive words with the
 others; in a long posting list, an undated report meets only the ``NEIGHBOURS`` dated
 reports before it; dates found in the text only weigh (coverage of one trial can span
@@ -39,12 +44,14 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import islice
-from operator import itemgetter
+from itertools import chain, compress, pairwise
+
+import numpy as np
+import numpy.typing as npt
 
 from .extract.quotes import quote_key
 from .model import Extraction, Mention
@@ -84,6 +91,10 @@ MIN_COMMON = 2  # terms two reports must share to be compared at all: one word i
 MIN_SHARED_TOP = 1  # two reports are compared when they share this many indexed terms (or a quotation)
 NEIGHBOURS = 25  # in a long posting list, pair each report with this many after it (time order)
 WORDS = 20  # shared words kept per story, to show why it was grouped
+TABLE = 1 << 19  # cells of the table the cosines look terms up in: a few megabytes, which stay in the cache
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -102,96 +113,144 @@ class Profile:
     leading: frozenset[str]  # the terms of the names of every person named in the lead
 
 
+@dataclass(frozen=True)
+class Pairs:
+    """Pairs of profiles (indexes ``a[k] < b[k]``), sorted, with a similarity each once scored."""
+
+    a: Ints
+    b: Ints
+    sim: Floats
+
+    def __len__(self) -> int:
+        return len(self.a)
+
+    def where(self, keep: npt.NDArray[np.bool_]) -> Pairs:
+        return Pairs(self.a[keep], self.b[keep], self.sim[keep])
+
+
 def group(reports: Sequence[tuple[str, Extraction]]) -> list[tuple[list[str], list[str]]]:
     """Groups of two or more slugs that report one event, sorted, each with the distinctive words its reports share."""
-    profiles = profile_all(reports)
-    edges = {pair: sim for pair in candidates(profiles)
-             if (sim := similarity(profiles[pair[0]], profiles[pair[1]])) > 0}
+    profiles, rows = profile_all(reports)
+    scored = similarities(profiles, rows, candidates(profiles, rows))
     text = {slug: e for slug, e in reports}
-    groups = [[profiles[i] for i in g] for g in link(profiles, edges) if len(g) > 1]
+    groups = [[profiles[i] for i in g] for g in link(profiles, scored.where(scored.sim > 0)) if len(g) > 1]
     return sorted((sorted(p.slug for p in g), shared_words(g, [text[p.slug] for p in g])) for g in groups)
 
 
 def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> list[str]:
     """The terms at least two members share, heaviest first, each in its most common written form."""
-    reports = Counter(t for p in members for t in p.weights)
-    weight = Counter({t: sum(p.weights.get(t, 0.0) for p in members) for t, n in reports.items() if n > 1})
-    best = sorted(weight, key=lambda t: (-round(weight[t], 9), t))[:WORDS]
+    reports: Counter[str] = Counter()
+    total: dict[str, float] = {}
+    for p in members:  # the sums run in the members' order, as the weights were given
+        reports.update(p.weights.keys())
+        for t, w in p.weights.items():
+            total[t] = total.get(t, 0.0) + w
+    best = sorted((t for t, n in reports.items() if n > 1), key=lambda t: (-round(total[t], 9), t))[:WORDS]
     wanted = set(best)
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for e in texts:  # the lead is enough to find how a word is written, and much shorter
-        for token in TOKEN.findall(" ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1]))):
-            if (term := _known(token)) in wanted:
-                forms[term][token.replace("’", "'").removesuffix("'s")] += 1
+        tokens = TOKEN.findall(" ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1])))
+        terms = list(map(_TERMS.__getitem__, _numbers_of(tokens)))
+        for token, term in compress(zip(tokens, terms), map(wanted.__contains__, terms)):  # filtered in C
+            forms[term][token.replace("’", "'").removesuffix("'s")] += 1
     return [max(forms[t].items(), key=lambda kv: (kv[1], kv[0]))[0] if forms[t] else t for t in best]
 
 
 # ---- 1. profiles -------------------------------------------------------------
 
 
-def profile_all(reports: Sequence[tuple[str, Extraction]]) -> list[Profile]:
-    """Profiles in time order (undated last, then by slug), so that neighbours in a posting list are near in time."""
-    counted = [(slug, e, *_term_counts(e)) for slug, e in reports]
-    df = Counter(t for _, _, counts, _ in counted for t in counts)
-    idf = {t: math.log((1 + len(counted)) / n) for t, n in df.items()}
-    profiles = [_profile(slug, e, _weights(counts, idf), names) for slug, e, counts, names in counted]
-    return sorted(profiles, key=lambda p: (min(p.days) if p.days else math.inf, p.slug))
+def profile_all(reports: Sequence[tuple[str, Extraction]]) -> tuple[list[Profile], Rows]:
+    """Profiles in time order (undated last, then by slug), so that neighbours in a posting list are near in
+    time; and their weights as rows of a table."""
+    if len(_TERMS) > MAX_KNOWN:  # no number is in use between two calls: the memory can start over
+        _TERM_OF.clear()
+        del _TERMS[1:]
+        _NUMBER.clear()
+        _NUMBER[""] = 0
+        _terms_of_name.cache_clear()
+    counted = sorted(((slug, e, _days(e), *_term_counts(e)) for slug, e in reports),
+                     key=lambda r: (min(r[2]) if r[2] else math.inf, r[0]))
+    weights, rows = _weights([counts for *_, counts, _ in counted], [names for *_, names in counted])
+    return [_profile(slug, e, days, w, names) for (slug, e, days, _, names), w in zip(counted, weights)], rows
 
 
-def _profile(slug: str, e: Extraction, weights: dict[str, float], names: frozenset[str]) -> Profile:
+def _profile(slug: str, e: Extraction, days: frozenset[int], weights: dict[str, float],
+             names: frozenset[str]) -> Profile:
     leading = _leading(e)
-    return Profile(slug=slug, weights=weights, days=_days(e), published=_day(e.published.value), pinned=_pinned(e),
+    return Profile(slug=slug, weights=weights, days=days, published=_day(e.published.value), pinned=_pinned(e),
                    year=_year(e), quotes=_quotes(e), names=names, lead=_lead(leading),
-                   leading=frozenset(_terms(_forms(leading))))
+                   leading=_name_terms(leading))
 
 
 WHO = frozenset({"person", "org"})  # kinds of mention whose names say who: the rest are places and countries
 
 
-def _term_counts(e: Extraction) -> tuple[Counter[str], frozenset[str]]:
-    """Terms with their counts, and which are parts of names of people and organisations (they count
-    ``NAME_BOOST`` times; places count ``PLACE_BOOST`` times but are not returned: two reports sharing
-    only a place and a person are more than a person in the news).
+def _term_counts(e: Extraction) -> tuple[Counter[int], frozenset[str]]:
+    """Terms (by number: ``_TERMS[n]``) with their counts, and the terms that are parts of names of people
+    and organisations (they count ``NAME_BOOST`` times; places count ``PLACE_BOOST`` times but are not
+    returned: two reports sharing only a place and a person are more than a person in the news).
 
     A term counts less the further down the report it is: the lead says what happened."""
-    names = frozenset(_terms(_forms([m for m in (*e.persons, *e.actors) if m.kind in WHO])))
-    places = frozenset(_terms(_forms([m for m in e.actors if m.kind not in WHO]))) - names
-    counts = Counter(_terms(e.article.title) * TITLE_WEIGHT)  # whole-number weights: Counter counts in C
+    names = _name_terms([m for m in (*e.persons, *e.actors) if m.kind in WHO])
+    places = _name_terms([m for m in e.actors if m.kind not in WHO]) - names
+    # whole-number weights: Counter counts in C; tokens that are no term count under 0, dropped at the end
+    counts = Counter(_numbers_of(TOKEN.findall(e.article.title)) * TITLE_WEIGHT)
     body = e.article.body
     for start, stop, weight in BANDS:
         if start < len(body):
-            counts.update(_terms("\n".join(body[start:stop])) * weight)
-    for t in names & counts.keys():
-        counts[t] *= NAME_BOOST
-    for t in places & counts.keys():
-        counts[t] = round(counts[t] * PLACE_BOOST)  # whole numbers, as above
+            numbers = _numbers_of(TOKEN.findall("\n".join(body[start:stop])))
+            counts.update(numbers * weight if weight > 1 else numbers)
+    del counts[0]
+    for n in {_NUMBER[t] for t in names} & counts.keys():
+        counts[n] *= NAME_BOOST
+    for n in {_NUMBER[t] for t in places} & counts.keys():
+        counts[n] = round(counts[n] * PLACE_BOOST)  # whole numbers, as above
     return counts, names
 
 
-def _forms(mentions: Sequence[Mention]) -> str:
-    """Every form of the mentions' names, one a line."""
-    return "\n".join(form for m in mentions for form in (m.name, *m.aliases))
+def _name_terms(mentions: Sequence[Mention]) -> frozenset[str]:
+    """The terms of every form of the mentions' names (the same names recur across reports: each is read once)."""
+    return frozenset(chain.from_iterable(_terms_of_name(form) for m in mentions for form in (m.name, *m.aliases)))
+
+
+@lru_cache(maxsize=65536)
+def _terms_of_name(form: str) -> tuple[str, ...]:
+    return tuple(_terms(form))
 
 
 def _terms(text: str) -> list[str]:
-    tokens = TOKEN.findall(text)
+    return list(map(_TERMS.__getitem__, _numbers(text)))
+
+
+def _numbers(text: str) -> list[int]:
+    """The number of each term of the text, in order (tokens that are no term left out)."""
+    return list(filter(None, _numbers_of(TOKEN.findall(text))))
+
+
+def _numbers_of(tokens: list[str]) -> list[int]:
+    """The number of each token's term (0 for none), looked up in C; each new token is learnt once."""
     found = list(map(_TERM_OF.get, tokens))
     if None in found:
-        found = [_known(token) for token in tokens]
-    return [t for t in found if t]
+        new = set(tokens).difference(_TERM_OF)
+        if len(_TERM_OF) + len(new) > MAX_KNOWN:
+            _TERM_OF.clear()
+            new = set(tokens)
+        for token in new:
+            term = _term(token)
+            if (number := _NUMBER.get(term)) is None:
+                number = _NUMBER[term] = len(_TERMS)
+                _TERMS.append(term)
+            _TERM_OF[token] = number
+        found = list(map(_TERM_OF.get, tokens))
+    return found  # type: ignore[return-value]  # every token is known now
 
 
-def _known(token: str) -> str:
-    term = _TERM_OF.get(token)
-    if term is None:
-        term = _term(token)
-        if len(_TERM_OF) < MAX_KNOWN:
-            _TERM_OF[token] = term
-    return term
-
-
-_TERM_OF: dict[str, str] = {}  # token as written → term ("" for none): the vocabulary is small, the tokens many
-MAX_KNOWN = 1_000_000
+# Tokens and terms met so far: the vocabulary is small, the tokens many. Terms go by number, so
+# that counting and the arrays of step 1 work on numbers.
+_TERM_OF: dict[str, int] = {}  # token as written → the number of its term (0: none)
+_TERMS: list[str] = [""]  # number → term
+_NUMBER: dict[str, int] = {"": 0}  # term → number
+MAX_KNOWN = 1_000_000  # tokens (and terms) remembered; past it the memory starts over
 
 
 def _term(token: str) -> str:
@@ -209,17 +268,36 @@ def stem(word: str) -> str:
     return word
 
 
-def _weights(counts: Counter[str], idf: dict[str, float]) -> dict[str, float]:
-    """Sublinear term frequency times inverse document frequency, scaled to unit length.
+def _weights(counted: Sequence[dict[int, int]], names: Sequence[frozenset[str]]) -> tuple[list[dict[str, float]], Rows]:
+    """Each report's sublinear term frequency times inverse document frequency, scaled to unit length.
 
     A term in every report weighs nothing; one in a single report weighs most but
     can pair nothing, which is why it lowers every cosine of a long, rambling report.
-    Only the ``PROFILE_TERMS`` heaviest are kept (the norm counts them all): the rest
-    adds little to a cosine and most of its cost."""
-    raw = {t: _tf(n) * idf[t] for t, n in counts.items()}
-    norm = math.hypot(*raw.values()) or 1.0
-    kept = heapq.nlargest(PROFILE_TERMS, raw.items(), key=itemgetter(1))  # ties: the first in the text
-    return {t: w / norm for t, w in kept if w > 0}  # heaviest first
+    Only the ``PROFILE_TERMS`` heaviest are kept (the norm counts them all; ties: the
+    first in the text), heaviest first: the rest adds little to a cosine and most of
+    its cost. Computed on arrays over all reports; each number is the one Python's
+    ``math`` gives term by term (``log`` and ``hypot`` are called as such)."""
+    terms = np.fromiter(chain.from_iterable(counted), np.int64)
+    counts = np.fromiter(chain.from_iterable(c.values() for c in counted), np.float64, len(terms))
+    sizes = np.fromiter(map(len, counted), np.int64, len(counted))
+    df = np.bincount(terms)
+    idf = np.zeros(len(df))
+    idf[df > 0] = [math.log((1 + len(counted)) / n) for n in df[df > 0].tolist()]
+    unique, inverse = np.unique(counts, return_inverse=True)
+    raw = np.array([_tf(c) for c in unique.tolist()])[inverse] * idf[terms]
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    flat = raw.tolist()
+    norms = np.array([math.hypot(*flat[s:e]) or 1.0 for s, e in pairwise(starts.tolist())])
+    row = np.repeat(np.arange(len(counted)), sizes)
+    order = np.lexsort((-raw, row))  # by report, heaviest first; the sort is stable: ties, the first in the text
+    rank = np.arange(len(order)) - starts[row[order]]
+    kept = order[(rank < PROFILE_TERMS) & (raw[order] > 0)]
+    scaled = (raw / norms[row])[kept]
+    words, values = list(map(_TERMS.__getitem__, terms[kept].tolist())), scaled.tolist()
+    bounds = np.searchsorted(row[kept], np.arange(len(counted) + 1)).tolist()
+    weights = [dict(zip(words[s:e], values[s:e])) for s, e in pairwise(bounds)]
+    named = np.fromiter((w in names[r] for w, r in zip(words, row[kept].tolist())), np.bool_, len(kept))
+    return weights, Rows.of(row[kept], terms[kept], scaled, named, len(counted))
 
 
 @lru_cache(maxsize=4096)
@@ -259,7 +337,7 @@ def _lead(leading: list[Mention]) -> frozenset[str]:
     if not leading:
         return frozenset()
     best = max(leading, key=lambda m: (len(m.paragraphs), -min(m.paragraphs), m.name))
-    return frozenset(_terms(_forms([best])))
+    return _name_terms([best])
 
 
 def _leading(e: Extraction) -> list[Mention]:
@@ -271,57 +349,161 @@ def _quotes(e: Extraction) -> frozenset[str]:
     return frozenset(k for k in keys if k.count(" ") + 1 >= MIN_QUOTE_WORDS)
 
 
+@dataclass(frozen=True)
+class Rows:
+    """The profiles' weights as a table, for the work on arrays: row ``i``, column ``k`` is profile ``i``'s
+    ``k``-th heaviest term (as a number); the columns past its last term hold the number ``vocabulary``
+    and weight 0."""
+
+    terms: Ints
+    weights: Floats
+    names: npt.NDArray[np.bool_]  # the term is part of the name of a person or organisation in that report
+    vocabulary: int
+
+    @classmethod
+    def of(cls, row: Ints, terms: Ints, weights: Floats, names: npt.NDArray[np.bool_], size: int) -> Rows:
+        """The table of ``size`` rows from its entries, row by row and in each heaviest first."""
+        numbers, terms = np.unique(terms, return_inverse=True)  # only the terms kept in some row
+        sizes = np.bincount(row, minlength=size)
+        at = (row, np.arange(len(row)) - (np.cumsum(sizes) - sizes)[row])
+        shape = (size, int(sizes.max(initial=1)))
+        table = cls(np.full(shape, len(numbers)), np.zeros(shape), np.zeros(shape, np.bool_), len(numbers))
+        table.terms[at], table.weights[at], table.names[at] = terms, weights, names
+        return table
+
+
+def _ranges(starts: Ints, stops: Ints) -> tuple[Ints, Ints]:
+    """The indexes ``starts[k]`` to ``stops[k]`` one after another, and the ``k`` each came from."""
+    sizes = stops - starts
+    which = np.repeat(np.arange(len(starts)), sizes)
+    offsets = np.cumsum(sizes) - sizes
+    return np.arange(int(sizes.sum())) - offsets[which] + starts[which], which
+
+
 # ---- 2. candidates -----------------------------------------------------------
 
 
-def candidates(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
-    """Pairs (i < j) of profiles sharing one of their heaviest terms or a quotation."""
-    df = Counter(t for p in profiles for t in p.weights)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, p in enumerate(profiles):  # in time order, so every posting list is too
-        shared = (t for t in p.weights if df[t] > 1)  # a term of one report alone pairs nothing
-        for term in islice(shared, TOP_TERMS):  # the weights are heaviest first
-            postings[term].append(i)
-        for key in sorted(p.quotes):
-            postings["\0" + key].append(i)
-    first, pinned = [p.published for p in profiles], [p.pinned for p in profiles]
-    found: Counter[tuple[int, int]] = Counter()
-    for term, posting in postings.items():
-        weight = MIN_SHARED_TOP if term.startswith("\0") else 1  # one shared quotation is enough
-        for pair in _near_pairs(posting, first, pinned):
-            found[pair] += weight
-    return {pair for pair, n in found.items() if n >= MIN_SHARED_TOP}
+def candidates(profiles: Sequence[Profile], rows: Rows) -> Pairs:
+    """Pairs of profiles sharing one of their heaviest terms or a quotation (no similarity yet)."""
+    term, row = _postings(profiles, rows)
+    order = np.lexsort((row, term))  # posting lists, each in time order
+    term, row = term[order], row[order]
+    first = np.array([p.published or 0 for p in profiles], np.int64)  # 0: not known
+    span = np.array([MAX_SPAN_DAYS if p.pinned is None else PINNED_SPAN_DAYS for p in profiles], np.int64)
+    day = first[row]
+    # the latest publication day met so far in each posting list (they are in time order): a report
+    # stops pairing at the first too late to share a story with it
+    offset = np.cumsum(np.concatenate(([False], term[1:] != term[:-1]))) * (int(day.max(initial=0)) + 1)
+    latest = np.maximum.accumulate(day + offset) - offset
+    quoted = term >= rows.vocabulary
+    found, weight = [], []
+    for k in range(1, NEIGHBOURS + 1):
+        a, b = row[:-k], row[k:]
+        near = (term[:-k] == term[k:]) & ((day[:-k] == 0) | (latest[k:] - day[:-k] <= span[a]))
+        found.append(a[near] * len(profiles) + b[near])
+        weight.append(np.where(quoted[k:][near], MIN_SHARED_TOP, 1))
+    keys, which = np.unique(np.concatenate(found), return_inverse=True)
+    keys = keys[np.bincount(which, np.concatenate(weight), len(keys)) >= MIN_SHARED_TOP]
+    return Pairs(keys // len(profiles), keys % len(profiles), np.zeros(len(keys)))
 
 
-def _near_pairs(posting: list[int], first: list[int | None], pinned: list[int | None]) -> Iterable[tuple[int, int]]:
-    """Pairs of a posting list, each report with its next ``NEIGHBOURS``, stopping at the first
-    published too late to share a story with it (the list is in time order); ``first`` is each
-    report's publication day, ``pinned`` its day pinned in front matter."""
-    for n, a in enumerate(posting):
-        day, span = first[a], MAX_SPAN_DAYS if pinned[a] is None else PINNED_SPAN_DAYS
-        for b in posting[n + 1:n + 1 + NEIGHBOURS]:
-            if day is not None and first[b] is not None and first[b] - day > span:  # type: ignore[operator]
-                break
-            yield a, b
+def _postings(profiles: Sequence[Profile], rows: Rows) -> tuple[Ints, Ints]:
+    """(term, row) of each report's ``TOP_TERMS`` heaviest terms that another report has too, and of
+    its quotations (numbered after the terms)."""
+    known = rows.terms < rows.vocabulary
+    shared = known & (np.bincount(rows.terms[known], minlength=rows.vocabulary + 1)[rows.terms] > 1)
+    top = shared & (np.cumsum(shared, axis=1) <= TOP_TERMS)  # a term of one report alone pairs nothing
+    row, column = np.nonzero(top)
+    numbers: dict[str, int] = {}
+    quoted = [(rows.vocabulary + numbers.setdefault(key, len(numbers)), i)
+              for i, p in enumerate(profiles) for key in sorted(p.quotes)]
+    quote_term = np.array([term for term, _ in quoted], np.int64)
+    quote_row = np.array([i for _, i in quoted], np.int64)
+    return np.concatenate((rows.terms[row, column], quote_term)), np.concatenate((row, quote_row))
 
 
 # ---- 3. similarity -----------------------------------------------------------
 
 
-def similarity(a: Profile, b: Profile) -> float:
-    """Cosine of the two profiles plus the evidence of quotes and time; 0 when their years rule it out."""
-    if not compatible(a, b):
-        return 0.0
-    wa, wb = a.weights, b.weights
-    common = wa.keys() & wb.keys()  # the intersection runs in C
-    na, nb = a.names, b.names
-    if (len(common) < MIN_COMMON or all(t in na or t in nb for t in common)) and not a.quotes & b.quotes:
-        return 0.0  # one word in common is a coincidence, a name alone is a person in the news
-    cosine = sum(wa[t] * wb[t] for t in common)
-    # each led by someone the other's lead does not name: two events of one kind
-    conflict = bool(a.lead and b.lead and not a.lead & b.leading and not b.lead & a.leading)
-    return (cosine + QUOTE_BONUS * min(2, _shared_quotes(a.quotes, b.quotes)) + _time_evidence(a, b)
-            - (LEAD_PENALTY if conflict else 0.0))
+def similarities(profiles: Sequence[Profile], rows: Rows, pairs: Pairs) -> Pairs:
+    """Each pair with its similarity: the cosine of the two profiles plus the evidence of quotes and time;
+    0 when their years rule it out, when they share one word alone, or only names of people and organisations."""
+    a, b = pairs.a, pairs.b
+    cosine, common, plain = _overlap(rows, a, b)
+    quoted, shared_quotes = _quote_evidence(profiles, a, b)
+    # one word in common is a coincidence, a name alone is a person in the news
+    linked = ((common >= MIN_COMMON) & (plain > 0)) | quoted
+    conflict = _lead_conflict(profiles, a, b)
+    sim = (cosine + QUOTE_BONUS * np.minimum(2, shared_quotes) + _time_evidence_all(profiles, a, b)
+           - np.where(conflict, LEAD_PENALTY, 0.0))
+    return Pairs(a, b, np.where(linked & _compatible(profiles, a, b), sim, 0.0))
+
+
+def _overlap(rows: Rows, a: Ints, b: Ints) -> tuple[Floats, Ints, Ints]:
+    """Per pair: the cosine, the number of terms in common, and of those naming no one in either report.
+
+    Works through the pairs (sorted by ``a``) a block of ``a`` rows at a time: those rows are
+    spread on a table (row x term → weight, negated for a name), and each term of each ``b`` row
+    is looked up in it."""
+    size, columns = len(rows.terms), rows.vocabulary + 1  # the last column: the padding's, always 0
+    signed = np.where(rows.names, -rows.weights, rows.weights)
+    block = max(1, min(size, TABLE // columns))
+    table = np.zeros(block * columns)
+    cosine, common, plain = np.zeros(len(a)), np.zeros(len(a), np.int64), np.zeros(len(a), np.int64)
+    bounds = np.searchsorted(a, np.arange(0, size + block, block)).tolist()
+    for low, first, last in zip(range(0, size, block), bounds, bounds[1:]):
+        if first == last:
+            continue
+        cells = np.arange(min(block, size - low))[:, None] * columns + rows.terms[low:low + block]
+        table[cells] = signed[low:low + block]
+        theirs = table[(a[first:last] - low)[:, None] * columns + rows.terms[b[first:last]]]
+        cosine[first:last] = (np.abs(theirs) * rows.weights[b[first:last]]).sum(axis=1)
+        common[first:last] = np.count_nonzero(theirs, axis=1)
+        plain[first:last] = np.count_nonzero((theirs > 0) & ~rows.names[b[first:last]], axis=1)
+        table[cells] = 0.0
+    return cosine, common, plain
+
+
+def _quote_evidence(profiles: Sequence[Profile], a: Ints, b: Ints) -> tuple[npt.NDArray[np.bool_], Ints]:
+    """Per pair: whether they share a quotation word for word, and how many of ``a``'s they share, whole or cut."""
+    quoted = np.array([bool(p.quotes) for p in profiles], np.bool_)
+    same, shared = np.zeros(len(a), np.bool_), np.zeros(len(a), np.int64)
+    for k in np.flatnonzero(quoted[a] & quoted[b]).tolist():
+        qa, qb = profiles[a[k]].quotes, profiles[b[k]].quotes
+        same[k], shared[k] = not qa.isdisjoint(qb), _shared_quotes(qa, qb)
+    return same, shared
+
+
+def _lead_conflict(profiles: Sequence[Profile], a: Ints, b: Ints) -> npt.NDArray[np.bool_]:
+    """Per pair: each is led by someone the other's lead does not name (two events of one kind)."""
+    numbers: dict[str, int] = {}
+    leading = np.unique(np.array([i * (1 << 32) + numbers.setdefault(t, len(numbers))
+                                  for i, p in enumerate(profiles) for t in p.leading], np.int64))
+    lead = [[numbers[t] for t in p.lead if t in numbers] for p in profiles]
+    starts = np.concatenate(([0], np.cumsum([len(x) for x in lead]))).astype(np.int64)
+    terms = np.fromiter(chain.from_iterable(lead), np.int64, int(starts[-1]))
+    has_lead = np.array([bool(p.lead) for p in profiles], np.bool_)
+
+    def named(x: Ints, y: Ints) -> npt.NDArray[np.bool_]:
+        """Whether ``y``'s lead names the person leading ``x``."""
+        entries, pair = _ranges(starts[x], starts[x + 1])
+        keys = y[pair] * (1 << 32) + terms[entries]
+        at = np.minimum(np.searchsorted(leading, keys), max(0, len(leading) - 1))
+        hit = leading[at] == keys if len(leading) else np.zeros(len(keys), np.bool_)
+        return np.bincount(pair[hit], minlength=len(x)) > 0
+
+    return has_lead[a] & has_lead[b] & ~named(a, b) & ~named(b, a)
+
+
+def _time_evidence_all(profiles: Sequence[Profile], a: Ints, b: Ints) -> Floats:
+    """Per pair, ``_time_evidence``: one subtraction when both have one day, the rule itself otherwise."""
+    count = np.array([len(p.days) for p in profiles], np.int64)
+    day = np.array([min(p.days) if p.days else 0 for p in profiles], np.int64)
+    near = np.abs(day[a] - day[b]) <= WINDOW_DAYS
+    evidence = np.where((count[a] > 0) & (count[b] > 0), np.where(near, TIME_BONUS, -TIME_PENALTY), 0.0)
+    for k in np.flatnonzero(((count[a] > 1) & (count[b] > 0)) | ((count[a] > 0) & (count[b] > 1))).tolist():
+        evidence[k] = _time_evidence(profiles[a[k]], profiles[b[k]])
+    return evidence
 
 
 def _time_evidence(a: Profile, b: Profile) -> float:
@@ -332,16 +514,15 @@ def _time_evidence(a: Profile, b: Profile) -> float:
     return TIME_BONUS if gap <= WINDOW_DAYS else -TIME_PENALTY
 
 
-def compatible(a: Profile, b: Profile) -> bool:
-    """False when pinned dates are too far apart, or publication years are known and differ
+def _compatible(profiles: Sequence[Profile], a: Ints, b: Ints) -> npt.NDArray[np.bool_]:
+    """Per pair: False when pinned dates are too far apart, or publication years are known and differ
     (and the days do not say otherwise)."""
-    if a.pinned is not None and b.pinned is not None:
-        return abs(a.pinned - b.pinned) <= PINNED_SPAN_DAYS
-    if a.days and b.days:
-        return True
-    ya = a.year if a.year is not None else _year_of(a.days)
-    yb = b.year if b.year is not None else _year_of(b.days)
-    return ya is None or yb is None or ya == yb
+    pinned = np.array([p.pinned or 0 for p in profiles], np.int64)  # 0: not pinned
+    dated = np.array([bool(p.days) for p in profiles], np.bool_)
+    year = np.array([p.year if p.year is not None else _year_of(p.days) or 0 for p in profiles], np.int64)
+    both_pinned = (pinned[a] > 0) & (pinned[b] > 0)
+    same_year = (year[a] == 0) | (year[b] == 0) | (year[a] == year[b])
+    return np.where(both_pinned, np.abs(pinned[a] - pinned[b]) <= PINNED_SPAN_DAYS, (dated[a] & dated[b]) | same_year)
 
 
 def _year_of(days: frozenset[int]) -> int | None:
@@ -356,33 +537,59 @@ def _shared_quotes(a: frozenset[str], b: frozenset[str]) -> int:
 # ---- 4. average linkage ------------------------------------------------------
 
 
-def link(profiles: Sequence[Profile], edges: dict[tuple[int, int], float]) -> list[list[int]]:
-    """Groups of profile indexes, by average linkage over the sparse similarity graph."""
-    members = {i: [i] for i in range(len(profiles))}
-    inner = dict.fromkeys(members, 0.0)  # group → sum of the similarities of its pairs
+def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
+    """Groups of profile indexes, by average linkage over the sparse similarity graph (pairs of positive similarity).
+
+    The strongest pair comes first from the edges sorted once, or from a heap of the means
+    that merges recompute; an entry whose groups have grown since is stale and skipped."""
+    members: list[list[int] | None] = [[i] for i in range(len(profiles))]
+    sizes = [1] * len(profiles)  # group → its number of reports (len(members[g]), at hand)
+    inner = [0.0] * len(profiles)  # group → sum of the similarities of its pairs
     # a story's span counts publication days only: a day a report names may be a premiere or a trial months off
-    days = {i: (p.published, p.published) if p.published is not None else None for i, p in enumerate(profiles)}
-    pinned = {i: (p.pinned, p.pinned) if p.pinned is not None else None for i, p in enumerate(profiles)}
-    sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for (a, b), sim in edges.items():
-        sums[a][b] = sums[b][a] = sim
-    heap = [(-sim, a, b) for (a, b), sim in edges.items() if sim >= THRESHOLD]
-    heapq.heapify(heap)
-    while heap:
-        neg, a, b = heapq.heappop(heap)
-        if a not in members or b not in members or sums[a].get(b) is None:
+    days: list[Span] = [(p.published, p.published) if p.published is not None else None for p in profiles]
+    pinned: list[Span] = [(p.pinned, p.pinned) if p.pinned is not None else None for p in profiles]
+    sums = _adjacency(len(profiles), edges)
+    strong = edges.where(edges.sim >= THRESHOLD)
+    order = np.lexsort((strong.b, strong.a, -strong.sim))
+    queue = list(zip((-strong.sim[order]).tolist(), strong.a[order].tolist(), strong.b[order].tolist()))
+    heap: list[Entry] = []
+    at = 0
+    while at < len(queue) or heap:  # the smallest entry of the sorted queue and of the heap
+        if heap and (at == len(queue) or heap[0] < queue[at]):
+            neg, a, b = heapq.heappop(heap)
+        else:
+            neg, a, b = queue[at]
+            at += 1
+        group_a, group_b, total = members[a], members[b], sums[a].get(b)
+        if group_a is None or group_b is None or total is None:
             continue
-        mean = sums[a][b] / (len(members[a]) * len(members[b]))
+        mean = total / (len(group_a) * len(group_b))
         if abs(mean + neg) > 1e-12:
             continue  # a stale entry: the groups have grown since
         if not (_spans(days[a], days[b], MAX_SPAN_DAYS) and _spans(pinned[a], pinned[b], PINNED_SPAN_DAYS)):
             continue
-        if mean < RATIO * min(_cohesion(inner[a], len(members[a])), _cohesion(inner[b], len(members[b]))):
+        if mean < RATIO * min(_cohesion(inner[a], len(group_a)), _cohesion(inner[b], len(group_b))):
             continue  # each group is much tighter than the two together: two events of one kind
-        inner[a] += inner.pop(b) + sums[a][b]
-        days[a], pinned[a] = _union(days[a], days.pop(b)), _union(pinned[a], pinned.pop(b))
-        _merge(a, b, members, sums, heap)
-    return sorted(members.values())
+        inner[a] += inner[b] + total
+        days[a], pinned[a] = _union(days[a], days[b]), _union(pinned[a], pinned[b])
+        group_a += group_b
+        members[b] = None
+        sizes[a] += sizes[b]
+        _merge(a, b, sums)
+        _push(a, sums[a], sizes, heap)
+    return sorted(m for m in members if m is not None)
+
+
+Entry = tuple[float, int, int]  # (minus the mean similarity, group, other group), the smallest first
+
+
+def _adjacency(size: int, edges: Pairs) -> list[dict[int, float]]:
+    """Each profile's neighbours → similarity."""
+    source, target = np.concatenate((edges.a, edges.b)), np.concatenate((edges.b, edges.a))
+    order = np.lexsort((target, source))
+    bounds = np.searchsorted(source[order], np.arange(size + 1)).tolist()
+    targets, sims = target[order].tolist(), np.concatenate((edges.sim, edges.sim))[order].tolist()
+    return [dict(zip(targets[s:e], sims[s:e])) for s, e in pairwise(bounds)]
 
 
 def _cohesion(total: float, size: int) -> float:
@@ -401,16 +608,20 @@ def _union(x: Span, y: Span) -> Span:
     return (min(x[0], y[0]), max(x[1], y[1])) if x and y else x or y
 
 
-def _merge(a: int, b: int, members: dict[int, list[int]], sums: dict[int, dict[int, float]],
-           heap: list[tuple[float, int, int]]) -> None:
-    """Fold group ``b`` into ``a`` and push ``a``'s new mean similarity to each neighbour."""
-    members[a] += members.pop(b)
-    for c, sim in sums.pop(b).items():
-        del sums[c][b]
+def _merge(a: int, b: int, sums: list[dict[int, float]]) -> None:
+    """Fold group ``b``'s similarity sums into ``a``'s, on both sides of each pair."""
+    mine = sums[a]
+    for c, sim in sums[b].items():
+        other = sums[c]
+        del other[b]
         if c != a:
-            sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + sim
-    sums[a].pop(a, None)
-    for c, total in sums[a].items():
-        mean = total / (len(members[a]) * len(members[c]))
-        if mean >= THRESHOLD:
+            mine[c] = other[a] = mine.get(c, 0.0) + sim
+    sums[b] = {}
+
+
+def _push(a: int, mine: dict[int, float], sizes: list[int], heap: list[Entry]) -> None:
+    """Push group ``a``'s mean similarity with each neighbour, where it is at least ``THRESHOLD``."""
+    size = sizes[a]
+    for c, total in mine.items():
+        if (mean := total / (size * sizes[c])) >= THRESHOLD:
             heapq.heappush(heap, (-mean, min(a, c), max(a, c)))

@@ -7,9 +7,13 @@ event, a report months later, a year-only date, an unrelated report on the same 
 """
 from __future__ import annotations
 
+import heapq
 import json
+import random
+from collections import Counter
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from generator import grouping
@@ -127,7 +131,7 @@ def test_mentioned_dates_agreeing_join_undated_reports() -> None:
     briefings = moved(collection(), "velmora-post", None, "unknown")
     briefings = [replace(b, extraction=replace(b.extraction, dates=(DateRef("on Tuesday", "2021-05-04", 0),)))
                  if b.slug == "velmora-post" else b for b in briefings]
-    profiles = {p.slug: p for p in grouping.profile_all([(b.slug, b.extraction) for b in briefings])}
+    profiles = {p.slug: p for p in grouping.profile_all([(b.slug, b.extraction) for b in briefings])[0]}
     assert grouping._time_evidence(profiles["velmora-post"], profiles["velmora-wire"]) == grouping.TIME_BONUS
     assert ("velmora-post", "velmora-wire") in groups(briefings)
 
@@ -176,8 +180,9 @@ def test_export_writes_the_story_of_every_article() -> None:
 
 def test_candidates_come_from_the_index_not_all_pairs() -> None:
     """Reports sharing no indexed term are never compared (the work grows with the collection, not its square)."""
-    profiles = grouping.profile_all([(b.slug, b.extraction) for b in collection()])
-    pairs = grouping.candidates(profiles)
+    profiles, rows = grouping.profile_all([(b.slug, b.extraction) for b in collection()])
+    found = grouping.candidates(profiles, rows)
+    pairs = set(zip(found.a.tolist(), found.b.tolist()))
     slugs = [p.slug for p in profiles]
     assert (slugs.index("velmora-wire"), slugs.index("velmora-post")) in pairs or \
         (slugs.index("velmora-post"), slugs.index("velmora-wire")) in pairs
@@ -200,14 +205,19 @@ def test_a_report_dated_by_its_year_alone_neither_names_the_story_nor_dates_it()
     assert story.slug == "velmora-post" and story.dates == ("2021-05-05",)
 
 
+def term_counts(e: Extraction) -> tuple[dict[str, int], frozenset[str]]:
+    counts, names = grouping._term_counts(e)
+    return {grouping._TERMS[n]: count for n, count in counts.items()}, names
+
+
 def test_a_place_weighs_less_than_a_person_and_is_no_name_alone() -> None:
     """One city hosts many events of one kind (two heists in one capital): its name counts ``PLACE_BOOST`` times,
     less than a person's ``NAME_BOOST``; and a place shared with a person is more than a person in the news."""
     e = report("r", "Marvane in Velmora", ("Ilka Marvane visited Velmora.",), people=("Ilka Marvane",),
                places=("Velmora",)).extraction
-    counts, names = grouping._term_counts(e)
+    counts, names = term_counts(e)
     plain = report("p", "Marvane in Velmora", ("Ilka Marvane visited Velmora.",)).extraction
-    base, _ = grouping._term_counts(plain)
+    base, _ = term_counts(plain)
     assert counts["marvane"] == base["marvane"] * grouping.NAME_BOOST
     assert counts["velmora"] == round(base["velmora"] * grouping.PLACE_BOOST) < counts["marvane"]
     assert "marvane" in names and "velmora" not in names
@@ -227,3 +237,145 @@ def test_a_day_a_report_only_names_does_not_bound_the_story(named: str | None, t
 def test_publication_days_over_a_year_apart_still_bound_the_story() -> None:
     briefings = moved(collection(), "velmora-post", "2022-09-01", "text")
     assert ("velmora-post", "velmora-wire") not in groups(briefings)
+
+
+# ---- the array work against the rules stated pair by pair -----------------------------------------------
+
+
+def reference_similarity(a: grouping.Profile, b: grouping.Profile) -> float:
+    """The rule of ``grouping`` (step 3) for one pair, written plainly."""
+    if a.pinned is not None and b.pinned is not None:
+        if abs(a.pinned - b.pinned) > grouping.PINNED_SPAN_DAYS:
+            return 0.0
+    elif not (a.days and b.days):
+        ya = a.year if a.year is not None else grouping._year_of(a.days)
+        yb = b.year if b.year is not None else grouping._year_of(b.days)
+        if ya is not None and yb is not None and ya != yb:
+            return 0.0
+    common = a.weights.keys() & b.weights.keys()
+    if (len(common) < grouping.MIN_COMMON or all(t in a.names or t in b.names for t in common)) \
+            and not a.quotes & b.quotes:
+        return 0.0
+    cosine = sum(a.weights[t] * b.weights[t] for t in common)
+    conflict = bool(a.lead and b.lead and not a.lead & b.leading and not b.lead & a.leading)
+    return (cosine + grouping.QUOTE_BONUS * min(2, grouping._shared_quotes(a.quotes, b.quotes))
+            + grouping._time_evidence(a, b) - (grouping.LEAD_PENALTY if conflict else 0.0))
+
+
+def wider(dated: bool) -> list[Briefing]:
+    """The collection, a near-copy a year on, and two visits whose leads name the governor after someone else
+    (one before the earthquake reports, one after, so that each comes first in a pair)."""
+    def visit(slug: str, published: str) -> Briefing:
+        return report(slug, "Kandor and Marvane tour Velmora", ("Ilse Kandor and Ilka Marvane visited Dastry.",),
+                      published if dated else None, how="text", people=("Ilse Kandor", "Ilka Marvane"))
+    return [*collection(dated), velmora("velmora-late", "2022-03-01" if dated else None, "a year on"),
+            visit("kandor", "2021-05-01"), visit("z-kandor", "2021-05-06")]
+
+
+def reference_candidates(profiles: list[grouping.Profile]) -> set[tuple[int, int]]:
+    """Step 2 as a walk down each posting list, each report with its next ``NEIGHBOURS`` until one is too late."""
+    df = Counter(t for p in profiles for t in p.weights)
+    postings: dict[str, list[int]] = {}
+    for i, p in enumerate(profiles):
+        for term in [t for t in p.weights if df[t] > 1][:grouping.TOP_TERMS]:
+            postings.setdefault(term, []).append(i)
+        for key in sorted(p.quotes):
+            postings.setdefault("\0" + key, []).append(i)
+    found = set()
+    for posting in postings.values():
+        for n, a in enumerate(posting):
+            day = profiles[a].published
+            span = grouping.MAX_SPAN_DAYS if profiles[a].pinned is None else grouping.PINNED_SPAN_DAYS
+            for b in posting[n + 1:n + 1 + grouping.NEIGHBOURS]:
+                later = profiles[b].published
+                if day is not None and later is not None and later - day > span:
+                    break
+                found.add((a, b))
+    return found
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_candidates_are_the_posting_list_walk(dated: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(grouping, "NEIGHBOURS", 3)  # short walks, so that some stop for being full
+    briefings = [*wider(dated), velmora("velmora-much-later", "2023-01-01" if dated else None, "long after"),
+                 *[velmora(f"velmora-{n}", f"2021-05-0{n}" if dated else None, f"take {n}") for n in range(6, 10)]]
+    profiles, rows = grouping.profile_all([(b.slug, b.extraction) for b in briefings])
+    found = grouping.candidates(profiles, rows)
+    assert set(zip(found.a.tolist(), found.b.tolist())) == reference_candidates(profiles)
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_similarities_on_arrays_follow_the_rule_pair_by_pair(dated: bool) -> None:
+    profiles, rows = grouping.profile_all([(b.slug, b.extraction) for b in wider(dated)])
+    n = len(profiles)
+    every = grouping.Pairs(np.array([i for i in range(n) for j in range(i + 1, n)]),
+                           np.array([j for i in range(n) for j in range(i + 1, n)]), np.zeros(n * (n - 1) // 2))
+    found = grouping.similarities(profiles, rows, every)
+    expected = [reference_similarity(profiles[i], profiles[j]) for i, j in zip(every.a.tolist(), every.b.tolist())]
+    assert found.sim.tolist() == pytest.approx(expected, abs=1e-12)
+    assert any(s > 0 for s in expected) and any(s == 0 for s in expected)
+
+
+def reference_link(size: int, edges: dict[tuple[int, int], float], published: list[int | None]) -> list[list[int]]:
+    """Average linkage (step 4) as a plain heap over every pair's mean, recomputed after each merge."""
+    members = {i: [i] for i in range(size)}
+    inner = dict.fromkeys(members, 0.0)
+    days = {i: (d, d) if d is not None else None for i, d in enumerate(published)}
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(size)}
+    for (a, b), sim in edges.items():
+        sums[a][b] = sums[b][a] = sim
+    heap = [(-sim, a, b) for (a, b), sim in edges.items() if sim >= grouping.THRESHOLD]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or b not in sums[a]:
+            continue
+        mean = sums[a][b] / (len(members[a]) * len(members[b]))
+        if abs(mean + neg) > 1e-12 or not grouping._spans(days[a], days[b], grouping.MAX_SPAN_DAYS):
+            continue
+        if mean < grouping.RATIO * min(grouping._cohesion(inner[a], len(members[a])),
+                                       grouping._cohesion(inner[b], len(members[b]))):
+            continue
+        inner[a] += inner.pop(b) + sums[a][b]
+        days[a] = grouping._union(days[a], days.pop(b))
+        members[a] += members.pop(b)
+        for c, sim in sums.pop(b).items():
+            del sums[c][b]
+            if c != a:
+                sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + sim
+        for c, total in sums[a].items():
+            if (m := total / (len(members[a]) * len(members[c]))) >= grouping.THRESHOLD:
+                heapq.heappush(heap, (-m, min(a, c), max(a, c)))
+    return sorted(members.values())
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_linkage_merges_as_the_plain_heap_does(seed: int) -> None:
+    """Random sparse graphs of near-copies and stray links, some reports a year apart."""
+    rng = random.Random(seed)
+    size = 60
+    published = [None if rng.random() < 0.3 else 738000 + rng.choice([0, 3, 400]) for _ in range(size)]
+    edges = {}
+    for a in range(size):
+        for b in range(a + 1, size):
+            if a // 6 == b // 6 and rng.random() < 0.8:
+                edges[a, b] = round(rng.uniform(0.05, 0.6), rng.choice([2, 9]))  # ties too
+            elif rng.random() < 0.05:
+                edges[a, b] = round(rng.uniform(0.01, 0.3), 2)
+    profiles = [grouping.Profile(slug=f"r{i}", weights={}, days=frozenset(), published=d, pinned=None, year=None,
+                                 quotes=frozenset(), names=frozenset(), lead=frozenset(), leading=frozenset())
+                for i, d in enumerate(published)]
+    pairs = sorted(edges)
+    found = grouping.link(profiles, grouping.Pairs(np.array([a for a, _ in pairs]), np.array([b for _, b in pairs]),
+                                                   np.array([edges[p] for p in pairs])))
+    assert found == reference_link(size, edges, published)
+    assert any(len(g) > 1 for g in found)
+
+
+@pytest.mark.parametrize("briefings", [
+    [],
+    [report("x", "The", ("And the",))],  # no term at all
+    [report("x", "The", ("And the",)), report("y", "Of", ())],
+])
+def test_reports_without_terms_make_no_story(briefings: list[Briefing]) -> None:
+    assert group_stories(briefings) == ()
