@@ -1,12 +1,13 @@
 """``python -m bench.stories_cv``: how the story weights were chosen, and how well they hold.
 
-A grid over the weights of ``generator/grouping.py`` that were fitted (``THRESHOLD``,
-``RATIO``, ``NAME_BOOST``, ``LEAD_PENALTY``), scored on the dev story folders by the
-scorer's pairwise measure. Each folder is grouped whole (grouping is unsupervised: it
-sees no gold), and its articles are cut into 5 folds by topic (ECB+) or event (BASIL).
-For each fold, the weights with the best mean F1 over both folders on the other four
-folds are scored on the held-out one; the pooled held-out figures are the
-cross-validated ones. Needs the extraction cache or spaCy (it runs the pipeline).
+A grid over the weights of ``generator/grouping.py`` and ``generator/linkage.py`` that
+were fitted (``THRESHOLD``, ``RATIO``, ``NAME_BOOST``, ``PLACE_BOOST``, ``LEAD_PENALTY``),
+scored on the dev story folders by the scorer's pairwise measure. Each folder is grouped
+whole (grouping is unsupervised: it sees no gold), and its articles are cut into 5 folds
+by topic (ECB+) or event (BASIL). For each fold, the weights with the best mean F1 over
+both folders on the other four folds are scored on the held-out one; the pooled held-out
+figures are the cross-validated ones. Needs the extraction cache or spaCy (it runs the
+pipeline).
 
     python -m bench.stories_cv              # the grid, the choice per fold, CV figures
 """
@@ -20,7 +21,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from generator import grouping
+from generator import grouping, linkage
 from generator.config import Settings
 from generator.pipeline import process_folder
 
@@ -77,7 +78,7 @@ def main() -> None:
     for values in itertools.product(*GRID.values()):
         weights = dict(zip(GRID, values))
         for attribute, value in weights.items():
-            setattr(grouping, attribute, value)
+            setattr(linkage if hasattr(linkage, attribute) else grouping, attribute, value)  # the module that reads it
         results.append((weights, {name: fold_tallies(*data[name], name) for name in SETS}))
     held: dict[str, list[Tally]] = {name: [] for name in SETS}
     for fold in range(FOLDS):

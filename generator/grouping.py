@@ -20,19 +20,13 @@
    one word or only names of people and organisations (a person in the news is not an event), reports whose
    front-matter dates lie more than ``PINNED_SPAN_DAYS`` apart, or whose publication
    years differ (a year alone is evidence against, never for).
-4. **Average linkage** over that sparse graph (a missing pair counts 0): the two
-   groups with the highest mean similarity merge while it is at least ``THRESHOLD``
-   and at least ``RATIO`` of the mean within the looser group (two tight groups that
-   only resemble each other are two events of one kind), and the publication days of
-   the merged group span at most ``MAX_SPAN_DAYS`` (``PINNED_SPAN_DAYS`` for front-matter
-   dates; days a report only names never bound it: a film's release or a trial's
-   verdict named in the text can lie a year past the news itself). Averaging,
-   unlike single linkage, keeps one shared topic word from chaining events together.
+4. **Average linkage** over that sparse graph merges groups while their mean similarity
+   is high enough and their days stay close (``linkage.py``).
 
 Steps 1 to 3 run on arrays (numpy) over the whole collection: a candidate pair costs a
 few array operations, not a Python loop (``bench/README.md``: 10,000 reports). Each number
 is computed as the plain rule would (``tests/test_stories.py`` checks the arrays against it
-pair by pair). Linkage stays a loop over merges, as a merge changes what the next one is.
+pair by pair).
 
 Not handled: a one-line report that shares fewer than two distinctive words with the
 others; in a long posting list, an undated report meets only the ``NEIGHBOURS`` dated
@@ -41,7 +35,6 @@ months), so two undated near-copies naming days months apart still join.
 """
 from __future__ import annotations
 
-import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -54,12 +47,13 @@ import numpy as np
 import numpy.typing as npt
 
 from .extract.quotes import quote_key
+from .linkage import MAX_SPAN_DAYS, PINNED_SPAN_DAYS, link
 from .model import Extraction, Mention
 from .partial_date import PartialDate
 from .patterns.stories import STOP_WORDS, SUFFIXES, TOKEN
 
-# Weights. THRESHOLD, RATIO, NAME_BOOST, PLACE_BOOST and LEAD_PENALTY were chosen on the dev story folders
-# (ECB+, BASIL) by a grid with 5-fold cross-validation by topic: `python -m bench.stories_cv`,
+# Weights. NAME_BOOST, PLACE_BOOST and LEAD_PENALTY (with linkage's THRESHOLD and RATIO) were chosen
+# on the dev story folders (ECB+, BASIL) by a grid with 5-fold cross-validation by topic: `python -m bench.stories_cv`,
 # figures in bench/README.md. The rest are set by reasoning, not fitted.
 NAME_BOOST = 3  # weight of a term that is part of the name of a person or organisation the extraction found
 # ... and of a place or country: less, since one city or country hosts many events of one kind
@@ -77,13 +71,9 @@ TIME_BONUS = 0.1  # both reports dated, and within WINDOW_DAYS
 TIME_PENALTY = 0.1  # both reports dated from their text, and further apart (coverage of a trial spans months)
 LEAD_PARAGRAPHS = 1  # the lead: the title and paragraphs 0 and 1
 LEAD_PENALTY = 0.1  # two reports, each led by a person the other's lead does not name
-THRESHOLD = 0.12  # mean similarity at which two groups merge ...
-RATIO = 0.5  # ... if it is also at least this share of the mean within the looser of the two
 
 # Time: reports of one event appear within days.
 WINDOW_DAYS = 7  # two reports of one event are published (or date it) within this many days
-PINNED_SPAN_DAYS = 14  # a story's first and last dates pinned in front matter are at most this far apart
-MAX_SPAN_DAYS = 365  # ... and its first and last publication days (found in the text) at most this far
 
 # Scale: candidates come from an index, never from all pairs.
 TOP_TERMS = 12  # terms of a report put in the candidate index
@@ -532,96 +522,3 @@ def _year_of(days: frozenset[int]) -> int | None:
 def _shared_quotes(a: frozenset[str], b: frozenset[str]) -> int:
     """Quotations of ``a`` that ``b`` also has, whole or cut (outlets cut quotations differently)."""
     return sum(1 for key in a if key in b or any(key in other or other in key for other in b))
-
-
-# ---- 4. average linkage ------------------------------------------------------
-
-
-def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
-    """Groups of profile indexes, by average linkage over the sparse similarity graph (pairs of positive similarity).
-
-    The strongest pair comes first from the edges sorted once, or from a heap of the means
-    that merges recompute; an entry whose groups have grown since is stale and skipped."""
-    members: list[list[int] | None] = [[i] for i in range(len(profiles))]
-    sizes = [1] * len(profiles)  # group → its number of reports (len(members[g]), at hand)
-    inner = [0.0] * len(profiles)  # group → sum of the similarities of its pairs
-    # a story's span counts publication days only: a day a report names may be a premiere or a trial months off
-    days: list[Span] = [(p.published, p.published) if p.published is not None else None for p in profiles]
-    pinned: list[Span] = [(p.pinned, p.pinned) if p.pinned is not None else None for p in profiles]
-    sums = _adjacency(len(profiles), edges)
-    strong = edges.where(edges.sim >= THRESHOLD)
-    order = np.lexsort((strong.b, strong.a, -strong.sim))
-    queue = list(zip((-strong.sim[order]).tolist(), strong.a[order].tolist(), strong.b[order].tolist()))
-    heap: list[Entry] = []
-    at = 0
-    while at < len(queue) or heap:  # the smallest entry of the sorted queue and of the heap
-        if heap and (at == len(queue) or heap[0] < queue[at]):
-            neg, a, b = heapq.heappop(heap)
-        else:
-            neg, a, b = queue[at]
-            at += 1
-        group_a, group_b, total = members[a], members[b], sums[a].get(b)
-        if group_a is None or group_b is None or total is None:
-            continue
-        mean = total / (len(group_a) * len(group_b))
-        if abs(mean + neg) > 1e-12:
-            continue  # a stale entry: the groups have grown since
-        if not (_spans(days[a], days[b], MAX_SPAN_DAYS) and _spans(pinned[a], pinned[b], PINNED_SPAN_DAYS)):
-            continue
-        if mean < RATIO * min(_cohesion(inner[a], len(group_a)), _cohesion(inner[b], len(group_b))):
-            continue  # each group is much tighter than the two together: two events of one kind
-        inner[a] += inner[b] + total
-        days[a], pinned[a] = _union(days[a], days[b]), _union(pinned[a], pinned[b])
-        group_a += group_b
-        members[b] = None
-        sizes[a] += sizes[b]
-        _merge(a, b, sums)
-        _push(a, sums[a], sizes, heap)
-    return sorted(m for m in members if m is not None)
-
-
-Entry = tuple[float, int, int]  # (minus the mean similarity, group, other group), the smallest first
-
-
-def _adjacency(size: int, edges: Pairs) -> list[dict[int, float]]:
-    """Each profile's neighbours → similarity."""
-    source, target = np.concatenate((edges.a, edges.b)), np.concatenate((edges.b, edges.a))
-    order = np.lexsort((target, source))
-    bounds = np.searchsorted(source[order], np.arange(size + 1)).tolist()
-    targets, sims = target[order].tolist(), np.concatenate((edges.sim, edges.sim))[order].tolist()
-    return [dict(zip(targets[s:e], sims[s:e])) for s, e in pairwise(bounds)]
-
-
-def _cohesion(total: float, size: int) -> float:
-    """The mean similarity of a group's pairs; a lone report is as tight as anything (it sets no bar)."""
-    return total / (size * (size - 1) / 2) if size > 1 else 0.0
-
-
-Span = tuple[int, int] | None  # a group's first and last day
-
-
-def _spans(x: Span, y: Span, limit: int) -> bool:
-    return x is None or y is None or max(x[1], y[1]) - min(x[0], y[0]) <= limit
-
-
-def _union(x: Span, y: Span) -> Span:
-    return (min(x[0], y[0]), max(x[1], y[1])) if x and y else x or y
-
-
-def _merge(a: int, b: int, sums: list[dict[int, float]]) -> None:
-    """Fold group ``b``'s similarity sums into ``a``'s, on both sides of each pair."""
-    mine = sums[a]
-    for c, sim in sums[b].items():
-        other = sums[c]
-        del other[b]
-        if c != a:
-            mine[c] = other[a] = mine.get(c, 0.0) + sim
-    sums[b] = {}
-
-
-def _push(a: int, mine: dict[int, float], sizes: list[int], heap: list[Entry]) -> None:
-    """Push group ``a``'s mean similarity with each neighbour, where it is at least ``THRESHOLD``."""
-    size = sizes[a]
-    for c, total in mine.items():
-        if (mean := total / (size * sizes[c])) >= THRESHOLD:
-            heapq.heappush(heap, (-mean, min(a, c), max(a, c)))

@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from generator import grouping
+from generator import grouping, linkage
 from generator.export import to_jsonl
 from generator.model import (
     Article,
@@ -245,7 +245,7 @@ def test_publication_days_over_a_year_apart_still_bound_the_story() -> None:
 def reference_similarity(a: grouping.Profile, b: grouping.Profile) -> float:
     """The rule of ``grouping`` (step 3) for one pair, written plainly."""
     if a.pinned is not None and b.pinned is not None:
-        if abs(a.pinned - b.pinned) > grouping.PINNED_SPAN_DAYS:
+        if abs(a.pinned - b.pinned) > linkage.PINNED_SPAN_DAYS:
             return 0.0
     elif not (a.days and b.days):
         ya = a.year if a.year is not None else grouping._year_of(a.days)
@@ -285,7 +285,7 @@ def reference_candidates(profiles: list[grouping.Profile]) -> set[tuple[int, int
     for posting in postings.values():
         for n, a in enumerate(posting):
             day = profiles[a].published
-            span = grouping.MAX_SPAN_DAYS if profiles[a].pinned is None else grouping.PINNED_SPAN_DAYS
+            span = linkage.MAX_SPAN_DAYS if profiles[a].pinned is None else linkage.PINNED_SPAN_DAYS
             for b in posting[n + 1:n + 1 + grouping.NEIGHBOURS]:
                 later = profiles[b].published
                 if day is not None and later is not None and later - day > span:
@@ -324,27 +324,27 @@ def reference_link(size: int, edges: dict[tuple[int, int], float], published: li
     sums: dict[int, dict[int, float]] = {i: {} for i in range(size)}
     for (a, b), sim in edges.items():
         sums[a][b] = sums[b][a] = sim
-    heap = [(-sim, a, b) for (a, b), sim in edges.items() if sim >= grouping.THRESHOLD]
+    heap = [(-sim, a, b) for (a, b), sim in edges.items() if sim >= linkage.THRESHOLD]
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
         if a not in members or b not in members or b not in sums[a]:
             continue
         mean = sums[a][b] / (len(members[a]) * len(members[b]))
-        if abs(mean + neg) > 1e-12 or not grouping._spans(days[a], days[b], grouping.MAX_SPAN_DAYS):
+        if abs(mean + neg) > 1e-12 or not linkage._spans(days[a], days[b], linkage.MAX_SPAN_DAYS):
             continue
-        if mean < grouping.RATIO * min(grouping._cohesion(inner[a], len(members[a])),
-                                       grouping._cohesion(inner[b], len(members[b]))):
+        if mean < linkage.RATIO * min(linkage._cohesion(inner[a], len(members[a])),
+                                      linkage._cohesion(inner[b], len(members[b]))):
             continue
         inner[a] += inner.pop(b) + sums[a][b]
-        days[a] = grouping._union(days[a], days.pop(b))
+        days[a] = linkage._union(days[a], days.pop(b))
         members[a] += members.pop(b)
         for c, sim in sums.pop(b).items():
             del sums[c][b]
             if c != a:
                 sums[a][c] = sums[c][a] = sums[a].get(c, 0.0) + sim
         for c, total in sums[a].items():
-            if (m := total / (len(members[a]) * len(members[c]))) >= grouping.THRESHOLD:
+            if (m := total / (len(members[a]) * len(members[c]))) >= linkage.THRESHOLD:
                 heapq.heappush(heap, (-m, min(a, c), max(a, c)))
     return sorted(members.values())
 
@@ -366,8 +366,8 @@ def test_linkage_merges_as_the_plain_heap_does(seed: int) -> None:
                                  quotes=frozenset(), names=frozenset(), lead=frozenset(), leading=frozenset())
                 for i, d in enumerate(published)]
     pairs = sorted(edges)
-    found = grouping.link(profiles, grouping.Pairs(np.array([a for a, _ in pairs]), np.array([b for _, b in pairs]),
-                                                   np.array([edges[p] for p in pairs])))
+    found = linkage.link(profiles, grouping.Pairs(np.array([a for a, _ in pairs]), np.array([b for _, b in pairs]),
+                                                  np.array([edges[p] for p in pairs])))
     assert found == reference_link(size, edges, published)
     assert any(len(g) > 1 for g in found)
 
