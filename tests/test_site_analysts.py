@@ -14,9 +14,9 @@ import pytest
 import site_corpus
 from generator import chart, graph, urls
 from generator.clean import clean
-from generator.contexts import what_happened
 from generator.errors import InputError
 from generator.feeds import csv_files
+from generator.happened import what_happened
 from generator.model import Actor, Article, Corpus, DateRef, FrontMatter, Person, RawArticle
 from generator.read import split_front_matter
 from generator.render import INDEX_PAGE, original_url, render_site
