@@ -26,13 +26,14 @@ ROWS = (  # (label, key, format, goal)
     ("Regeneration, one article changed: next edits (s)", "regen_next_changed_s", "{:.2f}", "≤ 2"),
     ("`mkdocs serve --dirty` (`make serve`): edit → browsers reload (s)", "serve_dirty_s", "{:.1f}", "≤ 2"),
     ("… the first edit of a session (s)", "serve_dirty_first_s", "{:.1f}", ""),
+    ("… a new article → browsers reload (s)", "serve_dirty_new_s", "{:.1f}", "≤ 3"),
     ("`mkdocs serve` without `--dirty`: edit → reload (s)", "serve_full_s", "{:.1f}", ""),
     ("Served page shows the edit (dirty / full)", None, None, "always"),
 )
 
 
 def table(results: dict[str, dict[str, float]]) -> str:
-    sizes = sorted(results, key=int)
+    sizes = sorted((n for n in results if n.isdigit()), key=int)  # folders (--corpus) are not sizes
     lines = ["| Measure | " + " | ".join(f"N = {int(n):,}" for n in sizes) + " | Goal |",
              "|---|" + "---|" * len(sizes) + "---|"]
     for label, key, fmt, goal in ROWS:
@@ -67,13 +68,14 @@ def _cell(r: dict[str, float], label: str, key: str | None, fmt: str | None) -> 
             return "–"
         bundles = int(r["pagefind_bundles"])
         return f"{r['pagefind_first_mb']:.2f} / {r['pagefind_total_mb']:.0f} ({bundles} bundle{'s' * (bundles != 1)})"
-    if "serve_full_fresh" in r:
-        return " / ".join({1.0: "yes", 0.0: "NO"}.get(r.get(f"serve_{k}_fresh"), "–") for k in ("dirty", "full"))
+    if "serve_full_fresh" in r or "serve_dirty_fresh" in r:
+        return " / ".join({1.0: "yes", 0.0: "NO"}.get(r.get(f"serve_{k}_fresh"), "–") for k in ("dirty", "full")) + (
+            f" (new article: {'yes' if r['serve_dirty_new_fresh'] else 'NO'})" if "serve_dirty_new_fresh" in r else "")
     return "–"
 
 
 def _growth(results: dict[str, dict[str, float]]) -> str:
-    done = sorted((int(n), r) for n, r in results.items() if "build_s" in r)
+    done = sorted((int(n), r) for n, r in results.items() if "build_s" in r and n.isdigit())
     if len(done) < 2:
         return ""
     (n0, r0), (n1, r1) = done[0], done[-1]
