@@ -9,7 +9,7 @@ ROWS = (  # (label, key, format, goal)
     ("Articles / words", None, None, ""),
     ("Extraction, end to end (words/s)", "ours_wps", "{:,.0f}", ""),
     ("Bare spaCy `nlp.pipe`, same texts, 2 processes (words/s)", "bare_wps", "{:,.0f}", ""),
-    ("Ratio to bare spaCy", "ratio", "{:.2f}", "≥ 0.8"),
+    ("Ratio to bare spaCy (wall, start-up included)", "ratio", "{:.2f}", "≥ 1.0"),
     ("Same, per CPU-second (ours / bare words per CPU-s)", None, None, ""),
     ("Peak memory, extraction (MB, all processes)", "extract_peak_mb", "{:,.0f}", "≤ 2,000"),
     ("Site build, warm cache: total (s)", "build_s", "{:.1f}", "≤ 180 at 10k"),
@@ -24,9 +24,11 @@ ROWS = (  # (label, key, format, goal)
     ("Regeneration, nothing changed (generator only, s)", "regen_unchanged_s", "{:.2f}", ""),
     ("Regeneration, one article changed: first edit, loads the model (s)", "regen_one_changed_s", "{:.2f}", "≤ 2"),
     ("Regeneration, one article changed: next edits (s)", "regen_next_changed_s", "{:.2f}", "≤ 2"),
+    ("… CPU seconds of that (s)", "regen_next_changed_cpu_s", "{:.2f}", ""),
     ("`mkdocs serve --dirty` (`make serve`): edit → browsers reload (s)", "serve_dirty_s", "{:.1f}", "≤ 2"),
     ("… the first edit of a session (s)", "serve_dirty_first_s", "{:.1f}", ""),
     ("… a new article → browsers reload (s)", "serve_dirty_new_s", "{:.1f}", "≤ 3"),
+    ("… CPU seconds the serving process spends: first edit / next edits / new article", None, None, ""),
     ("`mkdocs serve` without `--dirty`: edit → reload (s)", "serve_full_s", "{:.1f}", ""),
     ("Served page shows the edit (dirty / full)", None, None, "always"),
 )
@@ -59,6 +61,9 @@ def _cell(r: dict[str, float], label: str, key: str | None, fmt: str | None) -> 
     if label.startswith("Same, per CPU"):
         return (f"{r.get('ours_cpu_wps', 0):,.0f} / {r.get('bare_cpu_wps', 0):,.0f}"
                 if "ours_cpu_wps" in r or "bare_cpu_wps" in r else "–")
+    if label.startswith("… CPU seconds the serving"):
+        keys = ("serve_dirty_first_cpu_s", "serve_dirty_cpu_s", "serve_dirty_new_cpu_s")
+        return " / ".join(f"{r[k]:.1f}" if k in r else "–" for k in keys) if keys[1] in r else "–"
     if label.startswith("Search"):
         return f"{r['search_mb']:.2f} / {r['search_gzip_mb']:.2f}" if "search_mb" in r else "–"
     if label.startswith("… Material"):
