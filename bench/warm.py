@@ -46,11 +46,11 @@ def donors(n: int) -> dict[int, list[Extraction]]:
         path = folder / "corpus" / f"{_name(i)}.txt"
         source = pipeline.Source(path.name, path.read_bytes())
         outcome = pipeline._cache_get(settings.cache, pipeline.cache_key(source, settings))  # noqa: SLF001
-        if outcome is None:
-            raise SystemExit(f"The donor corpus at {folder} is not extracted: run python -m bench --sizes {n} "
-                             "--only extraction first.")
-        if outcome.extraction is not None:
+        if outcome is not None and outcome.extraction is not None:  # an article edited since: the other donors
             found.setdefault(i % bases, []).append(outcome.extraction)
+    if len(found) < bases // 2:
+        raise SystemExit(f"The donor corpus at {folder} is not extracted: run python -m bench --sizes {n} "
+                         "--only extraction first.")
     return found
 
 
