@@ -179,7 +179,8 @@ def serve(config: Path, corpus: Path, dirty: bool) -> dict[str, float]:
                 f"serve_{label}_detect_s": sum(r[0] for r in later) / len(later),
                 f"serve_{label}_fresh": float(all(r[2] for r in runs)),
                 f"serve_{label}_first_cpu_s": runs[0][3], f"serve_{label}_cpu_s": sum(r[3] for r in later) / len(later),
-                f"serve_{label}_new_s": new_s, f"serve_{label}_new_cpu_s": new_cpu, f"serve_{label}_new_fresh": float(new_fresh)}
+                f"serve_{label}_new_s": new_s, f"serve_{label}_new_cpu_s": new_cpu,
+                f"serve_{label}_new_fresh": float(new_fresh)}
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -45,7 +45,7 @@ def donors(n: int) -> dict[int, list[Extraction]]:
     for i in range(n):
         path = folder / "corpus" / f"{_name(i)}.txt"
         source = pipeline.Source(path.name, path.read_bytes())
-        outcome = pipeline._cache_get(settings.cache, pipeline.cache_key(source, settings))  # noqa: SLF001
+        outcome = pipeline._cache_get(settings.cache, pipeline.cache_key(source, settings))
         if outcome is not None and outcome.extraction is not None:  # an article edited since: the other donors
             found.setdefault(i % bases, []).append(outcome.extraction)
     if len(found) < bases // 2:
@@ -60,7 +60,7 @@ def warm(n: int, donor: int) -> int:
     corpus.build(n, folder / "corpus")
     settings = Settings(seeds=folder / "corpus", cache=folder / "cache", processes=PROCESSES)
     given, bases = donors(donor), len(corpus.base_articles())
-    old_pool, new_pool = corpus._name_pool(max(50, donor // 3)), corpus._name_pool(max(50, n // 3))  # noqa: SLF001
+    old_pool, new_pool = corpus._name_pool(max(50, donor // 3)), corpus._name_pool(max(50, n // 3))
     written = 0
     for i in range(n):
         path = folder / "corpus" / f"{_name(i)}.txt"
@@ -71,7 +71,7 @@ def warm(n: int, donor: int) -> int:
         rng = random.Random(i)
         extraction = _renamed(choices[(i // bases) % len(choices)], old_pool, new_pool, rng)
         extraction = _as(extraction, source, PUBLISHED.match(source.data.decode("utf-8")))
-        pipeline._cache_put(settings.cache, pipeline.cache_key(source, settings),  # noqa: SLF001
+        pipeline._cache_put(settings.cache, pipeline.cache_key(source, settings),
                             pipeline.Outcome(extraction))
         written += 1
     return written
@@ -114,7 +114,7 @@ def _as(extraction: Extraction, source: pipeline.Source, published: re.Match[str
 
 
 def _name(i: int) -> str:
-    return hashlib.sha1(str(i).encode()).hexdigest()[:12]  # noqa: S324 - corpus.build's file names
+    return hashlib.sha1(str(i).encode()).hexdigest()[:12]
 
 
 def main() -> None:

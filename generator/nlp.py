@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 import spacy
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
@@ -43,8 +44,9 @@ def load(name: str) -> Language:
         ) from None
     for pipe_name, pipe in list(pipeline.pipeline):
         if isinstance(pipe, AttributeRuler) and AttributeTable.handles(pipe):
-            pipeline.add_pipe("briefings_attribute_table", name=f"{pipe_name}_table", after=pipe_name)
-            pipeline.get_pipe(f"{pipe_name}_table").take(pipe)
+            table = pipeline.add_pipe("briefings_attribute_table", name=f"{pipe_name}_table", after=pipe_name)
+            assert isinstance(table, AttributeTable)
+            table.take(pipe)
             pipeline.remove_pipe(pipe_name)
     return pipeline
 
@@ -72,8 +74,8 @@ class AttributeTable:
     @staticmethod
     def handles(ruler: AttributeRuler) -> bool:
         """Whether every one-token pattern reads only ``TOKEN_KEYS``, the lowercase form by value, list or regex."""
-        for key in ruler.matcher._patterns:  # noqa: SLF001 - the patterns as added, with their keys
-            for pattern in ruler.matcher.get(key)[1]:
+        for rule in _rules(ruler):
+            for pattern in rule:
                 if len(pattern) == 1 and not all(
                         attr in TOKEN_KEYS and (attr != "LOWER" or isinstance(value, str)
                                                 or set(value) <= {"IN", "REGEX"})
@@ -87,9 +89,9 @@ class AttributeTable:
         self.single, self.several = Matcher(self.vocab), Matcher(self.vocab)
         self.forms: set[str] = set()  # the lowercase forms the one-token patterns name
         self.regexes: list[re.Pattern[str]] = []  # and the ones they describe
-        for key in ruler.matcher._patterns:  # noqa: SLF001
-            string = self.vocab.strings[key]
-            for pattern in ruler.matcher.get(key)[1]:
+        for i, rule in enumerate(_rules(ruler)):
+            string = str(i)  # the ruler's key of its i-th rule, which orders its matches (later rules win)
+            for pattern in rule:
                 (self.single if len(pattern) == 1 else self.several).add(string, [pattern])
                 lower = pattern[0].get("LOWER") if len(pattern) == 1 else None
                 if isinstance(lower, str):
@@ -126,6 +128,11 @@ class AttributeTable:
 
 
 Language.factory("briefings_attribute_table")(AttributeTable)
+
+
+def _rules(ruler: AttributeRuler) -> list[list[list[dict[str, Any]]]]:
+    """Per rule of ``ruler``, in its order, its token patterns (spaCy types them loosely)."""
+    return [cast(list[list[dict[str, Any]]], rule["patterns"]) for rule in ruler.patterns]
 
 
 @lru_cache(maxsize=4)
