@@ -57,6 +57,8 @@ def _cell(r: dict[str, float], label: str, key: str | None, fmt: str | None) -> 
     if key is not None:
         return fmt.format(r[key]) if key in r and fmt else "–"
     if label.startswith("Articles"):
+        if "articles" not in r:  # a warm cache from bench.warm: nothing was extracted at this size
+            return f"{r.get('n', 0):,.0f} / – (warm cache)"
         return f"{r.get('articles', 0):,.0f} / {r.get('words', 0):,.0f}"
     if label.startswith("Same, per CPU"):
         return (f"{r.get('ours_cpu_wps', 0):,.0f} / {r.get('bare_cpu_wps', 0):,.0f}"
