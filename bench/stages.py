@@ -23,6 +23,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import spacy
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
@@ -50,16 +51,23 @@ def extraction(corpus: Path, cache: Path) -> dict[str, float]:
 
 
 def bare(corpus: Path, cache: Path) -> dict[str, float]:
-    """Bare spaCy on the body texts the extraction parsed (read from its warm cache)."""
+    """Bare spaCy on the body texts the extraction parsed (read from its warm cache), start-up included.
+
+    The full model as ``spacy.load`` gives it (not ``nlp.load``'s), loaded inside the
+    measurement as the extraction loads it in its workers; spaCy's own worker processes
+    are forked from this one and so inherit the loaded model. ``bare_load_s`` is that load.
+    """
     settings = Settings(seeds=corpus, cache=cache, processes=PROCESSES)
     texts = _texts(pipeline.process_folder(settings))
     words = sum(len(text.split()) for text in texts)
-    model = nlp.load(settings.model)
     with measured() as sample:
+        start = time.perf_counter()
+        model = spacy.load(settings.model)
+        load_s = time.perf_counter() - start
         for _ in model.pipe(texts, n_process=PROCESSES, batch_size=BARE_BATCH):
             pass
     return {"bare_s": sample.wall, "bare_wps": words / sample.wall, "bare_cpu_wps": words / sample.cpu,
-            "bare_peak_mb": sample.peak_mb}
+            "bare_peak_mb": sample.peak_mb, "bare_load_s": load_s}
 
 
 def _texts(collection: pipeline.Collection) -> list[str]:
@@ -138,7 +146,8 @@ def generation_after_edit(corpus: Path, cache: Path) -> dict[str, float]:
     shown = shown and any("A second sentence the benchmark adds" in text for text in built.pages.values())
     _restore(edited)
     return {"regen_unchanged_s": unchanged.wall, "regen_one_changed_s": changed.wall,
-            "regen_next_changed_s": again.wall, "regen_fresh": float(shown)}
+            "regen_next_changed_s": again.wall, "regen_fresh": float(shown), "regen_unchanged_cpu_s": unchanged.cpu,
+            "regen_one_changed_cpu_s": changed.cpu, "regen_next_changed_cpu_s": again.cpu}
 
 
 def serve(config: Path, corpus: Path, dirty: bool) -> dict[str, float]:
@@ -155,21 +164,53 @@ def serve(config: Path, corpus: Path, dirty: bool) -> dict[str, float]:
         for _ in range(3):  # the first edit of a session loads the model in the serving process
             marker = f"Serve check {time.time_ns()}."
             edited = _edit(corpus, marker)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), _cpu_of(process.pid)
             detected = _wait_for(process, "Detected file changes") - start
             reloaded = _wait_for(process, "Reloading browsers") - start
+            cpu = _cpu_of(process.pid) - cpu
             page = f"http://127.0.0.1:{port}/{urls.BRIEFINGS}/{urls.briefing_slug(edited[0].stem, edited[0].name)}/"
             fresh = marker in urllib.request.urlopen(page, timeout=30).read().decode("utf-8")
             _restore(edited)
             _wait_for(process, "Reloading browsers")  # the restore's rebuild
-            runs.append((detected, reloaded, fresh))
+            runs.append((detected, reloaded, fresh, cpu))
         later = runs[1:]
+        new_s, new_fresh, new_cpu = _add_article(process, port, corpus)
         return {f"serve_{label}_first_s": runs[0][1], f"serve_{label}_s": sum(r[1] for r in later) / len(later),
                 f"serve_{label}_detect_s": sum(r[0] for r in later) / len(later),
-                f"serve_{label}_fresh": float(all(r[2] for r in runs))}
+                f"serve_{label}_fresh": float(all(r[2] for r in runs)),
+                f"serve_{label}_first_cpu_s": runs[0][3], f"serve_{label}_cpu_s": sum(r[3] for r in later) / len(later),
+                f"serve_{label}_new_s": new_s, f"serve_{label}_new_cpu_s": new_cpu,
+                f"serve_{label}_new_fresh": float(new_fresh)}
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def _cpu_of(pid: int) -> float:
+    """CPU seconds (user + system, every thread) a process has used so far: what a rebuild costs, whatever else
+    the machine is running."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _add_article(process: subprocess.Popen[str], port: int, corpus: Path) -> tuple[float, bool, float]:
+    """A new article (a copy of one, with a sentence of its own) in the served folder: seconds to reload, and
+    whether its page is served; it is removed again afterwards."""
+    marker = f"New article check {time.time_ns()}."
+    source = sorted(corpus.glob("*.txt"))[0]
+    path = corpus / "zz-bench-new-article.txt"
+    path.write_text(source.read_text(encoding="utf-8").rstrip("\n") + f"\n\nOne more paragraph. {marker}\n",
+                    encoding="utf-8")
+    start, cpu = time.perf_counter(), _cpu_of(process.pid)
+    try:
+        reloaded = _wait_for(process, "Reloading browsers") - start
+        cpu = _cpu_of(process.pid) - cpu
+        page = f"http://127.0.0.1:{port}/{urls.BRIEFINGS}/{urls.briefing_slug(path.stem, path.name)}/"
+        fresh = marker in urllib.request.urlopen(page, timeout=30).read().decode("utf-8")
+    finally:
+        path.unlink()
+    _wait_for(process, "Reloading browsers")  # the removal's rebuild
+    return reloaded, fresh, cpu
 
 
 def _edit(corpus: Path, sentence: str) -> tuple[Path, str]:

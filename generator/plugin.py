@@ -190,6 +190,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return markdown
         if page.file.generated_by and page.file.src_uri in self.built.pages:
             self.bodies[page.file.src_uri] = markdown  # already HTML: nothing for Python-Markdown to do
+            if not self.serving:  # read: the page's text need not stay in memory twice more until the build ends
+                page.file.content_string = ""
+                self.built.pages[page.file.src_uri] = ""
             return ""
         if page.file.generated_by:
             return markdown
@@ -202,6 +205,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         page.toc = page_toc(body)
         page.present_anchor_ids = set(ANCHOR_ID.findall(body))  # MkDocs checks links to them from other pages
         return body
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # written: MkDocs keeps every page's HTML to the end of the build (22,000 pages at 10,000 articles);
+        # the search index has its entry already (on_page_context), anchors are checked from present_anchor_ids
+        if not self.serving and self.built is not None and page.file.src_uri in self.built.pages:
+            page.content = None
+        return output
 
     @event_priority(-200)  # last: the lock is held until every plugin (Pagefind's indexing too) is done
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -1,0 +1,52 @@
+"""The loaded pipeline: the attribute ruler's work done by a table, with the ruler's results exactly."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from generator import nlp as nlp_module
+from generator.config import DEFAULT_MODEL
+
+# sentences that reach the ruler's exceptions: pronouns by dependency, "but" as an adverb,
+# auxiliaries, "there is", two-token lemmas (gonna, gotta, let's, y'all), a regex form (nothin'),
+# whitespace tokens, and plain text whose tags alone decide
+SENTENCES = (
+    "I told him that it was over, but she said they would come back.",
+    "They gave it to me and I gave it to you; it said nothing.",
+    "There is a problem, and there are others that we did not see.",
+    "We're gonna win, you gotta see it. Let's go, y'all.",
+    "He ain't done nothin' about it, but then again nobody has.",
+    "Did you have lunch? He has had enough, and he did it himself.",
+    "Whether or not it rains,  the match  goes on\n\nand on.",
+    "The minister, who had resigned in 2019, said the reforms were 'long overdue'.",
+    "\n\n  Mr. Smith's company, which makes everything, was sold to those buyers.",
+)
+
+
+@pytest.fixture(scope="module")
+def full() -> Language:
+    return spacy.load(DEFAULT_MODEL)
+
+
+def test_loaded_pipeline_has_the_table_instead_of_the_ruler(nlp: Language) -> None:
+    assert "attribute_ruler" not in nlp.pipe_names
+    assert isinstance(nlp.get_pipe("attribute_ruler_table"), nlp_module.AttributeTable)
+    assert nlp.pipe_names.index("attribute_ruler_table") < nlp.pipe_names.index("lemmatizer")
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_table_gives_the_ruler_s_attributes(full: Language, text: str) -> None:
+    table = nlp_module.AttributeTable(full, "table")
+    table.take(full.get_pipe("attribute_ruler"))
+    parsed = full(text, disable=["attribute_ruler", "lemmatizer", "ner"])
+    by_ruler, by_table = full.get_pipe("attribute_ruler")(parsed.copy()), table(parsed.copy())
+    for a, b in zip(full.get_pipe("lemmatizer")(by_ruler), full.get_pipe("lemmatizer")(by_table), strict=True):
+        assert (a.tag_, a.pos_, str(a.morph), a.lemma_, a.dep_) == (b.tag_, b.pos_, str(b.morph), b.lemma_, b.dep_)
+
+
+def test_same_annotations_as_the_full_model(nlp: Language, full: Language) -> None:
+    text = " ".join(SENTENCES)
+    ours, theirs = nlp(text), full(text)
+    assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in ours] \
+        == [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in theirs]
