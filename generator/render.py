@@ -30,6 +30,7 @@ from .contexts import IndexKind, IndexPage, IndexPartPage, Lookup, Page
 from .escape import Trusted, finalize, markdown_text, page_title
 from .memo import RenderMemo
 from .model import Article, Corpus
+from .partial_date import PartialDate
 from .sorting import alphabetical, sort_key, sort_name
 from .stories import Story
 
@@ -202,9 +203,9 @@ def render_stories_index(look: Lookup, out: Pages) -> None:
     """Stories under the year of their first report, newest year first, undated last (in a year: as listed)."""
     groups: dict[str, list[tuple[str, Story]]] = {}
     for story in look.corpus.stories:
-        published = look.listed(story.briefings[0]).published or ""
-        year = published[:4] if published[:4].isdigit() else "Undated"
-        groups.setdefault(year, []).append((published or "undated", story))
+        published = look.listed(story.briefings[0]).published
+        when = PartialDate.of(published)
+        groups.setdefault(str(when.year) if when else "Undated", []).append((published or "undated", story))
     newest = sorted(groups.items(), key=lambda kv: kv[0] if kv[0].isdigit() else "", reverse=True)
     render_index(look, out, INDEXES["stories"], newest)
 

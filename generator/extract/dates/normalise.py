@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ...partial_date import PartialDate
 from ...patterns.dates import (
     AFTER_WORDS,
     BEFORE_WORDS,
@@ -54,12 +55,10 @@ class Anchor:
 
     @classmethod
     def parse(cls, published: str | None) -> Anchor:
-        if not published:
+        when = PartialDate.of(published)
+        if when is None:
             return cls()
-        if len(published) >= 10:
-            day = date.fromisoformat(published[:10])
-            return cls(day, day.year)
-        return cls(None, int(published[:4]))
+        return cls(when.first_day() if when.is_day else None, when.year)
 
     def month(self) -> tuple[int, int] | None:
         """(year, month) of publication, if the day is known."""
@@ -78,12 +77,12 @@ class Recent:
     def after(self, kind: str, value: str | None) -> Recent:
         """This context once an expression of ``kind`` resolved to ``value``: its year, its
         month if it names one, its day if it names one; a coarser value keeps the finer ones."""
-        if not value:
+        when = PartialDate.of(value)
+        if when is None:
             return self
-        year = int(value[:4])
-        month = (year, int(value[5:7])) if len(value) >= 7 else self.month
-        day = date.fromisoformat(value) if len(value) == 10 else self.day
-        return Recent(day, month, year)
+        month = (when.year, when.month) if when.month else self.month
+        day = when.first_day() if when.is_day else self.day
+        return Recent(day, month, when.year)
 
 
 def date_value(found: Found, anchor: Anchor, tense: str | None, previous: Recent) -> Value:
