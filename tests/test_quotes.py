@@ -487,3 +487,34 @@ def test_subordinate_clause_before_a_comma_is_no_cue(nlp) -> None:
     article = make_article(f"When Brennholt arrived at the quay, “{QUAY}” was painted on the wall.")
     [quote] = find_quotes(article, parse(nlp, article), PEOPLE)
     assert quote.confidence < LOW_CONFIDENCE
+
+
+# ---- namesakes: a lone surname two persons of the article share ----------------------------------
+
+MARTA_P, OSKAR_P = person("Marta Pellwick", "Pellwick"), person("Oskar Pellwick", "Pellwick")
+WINTER = "We have never seen a winter this quiet in all our years,"
+NAMESAKES = [
+    # the passage has been about one of them since the other was last named in full
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
+      "Oskar Pellwick opened a second shop last month.", f"“{WINTER}” Pellwick said."), "Oskar Pellwick"),
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
+      f"Oskar Pellwick opened a second shop last month. “{WINTER}” Pellwick said."), "Oskar Pellwick"),
+    (("Oskar Pellwick opened a second shop last month.", f"“{WINTER}” Pellwick said."), "Oskar Pellwick"),
+    # both named in full in the same or the previous paragraph: no clear choice
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", f"“{WINTER}” Pellwick said."), None),
+    (("Marta Pellwick runs the bakery on Main Street.", "Oskar Pellwick opened a second shop.",
+      f"“{WINTER}” Pellwick said."), None),
+    # neither named before the quotation
+    ((f"“{WINTER}” Pellwick said.", "Marta Pellwick and Oskar Pellwick run the bakery on Main Street."), None),
+]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", NAMESAKES)
+def test_lone_surname_of_namesakes_is_the_one_the_passage_is_about(nlp, paragraphs: tuple[str, ...],
+                                                                   speaker: str | None) -> None:
+    article = make_article(*paragraphs)
+    quotes = find_quotes(article, parse(nlp, article), (MARTA_P, OSKAR_P))
+    [quote] = [q for q in quotes if q.text == WINTER]
+    assert quote.speaker == speaker
+    if speaker is not None:  # chosen by the passage, not by the name: shown as less sure
+        assert quote.confidence < 0.95
