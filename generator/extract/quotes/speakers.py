@@ -111,9 +111,13 @@ class Speakers:
         """"Clinton said" where the article names Bill Clinton and Hillary Clinton: the one the
         passage is about, when clearly so. The last full mention of one of them before ``at``
         (this paragraph, else the ones before) decides, unless another namesake is named in
-        full in that paragraph, the one before it, or since. Less sure than a name."""
+        full in that paragraph, the one before it, or since. Less sure than a name. Not for
+        "Mr. Clinton": newspapers write so the person the story is about, named long before."""
         key = form_key(span.text)
-        if len(key) != 1:
+        # "Mr. Roe" is how a paper writes the person its story is about, whoever it named last:
+        # it stays as written
+        titled = span[0].lower_ in P.HONORIFICS or (span.start and self.doc[span.start - 1].lower_ in P.HONORIFICS)
+        if len(key) != 1 or titled:
             return None
         sharing = {p.name for p, forms in self.forms if any(len(f) >= 2 and f[-1] == key[0] for f in forms)}
         if len(sharing) < 2:
