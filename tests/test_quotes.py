@@ -504,6 +504,9 @@ NAMESAKES = [
     (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", f"“{WINTER}” Pellwick said."), None),
     (("Marta Pellwick runs the bakery on Main Street.", "Oskar Pellwick opened a second shop.",
       f"“{WINTER}” Pellwick said."), None),
+    # "Mr. Pellwick": a paper's way to write the person its story is about, kept as written
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
+      "Oskar Pellwick opened a second shop last month.", f"“{WINTER}” Ms. Pellwick said."), "Ms. Pellwick"),
     # neither named before the quotation
     ((f"“{WINTER}” Pellwick said.", "Marta Pellwick and Oskar Pellwick run the bakery on Main Street."), None),
 ]
@@ -518,3 +521,41 @@ def test_lone_surname_of_namesakes_is_the_one_the_passage_is_about(nlp, paragrap
     assert quote.speaker == speaker
     if speaker is not None:  # chosen by the passage, not by the name: shown as less sure
         assert quote.confidence < 0.95
+
+
+# ---- interview transcripts: labelled turns ------------------------------------------------------
+
+INTRO = "Harbour commissioner Marta Quillfeather met union leader Oskar Brennholt on Sunday."
+ASK = "Why is the harbour still closed to every fishing boat this winter?"
+ANSWER = "We will dredge it before the storms arrive, and then it opens."
+AGAIN = "That is what you said last year, and nothing happened at all."
+TRANSCRIPTS = [
+    # a surname label, or the full name, in capitals: that person's words
+    ((INTRO, f"BRENNHOLT: {ASK}", f"QUILLFEATHER: {ANSWER}", f"BRENNHOLT: {AGAIN}"),
+     [(ASK, "Oskar Brennholt"), (ANSWER, "Marta Quillfeather"), (AGAIN, "Oskar Brennholt")]),
+    ((INTRO, f"OSKAR BRENNHOLT: {ASK}", f"MARTA QUILLFEATHER: {ANSWER}", f"OSKAR BRENNHOLT: {AGAIN}"),
+     [(ASK, "Oskar Brennholt"), (ANSWER, "Marta Quillfeather"), (AGAIN, "Oskar Brennholt")]),
+    # Q: the interviewer, unnamed; A: the one person the introduction is about
+    (("Marta Quillfeather sat down with Harbour Weekly this week to talk about the port.",
+      f"Q: {ASK}", f"A: {ANSWER}", f"Q: {AGAIN}", f"A: {ANSWER}"),
+     [(ASK, None), (ANSWER, "Marta Quillfeather"), (AGAIN, None), (ANSWER, "Marta Quillfeather")]),
+    # ... and no one when the introduction is about two
+    (("Marta Quillfeather runs the port. Oskar Brennholt leads the union.", f"Q: {ASK}", f"A: {ANSWER}", f"Q: {AGAIN}", f"A: {ANSWER}"),
+     [(ASK, None), (ANSWER, None), (AGAIN, None), (ANSWER, None)]),
+    # fewer than three turns: a kicker and a stray label, no transcript
+    ((f"EXCLUSIVE: {ASK}", INTRO, f"BRENNHOLT: {AGAIN}"), []),
+    # labels that name no one are no turns
+    ((INTRO, f"UPDATE: {ASK}", f"CORRECTION: {ANSWER}", f"BYLINE: {AGAIN}"), []),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", TRANSCRIPTS)
+def test_transcript_turns_are_quotes_of_their_labels(nlp, paragraphs: tuple[str, ...], expected: list) -> None:
+    assert quotes_of(nlp, *paragraphs, persons=PEOPLE) == expected
+
+
+def test_transcript_label_of_a_name_written_in_the_prose(nlp) -> None:
+    # not among the persons, but the article writes the name: the label speaks as written
+    found = quotes_of(nlp, "Lars Vindeby of Harbour Radio asked the questions.", f"VINDEBY: {ASK}",
+                      f"VINDEBY: {AGAIN}", f"VINDEBY: {ASK}", persons=())
+    assert [s for _, s in found] == ["Lars Vindeby"] * 3
