@@ -96,10 +96,3 @@ NON_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "W
 
 # ---- not quotations --------------------------------------------------------------------
 SMALL_WORDS = frozenset("a an the and or but of in on at to for with by from as is vs".split())
-
-# ---- interview transcripts ------------------------------------------------------------
-# "ROE: ...", "JANE ROE: ...", "Q: ...", "A: ..." opening a paragraph: a speaker's turn
-TURN_LABEL = re.compile(r"^\s*([A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}):\s+(?=\S)")
-QUESTION_LABELS = frozenset({"Q"})  # the interviewer, rarely named
-ANSWER_LABELS = frozenset({"A"})  # the interviewee the introduction names
-MIN_TURNS = 3  # fewer labelled turns are headline kickers ("EXCLUSIVE: ..."), not a transcript

@@ -18,8 +18,7 @@ A speaker is a person Mention's name (as the prose writes it: a name glued to he
 words loses them), or a person's name as written when the article's persons missed it,
 or None when no named person can be the speaker. Not handled: block quotations without
 marks, speakers that are organisations (their quotations stay unattributed; "X's campaign"
-speaks for X). Interview transcripts without quote marks ("ROE: ...", "Q:" / "A:") are
-read by transcript.py: each labelled turn is a quotation of the person the label names.
+speaks for X), interview transcripts without quote marks ("Q:" / "A:", "ROE: ...").
 """
 from __future__ import annotations
 
@@ -27,7 +26,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -46,7 +45,6 @@ from .cues import (
 )
 from .spans import QuoteSpan, find_spans, is_title, word_count
 from .speakers import Speakers, Who
-from .transcript import transcript_quotes
 
 __all__ = ["by_rules", "find_quotes", "quote_key", "rank_quotes", "spots"]
 
@@ -87,16 +85,11 @@ def find_quotes(article: Article, doc: Doc, persons: tuple[Mention, ...]) -> tup
     """Every direct quotation of five words or more, in article order, with its speaker."""
     parsed, located, found = by_rules(article, doc, persons)
     found = _ranked(parsed, located, found)
-    marked = [
+    return tuple(
         Quote(text=q.text, speaker=parsed.speakers.shown(a.who.name) if a.who else None, cue=a.cue,
               confidence=round(a.who.confidence if a.who else 0.0, 3), paragraph=q.paragraph)
         for q, a in zip(located, found)
-    ]
-    turns = [replace(t, speaker=parsed.speakers.shown(t.speaker) if t.speaker else None,
-                     confidence=round(t.confidence, 3))
-             for t in transcript_quotes(article.body, parsed.speakers)]
-    # a turn opens its paragraph: it comes before the quotations marked inside that paragraph
-    return tuple(sorted(turns + marked, key=lambda q: q.paragraph))
+    )
 
 
 def by_rules(article: Article, doc: Doc, persons: tuple[Mention, ...]
