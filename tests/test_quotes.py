@@ -487,3 +487,110 @@ def test_subordinate_clause_before_a_comma_is_no_cue(nlp) -> None:
     article = make_article(f"When Brennholt arrived at the quay, “{QUAY}” was painted on the wall.")
     [quote] = find_quotes(article, parse(nlp, article), PEOPLE)
     assert quote.confidence < LOW_CONFIDENCE
+
+
+# ---- namesakes: a lone surname two persons of the article share ----------------------------------
+
+MARTA_P, OSKAR_P = person("Marta Pellwick", "Pellwick"), person("Oskar Pellwick", "Pellwick")
+WINTER = "We have never seen a winter this quiet in all our years,"
+NAMESAKES = [
+    # the passage has been about one of them since the other was last named in full
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
+      "Oskar Pellwick opened a second shop last month.", f"“{WINTER}” Pellwick said."), "Oskar Pellwick"),
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
+      f"Oskar Pellwick opened a second shop last month. “{WINTER}” Pellwick said."), "Oskar Pellwick"),
+    (("Oskar Pellwick opened a second shop last month.", f"“{WINTER}” Pellwick said."), "Oskar Pellwick"),
+    # both named in full in the same or the previous paragraph: no clear choice
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", f"“{WINTER}” Pellwick said."), None),
+    (("Marta Pellwick runs the bakery on Main Street.", "Oskar Pellwick opened a second shop.",
+      f"“{WINTER}” Pellwick said."), None),
+    # "Mr. Pellwick": a paper's way to write the person its story is about, kept as written
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
+      "Oskar Pellwick opened a second shop last month.", f"“{WINTER}” Ms. Pellwick said."), "Ms. Pellwick"),
+    # neither named before the quotation
+    ((f"“{WINTER}” Pellwick said.", "Marta Pellwick and Oskar Pellwick run the bakery on Main Street."), None),
+]
+
+
+@pytest.mark.parametrize("paragraphs, speaker", NAMESAKES)
+def test_lone_surname_of_namesakes_is_the_one_the_passage_is_about(nlp, paragraphs: tuple[str, ...],
+                                                                   speaker: str | None) -> None:
+    article = make_article(*paragraphs)
+    quotes = find_quotes(article, parse(nlp, article), (MARTA_P, OSKAR_P))
+    [quote] = [q for q in quotes if q.text == WINTER]
+    assert quote.speaker == speaker
+    if speaker is not None:  # chosen by the passage, not by the name: shown as less sure
+        assert quote.confidence < 0.95
+
+
+# ---- interview transcripts: labelled turns ------------------------------------------------------
+
+INTRO = "Harbour commissioner Marta Quillfeather met union leader Oskar Brennholt on Sunday."
+ASK = "Why is the harbour still closed to every fishing boat this winter?"
+ANSWER = "We will dredge it before the storms arrive, and then it opens."
+AGAIN = "That is what you said last year, and nothing happened at all."
+# PolNeAR leaves transcript turns unannotated: reading them lowered train/polnear detection
+# precision (0.9789 -> 0.9751), so the reader (commit 937041a) is not shipped; a known gap
+NOT_READ = pytest.mark.xfail(strict=True, reason="transcript turns are not read (see commit 937041a)")
+TRANSCRIPTS = [
+    # a surname label, or the full name, in capitals: that person's words
+    pytest.param((INTRO, f"BRENNHOLT: {ASK}", f"QUILLFEATHER: {ANSWER}", f"BRENNHOLT: {AGAIN}"),
+                 [(ASK, "Oskar Brennholt"), (ANSWER, "Marta Quillfeather"), (AGAIN, "Oskar Brennholt")],
+                 marks=NOT_READ),
+    pytest.param((INTRO, f"OSKAR BRENNHOLT: {ASK}", f"MARTA QUILLFEATHER: {ANSWER}", f"OSKAR BRENNHOLT: {AGAIN}"),
+                 [(ASK, "Oskar Brennholt"), (ANSWER, "Marta Quillfeather"), (AGAIN, "Oskar Brennholt")],
+                 marks=NOT_READ),
+    # Q: the interviewer, unnamed; A: the one person the introduction is about
+    pytest.param(("Marta Quillfeather sat down with Harbour Weekly this week to talk about the port.",
+                  f"Q: {ASK}", f"A: {ANSWER}", f"Q: {AGAIN}", f"A: {ANSWER}"),
+                 [(ASK, None), (ANSWER, "Marta Quillfeather"), (AGAIN, None), (ANSWER, "Marta Quillfeather")],
+                 marks=NOT_READ),
+    # ... and no one when the introduction is about two
+    pytest.param(("Marta Quillfeather runs the port. Oskar Brennholt leads the union.",
+                  f"Q: {ASK}", f"A: {ANSWER}", f"Q: {AGAIN}", f"A: {ANSWER}"),
+                 [(ASK, None), (ANSWER, None), (AGAIN, None), (ANSWER, None)], marks=NOT_READ),
+    # fewer than three turns: a kicker and a stray label, no transcript
+    ((f"EXCLUSIVE: {ASK}", INTRO, f"BRENNHOLT: {AGAIN}"), []),
+    # labels that name no one are no turns
+    ((INTRO, f"UPDATE: {ASK}", f"CORRECTION: {ANSWER}", f"BYLINE: {AGAIN}"), []),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", TRANSCRIPTS)
+def test_transcript_turns_are_quotes_of_their_labels(nlp, paragraphs: tuple[str, ...], expected: list) -> None:
+    assert quotes_of(nlp, *paragraphs, persons=PEOPLE) == expected
+
+
+@NOT_READ
+def test_transcript_label_of_a_name_written_in_the_prose(nlp) -> None:
+    # not among the persons, but the article writes the name: the label speaks as written
+    found = quotes_of(nlp, "Lars Vindeby of Harbour Radio asked the questions.", f"VINDEBY: {ASK}",
+                      f"VINDEBY: {AGAIN}", f"VINDEBY: {ASK}", persons=())
+    assert [s for _, s in found] == ["Lars Vindeby"] * 3
+
+
+# person extraction often gives a shared lone surname to one namesake only; that one keeps it.
+# Letting the passage override it changed 4 train/polnear articles, 3 for the worse: a paper's
+# lone surname is the person its story is about ("Clinton issued", "Trump tweeted", "Manafort
+# described"), even right after a relative or a firm was named in full
+MARTA_ALIASED, OSKAR_BARE = person("Marta Pellwick", "Pellwick"), person("Oskar Pellwick")
+ALIASED_NAMESAKES = [
+    pytest.param(("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
+                  "Oskar Pellwick opened a second shop last month.", f"“{WINTER}” Pellwick said."),
+                 ("Oskar Pellwick", 0.6),
+                 marks=pytest.mark.xfail(strict=True, reason="the surname's holder speaks: the passage is no surer")),
+    # the passage is about the one holding the surname: as before
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
+      "Marta Pellwick opened a second shop last month.", f"“{WINTER}” Pellwick said."), ("Marta Pellwick", 0.95)),
+    # no clear choice: the surname's holder, as before
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", f"“{WINTER}” Pellwick said."),
+     ("Marta Pellwick", 0.95)),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", ALIASED_NAMESAKES)
+def test_passage_decides_between_namesakes_when_one_holds_the_surname(nlp, paragraphs: tuple[str, ...],
+                                                                      expected: tuple[str, float]) -> None:
+    article = make_article(*paragraphs)
+    quotes = find_quotes(article, parse(nlp, article), (MARTA_ALIASED, OSKAR_BARE))
+    assert [(q.speaker, q.confidence) for q in quotes if q.text == WINTER] == [expected]

@@ -107,6 +107,41 @@ class Speakers:
             return ranked[0][0]
         return None
 
+    def namesake(self, span: Span, at: int) -> Who | None:
+        """"Clinton said" where the article names Bill Clinton and Hillary Clinton: the one the
+        passage is about, when clearly so. The last full mention of one of them before ``at``
+        (this paragraph, else the ones before) decides, unless another namesake is named in
+        full in that paragraph, the one before it, or since. Less sure than a name. Not for
+        "Mr. Clinton": newspapers write so the person the story is about, named long before."""
+        key = form_key(span.text)
+        # "Mr. Roe" is how a paper writes the person its story is about, whoever it named last:
+        # it stays as written
+        titled = span[0].lower_ in P.HONORIFICS or (span.start and self.doc[span.start - 1].lower_ in P.HONORIFICS)
+        if len(key) != 1 or titled:
+            return None
+        sharing = {p.name for p, forms in self.forms if any(len(f) >= 2 and f[-1] == key[0] for f in forms)}
+        if len(sharing) < 2:
+            return None
+        # any entity label: the model may call "Marta Roe" an organisation the persons list knows better
+        full = [(t.i, name) for t in self.doc[:at] if t.lower_ == key[0] and not self.in_quote[t.i]
+                and (name := self._full_form_of(self.name_span(t).text, sharing)
+                     or self._full_form_of(self.compounds(t).text, sharing))]
+        if not full:
+            return None
+        start, name = full[-1]
+        since = self.para_of[start] - 1
+        if any(other != name and self.para_of[i] >= since for i, other in full):
+            return None
+        return Who(name, 0.6)
+
+    def _full_form_of(self, text: str, names: set[str]) -> str | None:
+        """The one person of ``names`` a name of two words or more written in full is."""
+        key = form_key(text)
+        if len(key) < 2:
+            return None
+        fits = {p.name for p, forms in self.forms if p.name in names and key in forms}
+        return fits.pop() if len(fits) == 1 else None
+
     def name_span(self, token: Token) -> Span:
         """The entity holding ``token``, else the token with its proper-noun compounds."""
         if token.i in self.ent_of:
@@ -148,6 +183,8 @@ class Speakers:
             for span in (self.name_span(candidate), self.compounds(candidate)):
                 if (name := self.match(span.text, paragraph)) is not None:
                     return Who(name, 0.95 if candidate is token else 0.9)
+            if (who := self.namesake(self.name_span(candidate), token.i)) is not None:
+                return who
         if token.lemma_.casefold() in P.VOICE_NOUNS or token.lower_.removesuffix("s") in P.VOICE_NOUNS:
             return self._voice_of(token)
         if _written_name(token):
