@@ -49,7 +49,7 @@ class _Unit:
     def clan(self) -> str:
         """What units must share to be one actor: their kind, so that the state of Georgia (a place)
         is not the country (a country), though both are listed as places."""
-        return "org" if self.mention.kind == "org" else self.mention.kind
+        return self.mention.kind
 
     @property
     def keys(self) -> set[str]:

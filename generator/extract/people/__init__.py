@@ -40,8 +40,7 @@ from ...patterns.people import (
     THING_AFTER,
     THING_BEFORE,
 )
-from .actors import KNOWN_PLACES as PLACE_NAMES
-from .actors import actor_mentions, actor_name, title_places
+from .actors import KNOWN_PLACES, actor_mentions, actor_name, title_places
 from .names import Group, Occurrence, clean_name, fold, group_occurrences, is_title_word, name_key, near_spelling
 from .roles import apposition_after, apposition_before, titling
 
@@ -54,7 +53,7 @@ HEADLINE_NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+ [A-Z][a-z]+(?:['’]s)?(?!
 SPACED_DASH = re.compile(r"\s+[-–—]\s+")  # no name holds one: "San Jose - Acme" is two entities run together
 LONE_WORD_REPEATS = 3  # an untitled one-word person tagged this often is one
 # places no person's name word, tagged GPE, is taken for ("Jordan" beside Michael Jordan is the country)
-KNOWN_PLACES = PLACE_NAMES | {name.title() for name in COUNTRY_ALIASES}
+NAMED_PLACES = KNOWN_PLACES | {name.title() for name in COUNTRY_ALIASES}
 
 
 def find_actors(article: Article, doc: Doc) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
@@ -194,7 +193,7 @@ def _headline_names(title: str, occurrences: list[Occurrence], doc: Doc) -> list
         name = clean_name(match.group(0))
         key = name_key(name) if name else ()
         if len(key) == 2 and key[-1] in surnames and key not in known and key[0] not in lower \
-                and not is_title_word(key[0]) and not any(w in KNOWN_PLACES for w in (name or "").split()):
+                and not is_title_word(key[0]) and not any(w in NAMED_PLACES for w in (name or "").split()):
             found.append(Occurrence(name=name or "", position=-1, paragraph=-1))
     return found
 
@@ -306,7 +305,7 @@ def _mislabelled(doc: Doc, ent: Span, starts: list[int], groups: list[Group]) ->
     if ent.label_ in MISLABELLED and \
             any(set(key) <= g.key or (len(g.key) == 1 and key[-1] in g.key) for g in groups):
         return _occurrence(doc, ent, starts)
-    if ent.label_ in PLACE_LABELS and len(key) == 1 and name not in KNOWN_PLACES and \
+    if ent.label_ in PLACE_LABELS and len(key) == 1 and name not in NAMED_PLACES and \
             any(len(g.key) > 1 and key[0] in g.key for g in groups):
         return _occurrence(doc, ent, starts)
     if len(key) == 1 and any(len(g.key) > 1 and any(near_spelling(key[0], w) for w in g.key) for g in groups):
