@@ -277,6 +277,10 @@ def test_a_large_people_index_is_split_by_letter_into_pages_of_at_most_index_pag
         assert pages[path].count('<li><a href="../../people/') <= INDEX_PAGE, path
     assert '<nav class="letter-bar" aria-label="Jump to a letter">' in index
     assert "Smith0001, Given0001" in pages[urls.index_part_page(urls.PEOPLE, "S", 1)]
+    # the reader knows which letter they are on; the whole index marks none
+    s_page = pages[urls.index_part_page(urls.PEOPLE, "S", 2)]
+    assert s_page.count('aria-current="page"') == 1 and 'aria-current="page">S</a>' in s_page
+    assert 'aria-current' not in index
 
 
 def test_a_letter_page_never_shares_a_path_with_a_person() -> None:
