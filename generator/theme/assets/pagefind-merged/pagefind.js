@@ -13,6 +13,13 @@
 // debouncedSearch, destroy. Each bundle is searched by its own copy of Pagefind (its own
 // pagefind.js, imported from the bundle's folder: its own worker and WebAssembly), because
 // Pagefind instances made in one copy share one WebAssembly memory and break each other.
+//
+// A search waits for its bundle's filters to be loaded. Pagefind's search counts only the filter
+// chunks already loaded (those of the filters chosen, and whatever a filters() call has loaded so
+// far), and Pagefind's UI takes the filters of the first search with any as its filter panel,
+// keeping the complete list of filters() only when no search has given one. Searching before
+// every chunk was in gave a panel missing filters or values (no "Outlet", an outlet missing) until
+// the next search; with several bundles, each loading its chunks in its own worker, often.
 const PRIMARY = new URL("../../pagefind/", import.meta.url).pathname;
 let settings = {};  // what the UI set through options(), for every bundle
 let paths = [PRIMARY];
@@ -27,6 +34,18 @@ const open = async (path) => {
 const all = async () => {
   if (!bundles) bundles = Promise.all(paths.map(open));
   return bundles;
+};
+
+// each bundle's filters (all its filter chunks loaded), asked once: the modules outlive a destroy
+const loaded = new WeakMap();
+const filtersOf = (bundle) => {
+  if (!loaded.has(bundle)) {
+    loaded.set(bundle, bundle.filters().catch((error) => {
+      loaded.delete(bundle);  // not kept: the next call asks again (Pagefind itself logs a chunk it could not load)
+      throw error;
+    }));
+  }
+  return loaded.get(bundle);
 };
 
 // how the bundles are filled ({date: {direction: "desc", bundles: 3}}: the first 3 hold every page with a
@@ -75,14 +94,17 @@ export const mergeIndex = async (path) => {
 
 export const init = async () => { await all(); };
 
-export const filters = async () => mergeCounts(await Promise.all((await all()).map((b) => b.filters())));
+export const filters = async () => mergeCounts(await Promise.all((await all()).map(filtersOf)));
 
 export const preload = async (term, chosen = {}) => {
   await Promise.all((await all()).map((bundle) => bundle.preload(term, chosen)));
 };
 
 export const search = async (term, chosen = {}) => {
-  const searched = await Promise.all((await all()).map((bundle) => bundle.search(term, chosen)));
+  const searched = await Promise.all((await all()).map(async (bundle) => {
+    await filtersOf(bundle).catch(() => null);  // without them (filters() reports why), results still
+    return bundle.search(term, chosen);
+  }));
   if (searched.some((one) => !one)) return null;
   const found = used(searched, chosen.sort);
   return {
