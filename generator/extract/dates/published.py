@@ -25,6 +25,12 @@
 
 Not handled: dates in the title, relative words alone ("last month"), and other world
 knowledge (who held an office when, which year the "seventh" annual meeting was).
+Measured and left out, each wrong as often as right or more on both the train and the dev
+sets of ``python -m bench.undated --all`` (issue 22): the latest year told in the present or
+future, a year as a modifier ("the 2016 race"), a full date told in the past near the
+lead, a weekday in the same sentence as a day without a year, a year in the same sentence
+as "last year" or "N years ago", a month-and-year told ahead as a ceiling. Most undated
+articles tell no year at all, or only years other than their own.
 """
 from __future__ import annotations
 
