@@ -9,6 +9,7 @@ measurement, not a test; the figures go into the note of the change that moves t
     python -m bench.undated            # counts per set
     python -m bench.undated --show     # and every wrong estimate with its reason
     python -m bench.undated --train    # the train sets instead: fit rules there, check them on dev
+    python -m bench.undated --all      # both, with a total for each: a rule earns its place on both
 """
 from __future__ import annotations
 
@@ -80,17 +81,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.undated", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show", action="store_true", help="print every wrong estimate with its reason")
-    parser.add_argument("--train", action="store_true", help="measure the train sets instead of the seeds and dev")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--train", action="store_true", help="measure the train sets instead of the seeds and dev")
+    which.add_argument("--all", action="store_true", help="measure the seeds and dev, then the train sets")
     args = parser.parse_args()
-    total: Counter[str] = Counter()
+    groups = {"dev": SETS, "train": TRAIN_SETS}
+    chosen = ["train"] if args.train else ["dev", "train"] if args.all else ["dev"]
     print(f"{'set':<16}{'articles':>9}{'right':>7}{'wrong':>7}{'undated':>9}")
-    for name, gold in (TRAIN_SETS if args.train else SETS).items():
-        if not gold_years(gold):
-            continue  # no publication dates to compare with (stories_ecb, aeb): nothing to export
-        counts = measure(name, gold, args.show)
-        total += counts
-        print(f"{name:<16}{sum(counts.values()):>9}{counts['right']:>7}{counts['wrong']:>7}{counts['undated']:>9}")
-    print(f"{'all':<16}{sum(total.values()):>9}{total['right']:>7}{total['wrong']:>7}{total['undated']:>9}")
+    for group in chosen:
+        total: Counter[str] = Counter()
+        for name, gold in groups[group].items():
+            if not gold_years(gold):
+                continue  # no publication dates to compare with (stories_ecb, aeb): nothing to export
+            counts = measure(name, gold, args.show)
+            total += counts
+            print(f"{name:<16}{sum(counts.values()):>9}{counts['right']:>7}{counts['wrong']:>7}{counts['undated']:>9}")
+        label = "all" if len(chosen) == 1 else f"all {group}"
+        print(f"{label:<16}{sum(total.values()):>9}{total['right']:>7}{total['wrong']:>7}{total['undated']:>9}")
 
 
 if __name__ == "__main__":

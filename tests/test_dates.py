@@ -202,6 +202,11 @@ def test_future_dates_set_no_floor(nlp: Language) -> None:
     "The board met on Sept. 27, 1989. It meets again on Nov. 13.",
     # the yearless dates may belong to a later year the text names
     "The ban began in January 2009. The 2016 contest opened on Jan. 22.",
+    "Officials released a timeline of arrests from 2003-2016. The raids began in May 2004. "
+    "The latest arrest was made on April 5.",  # a range's end is a year the text names
+    # a month not told as past may be ahead or long past: no floor from it (issue 22)
+    "Le Pen is a candidate in the April 2017 election. She spoke in Paris on Aug. 31.",
+    "The deal ends the August 1988 truce. Troops crossed the border on Aug. 2.",
     # a weekday that is not the date's: a slip, not a day of the story's week
     "The harbour council has a new chair. Its members met on the quay after the storm and, on Monday, "
     "June 12, 2016, voted to rebuild the old pier with money from the port.",
