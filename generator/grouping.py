@@ -137,13 +137,17 @@ def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> lis
         for t, w in p.weights.items():
             total[t] = total.get(t, 0.0) + w
     best = sorted((t for t, n in reports.items() if n > 1), key=lambda t: (-round(total[t], 9), t))[:WORDS]
-    wanted = set(best)
+    wanted = {_NUMBER[t] for t in best}
+    chunks = wanted.union(range(-len(_SPLIT), 0))  # chunks of several terms are read again, whatever they hold
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for e in texts:  # the lead is enough to find how a word is written, and much shorter
-        tokens = TOKEN.findall(" ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1])))
-        terms = list(map(_TERMS.__getitem__, _numbers_of(tokens)))
-        for token, term in compress(zip(tokens, terms), map(wanted.__contains__, terms)):  # filtered in C
-            forms[term][token.replace("’", "'").removesuffix("'s")] += 1
+        lead = " ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1]))
+        found = lead.encode("utf-8", "surrogatepass").translate(_SPACES).split()
+        for chunk in compress(found, map(chunks.__contains__, map(_CHUNK.__getitem__, found))):  # filtered in C
+            tokens = TOKEN.findall(chunk.decode("utf-8", "surrogatepass"))
+            for token, n in zip(tokens, _numbers_of(tokens)):
+                if n in wanted:
+                    forms[_TERMS[n]][token.replace("’", "'").removesuffix("'s")] += 1
     return [max(forms[t].items(), key=lambda kv: (kv[1], kv[0]))[0] if forms[t] else t for t in best]
 
 
@@ -197,22 +201,34 @@ def _count(reports: Sequence[Extraction], names: Sequence[frozenset[str]]) -> Co
     for e in reports:
         body = e.article.body
         for text in (e.article.title, *("\n".join(body[start:stop]) for start, stop, _ in BANDS)):
-            part = list(filter(None, _numbers_fast(text)))  # 0: a token that is no term
-            if part and min(part) < 0:
-                part = list(chain.from_iterable((n,) if n > 0 else _SPLIT[-1 - n] for n in part))
-            found += part
-            lengths.append(len(part))
+            before = len(found)
+            found += filter(None, _numbers_fast(text))  # 0: a token that is no term
+            lengths.append(len(found) - before)
     weight = np.repeat(np.tile([TITLE_WEIGHT, *(w for *_, w in BANDS)], len(reports)), lengths)
     report = np.repeat(np.repeat(np.arange(len(reports)), 1 + len(BANDS)), lengths)
+    term, weight, report = _spread(np.array(found, np.int64), weight, report)
     size = len(_TERMS)
-    keys, first, which = np.unique(report * size + np.array(found, np.int64), return_index=True,
-                                   return_inverse=True)
+    keys, first, which = np.unique(report * size + term, return_index=True, return_inverse=True)
     counts = np.bincount(which, weight, len(keys)).astype(np.float64, copy=False)  # whole numbers
     order = np.argsort(first)  # each report's terms in the order they first appear
     keys, counts = keys[order], counts[order]
     named, placed = (np.isin(keys, _keys(sets, size)) for sets in (names, places))
     counts = np.where(named, counts * NAME_BOOST, np.where(placed, np.round(counts * PLACE_BOOST), counts))
     return Counts(keys % size, counts, np.bincount(keys // size, minlength=len(reports)), named)
+
+
+def _spread(term: Ints, weight: Ints, report: Ints) -> tuple[Ints, Ints, Ints]:
+    """The terms again, with each chunk of several terms (``-1 - k``) spread into its terms ``_SPLIT[k]``."""
+    chunks = np.flatnonzero(term < 0)
+    if not len(chunks):
+        return term, weight, report
+    parts = [_SPLIT[-1 - n] for n in term[chunks].tolist()]
+    repeat = np.ones(len(term), np.int64)
+    repeat[chunks] = [len(p) for p in parts]
+    at = np.cumsum(repeat) - repeat
+    spread = np.repeat(term, repeat)
+    spread[_ranges(at[chunks], at[chunks] + repeat[chunks])[0]] = list(chain.from_iterable(parts))
+    return spread, np.repeat(weight, repeat), np.repeat(report, repeat)
 
 
 def _places(reports: Sequence[Extraction], names: Sequence[frozenset[str]]) -> list[frozenset[str]]:
@@ -368,21 +384,27 @@ def _days(e: Extraction) -> frozenset[int]:
         return frozenset({published})
     year = _year(e)
     return frozenset(d.first_day().toordinal() for ref in e.dates
-                     if (d := PartialDate.of(ref.value)) and d.is_day and (year is None or d.year == year))
+                     if (d := _date(ref.value)) and d.is_day and (year is None or d.year == year))
 
 
 def _pinned(e: Extraction) -> int | None:
     return _day(e.published.value) if e.published.how == "front matter" else None
 
 
+@lru_cache(maxsize=4096)
+def _date(value: str | None) -> PartialDate | None:
+    """The publication date parsed once for its four uses (the same days recur across reports)."""
+    return PartialDate.of(value)
+
+
 def _day(value: str | None) -> int | None:
-    day = PartialDate.of(value)
+    day = _date(value)
     return day.first_day().toordinal() if day and day.is_day else None
 
 
 def _year(e: Extraction) -> int | None:
     """The publication year when known (an estimate is a bound, not a year: it is left out)."""
-    published = PartialDate.of(e.published.value) if e.published.how != "estimate" else None
+    published = _date(e.published.value) if e.published.how != "estimate" else None
     return published.year if published else None
 
 

@@ -82,10 +82,10 @@ Entry = tuple[float, int, int]  # (minus the mean similarity, group, other group
 
 
 def _adjacency(size: int, edges: Pairs) -> list[dict[int, float]]:
-    """Each profile's neighbours → similarity."""
+    """Each profile's neighbours → similarity (in no particular order: a sum never depends on it)."""
     source, target = np.concatenate((edges.a, edges.b)), np.concatenate((edges.b, edges.a))
-    order = np.lexsort((target, source))
-    bounds = np.searchsorted(source[order], np.arange(size + 1)).tolist()
+    order = np.argsort(source, kind="stable")
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(source, minlength=size)))).tolist()
     targets, sims = target[order].tolist(), np.concatenate((edges.sim, edges.sim))[order].tolist()
     return [dict(zip(targets[s:e], sims[s:e])) for s, e in pairwise(bounds)]
 
