@@ -24,9 +24,10 @@
    is high enough and their days stay close (``linkage.py``).
 
 Steps 1 to 3 run on arrays (numpy) over the whole collection: a candidate pair costs a
-few array operations, not a Python loop (``bench/README.md``: 10,000 reports). Each number
-is computed as the plain rule would (``tests/test_stories.py`` checks the arrays against it
-pair by pair).
+few array operations, not a Python loop (``bench/README.md``: 10,000 reports). Texts are
+read by chunks of bytes, not token by token (``_numbers_fast``), and counted on arrays.
+Each number is computed as the plain rule would (``tests/test_stories.py`` checks the
+arrays against it pair by pair, and the chunks against the regular expression).
 
 Not handled: a one-line report that shares fewer than two distinctive words with the
 others; in a long posting list, an undated report meets only the ``NEIGHBOURS`` dated
@@ -36,8 +37,9 @@ months), so two undated near-copies naming days months apart still join.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -50,7 +52,7 @@ from .extract.quotes import quote_key
 from .linkage import MAX_SPAN_DAYS, PINNED_SPAN_DAYS, link
 from .model import Extraction, Mention
 from .partial_date import PartialDate
-from .patterns.stories import STOP_WORDS, SUFFIXES, TOKEN
+from .patterns.stories import JOINERS, STOP_WORDS, SUFFIXES, TOKEN
 
 # Weights. NAME_BOOST, PLACE_BOOST and LEAD_PENALTY (with linkage's THRESHOLD and RATIO) were chosen
 # on the dev story folders (ECB+, BASIL) by a grid with 5-fold cross-validation by topic: `python -m bench.stories_cv`,
@@ -136,13 +138,17 @@ def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> lis
         for t, w in p.weights.items():
             total[t] = total.get(t, 0.0) + w
     best = sorted((t for t, n in reports.items() if n > 1), key=lambda t: (-round(total[t], 9), t))[:WORDS]
-    wanted = set(best)
+    wanted = {_NUMBER[t] for t in best}
+    chunks = wanted.union(range(-len(_SPLIT), 0))  # chunks of several terms are read again, whatever they hold
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for e in texts:  # the lead is enough to find how a word is written, and much shorter
-        tokens = TOKEN.findall(" ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1])))
-        terms = list(map(_TERMS.__getitem__, _numbers_of(tokens)))
-        for token, term in compress(zip(tokens, terms), map(wanted.__contains__, terms)):  # filtered in C
-            forms[term][token.replace("’", "'").removesuffix("'s")] += 1
+        lead = " ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1]))
+        found = lead.encode("utf-8", "surrogatepass").translate(_SPACES).split()
+        for chunk in compress(found, map(chunks.__contains__, map(_CHUNK.__getitem__, found))):  # filtered in C
+            tokens = TOKEN.findall(chunk.decode("utf-8", "surrogatepass"))
+            for token, n in zip(tokens, _numbers_of(tokens)):
+                if n in wanted:
+                    forms[_TERMS[n]][token.replace("’", "'").removesuffix("'s")] += 1
     return [max(forms[t].items(), key=lambda kv: (kv[1], kv[0]))[0] if forms[t] else t for t in best]
 
 
@@ -152,16 +158,12 @@ def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> lis
 def profile_all(reports: Sequence[tuple[str, Extraction]]) -> tuple[list[Profile], Rows]:
     """Profiles in time order (undated last, then by slug), so that neighbours in a posting list are near in
     time; and their weights as rows of a table."""
-    if len(_TERMS) > MAX_KNOWN:  # no number is in use between two calls: the memory can start over
-        _TERM_OF.clear()
-        del _TERMS[1:]
-        _NUMBER.clear()
-        _NUMBER[""] = 0
-        _terms_of_name.cache_clear()
-    counted = sorted(((slug, e, _days(e), *_term_counts(e)) for slug, e in reports),
-                     key=lambda r: (min(r[2]) if r[2] else math.inf, r[0]))
-    weights, rows = _weights([counts for *_, counts, _ in counted], [names for *_, names in counted])
-    return [_profile(slug, e, days, w, names) for (slug, e, days, _, names), w in zip(counted, weights)], rows
+    if len(_TERMS) > MAX_KNOWN or len(_SPLIT) > MAX_KNOWN // 10:  # no number is in use between two calls
+        _forget()
+    dated = sorted(((slug, e, _days(e)) for slug, e in reports), key=lambda r: (min(r[2]) if r[2] else math.inf, r[0]))
+    names = [_name_terms([m for m in (*e.persons, *e.actors) if m.kind in WHO]) for _, e, _ in dated]
+    weights, rows = _weights(_count([e for _, e, _ in dated], names))
+    return [_profile(slug, e, days, w, n) for (slug, e, days), w, n in zip(dated, weights, names)], rows
 
 
 def _profile(slug: str, e: Extraction, days: frozenset[int], weights: dict[str, float],
@@ -175,27 +177,68 @@ def _profile(slug: str, e: Extraction, days: frozenset[int], weights: dict[str, 
 WHO = frozenset({"person", "org"})  # kinds of mention whose names say who: the rest are places and countries
 
 
-def _term_counts(e: Extraction) -> tuple[Counter[int], frozenset[str]]:
-    """Terms (by number: ``_TERMS[n]``) with their counts, and the terms that are parts of names of people
-    and organisations (they count ``NAME_BOOST`` times; places count ``PLACE_BOOST`` times but are not
-    returned: two reports sharing only a place and a person are more than a person in the news).
+@dataclass(frozen=True)
+class Counts:
+    """Every report's terms with their counts: report after report, each report's terms in the order they first
+    appear (title, then body), by number (``_TERMS[n]``)."""
 
-    A term counts less the further down the report it is: the lead says what happened."""
-    names = _name_terms([m for m in (*e.persons, *e.actors) if m.kind in WHO])
-    places = _name_terms([m for m in e.actors if m.kind not in WHO]) - names
-    # whole-number weights: Counter counts in C; tokens that are no term count under 0, dropped at the end
-    counts = Counter(_numbers_of(TOKEN.findall(e.article.title)) * TITLE_WEIGHT)
-    body = e.article.body
-    for start, stop, weight in BANDS:
-        if start < len(body):
-            numbers = _numbers_of(TOKEN.findall("\n".join(body[start:stop])))
-            counts.update(numbers * weight if weight > 1 else numbers)
-    del counts[0]
-    for n in {_NUMBER[t] for t in names} & counts.keys():
-        counts[n] *= NAME_BOOST
-    for n in {_NUMBER[t] for t in places} & counts.keys():
-        counts[n] = round(counts[n] * PLACE_BOOST)  # whole numbers, as above
-    return counts, names
+    terms: Ints
+    counts: Floats  # whole numbers
+    sizes: Ints  # terms per report
+    names: npt.NDArray[np.bool_]  # the term is part of a name of a person or organisation in that report
+
+
+def _count(reports: Sequence[Extraction], names: Sequence[frozenset[str]]) -> Counts:
+    """Each report's terms, counted where they stand: a term counts less the further down the report it is
+    (the lead says what happened, ``BANDS``), and ``NAME_BOOST`` times more in a name of a person or
+    organisation, ``PLACE_BOOST`` times in a place's (two reports sharing only a place and a person are more
+    than a person in the news, so places are not among the ``names``).
+
+    Reading is the costly part: the texts are cut into terms by ``_numbers_fast``, and the counting runs
+    on arrays over the whole collection."""
+    places = _places(reports, names)  # before ``size``: reading names can learn terms
+    found: list[int] = []
+    lengths = []  # terms per part: the title and each band of every report
+    for e in reports:
+        body = e.article.body
+        for text in (e.article.title, *("\n".join(body[start:stop]) for start, stop, _ in BANDS)):
+            before = len(found)
+            found += filter(None, _numbers_fast(text))  # 0: a token that is no term
+            lengths.append(len(found) - before)
+    weight = np.repeat(np.tile([TITLE_WEIGHT, *(w for *_, w in BANDS)], len(reports)), lengths)
+    report = np.repeat(np.repeat(np.arange(len(reports)), 1 + len(BANDS)), lengths)
+    term, weight, report = _spread(np.array(found, np.int64), weight, report)
+    size = len(_TERMS)
+    keys, first, which = np.unique(report * size + term, return_index=True, return_inverse=True)
+    counts = np.bincount(which, weight, len(keys)).astype(np.float64, copy=False)  # whole numbers
+    order = np.argsort(first)  # each report's terms in the order they first appear
+    keys, counts = keys[order], counts[order]
+    named, placed = (np.isin(keys, _keys(sets, size)) for sets in (names, places))
+    counts = np.where(named, counts * NAME_BOOST, np.where(placed, np.round(counts * PLACE_BOOST), counts))
+    return Counts(keys % size, counts, np.bincount(keys // size, minlength=len(reports)), named)
+
+
+def _spread(term: Ints, weight: Ints, report: Ints) -> tuple[Ints, Ints, Ints]:
+    """The terms again, with each chunk of several terms (``-1 - k``) spread into its terms ``_SPLIT[k]``."""
+    chunks = np.flatnonzero(term < 0)
+    if not len(chunks):
+        return term, weight, report
+    parts = [_SPLIT[-1 - n] for n in term[chunks].tolist()]
+    repeat = np.ones(len(term), np.int64)
+    repeat[chunks] = [len(p) for p in parts]
+    at = np.cumsum(repeat) - repeat
+    spread = np.repeat(term, repeat)
+    spread[_ranges(at[chunks], at[chunks] + repeat[chunks])[0]] = list(chain.from_iterable(parts))
+    return spread, np.repeat(weight, repeat), np.repeat(report, repeat)
+
+
+def _places(reports: Sequence[Extraction], names: Sequence[frozenset[str]]) -> list[frozenset[str]]:
+    return [_name_terms([m for m in e.actors if m.kind not in WHO]) - who for e, who in zip(reports, names)]
+
+
+def _keys(terms: Sequence[frozenset[str]], size: int) -> Ints:
+    """(report, term) as one number each: ``report * size + term``."""
+    return np.fromiter((r * size + _NUMBER[t] for r, ts in enumerate(terms) for t in ts), np.int64)
 
 
 def _name_terms(mentions: Sequence[Mention]) -> frozenset[str]:
@@ -243,6 +286,46 @@ _NUMBER: dict[str, int] = {"": 0}  # term → number
 MAX_KNOWN = 1_000_000  # tokens (and terms) remembered; past it the memory starts over
 
 
+def _numbers_fast(text: str) -> Iterator[int]:
+    """What ``_numbers_of(TOKEN.findall(text))`` gives, zeros aside, at a fifth of the cost: the regular
+    expression scans every character, while here the ASCII characters that end a token (spaces, most
+    punctuation) become spaces in one C pass over the UTF-8 bytes, and each run left between them, a
+    *chunk* ("Moscow," or "U.S."), is looked up whole. A new chunk is read by the regular expression
+    once. A chunk of several terms ("well-known" is two) stands for them as ``-1 - k`` (``_SPLIT[k]``)."""
+    return map(_CHUNK.__getitem__, text.encode("utf-8", "surrogatepass").translate(_SPACES).split())
+
+
+class _Chunks(dict[bytes, int]):
+    """Chunk → the number of its one term (0 for none), or ``-1 - k`` for its terms ``_SPLIT[k]``."""
+
+    def __missing__(self, chunk: bytes) -> int:
+        if len(self) >= MAX_KNOWN:
+            self.clear()
+        numbers = list(filter(None, _numbers_of(TOKEN.findall(chunk.decode("utf-8", "surrogatepass")))))
+        if len(numbers) > 1:
+            _SPLIT.append(tuple(numbers))
+        number = self[chunk] = -len(_SPLIT) if len(numbers) > 1 else numbers[0] if numbers else 0
+        return number
+
+
+# Bytes that end a token: ASCII, and neither a word character nor a joiner. Other bytes are those of
+# non-ASCII characters (UTF-8): they stay in the chunk, which the regular expression reads once.
+_SPACES = bytes(b if b >= 0x80 or chr(b) in JOINERS or re.fullmatch(r"\w", chr(b)) else ord(" ") for b in range(256))
+_CHUNK = _Chunks()
+_SPLIT: list[tuple[int, ...]] = []  # the terms of chunks of more than one
+
+
+def _forget() -> None:
+    """Start the memory of tokens, chunks and terms over (between two calls, when no number is in use)."""
+    _TERM_OF.clear()
+    _CHUNK.clear()
+    _SPLIT.clear()
+    del _TERMS[1:]
+    _NUMBER.clear()
+    _NUMBER[""] = 0
+    _terms_of_name.cache_clear()
+
+
 def _term(token: str) -> str:
     token = token.casefold().replace("’", "'").removesuffix("'s")
     if token in STOP_WORDS or len(token) < (3 if token.isalpha() else 2):
@@ -258,7 +341,7 @@ def stem(word: str) -> str:
     return word
 
 
-def _weights(counted: Sequence[dict[int, int]], names: Sequence[frozenset[str]]) -> tuple[list[dict[str, float]], Rows]:
+def _weights(counted: Counts) -> tuple[list[dict[str, float]], Rows]:
     """Each report's sublinear term frequency times inverse document frequency, scaled to unit length.
 
     A term in every report weighs nothing; one in a single report weighs most but
@@ -267,27 +350,25 @@ def _weights(counted: Sequence[dict[int, int]], names: Sequence[frozenset[str]])
     first in the text), heaviest first: the rest adds little to a cosine and most of
     its cost. Computed on arrays over all reports; each number is the one Python's
     ``math`` gives term by term (``log`` and ``hypot`` are called as such)."""
-    terms = np.fromiter(chain.from_iterable(counted), np.int64)
-    counts = np.fromiter(chain.from_iterable(c.values() for c in counted), np.float64, len(terms))
-    sizes = np.fromiter(map(len, counted), np.int64, len(counted))
+    terms, counts, sizes = counted.terms, counted.counts, counted.sizes
+    reports = len(sizes)
     df = np.bincount(terms)
     idf = np.zeros(len(df))
-    idf[df > 0] = [math.log((1 + len(counted)) / n) for n in df[df > 0].tolist()]
+    idf[df > 0] = [math.log((1 + reports) / n) for n in df[df > 0].tolist()]
     unique, inverse = np.unique(counts, return_inverse=True)
     raw = np.array([_tf(c) for c in unique.tolist()])[inverse] * idf[terms]
     starts = np.concatenate(([0], np.cumsum(sizes)))
     flat = raw.tolist()
     norms = np.array([math.hypot(*flat[s:e]) or 1.0 for s, e in pairwise(starts.tolist())])
-    row = np.repeat(np.arange(len(counted)), sizes)
+    row = np.repeat(np.arange(reports), sizes)
     order = np.lexsort((-raw, row))  # by report, heaviest first; the sort is stable: ties, the first in the text
     rank = np.arange(len(order)) - starts[row[order]]
     kept = order[(rank < PROFILE_TERMS) & (raw[order] > 0)]
     scaled = (raw / norms[row])[kept]
     words, values = list(map(_TERMS.__getitem__, terms[kept].tolist())), scaled.tolist()
-    bounds = np.searchsorted(row[kept], np.arange(len(counted) + 1)).tolist()
+    bounds = np.searchsorted(row[kept], np.arange(reports + 1)).tolist()
     weights = [dict(zip(words[s:e], values[s:e])) for s, e in pairwise(bounds)]
-    named = np.fromiter((w in names[r] for w, r in zip(words, row[kept].tolist())), np.bool_, len(kept))
-    return weights, Rows.of(row[kept], terms[kept], scaled, named, len(counted))
+    return weights, Rows.of(row[kept], terms[kept], scaled, counted.names[kept], reports)
 
 
 @lru_cache(maxsize=4096)
@@ -304,21 +385,27 @@ def _days(e: Extraction) -> frozenset[int]:
         return frozenset({published})
     year = _year(e)
     return frozenset(d.first_day().toordinal() for ref in e.dates
-                     if (d := PartialDate.of(ref.value)) and d.is_day and (year is None or d.year == year))
+                     if (d := _date(ref.value)) and d.is_day and (year is None or d.year == year))
 
 
 def _pinned(e: Extraction) -> int | None:
     return _day(e.published.value) if e.published.how == "front matter" else None
 
 
+@lru_cache(maxsize=4096)
+def _date(value: str | None) -> PartialDate | None:
+    """The publication date parsed once for its four uses (the same days recur across reports)."""
+    return PartialDate.of(value)
+
+
 def _day(value: str | None) -> int | None:
-    day = PartialDate.of(value)
+    day = _date(value)
     return day.first_day().toordinal() if day and day.is_day else None
 
 
 def _year(e: Extraction) -> int | None:
     """The publication year when known (an estimate is a bound, not a year: it is left out)."""
-    published = PartialDate.of(e.published.value) if e.published.how != "estimate" else None
+    published = _date(e.published.value) if e.published.how != "estimate" else None
     return published.year if published else None
 
 

@@ -14,6 +14,7 @@ Linkage stays a loop over merges, as a merge changes what the next one is.
 from __future__ import annotations
 
 import heapq
+import math
 from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -34,8 +35,10 @@ def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
     """Groups of profile indexes, by average linkage over the sparse similarity graph (pairs of positive similarity).
 
     The strongest pair comes first from the edges sorted once, or from a heap of the means
-    that merges recompute; an entry whose groups have grown since is stale and skipped."""
-    members: list[list[int] | None] = [[i] for i in range(len(profiles))]
+    that merges recompute; an entry whose groups have grown since is stale and skipped. A
+    group's id is its first report's index; a merged-away group keeps no sums, so that
+    ``sums[a].get(b)`` alone says whether both groups still stand and touch."""
+    members: list[list[int]] = [[i] for i in range(len(profiles))]
     sizes = [1] * len(profiles)  # group → its number of reports (len(members[g]), at hand)
     inner = [0.0] * len(profiles)  # group → sum of the similarities of its pairs
     # a story's span counts publication days only: a day a report names may be a premiere or a trial months off
@@ -45,42 +48,44 @@ def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
     strong = edges.where(edges.sim >= THRESHOLD)
     order = np.lexsort((strong.b, strong.a, -strong.sim))
     queue = list(zip((-strong.sim[order]).tolist(), strong.a[order].tolist(), strong.b[order].tolist()))
+    queue.append((math.inf, 0, 0))  # past the last edge: the heap's entries all come first
     heap: list[Entry] = []
     at = 0
-    while at < len(queue) or heap:  # the smallest entry of the sorted queue and of the heap
-        if heap and (at == len(queue) or heap[0] < queue[at]):
+    while at < len(queue) - 1 or heap:  # the smallest entry of the sorted queue and of the heap
+        if heap and heap[0] < queue[at]:
             neg, a, b = heapq.heappop(heap)
         else:
             neg, a, b = queue[at]
             at += 1
-        group_a, group_b, total = members[a], members[b], sums[a].get(b)
-        if group_a is None or group_b is None or total is None:
-            continue
-        mean = total / (len(group_a) * len(group_b))
+        total = sums[a].get(b)
+        if total is None:
+            continue  # one of the groups is merged away
+        size_a, size_b = sizes[a], sizes[b]
+        mean = total / (size_a * size_b)
         if abs(mean + neg) > 1e-12:
             continue  # a stale entry: the groups have grown since
         if not (_spans(days[a], days[b], MAX_SPAN_DAYS) and _spans(pinned[a], pinned[b], PINNED_SPAN_DAYS)):
             continue
-        if mean < RATIO * min(_cohesion(inner[a], len(group_a)), _cohesion(inner[b], len(group_b))):
+        if mean < RATIO * min(_cohesion(inner[a], size_a), _cohesion(inner[b], size_b)):
             continue  # each group is much tighter than the two together: two events of one kind
         inner[a] += inner[b] + total
         days[a], pinned[a] = _union(days[a], days[b]), _union(pinned[a], pinned[b])
-        group_a += group_b
-        members[b] = None
-        sizes[a] += sizes[b]
+        members[a] += members[b]
+        members[b] = []
+        sizes[a] = size = size_a + size_b
         _merge(a, b, sums)
-        _push(a, sums[a], sizes, heap)
-    return sorted(m for m in members if m is not None)
+        _push(a, sums[a], size, sizes, heap)
+    return sorted(m for m in members if m)
 
 
 Entry = tuple[float, int, int]  # (minus the mean similarity, group, other group), the smallest first
 
 
 def _adjacency(size: int, edges: Pairs) -> list[dict[int, float]]:
-    """Each profile's neighbours → similarity."""
+    """Each profile's neighbours → similarity (in no particular order: a sum never depends on it)."""
     source, target = np.concatenate((edges.a, edges.b)), np.concatenate((edges.b, edges.a))
-    order = np.lexsort((target, source))
-    bounds = np.searchsorted(source[order], np.arange(size + 1)).tolist()
+    order = np.argsort(source, kind="stable")
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(source, minlength=size)))).tolist()
     targets, sims = target[order].tolist(), np.concatenate((edges.sim, edges.sim))[order].tolist()
     return [dict(zip(targets[s:e], sims[s:e])) for s, e in pairwise(bounds)]
 
@@ -103,18 +108,18 @@ def _union(x: Span, y: Span) -> Span:
 
 def _merge(a: int, b: int, sums: list[dict[int, float]]) -> None:
     """Fold group ``b``'s similarity sums into ``a``'s, on both sides of each pair."""
-    mine = sums[a]
-    for c, sim in sums[b].items():
+    mine, theirs = sums[a], sums[b]
+    del mine[b], theirs[a]
+    for c, sim in theirs.items():
         other = sums[c]
         del other[b]
-        if c != a:
-            mine[c] = other[a] = mine.get(c, 0.0) + sim
+        mine[c] = other[a] = mine.get(c, 0.0) + sim
     sums[b] = {}
 
 
-def _push(a: int, mine: dict[int, float], sizes: list[int], heap: list[Entry]) -> None:
+def _push(a: int, mine: dict[int, float], size: int, sizes: list[int], heap: list[Entry]) -> None:
     """Push group ``a``'s mean similarity with each neighbour, where it is at least ``THRESHOLD``."""
-    size = sizes[a]
+    push = heapq.heappush
     for c, total in mine.items():
         if (mean := total / (size * sizes[c])) >= THRESHOLD:
-            heapq.heappush(heap, (-mean, min(a, c), max(a, c)))
+            push(heap, (-mean, a, c) if a < c else (-mean, c, a))

@@ -205,9 +205,52 @@ def test_a_report_dated_by_its_year_alone_neither_names_the_story_nor_dates_it()
     assert story.slug == "velmora-post" and story.dates == ("2021-05-05",)
 
 
-def term_counts(e: Extraction) -> tuple[dict[str, int], frozenset[str]]:
-    counts, names = grouping._term_counts(e)
-    return {grouping._TERMS[n]: count for n, count in counts.items()}, names
+def term_counts(e: Extraction) -> tuple[dict[str, float], frozenset[str]]:
+    """Step 1's counts for one report, term → count in the order the terms first appear, and its name terms."""
+    names = grouping._name_terms([m for m in (*e.persons, *e.actors) if m.kind in grouping.WHO])
+    counted = grouping._count([e], [names])
+    return dict(zip(map(grouping._TERMS.__getitem__, counted.terms.tolist()), counted.counts.tolist())), names
+
+
+def reference_term_counts(e: Extraction) -> dict[str, int]:
+    """Step 1's counting written plainly: each token the regular expression finds, weighted by where it stands."""
+    names = grouping._name_terms([m for m in (*e.persons, *e.actors) if m.kind in grouping.WHO])
+    places = grouping._name_terms([m for m in e.actors if m.kind not in grouping.WHO]) - names
+    body = e.article.body
+    counts: dict[str, int] = {}
+    for text, weight in [(e.article.title, grouping.TITLE_WEIGHT),
+                         *(("\n".join(body[start:stop]), w) for start, stop, w in grouping.BANDS)]:
+        for token in grouping.TOKEN.findall(text):
+            if term := grouping._term(token):
+                counts[term] = counts.get(term, 0) + weight
+    return {t: c * grouping.NAME_BOOST if t in names else round(c * grouping.PLACE_BOOST) if t in places else c
+            for t, c in counts.items()}
+
+
+TRICKY = [
+    "U.S. troops, 2,000 of them, left on 9/11: the “well-known” post–war plan.",  # joiners, a dash inside a chunk
+    "Putin’s visit—Moscow’s answer ... Xi's reply,'said' 6.1-magnitude quake",  # possessives, a glued em dash
+    "Zürich\u00a0banks; naïve São Paulo résumé 東京 élan d'Artagnan",  # non-ASCII letters, a no-break space
+    "https://example.com/a_b/c?d=e&f=g #tag @user x__y ..., ,.,.word.,. 'quoted' ’curly’",
+    "\ud83d odd surrogate, e\u0301 combining, ЖЖЖ Кремль, ١٢٣ digits, ½ ² fractions",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_reading_by_chunks_finds_what_the_regular_expression_finds(text: str) -> None:
+    """The counts read by chunks of bytes are those of the regular expression token by token, in the same order."""
+    e = report("r", text.split()[0], (text, text.upper(), *text.split(":")), people=("Moscow Xi",),
+               places=("Zürich",)).extraction
+    assert list(term_counts(e)[0].items()) == list(reference_term_counts(e).items())
+
+
+def test_reading_by_chunks_on_random_text() -> None:
+    rng = random.Random(7)
+    alphabet = "ab Z9_.,/:'’\u00a0—–“”-é東\n\t!?()"
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        e = report("r", text[:10], (text, text[::-1])).extraction
+        assert list(term_counts(e)[0].items()) == list(reference_term_counts(e).items()), text
 
 
 def test_a_place_weighs_less_than_a_person_and_is_no_name_alone() -> None:
