@@ -148,6 +148,8 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
     doc, body, bounds, in_quote = parsed.doc, parsed.body, parsed.bounds, parsed.in_quote
     floor, limit = bounds[quote.paragraph], bounds[quote.paragraph + 1]
     after = [] if quote.span.open_end else after_window(doc, quote.last + 1, limit, in_quote)
+    if not after and quote.opens_paragraph and not quote.span.open_end:
+        after = _dash_line(parsed, quote.paragraph + 1)
     before = before_window(doc, quote.first - 1, floor, in_quote)
     if quote.opens_paragraph and quote.paragraph and body[quote.paragraph - 1].rstrip().endswith(":"):
         prev_floor = bounds[quote.paragraph - 1]
@@ -166,6 +168,18 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
     return Attribution(who, cue.text, who is not None or cue.text != "according to",
                        first is None or _name_or_pronoun(first),
                        first.lower_ if first is not None and first.lower_ in P.SINGULAR_PRONOUNS else None)
+
+
+def _dash_line(parsed: Parsed, paragraph: int) -> list[Token]:
+    """A paragraph that is one quotation, then "- Jane Roe, tweeting after the speech." as the
+    next paragraph: the dash line attributes it (the window of that line, else nothing)."""
+    if paragraph + 1 >= len(parsed.bounds):
+        return []
+    doc, start, end = parsed.doc, parsed.bounds[paragraph], parsed.bounds[paragraph + 1]
+    window = after_window(doc, start, end, parsed.in_quote)
+    if not window or not (window[0].text in P.DASHES or glued_dash(window[0])):
+        return []
+    return window
 
 
 def _name_or_pronoun(token: Token) -> bool:
