@@ -263,18 +263,31 @@ def _label(window: list[Token]) -> Cue | None:
 def _candidates(window: list[Token], verb: Token, quoted: list[bool]) -> tuple[Token, ...]:
     subject = subject_of(verb, quoted)
     if subject is not None and (subject.pos_ == "NOUN" or subject.ent_type_ in P.NON_PERSON_LABELS):
-        return (subject,)  # "a spokesman said", "the agency said": never a nearby name instead
-    first = _first_subject(window, verb) if subject is None else None
+        # "a spokesman said", "the agency said": never a nearby name instead, but the name the
+        # noun is given in apposition ("said his best friend at the college, Jane Roe,")
+        return (subject, *_appositive_names(subject)) if subject.pos_ == "NOUN" else (subject,)
+    first = _first_subject(window, verb, quoted) if subject is None else None
     return tuple(t for t in (subject, first, *_next_to(window, verb)) if t is not None)
 
 
-def _first_subject(window: list[Token], verb: Token) -> Token | None:
+def _first_subject(window: list[Token], verb: Token, quoted: list[bool]) -> Token | None:
     """"The aide, Jane Roe, who ..., was ..., wrote a letter, saying “...”": when the parse
-    gives a participle no subject, the sentence's first subject (outside relative clauses)."""
+    gives a participle no subject, the sentence's first subject (outside relative clauses),
+    in the window, else earlier in the sentence, before a quotation the parse took for the
+    participle's clause ("Roe hardly clarified it -- “A” -- and, when asked, asserting, “B”")."""
     if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.tag_ != "VBG":
         return None
-    return next((t for t in window if t.i < verb.i and t.dep_ == "nsubj" and t.head.dep_ != "relcl"
+    sentence = [t for t in verb.sent if t.i < (window[0].i if window else verb.i) and not quoted[t.i]]
+    return next((t for t in (*window, *sentence) if t.i < verb.i and t.dep_ == "nsubj" and t.head.dep_ != "relcl"
                  and t.lower_ not in P.NOT_A_SPEAKER), None)
+
+
+def _appositive_names(noun: Token) -> tuple[Token, ...]:
+    """The name set off by a comma after a noun, in the noun's phrase: "his best friend at
+    the college, Jane Roe," / "The editor I was talking to, Jane Roe,"."""
+    names = [t for t in noun.subtree if t.i > noun.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod")
+             and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","]
+    return tuple(names[:1])
 
 
 def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
