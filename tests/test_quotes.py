@@ -190,6 +190,21 @@ ATTRIBUTION = [
      [("Why is this harbour still closed to every fishing boat?", "Oskar Brennholt")]),
     (("“We will dredge the harbour before the storms arrive,” Quillfeather went on.",),
      [("We will dredge the harbour before the storms arrive,", "Marta Quillfeather")]),
+    # a paragraph that is one quotation, attributed by a dash line opening the next paragraph
+    (("The commission met on Monday.", "“The idea that we would sell the docks is just not accurate.”",
+      "- Quillfeather.", "She exaggerates the point."),
+     [("The idea that we would sell the docks is just not accurate.", "Marta Quillfeather")]),
+    (("The commission met on Monday.", "“The idea that we would sell the docks is just not accurate.”",
+      "-Commissioner Marta Quillfeather, speaking after the vote."),
+     [("The idea that we would sell the docks is just not accurate.", "Marta Quillfeather")]),
+    # a noun subject with a name set off by a comma: the name speaks
+    (("“It may have been the port's first attempt to make its own statement,” said his best friend "
+      "at the union, Oskar Brennholt, who remembered the day.",),
+     [("It may have been the port's first attempt to make its own statement,", "Oskar Brennholt")]),
+    # a subjectless participle after an earlier quotation of the sentence: the sentence's subject
+    (("Brennholt hardly clarified the matter, treating it first as praise -- “That makes me very smart "
+      "indeed” -- and, when questioned after the debate, asserting, “Of course, I pay my harbour fees.”",),
+     [("That makes me very smart indeed", "Oskar Brennholt"), ("Of course, I pay my harbour fees.", "Oskar Brennholt")]),
 ]
 
 
@@ -199,6 +214,8 @@ def test_attribution(nlp, paragraphs: tuple[str, ...], expected: list) -> None:
 
 
 NOT_ATTRIBUTED = [
+    # a noun subject whose name is not set off by a comma ("for Brennholt" is whom it works for)
+    ("“The union will not accept the offer in its current form,” said a spokesman for the union.",),
     # an organisation speaks: no person
     ("“The harbour will stay closed until further notice,” the port authority said.",),
     # no cue and no one to continue
@@ -218,6 +235,26 @@ NOT_ATTRIBUTED = [
 def test_left_unattributed(nlp, paragraphs: tuple[str, ...]) -> None:
     found = quotes_of(nlp, *paragraphs, persons=PEOPLE)
     assert len(found) == 1 and found[0][1] is None, found
+
+
+ORGANISATION_SPEAKERS = [
+    # "according to" a news agency cites a source: the person the sentence is about speaks
+    (("Wei Fenghe met his counterpart in Moscow on Tuesday to “let the Americans know about the close "
+      "ties between the two armed forces,” according to the Associated Press.",),
+     [("let the Americans know about the close ties between the two armed forces,", "Wei Fenghe")]),
+    # a named organisation as the cue's subject speaks under its name, without "the"
+    (("“We will not comment on the ongoing case at all,” Goldman Sachs said in a statement.",),
+     [("We will not comment on the ongoing case at all,", "Goldman Sachs")]),
+    (("But as The Hill pointed out, “Still, the mayor has so far declined to release any tax returns.”",),
+     [("Still, the mayor has so far declined to release any tax returns.", "Hill")]),
+]
+
+
+@pytest.mark.parametrize("paragraphs, expected", ORGANISATION_SPEAKERS)
+def test_organisation_speakers(nlp, paragraphs: tuple[str, ...], expected: list) -> None:
+    quotes = find_quotes(make_article(*paragraphs), parse(nlp, make_article(*paragraphs)), PEOPLE)
+    assert [(q.text, q.speaker) for q in quotes] == expected
+    assert all(q.confidence <= LOW_CONFIDENCE for q in quotes)  # shown as unsure, not as a person's words
 
 
 NOT_QUOTES = [

@@ -17,8 +17,9 @@
 A speaker is a person Mention's name (as the prose writes it: a name glued to headline
 words loses them), or a person's name as written when the article's persons missed it,
 or None when no named person can be the speaker. Not handled: block quotations without
-marks, speakers that are organisations (their quotations stay unattributed; "X's campaign"
-speaks for X), interview transcripts without quote marks ("Q:" / "A:", "ROE: ...").
+marks, organisations named by a description only ("the agency said": unattributed; a named
+one, "Acme Corp said", speaks under its name; "X's campaign" speaks for X), interview
+transcripts without quote marks ("Q:" / "A:", "ROE: ...").
 """
 from __future__ import annotations
 
@@ -47,6 +48,9 @@ from .spans import QuoteSpan, find_spans, is_title, word_count
 from .speakers import Speakers, Who
 
 __all__ = ["by_rules", "find_quotes", "quote_key", "rank_quotes", "spots"]
+
+
+ORGANISATION_CONFIDENCE = 0.5  # an organisation as speaker: shown, but not as a person's words
 
 
 @dataclass(frozen=True)
@@ -165,6 +169,8 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
         who = _same_as_before(quote, previous)  # "the minister added", a role no one was given
     # "according to" a news agency cites a source, not a speaker: the sentence may still name one
     first = cue.candidates[0] if cue.candidates else None
+    if who is None and first is not None and cue.text != "according to" and (org := _organisation(parsed, first)):
+        return Attribution(Who(org, ORGANISATION_CONFIDENCE), cue.text, True, False)
     return Attribution(who, cue.text, who is not None or cue.text != "according to",
                        first is None or _name_or_pronoun(first),
                        first.lower_ if first is not None and first.lower_ in P.SINGULAR_PRONOUNS else None)
@@ -180,6 +186,23 @@ def _dash_line(parsed: Parsed, paragraph: int) -> list[Token]:
     if not window or not (window[0].text in P.DASHES or glued_dash(window[0])):
         return []
     return window
+
+
+def _organisation(parsed: Parsed, token: Token) -> str | None:
+    """"Acme Shipping said", "as The Hill pointed out", "NATO said": a cue whose subject is a
+    named organisation quotes the organisation, under its name as written (without "the").
+    A lone capitalised word may be a surname the model mislabels ("Roe said"): not one.
+    "According to" an organisation cites a source (a news agency), it does not quote it."""
+    if token.pos_ != "PROPN" or token.ent_type_ != "ORG":
+        return None
+    ent = parsed.speakers.ent_of.get(token.i)
+    if ent is None:
+        return None
+    words = [t.text for t in ent if not t.is_punct and t.lower_ != "the" and t.text not in ("'s", "’s")]
+    definite = ent[0].lower_ == "the" or (ent.start > 0 and parsed.doc[ent.start - 1].lower_ == "the")
+    if len(words) >= 2 or definite or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+        return " ".join(words)
+    return None
 
 
 def _name_or_pronoun(token: Token) -> bool:
