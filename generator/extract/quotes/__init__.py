@@ -306,6 +306,8 @@ def _embedded(parsed: Parsed, quote: Located) -> Attribution | None:
         token = token.head
     for _ in range(4):
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None and token.pos_ == "VERB":
+            subject = _surname_as_word(doc, token)
         if subject is not None and not (quote.first <= subject.i <= quote.last):
             who = speakers.resolve(subject)
             return Attribution(Who(who.name, who.confidence * 0.75), token.text, False) if who else None
@@ -313,6 +315,17 @@ def _embedded(parsed: Parsed, quote: Located) -> Attribution | None:
             return None
         token = token.head
     return None
+
+
+def _surname_as_word(doc: Doc, verb: Token) -> Token | None:
+    """'Will described the plan as “...”': a surname that is also a word ("Will", "Young"),
+    parsed as an auxiliary or an adjective right before a subjectless verb, inside a sentence."""
+    if verb.i == 0 or doc[verb.i - 1].is_sent_start:
+        return None
+    word = doc[verb.i - 1]
+    if word.pos_ == "PROPN" or not (word.text[:1].isupper() and word.text[1:].islower()):
+        return None
+    return word
 
 
 # ---- 5. ranking ----------------------------------------------------------------------------
