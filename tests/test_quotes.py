@@ -237,6 +237,21 @@ def test_left_unattributed(nlp, paragraphs: tuple[str, ...]) -> None:
     assert len(found) == 1 and found[0][1] is None, found
 
 
+def test_cue_deep_in_infinitives(nlp) -> None:
+    """"Roe said he planned to use the money to fight violence and to counter “...”": a reporting
+    verb five heads below the clause with a subject still finds it ("he"). Hand-made parse."""
+    from spacy.tokens import Doc
+
+    from generator.extract.quotes.cues import subject_of
+    words = "Roe said he planned to use money to fight violence and to counter rhetoric .".split()
+    heads = [1, 1, 3, 1, 5, 3, 5, 8, 5, 8, 9, 12, 9, 12, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "aux", "xcomp", "dobj", "aux", "xcomp", "dobj", "cc",
+            "aux", "conj", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    subject = subject_of(doc[12], [False] * len(doc))
+    assert subject is not None and subject.text == "he"
+
+
 ORGANISATION_SPEAKERS = [
     # "according to" a news agency cites a source: the person the sentence is about speaks
     (("Wei Fenghe met his counterpart in Moscow on Tuesday to “let the Americans know about the close "

@@ -296,7 +296,7 @@ def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
     Subjects inside quotations (``quoted``) belong to the quoted words, not to the cue.
     """
     token = verb
-    for step in range(4):
+    for step in range(6):  # "said he planned to use it to fight X and to counter “...”": five heads up
         # of two subjects ("No wonder Trump said"), the one nearest the verb
         for child in sorted((c for c in token.children if not quoted[c.i]), key=lambda c: abs(c.i - token.i)):
             if child.dep_ == "nsubj":
