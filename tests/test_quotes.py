@@ -237,6 +237,16 @@ def test_left_unattributed(nlp, paragraphs: tuple[str, ...]) -> None:
     assert len(found) == 1 and found[0][1] is None, found
 
 
+def test_surname_that_is_a_word_as_subject(nlp) -> None:
+    """"Will described Trump as a “...”": the model reads the surname as an auxiliary, leaving
+    the verb without a subject; the surname of a person of the article is the subject."""
+    will, other = person("George Will", "Will"), person("Donald Trump", "Trump")
+    found = quotes_of(nlp, "George Will wrote a column about Donald Trump.",
+                      "From his call for a federal force, Will described Trump as a “caricature of democracy's "
+                      "most embarrassing possibilities” in the piece.", persons=(will, other))
+    assert found == [("caricature of democracy's most embarrassing possibilities", "George Will")]
+
+
 def test_cue_deep_in_infinitives(nlp) -> None:
     """"Roe said he planned to use the money to fight violence and to counter “...”": a reporting
     verb five heads below the clause with a subject still finds it ("he"). Hand-made parse."""
