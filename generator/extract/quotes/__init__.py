@@ -50,7 +50,7 @@ from .speakers import Speakers, Who
 __all__ = ["by_rules", "find_quotes", "quote_key", "rank_quotes", "spots"]
 
 
-ORGANISATION_CONFIDENCE = 0.5  # an organisation as speaker: shown, but not as a person's words
+ORGANISATION_CONFIDENCE = 0.5  # as sure as a name written only once (speakers.py), less than a known person
 
 
 @dataclass(frozen=True)
