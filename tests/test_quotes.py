@@ -201,6 +201,10 @@ ATTRIBUTION = [
     (("“It may have been the port's first attempt to make its own statement,” said his best friend "
       "at the union, Oskar Brennholt, who remembered the day.",),
      [("It may have been the port's first attempt to make its own statement,", "Oskar Brennholt")]),
+    # a quotation set off by dashes right after a person's name, in a sentence whose noun subject speaks
+    (("A chorus of harbour owners has said the same thing, including the commissioner Marta Quillfeather -- "
+      "“The docks must be dredged before the storms of winter arrive” -- and several captains.",),
+     [("The docks must be dredged before the storms of winter arrive", "Marta Quillfeather")]),
     # a subjectless participle after an earlier quotation of the sentence: the sentence's subject
     (("Brennholt hardly clarified the matter, treating it first as praise -- “That makes me very smart "
       "indeed” -- and, when questioned after the debate, asserting, “Of course, I pay my harbour fees.”",),

@@ -205,6 +205,8 @@ def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
     """"Smith said:", "Smith said that", "according to Smith,", "Smith: ..."."""
     if (label := _label(window)) is not None:
         return label
+    if (named := _name_before_dash(window)) is not None:
+        return named
     if (main := _main_clause(window)) is not None:
         return main
     for token in reversed(window):
@@ -214,6 +216,18 @@ def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
             token = _outer_report(window, token, quoted)
             return Cue(token.text, _candidates(window, token, quoted), "before")
     return _verb_before_comma(window)
+
+
+def _name_before_dash(window: list[Token]) -> Cue | None:
+    """"prominent Republicans, including Jane Roe -- “...” --": a quotation set off by dashes
+    right after a person's name is that person's."""
+    if len(window) < 2 or not window[-1].text or not set(window[-1].text) <= P.DASHES:
+        return None
+    name = window[-2]
+    # the model may label a person's full name an organisation: the speaker rules judge the name
+    if name.pos_ != "PROPN" or name.ent_type_ not in {"PERSON", "", *P.MISLABELLED_NAME_LABELS}:
+        return None
+    return Cue(window[-1].text, (name,), "before")
 
 
 def _verb_before_comma(window: list[Token]) -> Cue | None:
