@@ -205,6 +205,13 @@ ATTRIBUTION = [
     (("A chorus of harbour owners has said the same thing, including the commissioner Marta Quillfeather -- "
       "“The docks must be dredged before the storms of winter arrive” -- and several captains.",),
      [("The docks must be dredged before the storms of winter arrive", "Marta Quillfeather")]),
+    # a participle hung on a reported clause whose subject is a common noun: the reporter's
+    (("Brennholt said the harbour's situation reminds him of an old book about shipwrecks, explaining, "
+      "“because what could have been was lost, and there are certain tragic sides to it.”",),
+     [("because what could have been was lost, and there are certain tragic sides to it.", "Oskar Brennholt")]),
+    (("Quillfeather also wrote the agents knew to brace for the storms, saying, “They did not happen every "
+      "day, but behind closed doors we learned about them fast.”",),
+     [("They did not happen every day, but behind closed doors we learned about them fast.", "Marta Quillfeather")]),
     # a subjectless participle after an earlier quotation of the sentence: the sentence's subject
     (("Brennholt hardly clarified the matter, treating it first as praise -- “That makes me very smart "
       "indeed” -- and, when questioned after the debate, asserting, “Of course, I pay my harbour fees.”",),

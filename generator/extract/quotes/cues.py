@@ -276,6 +276,8 @@ def _label(window: list[Token]) -> Cue | None:
 
 def _candidates(window: list[Token], verb: Token, quoted: list[bool]) -> tuple[Token, ...]:
     subject = subject_of(verb, quoted)
+    if subject is not None and (reporter := _reporter_above(verb, subject)) is not None:
+        return (reporter, subject)
     if subject is not None and (subject.pos_ == "NOUN" or subject.ent_type_ in P.NON_PERSON_LABELS):
         # "a spokesman said", "the agency said": never a nearby name instead, but the name the
         # noun is given in apposition ("said his best friend at the college, Jane Roe,")
@@ -294,6 +296,21 @@ def _first_subject(window: list[Token], verb: Token, quoted: list[bool]) -> Toke
     sentence = [t for t in verb.sent if t.i < (window[0].i if window else verb.i) and not quoted[t.i]]
     return next((t for t in (*window, *sentence) if t.i < verb.i and t.dep_ == "nsubj" and t.head.dep_ != "relcl"
                  and t.lower_ not in P.NOT_A_SPEAKER), None)
+
+
+def _reporter_above(verb: Token, subject: Token) -> Token | None:
+    """"Roe said the case reminds him of a book, explaining, “...”": a participle the parse
+    hangs on a clause reported by a named subject, whose own subject is a common noun, is the
+    reporter's (the name or "he"/"she" subject of the reporting verb above that clause)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or subject.pos_ != "NOUN":
+        return None
+    clause = subject.head
+    if clause.dep_ != "ccomp" or not _reporting(clause.head, weak=False):
+        return None
+    reporter = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if reporter is None or not (reporter.pos_ == "PROPN" or reporter.lower_ in P.SINGULAR_PRONOUNS):
+        return None
+    return reporter
 
 
 def _appositive_names(noun: Token) -> tuple[Token, ...]:
