@@ -258,6 +258,15 @@ def test_surname_that_is_a_word_as_subject(nlp) -> None:
     assert found == [("caricature of democracy's most embarrassing possibilities", "George Will")]
 
 
+def test_sentence_closed_by_inverted_report(nlp) -> None:
+    """“...,” agreeing to disagree, says commissioner Jane Roe.: the closing ", says <name>." is
+    the cue, not the reporting verb the clause starts with (which names no one)."""
+    article = make_article("It may be saying something like, “We've got to take this one day at a time,” agreeing "
+                           "to disagree on a subject or offering your own tips, says psychologist Marta Quillfeather.")
+    quotes = find_quotes(article, parse(nlp, article), PEOPLE)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Marta Quillfeather", "says")]
+
+
 def test_cue_deep_in_infinitives(nlp) -> None:
     """"Roe said he planned to use the money to fight violence and to counter “...”": a reporting
     verb five heads below the clause with a subject still finds it ("he"). Hand-made parse."""

@@ -92,6 +92,8 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
         if verb is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and verb.i < c.i <= end for c in verb.children):
             return None
         return Cue(verb.text, _candidates(window, verb, quoted), "after")
+    if (closing := _closing_inverted(window)) is not None:
+        return closing
     for token in window:
         if _according(token):
             return Cue("according to", _according_object(token), "after")
@@ -104,6 +106,22 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
             return Cue(token.text, (*named, *candidates), "after")
     verb = _any_verb(window)
     return Cue(verb.text, _candidates(window, verb, quoted), "after") if verb is not None else None
+
+
+def _closing_inverted(window: list[Token]) -> Cue | None:
+    """“...,” agreeing to disagree on it, says psychologist Jane Roe.: a sentence closed by
+    ", says <name>." is the name's, whatever reporting verb comes earlier in the clause."""
+    if len(window) < 4 or window[-1].text not in SENTENCE_END:
+        return None
+    subject = window[-2]
+    verb = subject.head
+    if subject.dep_ != "nsubj" or subject.pos_ != "PROPN" or verb.i > subject.i or verb.dep_ != "ROOT":
+        return None
+    if not _reporting(verb, weak=False) or verb.i == window[0].i or verb.nbor(-1).text != ",":
+        return None
+    if any(t.i > verb.i and t.i < subject.i and t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET") for t in window):
+        return None  # the subject phrase runs from the verb to the sentence's end
+    return Cue(verb.text, (subject,), "after")
 
 
 def _named_after_verb(window: list[Token], verb: Token) -> tuple[Token, ...]:
