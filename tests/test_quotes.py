@@ -290,6 +290,9 @@ ORGANISATION_SPEAKERS = [
     # a named organisation as the cue's subject speaks under its name, without "the"
     (("“We will not comment on the ongoing case at all,” Goldman Sachs said in a statement.",),
      [("We will not comment on the ongoing case at all,", "Goldman Sachs")]),
+    # "the" before an outlet's name right after the quotation, with a verb that only reports there
+    (("The four exemptions he cited are “the ability to use real estate losses to offset other income,” The Hill reported.",),
+     [("the ability to use real estate losses to offset other income,", "Hill")]),
     (("But as The Hill pointed out, “Still, the mayor has so far declined to release any tax returns.”",),
      [("Still, the mayor has so far declined to release any tax returns.", "Hill")]),
 ]

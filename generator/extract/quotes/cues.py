@@ -193,6 +193,8 @@ def _any_verb(window: list[Token]) -> Token | None:
     """"“...?” Vitter demanded.", "“...,” Trump went on.": right after a quotation, a name or
     pronoun and its verb attribute it, whatever the verb."""
     words = [t for t in window if not t.is_punct]
+    if len(words) > 2 and words[0].lower_ == "the" and words[1].pos_ == "PROPN":
+        words = words[1:]  # "“...,” The Hill reported.": a named outlet, which a weak verb may cite
     if len(words) < 2 or not (words[0].pos_ == "PROPN" or words[0].lower_ in P.SINGULAR_PRONOUNS):
         return None
     for token in words[1:AFTER_NAME_REACH]:
