@@ -267,6 +267,17 @@ def test_sentence_closed_by_inverted_report(nlp) -> None:
     assert [(q.speaker, q.cue) for q in quotes] == [("Marta Quillfeather", "says")]
 
 
+def test_speaker_known_as(nlp) -> None:
+    """"said the base chief known as Bob": the name the described speaker goes by, as given
+    (one word, never named in full); a name after "as" that no naming verb gives is not one."""
+    known = quotes_of(nlp, "“There never was any order to stand down that night,” said the base chief known as "
+                      "Bob, speaking publicly for the first time.", persons=())
+    assert known == [("There never was any order to stand down that night,", "Bob")]
+    served = quotes_of(nlp, "“There never was any order to stand down that night,” said the base chief who served "
+                       "as Bob's deputy.", persons=())
+    assert served == [("There never was any order to stand down that night,", None)]
+
+
 def test_cue_deep_in_infinitives(nlp) -> None:
     """"Roe said he planned to use the money to fight violence and to counter “...”": a reporting
     verb five heads below the clause with a subject still finds it ("he"). Hand-made parse."""

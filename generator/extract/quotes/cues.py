@@ -338,7 +338,16 @@ def _appositive_names(noun: Token) -> tuple[Token, ...]:
     the college, Jane Roe," / "The editor I was talking to, Jane Roe,"."""
     names = [t for t in noun.subtree if t.i > noun.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod")
              and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","]
+    # "the base chief known as Bob", "a man identified as Jane Roe": the name the noun goes by
+    names += [t for t in noun.subtree if t.i > noun.i and t.pos_ == "PROPN" and known_as(t)]
     return tuple(names[:1])
+
+
+def known_as(token: Token) -> bool:
+    """The name in "known as Bob", "identified as Jane Roe" (its last word)."""
+    head = token.head
+    return (token.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.casefold() in P.NAMING_VERBS
+            and (token.i + 1 >= len(token.doc) or token.nbor(1).pos_ != "PROPN"))
 
 
 def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
