@@ -278,6 +278,17 @@ def test_speaker_known_as(nlp) -> None:
     assert served == [("There never was any order to stand down that night,", None)]
 
 
+def test_colon_clause_top_verb_is_the_sentence_root(nlp) -> None:
+    """"Roe tweeted back at Doe pointing out ... a man who promised reform: “...”": the clause's
+    top verb (the sentence's root, whose head is itself) names the speaker, not the relative
+    clause's verb next to the colon."""
+    article = make_article("Marta Quillfeather tweeted back at Brennholt pointing out how ironic the statement was "
+                           "coming from a man who promised cheaper harbour fees: “Uh.. your unrealistic proposal "
+                           "is to spend billions on dredging to rip the old docks apart.”")
+    quotes = find_quotes(article, parse(nlp, article), PEOPLE)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Marta Quillfeather", "tweeted")]
+
+
 def test_cue_deep_in_infinitives(nlp) -> None:
     """"Roe said he planned to use the money to fight violence and to counter “...”": a reporting
     verb five heads below the clause with a subject still finds it ("he"). Hand-made parse."""

@@ -301,7 +301,7 @@ def _embedded(parsed: Parsed, quote: Located) -> Attribution | None:
     doc, speakers = parsed.doc, parsed.speakers
     token = doc[min(quote.first + 1, len(doc) - 1)]
     for _ in range(8):
-        if not (quote.first <= token.i <= quote.last) or token.head is token:
+        if not (quote.first <= token.i <= quote.last) or token.head.i == token.i:
             break
         token = token.head
     for _ in range(4):
@@ -311,7 +311,7 @@ def _embedded(parsed: Parsed, quote: Located) -> Attribution | None:
         if subject is not None and not (quote.first <= subject.i <= quote.last):
             who = speakers.resolve(subject)
             return Attribution(Who(who.name, who.confidence * 0.75), token.text, False) if who else None
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None

@@ -181,7 +181,7 @@ def _main_clause(window: list[Token]) -> Cue | None:
     inside = {t.i for t in window}
     # the parse often hangs the clause on the quotation's verb: its top verbs are those whose
     # head lies outside the window; the last of them is the one the colon closes
-    tops = [t for t in window if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head is t)]
+    tops = [t for t in window if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head.i == t.i)]
     for verb in reversed(tops):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in P.SINGULAR_PRONOUNS):
@@ -257,7 +257,7 @@ def _verb_before_comma(window: list[Token]) -> Cue | None:
         return None
     inside = {t.i for t in window}
     for verb in reversed(window[-4:-1]):
-        if verb.pos_ != "VERB" or (verb.head.i in inside and verb.head is not verb):
+        if verb.pos_ != "VERB" or (verb.head.i in inside and verb.head.i != verb.i):
             continue
         if any(c.dep_ == "mark" for c in verb.children):
             return None  # "When Roe arrived, “...”": a subordinate clause sets the scene
@@ -272,7 +272,7 @@ def _outer_report(window: list[Token], verb: Token, quoted: list[bool]) -> Token
     subject says is that subject's account; the outermost reporting verb of the window speaks."""
     inside = {t.i for t in window}
     outer, token = verb, verb
-    while token.dep_ in ("ccomp", "xcomp", "conj", "acomp") and token.head.i in inside and token.head is not token:
+    while token.dep_ in ("ccomp", "xcomp", "conj", "acomp") and token.head.i in inside and token.head.i != token.i:
         token = token.head
         subject = subject_of(token, quoted) if _reporting(token, weak=False) else None
         if subject is not None and subject.pos_ == "PROPN":
@@ -370,7 +370,7 @@ def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
             return token.head  # "Smith, who said"; a misparse of "Smith, an expert, said"
         if token.dep_ == "acl":  # "issued a statement saying": the one who issued it
             token = token.head
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
