@@ -215,7 +215,8 @@ ATTRIBUTION = [
     # a subjectless participle after an earlier quotation of the sentence: the sentence's subject
     (("Brennholt hardly clarified the matter, treating it first as praise -- “That makes me very smart "
       "indeed” -- and, when questioned after the debate, asserting, “Of course, I pay my harbour fees.”",),
-     [("That makes me very smart indeed", "Oskar Brennholt"), ("Of course, I pay my harbour fees.", "Oskar Brennholt")]),
+     [("That makes me very smart indeed", "Oskar Brennholt"),
+      ("Of course, I pay my harbour fees.", "Oskar Brennholt")]),
 ]
 
 
@@ -313,7 +314,8 @@ ORGANISATION_SPEAKERS = [
     (("“We will not comment on the ongoing case at all,” Goldman Sachs said in a statement.",),
      [("We will not comment on the ongoing case at all,", "Goldman Sachs")]),
     # "the" before an outlet's name right after the quotation, with a verb that only reports there
-    (("The four exemptions he cited are “the ability to use real estate losses to offset other income,” The Hill reported.",),
+    (("The four exemptions he cited are “the ability to use real estate losses to offset other income,” "
+      "The Hill reported.",),
      [("the ability to use real estate losses to offset other income,", "Hill")]),
     (("But as The Hill pointed out, “Still, the mayor has so far declined to release any tax returns.”",),
      [("Still, the mayor has so far declined to release any tax returns.", "Hill")]),

@@ -4,11 +4,15 @@
    more that are not titles of works;
 2. cues: the reporting verb or phrase right after or before each quotation, and the
    subject it names (cues.py), resolved to one of the article's persons (speakers.py);
+   a paragraph that is one quotation may take a dash line opening the next paragraph
+   ("- Jane Roe, tweeting after the speech."); a named organisation as the cue's subject
+   speaks under its name ("Acme Shipping said");
 3. continuation: a quotation with no cue of its own takes the speaker of the quotation
    it continues: the other part of a split quote, the same quote's earlier paragraph,
    or the previous paragraph's quotation when it stands alone at its paragraph's start;
 4. embedding: a partial quotation inside a sentence takes the subject of the clause it
-   belongs to, when that subject is a person;
+   belongs to, when that subject is a person (a surname that is also a word, "Will",
+   read as an auxiliary before the clause's verb, counts);
 5. ranking: a quotation steps 2-4 leave without a speaker, and whose cue (if any) does
    not name an organisation or an unnamed someone ("a spokesman said"), goes to the
    likeliest person named nearby (ranker.py, a model fitted by train.py), with a

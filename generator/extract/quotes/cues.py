@@ -8,7 +8,11 @@ colon ("Smith continued:"). In a window the cue is a reporting verb (its subject
 subject of the verb it depends on, is the speaker), any verb whose subject is a name
 right after the quotation ("“...?” Smith demanded"), "according to X", a dash before a
 name ("— Name, title", "―Name"), names alone before a colon ("Smith: ...", "Jane Smith,
-Fox News: ...") or a reporting verb closing the sentence (", Smith said.").
+Fox News: ..."), a name right before a quotation set off by dashes ("including Jane Roe
+-- “...” --") or a reporting verb closing the sentence (", Smith said.", ", says Jane Roe.").
+A noun subject gives way to the name it is given ("said his friend, Jane Roe,", "the chief
+known as Bob"); a participle hung on a clause reported by a named subject is that subject's
+("Roe said the case reminds him of X, explaining, “...”").
 
 Where the parse misleads, the words' order decides: a reporting verb opening the clause
 after a quotation has its speaker after it, up to a comma or a preposition ("said co-host
