@@ -48,6 +48,8 @@ WEAK_REPORTING = frozenset({"call", "describe", "thank", "praise", "hail", "dism
                             "blast", "slam", "criticize", "criticise", "charge", "accuse",
                             "report", "quote", "laugh"})
 ACCORDING = ("according", "to")  # "according to X"
+# Verbs that give the name a described speaker goes by: "the officer known as Bob"
+NAMING_VERBS = frozenset({"know", "identify", "name"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 DASHES = frozenset("―—–-")  # U+2015 horizontal bar too, as some sites attribute with it
 

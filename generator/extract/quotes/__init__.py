@@ -4,11 +4,15 @@
    more that are not titles of works;
 2. cues: the reporting verb or phrase right after or before each quotation, and the
    subject it names (cues.py), resolved to one of the article's persons (speakers.py);
+   a paragraph that is one quotation may take a dash line opening the next paragraph
+   ("- Jane Roe, tweeting after the speech."); a named organisation as the cue's subject
+   speaks under its name ("Acme Shipping said");
 3. continuation: a quotation with no cue of its own takes the speaker of the quotation
    it continues: the other part of a split quote, the same quote's earlier paragraph,
    or the previous paragraph's quotation when it stands alone at its paragraph's start;
 4. embedding: a partial quotation inside a sentence takes the subject of the clause it
-   belongs to, when that subject is a person;
+   belongs to, when that subject is a person (a surname that is also a word, "Will",
+   read as an auxiliary before the clause's verb, counts);
 5. ranking: a quotation steps 2-4 leave without a speaker, and whose cue (if any) does
    not name an organisation or an unnamed someone ("a spokesman said"), goes to the
    likeliest person named nearby (ranker.py, a model fitted by train.py), with a
@@ -17,8 +21,9 @@
 A speaker is a person Mention's name (as the prose writes it: a name glued to headline
 words loses them), or a person's name as written when the article's persons missed it,
 or None when no named person can be the speaker. Not handled: block quotations without
-marks, speakers that are organisations (their quotations stay unattributed; "X's campaign"
-speaks for X), interview transcripts without quote marks ("Q:" / "A:", "ROE: ...").
+marks, organisations named by a description only ("the agency said": unattributed; a named
+one, "Acme Corp said", speaks under its name; "X's campaign" speaks for X), interview
+transcripts without quote marks ("Q:" / "A:", "ROE: ...").
 """
 from __future__ import annotations
 
@@ -47,6 +52,9 @@ from .spans import QuoteSpan, find_spans, is_title, word_count
 from .speakers import Speakers, Who
 
 __all__ = ["by_rules", "find_quotes", "quote_key", "rank_quotes", "spots"]
+
+
+ORGANISATION_CONFIDENCE = 0.5  # as sure as a name written only once (speakers.py), less than a known person
 
 
 @dataclass(frozen=True)
@@ -148,6 +156,8 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
     doc, body, bounds, in_quote = parsed.doc, parsed.body, parsed.bounds, parsed.in_quote
     floor, limit = bounds[quote.paragraph], bounds[quote.paragraph + 1]
     after = [] if quote.span.open_end else after_window(doc, quote.last + 1, limit, in_quote)
+    if not after and quote.opens_paragraph and not quote.span.open_end:
+        after = _dash_line(parsed, quote.paragraph + 1)
     before = before_window(doc, quote.first - 1, floor, in_quote)
     if quote.opens_paragraph and quote.paragraph and body[quote.paragraph - 1].rstrip().endswith(":"):
         prev_floor = bounds[quote.paragraph - 1]
@@ -163,9 +173,40 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
         who = _same_as_before(quote, previous)  # "the minister added", a role no one was given
     # "according to" a news agency cites a source, not a speaker: the sentence may still name one
     first = cue.candidates[0] if cue.candidates else None
+    if who is None and first is not None and cue.text != "according to" and (org := _organisation(parsed, first)):
+        return Attribution(Who(org, ORGANISATION_CONFIDENCE), cue.text, True, False)
     return Attribution(who, cue.text, who is not None or cue.text != "according to",
                        first is None or _name_or_pronoun(first),
                        first.lower_ if first is not None and first.lower_ in P.SINGULAR_PRONOUNS else None)
+
+
+def _dash_line(parsed: Parsed, paragraph: int) -> list[Token]:
+    """A paragraph that is one quotation, then "- Jane Roe, tweeting after the speech." as the
+    next paragraph: the dash line attributes it (the window of that line, else nothing)."""
+    if paragraph + 1 >= len(parsed.bounds):
+        return []
+    doc, start, end = parsed.doc, parsed.bounds[paragraph], parsed.bounds[paragraph + 1]
+    window = after_window(doc, start, end, parsed.in_quote)
+    if not window or not (window[0].text in P.DASHES or glued_dash(window[0])):
+        return []
+    return window
+
+
+def _organisation(parsed: Parsed, token: Token) -> str | None:
+    """"Acme Shipping said", "as The Hill pointed out", "NATO said": a cue whose subject is a
+    named organisation quotes the organisation, under its name as written (without "the").
+    A lone capitalised word may be a surname the model mislabels ("Roe said"): not one.
+    "According to" an organisation cites a source (a news agency), it does not quote it."""
+    if token.pos_ != "PROPN" or token.ent_type_ != "ORG":
+        return None
+    ent = parsed.speakers.ent_of.get(token.i)
+    if ent is None:
+        return None
+    words = [t.text for t in ent if not t.is_punct and t.lower_ != "the" and t.text not in ("'s", "’s")]
+    definite = ent[0].lower_ == "the" or (ent.start > 0 and parsed.doc[ent.start - 1].lower_ == "the")
+    if len(words) >= 2 or definite or (len(words) == 1 and words[0].isupper() and len(words[0]) > 1):
+        return " ".join(words)
+    return None
 
 
 def _name_or_pronoun(token: Token) -> bool:
@@ -264,18 +305,31 @@ def _embedded(parsed: Parsed, quote: Located) -> Attribution | None:
     doc, speakers = parsed.doc, parsed.speakers
     token = doc[min(quote.first + 1, len(doc) - 1)]
     for _ in range(8):
-        if not (quote.first <= token.i <= quote.last) or token.head is token:
+        if not (quote.first <= token.i <= quote.last) or token.head.i == token.i:
             break
         token = token.head
     for _ in range(4):
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None and token.pos_ == "VERB":
+            subject = _surname_as_word(doc, token)
         if subject is not None and not (quote.first <= subject.i <= quote.last):
             who = speakers.resolve(subject)
             return Attribution(Who(who.name, who.confidence * 0.75), token.text, False) if who else None
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _surname_as_word(doc: Doc, verb: Token) -> Token | None:
+    """'Will described the plan as “...”': a surname that is also a word ("Will", "Young"),
+    parsed as an auxiliary or an adjective right before a subjectless verb, inside a sentence."""
+    if verb.i == 0 or doc[verb.i - 1].is_sent_start:
+        return None
+    word = doc[verb.i - 1]
+    if word.pos_ == "PROPN" or not (word.text[:1].isupper() and word.text[1:].islower()):
+        return None
+    return word
 
 
 # ---- 5. ranking ----------------------------------------------------------------------------

@@ -8,7 +8,11 @@ colon ("Smith continued:"). In a window the cue is a reporting verb (its subject
 subject of the verb it depends on, is the speaker), any verb whose subject is a name
 right after the quotation ("“...?” Smith demanded"), "according to X", a dash before a
 name ("— Name, title", "―Name"), names alone before a colon ("Smith: ...", "Jane Smith,
-Fox News: ...") or a reporting verb closing the sentence (", Smith said.").
+Fox News: ..."), a name right before a quotation set off by dashes ("including Jane Roe
+-- “...” --") or a reporting verb closing the sentence (", Smith said.", ", says Jane Roe.").
+A noun subject gives way to the name it is given ("said his friend, Jane Roe,", "the chief
+known as Bob"); a participle hung on a clause reported by a named subject is that subject's
+("Roe said the case reminds him of X, explaining, “...”").
 
 Where the parse misleads, the words' order decides: a reporting verb opening the clause
 after a quotation has its speaker after it, up to a comma or a preposition ("said co-host
@@ -92,6 +96,8 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
         if verb is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and verb.i < c.i <= end for c in verb.children):
             return None
         return Cue(verb.text, _candidates(window, verb, quoted), "after")
+    if (closing := _closing_inverted(window)) is not None:
+        return closing
     for token in window:
         if _according(token):
             return Cue("according to", _according_object(token), "after")
@@ -104,6 +110,22 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
             return Cue(token.text, (*named, *candidates), "after")
     verb = _any_verb(window)
     return Cue(verb.text, _candidates(window, verb, quoted), "after") if verb is not None else None
+
+
+def _closing_inverted(window: list[Token]) -> Cue | None:
+    """“...,” agreeing to disagree on it, says psychologist Jane Roe.: a sentence closed by
+    ", says <name>." is the name's, whatever reporting verb comes earlier in the clause."""
+    if len(window) < 4 or window[-1].text not in SENTENCE_END:
+        return None
+    subject = window[-2]
+    verb = subject.head
+    if subject.dep_ != "nsubj" or subject.pos_ != "PROPN" or verb.i > subject.i or verb.dep_ != "ROOT":
+        return None
+    if not _reporting(verb, weak=False) or verb.i == window[0].i or verb.nbor(-1).text != ",":
+        return None
+    if any(t.i > verb.i and t.i < subject.i and t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET") for t in window):
+        return None  # the subject phrase runs from the verb to the sentence's end
+    return Cue(verb.text, (subject,), "after")
 
 
 def _named_after_verb(window: list[Token], verb: Token) -> tuple[Token, ...]:
@@ -163,7 +185,7 @@ def _main_clause(window: list[Token]) -> Cue | None:
     inside = {t.i for t in window}
     # the parse often hangs the clause on the quotation's verb: its top verbs are those whose
     # head lies outside the window; the last of them is the one the colon closes
-    tops = [t for t in window if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head is t)]
+    tops = [t for t in window if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head.i == t.i)]
     for verb in reversed(tops):
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in P.SINGULAR_PRONOUNS):
@@ -175,6 +197,8 @@ def _any_verb(window: list[Token]) -> Token | None:
     """"“...?” Vitter demanded.", "“...,” Trump went on.": right after a quotation, a name or
     pronoun and its verb attribute it, whatever the verb."""
     words = [t for t in window if not t.is_punct]
+    if len(words) > 2 and words[0].lower_ == "the" and words[1].pos_ == "PROPN":
+        words = words[1:]  # "“...,” The Hill reported.": a named outlet, which a weak verb may cite
     if len(words) < 2 or not (words[0].pos_ == "PROPN" or words[0].lower_ in P.SINGULAR_PRONOUNS):
         return None
     for token in words[1:AFTER_NAME_REACH]:
@@ -205,6 +229,8 @@ def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
     """"Smith said:", "Smith said that", "according to Smith,", "Smith: ..."."""
     if (label := _label(window)) is not None:
         return label
+    if (named := _name_before_dash(window)) is not None:
+        return named
     if (main := _main_clause(window)) is not None:
         return main
     for token in reversed(window):
@@ -216,6 +242,18 @@ def cue_before(window: list[Token], quoted: list[bool]) -> Cue | None:
     return _verb_before_comma(window)
 
 
+def _name_before_dash(window: list[Token]) -> Cue | None:
+    """"prominent Republicans, including Jane Roe -- “...” --": a quotation set off by dashes
+    right after a person's name is that person's."""
+    if len(window) < 2 or not window[-1].text or not set(window[-1].text) <= P.DASHES:
+        return None
+    name = window[-2]
+    # the model may label a person's full name an organisation: the speaker rules judge the name
+    if name.pos_ != "PROPN" or name.ent_type_ not in {"PERSON", "", *P.MISLABELLED_NAME_LABELS}:
+        return None
+    return Cue(window[-1].text, (name,), "before")
+
+
 def _verb_before_comma(window: list[Token]) -> Cue | None:
     """"After Doe criticized him, Roe shot back, “...”": a main clause's verb right before the
     comma that opens the quotation, with a name or "he"/"she" as its subject, is its cue."""
@@ -223,7 +261,7 @@ def _verb_before_comma(window: list[Token]) -> Cue | None:
         return None
     inside = {t.i for t in window}
     for verb in reversed(window[-4:-1]):
-        if verb.pos_ != "VERB" or (verb.head.i in inside and verb.head is not verb):
+        if verb.pos_ != "VERB" or (verb.head.i in inside and verb.head.i != verb.i):
             continue
         if any(c.dep_ == "mark" for c in verb.children):
             return None  # "When Roe arrived, “...”": a subordinate clause sets the scene
@@ -238,7 +276,7 @@ def _outer_report(window: list[Token], verb: Token, quoted: list[bool]) -> Token
     subject says is that subject's account; the outermost reporting verb of the window speaks."""
     inside = {t.i for t in window}
     outer, token = verb, verb
-    while token.dep_ in ("ccomp", "xcomp", "conj", "acomp") and token.head.i in inside and token.head is not token:
+    while token.dep_ in ("ccomp", "xcomp", "conj", "acomp") and token.head.i in inside and token.head.i != token.i:
         token = token.head
         subject = subject_of(token, quoted) if _reporting(token, weak=False) else None
         if subject is not None and subject.pos_ == "PROPN":
@@ -262,19 +300,58 @@ def _label(window: list[Token]) -> Cue | None:
 
 def _candidates(window: list[Token], verb: Token, quoted: list[bool]) -> tuple[Token, ...]:
     subject = subject_of(verb, quoted)
+    if subject is not None and (reporter := _reporter_above(verb, subject)) is not None:
+        return (reporter, subject)
     if subject is not None and (subject.pos_ == "NOUN" or subject.ent_type_ in P.NON_PERSON_LABELS):
-        return (subject,)  # "a spokesman said", "the agency said": never a nearby name instead
-    first = _first_subject(window, verb) if subject is None else None
+        # "a spokesman said", "the agency said": never a nearby name instead, but the name the
+        # noun is given in apposition ("said his best friend at the college, Jane Roe,")
+        return (subject, *_appositive_names(subject)) if subject.pos_ == "NOUN" else (subject,)
+    first = _first_subject(window, verb, quoted) if subject is None else None
     return tuple(t for t in (subject, first, *_next_to(window, verb)) if t is not None)
 
 
-def _first_subject(window: list[Token], verb: Token) -> Token | None:
+def _first_subject(window: list[Token], verb: Token, quoted: list[bool]) -> Token | None:
     """"The aide, Jane Roe, who ..., was ..., wrote a letter, saying “...”": when the parse
-    gives a participle no subject, the sentence's first subject (outside relative clauses)."""
+    gives a participle no subject, the sentence's first subject (outside relative clauses),
+    in the window, else earlier in the sentence, before a quotation the parse took for the
+    participle's clause ("Roe hardly clarified it -- “A” -- and, when asked, asserting, “B”")."""
     if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.tag_ != "VBG":
         return None
-    return next((t for t in window if t.i < verb.i and t.dep_ == "nsubj" and t.head.dep_ != "relcl"
+    sentence = [t for t in verb.sent if t.i < (window[0].i if window else verb.i) and not quoted[t.i]]
+    return next((t for t in (*window, *sentence) if t.i < verb.i and t.dep_ == "nsubj" and t.head.dep_ != "relcl"
                  and t.lower_ not in P.NOT_A_SPEAKER), None)
+
+
+def _reporter_above(verb: Token, subject: Token) -> Token | None:
+    """"Roe said the case reminds him of a book, explaining, “...”": a participle the parse
+    hangs on a clause reported by a named subject, whose own subject is a common noun, is the
+    reporter's (the name or "he"/"she" subject of the reporting verb above that clause)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or subject.pos_ != "NOUN":
+        return None
+    clause = subject.head
+    if clause.dep_ != "ccomp" or not _reporting(clause.head, weak=False):
+        return None
+    reporter = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if reporter is None or not (reporter.pos_ == "PROPN" or reporter.lower_ in P.SINGULAR_PRONOUNS):
+        return None
+    return reporter
+
+
+def _appositive_names(noun: Token) -> tuple[Token, ...]:
+    """The name set off by a comma after a noun, in the noun's phrase: "his best friend at
+    the college, Jane Roe," / "The editor I was talking to, Jane Roe,"."""
+    names = [t for t in noun.subtree if t.i > noun.i and t.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod")
+             and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","]
+    # "the base chief known as Bob", "a man identified as Jane Roe": the name the noun goes by
+    names += [t for t in noun.subtree if t.i > noun.i and t.pos_ == "PROPN" and known_as(t)]
+    return tuple(names[:1])
+
+
+def known_as(token: Token) -> bool:
+    """The name in "known as Bob", "identified as Jane Roe" (its last word)."""
+    head = token.head
+    return (token.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.casefold() in P.NAMING_VERBS
+            and (token.i + 1 >= len(token.doc) or token.nbor(1).pos_ != "PROPN"))
 
 
 def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
@@ -283,7 +360,7 @@ def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
     Subjects inside quotations (``quoted``) belong to the quoted words, not to the cue.
     """
     token = verb
-    for step in range(4):
+    for step in range(6):  # "said he planned to use it to fight X and to counter “...”": five heads up
         # of two subjects ("No wonder Trump said"), the one nearest the verb
         for child in sorted((c for c in token.children if not quoted[c.i]), key=lambda c: abs(c.i - token.i)):
             if child.dep_ == "nsubj":
@@ -297,7 +374,7 @@ def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
             return token.head  # "Smith, who said"; a misparse of "Smith, an expert, said"
         if token.dep_ == "acl":  # "issued a statement saying": the one who issued it
             token = token.head
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Mention
 from ...patterns import quotes as P
+from .cues import known_as
 
 PRONOUN_REACH = 3  # paragraphs back a pronoun may look for its antecedent
 DESCRIPTION_REACH = 2  # tokens after a describing noun where the name it describes starts
@@ -187,6 +188,8 @@ class Speakers:
                 return who
         if token.lemma_.casefold() in P.VOICE_NOUNS or token.lower_.removesuffix("s") in P.VOICE_NOUNS:
             return self._voice_of(token)
+        if _written_name(token) and known_as(token):  # "the base chief known as Bob": a name as given
+            return Who(_plain(self.compounds(token).text), 0.5)
         if _written_name(token):
             return self._unknown_name(token)  # a surname the tagger took for a noun is still a name
         if token.pos_ == "NOUN":
