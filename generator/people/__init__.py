@@ -53,11 +53,15 @@ def resolve_people(briefings: Sequence[tuple[str, Extraction]], registry: Path |
     confirmed = _confirm_unsure(briefings, clusters, members)
     order = {slug: n for n, (slug, _) in enumerate(briefings)}
     by_slug = dict(briefings)
+    grown: set[int] = set()
     for bslug, found in confirmed.items():
         extraction = by_slug[bslug]
         for mention, root in found:
             units.append(Unit(bslug, extraction.article.id, extraction.published.value, mention))
-            members[root] = sorted([*members[root], len(units) - 1], key=lambda i: order[units[i].briefing])
+            members[root].append(len(units) - 1)
+            grown.add(root)
+    for root in grown:  # once per group, not per unit added (stable: as if added one by one)
+        members[root].sort(key=lambda i: order[units[i].briefing])
     slug_for: dict[tuple[str, str], str] = {}
     for root, indexes in members.items():
         for i in indexes:
@@ -89,14 +93,22 @@ def _confirm_unsure(briefings: Sequence[tuple[str, Extraction]], clusters: Clust
     for root, indexes in members.items():
         for i in indexes:
             roots_in[clusters.units[i].briefing].add(root)
+    partners: dict[int, set[int]] = {}  # root → the roots named in a briefing with it, made when first asked
+
+    def named_with(root: int) -> set[int]:
+        if root not in partners:
+            partners[root] = {r for b in {clusters.units[i].briefing for i in members[root]} for r in roots_in[b]}
+        return partners[root]
+
     found: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
     for bslug, extraction in briefings:
         here = roots_in[bslug]
         for mention in extraction.unsure:
             key = name_key(mention.name)
             options = sorted(by_word.get(key[0], set()) - here) if len(key) == 1 else []
-            fitting = [o for o in options if any(here & (roots_in[b] - {o})
-                                                 for b in {clusters.units[i].briefing for i in members[o]} - {bslug})]
+            # an option is not named here, so a briefing naming it is another one, and whoever of
+            # this briefing is named there is someone else
+            fitting = [o for o in options if not named_with(o).isdisjoint(here)]
             if len(fitting) == 1:
                 found[bslug].append((mention, fitting[0]))
     return found
