@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..extract.people.names import name_key
 from ..model import Extraction, Mention, MergeCandidate, Person, PersonQuote, RoleRecord
 from ..urls import person_slug
+from . import collector
 from .merge import Clusters, Unit, cluster
 from .registry import Entry, load_registry
 
@@ -44,8 +45,14 @@ def resolve_people(briefings: Sequence[tuple[str, Extraction]], registry: Path |
 
     Raises ConfigError when the registry file is invalid.
     """
+    entries = load_registry(registry)
+    with collector.paused():
+        return _resolve(briefings, entries)
+
+
+def _resolve(briefings: Sequence[tuple[str, Extraction]], entries: tuple[Entry, ...]) -> PeopleIndex:
     units = [Unit(slug, e.article.id, e.published.value, m) for slug, e in briefings for m in e.persons]
-    clusters = cluster(units, load_registry(registry))
+    clusters = cluster(units, entries)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(units)):
         members[clusters.find(i)].append(i)
@@ -93,24 +100,35 @@ def _confirm_unsure(briefings: Sequence[tuple[str, Extraction]], clusters: Clust
     for root, indexes in members.items():
         for i in indexes:
             roots_in[clusters.units[i].briefing].add(root)
-    partners: dict[int, set[int]] = {}  # root → the roots named in a briefing with it, made when first asked
-
-    def named_with(root: int) -> set[int]:
-        if root not in partners:
-            partners[root] = {r for b in {clusters.units[i].briefing for i in members[root]} for r in roots_in[b]}
-        return partners[root]
-
+    keys = {mention.name: name_key(mention.name) for _, extraction in briefings for mention in extraction.unsure}
+    words = {key[0] for key in keys.values() if len(key) == 1}
+    # (a group, a given name) → the groups of that given name named in a briefing with it: made once from
+    # each such group's briefings, not by testing every one of them (every "John") for each unsure "John"
+    beside: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for word in sorted(words):
+        for option in by_word.get(word, ()):
+            for b in {clusters.units[i].briefing for i in members[option]}:
+                for root in roots_in[b]:
+                    beside[(root, word)].add(option)
     found: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
     for bslug, extraction in briefings:
         here = roots_in[bslug]
         for mention in extraction.unsure:
-            key = name_key(mention.name)
-            options = sorted(by_word.get(key[0], set()) - here) if len(key) == 1 else []
-            # an option is not named here, so a briefing naming it is another one, and whoever of
-            # this briefing is named there is someone else
-            fitting = [o for o in options if not named_with(o).isdisjoint(here)]
-            if len(fitting) == 1:
-                found[bslug].append((mention, fitting[0]))
+            key = keys[mention.name]
+            option = _only(o for root in here for o in beside.get((root, key[0]), ()) if o not in here) \
+                if len(key) == 1 else None
+            if option is not None:
+                found[bslug].append((mention, option))
+    return found
+
+
+def _only(items: Iterable[int]) -> int | None:
+    """The one value ``items`` yields (however often), None when none or several (stops at the second)."""
+    found = None
+    for item in items:
+        if found is not None and item != found:
+            return None
+        found = item
     return found
 
 

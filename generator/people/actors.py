@@ -26,6 +26,7 @@ from ..extract.people.actors import acronym, legal_base, short_name
 from ..extract.people.names import fold
 from ..model import Actor, ActorQuote, Extraction, Mention
 from ..urls import actor_slug
+from . import collector
 
 ACTOR_QUOTES = 200  # quotes kept per actor (its page shows fewer): the newest
 
@@ -84,6 +85,11 @@ def resolve_actors(briefings: Sequence[tuple[str, Extraction]],
 
     ``person_slug_for`` is the people stage's (briefing slug, name) → person slug, for the people named with an actor.
     """
+    with collector.paused():
+        return _resolve(briefings, person_slug_for)
+
+
+def _resolve(briefings: Sequence[tuple[str, Extraction]], person_slug_for: dict[tuple[str, str], str]) -> ActorIndex:
     units = [_Unit(slug, m) for slug, e in briefings for m in e.actors if m.kind in ("org", "place", "country")]
     members = _cluster(units)
     slugs = _slugs(units, members)

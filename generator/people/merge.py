@@ -205,7 +205,8 @@ def _longer_name(clusters: Clusters) -> None:
         if clusters.find(root) != root:
             continue
         for key in sorted(k for k in clusters.keys[root] if len(k) > 1):
-            holders = set.intersection(*(index[w] for w in key)) - {root}
+            fewest, *others = sorted((index[w] for w in key), key=len)  # not a copy of every "John"'s groups
+            holders = {h for h in fewest if all(h in other for other in others)} - {root}
             holders = {h for h in holders if any(set(key) < set(k) for k in clusters.keys.get(h, ()))}
             if len({clusters.find(h) for h in holders}) == 1:
                 clusters.join(root, holders.pop(), "a shorter form of the name, kept apart by the people registry")
