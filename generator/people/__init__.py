@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from ..extract.people.names import name_key
 from ..model import Extraction, Mention, MergeCandidate, Person, PersonQuote, RoleRecord
 from ..urls import person_slug
 from . import collector
-from .merge import Clusters, Unit, cluster
+from .merge import Clusters, Unit, cluster, only
 from .registry import Entry, load_registry
 
 __all__ = ["PeopleIndex", "load_registry", "resolve_people"]
@@ -115,20 +115,10 @@ def _confirm_unsure(briefings: Sequence[tuple[str, Extraction]], clusters: Clust
         here = roots_in[bslug]
         for mention in extraction.unsure:
             key = keys[mention.name]
-            option = _only(o for root in here for o in beside.get((root, key[0]), ()) if o not in here) \
+            option = only(o for root in here for o in beside.get((root, key[0]), ()) if o not in here) \
                 if len(key) == 1 else None
             if option is not None:
                 found[bslug].append((mention, option))
-    return found
-
-
-def _only(items: Iterable[int]) -> int | None:
-    """The one value ``items`` yields (however often), None when none or several (stops at the second)."""
-    found = None
-    for item in items:
-        if found is not None and item != found:
-            return None
-        found = item
     return found
 
 

@@ -71,7 +71,8 @@ class Clusters:
         self.candidates: dict[tuple[str, str], str] = {}
         self.briefings: dict[str, set[int]] | None = None  # briefing slug → its units, for companions
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}  # root → its units
-        self.company: dict[int, dict[int, set[str]]] = {}  # ``named_with``'s, until the next join
+        self.company: dict[int, dict[int, set[str]]] = {}  # ``named_with``'s, kept up to date by ``join``
+        self.watching: dict[int, set[int]] = defaultdict(set)  # a group → the groups whose ``company`` names it
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -93,7 +94,7 @@ class Clusters:
             self.note(a, b, reason or "kept apart by the people registry")
             return False
         self.parent[b] = a
-        self.company.clear()
+        self._joined_company(a, b)
         self.members[a] += self.members.pop(b)
         self.keys[a] |= self.keys.pop(b)
         self.roles[a] |= self.roles.pop(b)
@@ -101,9 +102,20 @@ class Clusters:
             self.entry[a] = self.entry.pop(b)
         return True
 
+    def _joined_company(self, a: int, b: int) -> None:
+        """``b`` joined ``a``: the two groups' own ``company`` is made again when asked; in the others, ``b``
+        is now ``a`` (a much-named person's, asked for by every namesake, is not made again at each join)."""
+        self.company.pop(a, None)
+        self.company.pop(b, None)
+        for other in self.watching.pop(b, ()):
+            named = self.company.get(other)
+            if named is not None and b in named:
+                named[a] = named.get(a, set()) | named.pop(b)
+                self.watching[a].add(other)
+
     def named_with(self, i: int) -> dict[int, set[str]]:
-        """Each group named in a briefing of ``i``'s group (that one too) → those briefings. Remembered until
-        the next join: a namesake's options ask again for the same much-named person."""
+        """Each group named in a briefing of ``i``'s group (that one too) → those briefings. Remembered:
+        a namesake's options ask again and again for the same much-named person."""
         root = self.find(i)
         if root not in self.company:
             if self.briefings is None:  # built once: candidates are few, units many
@@ -115,6 +127,8 @@ class Clusters:
                 for n in self.briefings[slug]:
                     found[self.find(n)].add(slug)
             self.company[root] = found
+            for other in found:
+                self.watching[other].add(root)
         return self.company[root]
 
     def note(self, a: int, b: int, reason: str) -> None:
@@ -140,6 +154,16 @@ def _memoised(function: Callable[[str], Key]) -> Callable[[str], Key]:
             value = found[text] = function(text)
         return value
     return memo
+
+
+def only(items: Iterable[int]) -> int | None:
+    """The one value ``items`` yields (however often), None when none or several (stops at the second)."""
+    found = None
+    for item in items:
+        if found is not None and item != found:
+            return None
+        found = item
+    return found
 
 
 def _role_words(roles: Iterable[str]) -> set[str]:
@@ -206,10 +230,11 @@ def _longer_name(clusters: Clusters) -> None:
             continue
         for key in sorted(k for k in clusters.keys[root] if len(k) > 1):
             fewest, *others = sorted((index[w] for w in key), key=len)  # not a copy of every "John"'s groups
-            holders = {h for h in fewest if all(h in other for other in others)} - {root}
-            holders = {h for h in holders if any(set(key) < set(k) for k in clusters.keys.get(h, ()))}
-            if len({clusters.find(h) for h in holders}) == 1:
-                clusters.join(root, holders.pop(), "a shorter form of the name, kept apart by the people registry")
+            words = set(key)
+            holder = only(clusters.find(h) for h in fewest if h != root and all(h in other for other in others)
+                          and any(words < set(k) for k in clusters.keys.get(h, ())))
+            if holder is not None:
+                clusters.join(root, holder, "a shorter form of the name, kept apart by the people registry")
 
 
 def _one_word(clusters: Clusters) -> None:
