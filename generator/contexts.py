@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from heapq import nsmallest
 from itertools import islice
-from dataclasses import dataclass
 
 from . import chart, graph, urls
 from .escape import Trusted

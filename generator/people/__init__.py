@@ -115,10 +115,10 @@ def _confirm_unsure(briefings: Sequence[tuple[str, Extraction]], clusters: Clust
         here = roots_in[bslug]
         for mention in extraction.unsure:
             key = keys[mention.name]
-            option = only(o for root in here for o in beside.get((root, key[0]), ()) if o not in here) \
+            fitting = only(o for root in here for o in beside.get((root, key[0]), ()) if o not in here) \
                 if len(key) == 1 else None
-            if option is not None:
-                found[bslug].append((mention, option))
+            if fitting is not None:
+                found[bslug].append((mention, fitting))
     return found
 
 

@@ -37,7 +37,7 @@ class ActorIndex:
     slug_for: dict[tuple[str, str], str]  # (briefing slug, actor name in that article) → actor slug
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per mention of the collection: no __dict__ each
 class _Unit:
     briefing: str
     mention: Mention

@@ -38,7 +38,7 @@ DOMINANT_ARTICLES = 3
 GIVEN_NAMES = frozenset(DIMINUTIVES.values())  # what the diminutives are of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per mention of the collection: no __dict__ each
 class Unit:
     """One person mention of one article."""
 
