@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from heapq import nsmallest
+from itertools import islice
 
 from . import chart, graph, urls
 from .escape import Trusted
@@ -251,6 +253,14 @@ class Lookup:
         self.actors = {a.slug: a for a in corpus.actors}
         self.story_of = {slug: s for s in corpus.stories for slug in s.briefings}
         self._listed: dict[str, Listed] = {}
+        self._years: dict[str, tuple[int, ...]] = {}
+
+    def years(self, slug: str) -> tuple[int, ...]:
+        """``Extraction.years`` of a briefing, parsed once: every person and actor page counts its briefings by year."""
+        found = self._years.get(slug)
+        if found is None:
+            found = self._years[slug] = self.briefings[slug].extraction.years
+        return found
 
     def listed(self, slug: str) -> Listed:
         found = self._listed.get(slug)
@@ -327,7 +337,7 @@ def person_page(look: Lookup, person: Person, here: str) -> PersonPage:
 
 def _per_year(look: Lookup, articles: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     """(year, briefings of ``articles`` published that year), newest year first; undated ones left out."""
-    counts = Counter(year for slug in articles for year in look.briefings[slug].extraction.years)
+    counts = Counter(year for slug in articles for year in look.years(slug))
     return tuple(sorted(counts.items(), reverse=True))
 
 
@@ -344,13 +354,14 @@ def _role_summary(person: Person) -> tuple[tuple[str, str | None, str | None, in
 def _co_actors(look: Lookup, person: Person) -> tuple[tuple[str, str, int], ...]:
     """The people most often named with this one (ties: the less-mentioned, i.e. closer, first)."""
     known = [(look.people[slug], count) for slug, count in person.co_mentions if slug in look.people]
-    best = sorted(known, key=lambda pc: (-pc[1], len(pc[0].articles), pc[0].name))[:CO_ACTORS]
+    best = nsmallest(CO_ACTORS, known, key=lambda pc: (-pc[1], len(pc[0].articles), pc[0].name))  # = sorted()[:n]
     return tuple((other.slug, other.name, count) for other, count in best)
 
 
 def actor_page(look: Lookup, actor: Actor, here: str) -> ActorPage:
     """An organisation's or a place's page: its briefings, the people named with it, the quotes naming it."""
-    people = [(slug, look.people[slug].name, n) for slug, n in actor.people if slug in look.people][:ACTOR_PEOPLE]
+    people = list(islice(((slug, look.people[slug].name, n) for slug, n in actor.people if slug in look.people),
+                         ACTOR_PEOPLE))  # the first: a much-named place lists thousands
     quotes, briefings = actor.quotes[:ACTOR_QUOTES], actor.articles[:ACTOR_BRIEFINGS]
     return ActorPage(here, look.directory_urls, actor=actor, boost=SEARCH_BOOST["actor"], people=tuple(people),
                      briefings=briefings, quotes=quotes, per_year=_per_year(look, actor.articles),

@@ -92,6 +92,7 @@ def related_briefings(briefings: Sequence[Briefing], people: dict[str, Person],
     order = {b.slug: n for n, b in enumerate(briefings)}
     story_of = {slug: s.slug for s in stories for slug in s.briefings}
     related = {}
+    positions: dict[str, dict[str, int]] = {}  # person slug → where each briefing is in its list (a long one)
     for briefing in briefings:
         scores: dict[str, float] = defaultdict(float)
         for pslug in sorted(set(briefing.speakers.values())):
@@ -99,7 +100,7 @@ def related_briefings(briefings: Sequence[Briefing], people: dict[str, Person],
             if person is None:
                 continue
             weight = 1 / math.log2(1 + len(person.articles))
-            for other in _around(person.articles, briefing.slug):
+            for other in _around(person, briefing.slug, positions):
                 scores[other] += weight
         mine = story_of.get(briefing.slug)
         for other in scores:
@@ -110,11 +111,17 @@ def related_briefings(briefings: Sequence[Briefing], people: dict[str, Person],
     return related
 
 
-def _around(articles: tuple[str, ...], slug: str) -> Sequence[str]:
-    """The person's other briefings nearest in date order to ``slug`` (all of them when few)."""
+def _around(person: Person, slug: str, positions: dict[str, dict[str, int]]) -> Sequence[str]:
+    """The person's other briefings nearest in date order to ``slug`` (all of them when few).
+
+    ``positions`` keeps each long list's index, made once: searching the list for every briefing
+    in it would grow with the square of a much-named person's briefings."""
+    articles = person.articles
     if len(articles) <= 2 * NEIGHBOURS + 1:
         return [a for a in articles if a != slug]
-    at = articles.index(slug) if slug in articles else 0
+    if person.slug not in positions:
+        positions[person.slug] = {a: n for n, a in reversed(list(enumerate(articles)))}  # the first, as index()
+    at = positions[person.slug].get(slug, 0)
     return [a for a in articles[max(0, at - NEIGHBOURS):at + NEIGHBOURS + 1] if a != slug]
 
 

@@ -115,3 +115,16 @@ def test_the_memo_key_is_the_digest_of_the_context() -> None:
     assert memo.key("person", retitled) != memo.key("person", page)
     assert memo.key("actor", page) != memo.key("person", page)
     assert memo.key("person", replace(page, directory_urls=False)) != memo.key("person", page)
+
+
+def test_a_much_named_persons_neighbours_come_from_its_list_position() -> None:
+    from generator.model import Person
+    from generator.stories import NEIGHBOURS, _around
+
+    articles = tuple(f"s{n:03d}" for n in range(3 * NEIGHBOURS))
+    person = Person(slug="p", name="P", articles=articles)
+    positions: dict[str, dict[str, int]] = {}
+    for at, slug in enumerate(articles):
+        expected = [a for a in articles[max(0, at - NEIGHBOURS):at + NEIGHBOURS + 1] if a != slug]
+        assert list(_around(person, slug, positions)) == expected
+    assert list(_around(person, "elsewhere", positions)) == list(articles[:NEIGHBOURS + 1])  # not in it: the first

@@ -440,3 +440,110 @@ def test_a_full_name_in_the_headline(nlp: Language, title: str, paragraphs: tupl
     article = type(article)(**{**article.__dict__, "title": title})
     found = {m.name: m.aliases for m in find_actors(article, parse(nlp, article))[0]}
     assert found == expected
+
+
+# ---- cross-article resolution at scale: indexes that give what the all-pairs loops gave ---------
+
+def _all_pairs(words: list[str], shortest: int) -> list[tuple[int, int]]:
+    from generator.people.merge import _one_given_name
+    return [(x, y) for x in range(len(words)) for y in range(x + 1, len(words))
+            if near_spelling(words[x], words[y], shortest) or _one_given_name(words[x], words[y])]
+
+
+@pytest.mark.parametrize("words", [
+    ["petrov", "petrof", "petrova", "smith", "smyth", "smiths"],  # a letter changed, added
+    ["anna", "nana", "hanna"],  # not the same first letter: no pair
+    ["abcd", "abdc", "acbd"],  # two letters swapped: two edits, no pair
+    ["lee", "lem", "leo"],  # too short to be variants
+    ["bill", "william", "will", "billy", "robert", "bob"],  # diminutives of one given name
+    ["john", "john", "jon"],  # the same word twice is no variant of itself
+])
+def test_close_pairs_are_the_pairs_a_loop_over_all_pairs_finds(words: list[str]) -> None:
+    from generator.people.merge import _close_pairs, _one_given_name
+    found = [(x, y) for x, y in _close_pairs(words, 4, given_names=True)
+             if near_spelling(words[x], words[y], 4) or _one_given_name(words[x], words[y])]
+    assert found == _all_pairs(words, 4)
+
+
+def test_close_pairs_on_random_words() -> None:
+    import random
+
+    from generator.people.merge import _close_pairs, _one_given_name
+    rng = random.Random(0)
+    words = ["".join(rng.choice("abe") for _ in range(rng.randint(3, 6))) for _ in range(300)]
+    found = [(x, y) for x, y in _close_pairs(words, 4, given_names=True)
+             if near_spelling(words[x], words[y], 4) or _one_given_name(words[x], words[y])]
+    assert found == _all_pairs(words, 4) and found
+
+
+@pytest.mark.parametrize("items, expected", [([], None), ([3], 3), ([3, 3, 3], 3), ([3, 4], None), ([4, 4, 3], None)])
+def test_only(items: list[int], expected: int | None) -> None:
+    from generator.people.merge import only
+    assert only(items) == expected
+
+
+def test_only_stops_at_a_second_value() -> None:
+    from generator.people.merge import only
+
+    def values():
+        yield from (1, 2)
+        raise AssertionError("read past the second value")
+    assert only(values()) is None
+
+
+def test_companions_kept_up_to_date_across_joins_are_those_made_afresh() -> None:
+    from generator.people.merge import Clusters, Unit
+    named = [("a", "Ann Example"), ("a", "Bob Other"), ("b", "Bob Other"), ("b", "Cy Third"), ("c", "Cy Third"),
+             ("c", "Ann Example"), ("d", "Dee Fourth"), ("d", "Bob Other")]
+    units = [Unit(b, b, None, Mention(n, "person")) for b, n in named]
+    clusters = Clusters(units)
+    for i in range(len(units)):
+        clusters.named_with(i)  # every group's, made before the joins below
+    clusters.join(1, 2)  # Bob Other, a and b
+    clusters.join(3, 6)  # Cy Third and Dee Fourth, as if one
+    fresh = Clusters(units)
+    fresh.join(1, 2)
+    fresh.join(3, 6)
+    for i in range(len(units)):
+        kept = {k: v for k, v in clusters.named_with(i).items() if v}
+        assert kept == dict(fresh.named_with(i))
+
+
+def test_the_collector_is_left_as_it_was() -> None:
+    import gc
+
+    from generator.people import collector
+    assert gc.isenabled()
+    with collector.paused():
+        assert not gc.isenabled()
+        with collector.paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector.paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_an_actor_keeps_its_newest_quotes_only() -> None:
+    from generator.model import Extraction, Published, Quote
+    from generator.people.actors import ACTOR_QUOTES, resolve_actors
+
+    def briefing(slug: str, texts: list[str]) -> tuple[str, Extraction]:
+        article = make_article("text")
+        article = type(article)(**{**article.__dict__, "id": slug, "path": f"{slug}.txt"})
+        quotes = tuple(Quote(t, None, "said", 1.0, 0) for t in texts)
+        return slug, Extraction(article=article, published=Published(None, "unknown"),
+                                actors=(Mention("General Motors", "org", aliases=("GM",)),), quotes=quotes)
+    naming = [f"General Motors will hire {n} people" for n in range(ACTOR_QUOTES - 2)]
+    index = resolve_actors([briefing("a", ["Nothing here", "GMC trucks are not GM's", *naming]),
+                            briefing("b", ["GM builds cars", "the gm of the team", "they told us"]),
+                            briefing("c", ["General Motors again"])], {})
+    (actor,) = index.actors
+    assert len(actor.quotes) == ACTOR_QUOTES
+    assert [q.briefing for q in actor.quotes] == ["a"] * (ACTOR_QUOTES - 1) + ["b"]  # the newest briefings'
+    assert actor.quotes[0].text == "GMC trucks are not GM's" and actor.quotes[-1].text == "GM builds cars"

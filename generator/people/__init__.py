@@ -25,7 +25,8 @@ from pathlib import Path
 from ..extract.people.names import name_key
 from ..model import Extraction, Mention, MergeCandidate, Person, PersonQuote, RoleRecord
 from ..urls import person_slug
-from .merge import Clusters, Unit, cluster
+from . import collector
+from .merge import Clusters, Unit, cluster, only
 from .registry import Entry, load_registry
 
 __all__ = ["PeopleIndex", "load_registry", "resolve_people"]
@@ -44,8 +45,14 @@ def resolve_people(briefings: Sequence[tuple[str, Extraction]], registry: Path |
 
     Raises ConfigError when the registry file is invalid.
     """
+    entries = load_registry(registry)
+    with collector.paused():
+        return _resolve(briefings, entries)
+
+
+def _resolve(briefings: Sequence[tuple[str, Extraction]], entries: tuple[Entry, ...]) -> PeopleIndex:
     units = [Unit(slug, e.article.id, e.published.value, m) for slug, e in briefings for m in e.persons]
-    clusters = cluster(units, load_registry(registry))
+    clusters = cluster(units, entries)
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(units)):
         members[clusters.find(i)].append(i)
@@ -53,11 +60,15 @@ def resolve_people(briefings: Sequence[tuple[str, Extraction]], registry: Path |
     confirmed = _confirm_unsure(briefings, clusters, members)
     order = {slug: n for n, (slug, _) in enumerate(briefings)}
     by_slug = dict(briefings)
+    grown: set[int] = set()
     for bslug, found in confirmed.items():
         extraction = by_slug[bslug]
         for mention, root in found:
             units.append(Unit(bslug, extraction.article.id, extraction.published.value, mention))
-            members[root] = sorted([*members[root], len(units) - 1], key=lambda i: order[units[i].briefing])
+            members[root].append(len(units) - 1)
+            grown.add(root)
+    for root in grown:  # once per group, not per unit added (stable: as if added one by one)
+        members[root].sort(key=lambda i: order[units[i].briefing])
     slug_for: dict[tuple[str, str], str] = {}
     for root, indexes in members.items():
         for i in indexes:
@@ -89,16 +100,25 @@ def _confirm_unsure(briefings: Sequence[tuple[str, Extraction]], clusters: Clust
     for root, indexes in members.items():
         for i in indexes:
             roots_in[clusters.units[i].briefing].add(root)
+    keys = {mention.name: name_key(mention.name) for _, extraction in briefings for mention in extraction.unsure}
+    words = {key[0] for key in keys.values() if len(key) == 1}
+    # (a group, a given name) → the groups of that given name named in a briefing with it: made once from
+    # each such group's briefings, not by testing every one of them (every "John") for each unsure "John"
+    beside: dict[tuple[int, str], set[int]] = defaultdict(set)
+    for word in sorted(words):
+        for option in by_word.get(word, ()):
+            for b in {clusters.units[i].briefing for i in members[option]}:
+                for root in roots_in[b]:
+                    beside[(root, word)].add(option)
     found: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
     for bslug, extraction in briefings:
         here = roots_in[bslug]
         for mention in extraction.unsure:
-            key = name_key(mention.name)
-            options = sorted(by_word.get(key[0], set()) - here) if len(key) == 1 else []
-            fitting = [o for o in options if any(here & (roots_in[b] - {o})
-                                                 for b in {clusters.units[i].briefing for i in members[o]} - {bslug})]
-            if len(fitting) == 1:
-                found[bslug].append((mention, fitting[0]))
+            key = keys[mention.name]
+            fitting = only(o for root in here for o in beside.get((root, key[0]), ()) if o not in here) \
+                if len(key) == 1 else None
+            if fitting is not None:
+                found[bslug].append((mention, fitting))
     return found
 
 

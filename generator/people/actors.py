@@ -19,13 +19,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..extract.people.actors import acronym, legal_base, short_name
 from ..extract.people.names import fold
 from ..model import Actor, ActorQuote, Extraction, Mention
 from ..urls import actor_slug
+from . import collector
 
 ACTOR_QUOTES = 200  # quotes kept per actor (its page shows fewer): the newest
 
@@ -36,7 +37,7 @@ class ActorIndex:
     slug_for: dict[tuple[str, str], str]  # (briefing slug, actor name in that article) → actor slug
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per mention of the collection: no __dict__ each
 class _Unit:
     briefing: str
     mention: Mention
@@ -51,18 +52,31 @@ class _Unit:
         is not the country (a country), though both are listed as places."""
         return self.mention.kind
 
-    @property
-    def keys(self) -> set[str]:
-        return {k for form in (self.mention.name, *self.mention.aliases) if (k := _key(form))}
+    def keys(self, key: Callable[[str], str]) -> set[str]:
+        """Its forms' keys (``key`` is ``_key``, remembered for the resolution)."""
+        return {k for form in (self.mention.name, *self.mention.aliases) if (k := key(form))}
 
-    @property
-    def short_keys(self) -> set[str]:
-        """Keys without the words saying what a company does: they join only an actor named so alone."""
-        return {_key(short_name(form)) for form in (self.mention.name, *self.mention.aliases)} - self.keys
+    def short_keys(self, key: Callable[[str], str], short: Callable[[str], str]) -> set[str]:
+        """Keys without the words saying what a company does: they join only an actor named so alone
+        (``short`` is ``short_name``, remembered too)."""
+        return {key(short(form)) for form in (self.mention.name, *self.mention.aliases)} - self.keys(key)
 
 
 def _key(form: str) -> str:
     return " ".join(fold(legal_base(form)).replace(".", "").split())
+
+
+def _memoised(function: Callable[[str], str]) -> Callable[[str], str]:
+    """``function`` remembering its results for one resolution: a collection names the same organisations
+    and places over and over (not across rebuilds: a long ``mkdocs serve`` would keep every form ever seen)."""
+    found: dict[str, str] = {}
+
+    def memo(text: str) -> str:
+        value = found.get(text)
+        if value is None:
+            value = found[text] = function(text)
+        return value
+    return memo
 
 
 def resolve_actors(briefings: Sequence[tuple[str, Extraction]],
@@ -71,13 +85,22 @@ def resolve_actors(briefings: Sequence[tuple[str, Extraction]],
 
     ``person_slug_for`` is the people stage's (briefing slug, name) → person slug, for the people named with an actor.
     """
+    with collector.paused():
+        return _resolve(briefings, person_slug_for)
+
+
+def _resolve(briefings: Sequence[tuple[str, Extraction]], person_slug_for: dict[tuple[str, str], str]) -> ActorIndex:
     units = [_Unit(slug, m) for slug, e in briefings for m in e.actors if m.kind in ("org", "place", "country")]
     members = _cluster(units)
     slugs = _slugs(units, members)
     slug_for = {(units[i].briefing, form): slugs[root] for root, indexes in members.items() for i in indexes
                 for form in (units[i].mention.name, *units[i].mention.aliases)}
     by_slug = dict(briefings)
-    actors = [_actor(units, indexes, slugs[root], by_slug, person_slug_for) for root, indexes in members.items()]
+    named: dict[str, tuple[str, ...]] = {}  # briefing slug → the people it names, once for all its actors
+    for bslug, extraction in briefings:
+        named[bslug] = tuple(sorted({person_slug_for[(bslug, m.name)] for m in extraction.persons
+                                     if (bslug, m.name) in person_slug_for}))
+    actors = [_actor(units, indexes, slugs[root], by_slug, named, person_slug_for) for root, indexes in members.items()]
     return ActorIndex(actors=tuple(sorted(actors, key=lambda a: (a.name.casefold(), a.slug))), slug_for=slug_for)
 
 
@@ -91,25 +114,27 @@ def _cluster(units: list[_Unit]) -> dict[int, list[int]]:
             i = parent[i]
         return i
 
+    keyed, shortened = _memoised(_key), _memoised(short_name)
     first: dict[tuple[str, str], int] = {}
     for i, unit in enumerate(units):
-        for key in sorted(unit.keys):
+        for key in sorted(unit.keys(keyed)):
             j = first.setdefault((unit.clan, key), i)
             parent[max(find(i), find(j))] = min(find(i), find(j))
     for i, unit in enumerate(units):
-        for key in sorted(unit.short_keys):
+        for key in sorted(unit.short_keys(keyed, shortened)):
             if (unit.clan, key) in first:
                 j = first[(unit.clan, key)]
                 parent[max(find(i), find(j))] = min(find(i), find(j))
-    expansions: dict[tuple[str, str], set[int]] = defaultdict(set)
+    abbreviated = _memoised(acronym)
+    expansions: dict[tuple[str, str], set[int]] = defaultdict(set)  # the groups, not every unit: GM × General Motors
     for i, unit in enumerate(units):
         for form in (unit.mention.name, *unit.mention.aliases):
-            if short := acronym(form):
-                expansions[(unit.clan, short.casefold())].add(i)
+            if short := abbreviated(form):
+                expansions[(unit.clan, short.casefold())].add(find(i))
     for i, unit in enumerate(units):
         name = unit.mention.name.replace(".", "")
         if name.isupper() and not unit.mention.aliases:
-            roots = {find(j) for j in expansions.get((unit.clan, name.casefold()), ())}
+            roots = {find(j) for j in expansions.get((unit.clan, name.casefold()), ())}  # as joined since
             if len(roots) == 1:
                 root = roots.pop()
                 parent[max(find(i), root)] = min(find(i), root)
@@ -140,19 +165,23 @@ def _slugs(units: list[_Unit], members: dict[int, list[int]]) -> dict[int, str]:
 
 
 def _actor(units: list[_Unit], indexes: list[int], slug: str, by_slug: dict[str, Extraction],
-           person_slug_for: dict[tuple[str, str], str]) -> Actor:
+           named: dict[str, tuple[str, ...]], person_slug_for: dict[tuple[str, str], str]) -> Actor:
     name = _display_name(units, indexes)
     forms = {f for i in indexes for f in (units[i].mention.name, *units[i].mention.aliases)}
     articles = tuple(dict.fromkeys(units[i].briefing for i in indexes))
     people: Counter = Counter()
     quotes: list[ActorQuote] = []
-    pattern = _forms_pattern(forms)
+    written = [f for f in forms if len(f) > 1]  # what the pattern looks for, as plain text first
+    pattern: re.Pattern[str] | None = None  # compiled when a quote holds a form: most actors are in none
     for bslug in articles:
-        extraction = by_slug[bslug]
-        people.update({person_slug_for[(bslug, m.name)] for m in extraction.persons
-                       if (bslug, m.name) in person_slug_for})
-        quotes += [ActorQuote(q.text, bslug, q.paragraph, person_slug_for.get((bslug, q.speaker or "")))
-                   for q in extraction.quotes if pattern.search(q.text)]
+        people.update(named[bslug])
+        if len(quotes) >= ACTOR_QUOTES:  # the newest are kept: the older articles' quotes cannot be
+            continue
+        for q in by_slug[bslug].quotes:
+            if any(f in q.text for f in written):
+                pattern = pattern or _forms_pattern(forms)
+                if pattern.search(q.text):
+                    quotes.append(ActorQuote(q.text, bslug, q.paragraph, person_slug_for.get((bslug, q.speaker or ""))))
     group = units[indexes[0]].group
     return Actor(slug=slug, kind=group, name=name, aliases=tuple(sorted(forms - {name})),
                  country=units[indexes[0]].clan == "country", articles=articles,

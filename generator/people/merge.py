@@ -24,7 +24,7 @@ Not handled: nicknames other than common diminutives, reordered names ("Example 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..extract.people.names import FUZZY_MIN_LENGTH, FUZZY_MIN_LENGTH_IN_NAME, fold, name_key, near_spelling
@@ -35,9 +35,10 @@ from .registry import Entry
 Key = tuple[str, ...]
 DOMINANT_RATIO = 3  # rule 4: a namesake named in this many times more articles than any other is the one meant
 DOMINANT_ARTICLES = 3
+GIVEN_NAMES = frozenset(DIMINUTIVES.values())  # what the diminutives are of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per mention of the collection: no __dict__ each
 class Unit:
     """One person mention of one article."""
 
@@ -62,11 +63,16 @@ class Clusters:
         self.units = units
         self.parent = list(range(len(units)))
         self.entry: dict[int, Entry] = {}
-        self.keys: dict[int, set[Key]] = {i: u.keys for i, u in enumerate(units)}
+        key = _memoised(name_key)  # a collection repeats its names: each is keyed once
+        self.unit_keys: list[Key] = [key(u.mention.name) for u in units]  # ``Unit.key`` of each unit
+        self.keys: dict[int, set[Key]] = {i: {k for k in map(key, (u.mention.name, *u.mention.aliases)) if k}
+                                          for i, u in enumerate(units)}
         self.roles: dict[int, set[str]] = {i: _role_words(u.mention.roles) for i, u in enumerate(units)}
         self.candidates: dict[tuple[str, str], str] = {}
         self.briefings: dict[str, set[int]] | None = None  # briefing slug → its units, for companions
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(units))}  # root → its units
+        self.company: dict[int, dict[int, set[str]]] = {}  # ``named_with``'s, kept up to date by ``join``
+        self.watching: dict[int, set[int]] = defaultdict(set)  # a group → the groups whose ``company`` names it
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -88,12 +94,42 @@ class Clusters:
             self.note(a, b, reason or "kept apart by the people registry")
             return False
         self.parent[b] = a
+        self._joined_company(a, b)
         self.members[a] += self.members.pop(b)
         self.keys[a] |= self.keys.pop(b)
         self.roles[a] |= self.roles.pop(b)
         if b in self.entry:
             self.entry[a] = self.entry.pop(b)
         return True
+
+    def _joined_company(self, a: int, b: int) -> None:
+        """``b`` joined ``a``: the two groups' own ``company`` is made again when asked; in the others, ``b``
+        is now ``a`` (a much-named person's, asked for by every namesake, is not made again at each join)."""
+        self.company.pop(a, None)
+        self.company.pop(b, None)
+        for other in self.watching.pop(b, ()):
+            named = self.company.get(other)
+            if named is not None and b in named:
+                named[a] = named.get(a, set()) | named.pop(b)
+                self.watching[a].add(other)
+
+    def named_with(self, i: int) -> dict[int, set[str]]:
+        """Each group named in a briefing of ``i``'s group (that one too) → those briefings. Remembered:
+        a namesake's options ask again and again for the same much-named person."""
+        root = self.find(i)
+        if root not in self.company:
+            if self.briefings is None:  # built once: candidates are few, units many
+                self.briefings = defaultdict(set)
+                for n, unit in enumerate(self.units):
+                    self.briefings[unit.briefing].add(n)
+            found: dict[int, set[str]] = defaultdict(set)
+            for slug in {self.units[n].briefing for n in self.members[root]}:
+                for n in self.briefings[slug]:
+                    found[self.find(n)].add(slug)
+            self.company[root] = found
+            for other in found:
+                self.watching[other].add(root)
+        return self.company[root]
 
     def note(self, a: int, b: int, reason: str) -> None:
         """Record two groups not merged, for the review report."""
@@ -106,6 +142,28 @@ class Clusters:
 
     def merge_candidates(self) -> tuple[MergeCandidate, ...]:
         return tuple(MergeCandidate(names, reason) for names, reason in sorted(self.candidates.items()))
+
+
+def _memoised(function: Callable[[str], Key]) -> Callable[[str], Key]:
+    """``function`` remembering its results for this resolution (not across rebuilds: names come and go)."""
+    found: dict[str, Key] = {}
+
+    def memo(text: str) -> Key:
+        value = found.get(text)
+        if value is None:
+            value = found[text] = function(text)
+        return value
+    return memo
+
+
+def only(items: Iterable[int]) -> int | None:
+    """The one value ``items`` yields (however often), None when none or several (stops at the second)."""
+    found = None
+    for item in items:
+        if found is not None and item != found:
+            return None
+        found = item
+    return found
 
 
 def _role_words(roles: Iterable[str]) -> set[str]:
@@ -129,9 +187,10 @@ def _pin(clusters: Clusters, entries: tuple[Entry, ...]) -> None:
     first: dict[int, int] = {}
     for i, unit in enumerate(clusters.units):
         scoped = [e for e in entries if e.applies_to(unit.article, unit.briefing)]
-        entry = next((e for e in scoped if unit.key in e.keys), None) or \
+        key = clusters.unit_keys[i]
+        entry = next((e for e in scoped if key in e.keys), None) or \
             next((e for e in scoped if unit.keys & e.keys), None) or \
-            next((e for e in scoped if e.articles and any(set(unit.key) <= set(k) for k in e.keys)), None)
+            next((e for e in scoped if e.articles and any(set(key) <= set(k) for k in e.keys)), None)
         if entry is None:
             continue
         if entry.number in first:
@@ -145,11 +204,11 @@ def _pin(clusters: Clusters, entries: tuple[Entry, ...]) -> None:
 def _same_name(clusters: Clusters) -> None:
     """Rule 2."""
     seen: dict[Key, int] = {}
-    for i, unit in enumerate(clusters.units):
-        if unit.key in seen:
-            clusters.join(seen[unit.key], i, "the same name, kept apart by the people registry")
+    for i, key in enumerate(clusters.unit_keys):
+        if key in seen:
+            clusters.join(seen[key], i, "the same name, kept apart by the people registry")
         else:
-            seen[unit.key] = i
+            seen[key] = i
 
 
 def _multi_word_index(clusters: Clusters) -> dict[str, set[int]]:
@@ -170,10 +229,12 @@ def _longer_name(clusters: Clusters) -> None:
         if clusters.find(root) != root:
             continue
         for key in sorted(k for k in clusters.keys[root] if len(k) > 1):
-            holders = set.intersection(*(index[w] for w in key)) - {root}
-            holders = {h for h in holders if any(set(key) < set(k) for k in clusters.keys.get(h, ()))}
-            if len({clusters.find(h) for h in holders}) == 1:
-                clusters.join(root, holders.pop(), "a shorter form of the name, kept apart by the people registry")
+            fewest, *others = sorted((index[w] for w in key), key=len)  # not a copy of every "John"'s groups
+            words = set(key)
+            holder = only(clusters.find(h) for h in fewest if h != root and all(h in other for other in others)
+                          and any(words < set(k) for k in clusters.keys.get(h, ())))
+            if holder is not None:
+                clusters.join(root, holder, "a shorter form of the name, kept apart by the people registry")
 
 
 def _one_word(clusters: Clusters) -> None:
@@ -237,12 +298,38 @@ def _variants(clusters: Clusters) -> None:
         if length == 1 and not rest:
             _one_word_variants(clusters, members)
             continue
-        for x, (a, wa) in enumerate(members):
-            for b, wb in members[x + 1:]:
-                if near_spelling(wa, wb, FUZZY_MIN_LENGTH_IN_NAME if length > 1 else FUZZY_MIN_LENGTH):
-                    _consider(clusters, a, b, f"spelling variants '{wa}' / '{wb}'")
-                elif length > 1 and _one_given_name(wa, wb):
-                    _consider(clusters, a, b, f"'{wa}' and '{wb}' may be one given name")
+        if len(members) < 2:  # most buckets: a name alone in the collection
+            continue
+        shortest = FUZZY_MIN_LENGTH_IN_NAME if length > 1 else FUZZY_MIN_LENGTH
+        for x, y in _close_pairs([w for _, w in members], shortest, given_names=length > 1):
+            (a, wa), (b, wb) = members[x], members[y]
+            if near_spelling(wa, wb, shortest):
+                _consider(clusters, a, b, f"spelling variants '{wa}' / '{wb}'")
+            elif length > 1 and _one_given_name(wa, wb):
+                _consider(clusters, a, b, f"'{wa}' and '{wb}' may be one given name")
+
+
+def _one_letter_out(word: str) -> set[tuple[str, str]]:
+    """(first letter, the word or it with one letter left out): two words one edit apart with the same
+    first letter share one (a letter changed: both without it; one added: the shorter itself)."""
+    return {(word[:1], word), *((word[:1], word[:i] + word[i + 1:]) for i in range(len(word)))}
+
+
+def _close_pairs(words: list[str], shortest: int, given_names: bool) -> list[tuple[int, int]]:
+    """The pairs (x, y), x < y, of ``words`` that may be spelling variants (``near_spelling``) or, with
+    ``given_names``, forms of one given name, in the order of a loop over all pairs; found through an
+    index, since a bucket (every "John" of the collection) grows with it. A superset: callers test each."""
+    near: dict[tuple[str, str], list[int]] = defaultdict(list)
+    given: dict[str, list[int]] = defaultdict(list)
+    for x, word in enumerate(words):
+        if len(word) >= shortest:
+            for form in _one_letter_out(word):
+                near[form].append(x)
+        if given_names and (word in DIMINUTIVES or word in GIVEN_NAMES):
+            given[DIMINUTIVES.get(word, word)].append(x)
+    pairs = {(x, y) for group in (*near.values(), *given.values()) for n, x in enumerate(group)
+             for y in group[n + 1:] if words[x] != words[y]}
+    return sorted(pairs)
 
 
 def _one_given_name(a: str, b: str) -> bool:
@@ -256,16 +343,29 @@ def _one_word_variants(clusters: Clusters, members: list[tuple[int, str]]) -> No
     for root, word in members:
         by_first[word[:1]].append((root, word))
     exact = {word for root, word in members if any(len(k) > 1 for k in clusters.keys.get(clusters.find(root), ()))}
+    index: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)  # ``_one_letter_out`` → its words
+    for root, word in members:
+        if len(word) >= FUZZY_MIN_LENGTH:
+            for form in _one_letter_out(word):
+                index[form].append((root, word))
     for group in by_first.values():
         for root, word in group:
             if word in exact or any(len(k) > 1 for k in clusters.keys.get(clusters.find(root), ())):
                 continue  # a name's own word is not a misspelling of another's
-            near = {clusters.find(r) for r, w in group if near_spelling(word, w)} - {clusters.find(root)}
+            near = {clusters.find(r) for r, w in _near_words(index, word) if near_spelling(word, w)} \
+                - {clusters.find(root)}
             for other in sorted(near):
                 if len(near) == 1:
                     _consider(clusters, root, other, f"spelling variant of a name's word: '{word}'")
                 else:
                     clusters.note(root, other, f"'{word}' is spelled like several people's names")
+
+
+def _near_words(index: dict[tuple[str, str], list[tuple[int, str]]], word: str) -> list[tuple[int, str]]:
+    """The (root, word) entries of ``index`` that may be one edit from ``word`` (too short: none can be)."""
+    if len(word) < FUZZY_MIN_LENGTH:
+        return []
+    return [entry for form in _one_letter_out(word) for entry in index.get(form, ())]
 
 
 def _consider(clusters: Clusters, a: int, b: int, reason: str) -> None:
@@ -282,13 +382,8 @@ def _consider(clusters: Clusters, a: int, b: int, reason: str) -> None:
 def _shared_company(clusters: Clusters, ra: int, rb: int) -> bool:
     """Whether a third person is named beside both spellings, in articles that name only one of them:
     "Jerymayne Timmons" beside Kathina Thomas is the "Jermayne Timmons" of the articles on her."""
-    if clusters.briefings is None:  # built once: candidates are few, units many
-        clusters.briefings = defaultdict(set)
-        for i, unit in enumerate(clusters.units):
-            clusters.briefings[unit.briefing].add(i)
-    units_of = clusters.briefings
-    present = {r: {clusters.units[i].briefing for i in clusters.members[clusters.find(r)]} for r in (ra, rb)}
-
-    def company(slugs: set[str]) -> set[int]:
-        return {clusters.find(i) for slug in slugs for i in units_of[slug]} - {ra, rb}
-    return bool(company(present[ra] - present[rb]) & company(present[rb] - present[ra]))
+    named_a, named_b = clusters.named_with(ra), clusters.named_with(rb)
+    present_a, present_b = named_a[clusters.find(ra)], named_b[clusters.find(rb)]
+    fewer, more = sorted((named_a, named_b), key=len)
+    return any(other in more and other not in (ra, rb)
+               and not named_a[other] <= present_b and not named_b[other] <= present_a for other in fewer)

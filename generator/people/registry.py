@@ -29,6 +29,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -53,11 +54,11 @@ class Entry:
     articles: frozenset[str] = frozenset()  # empty: every article
     never: tuple[str, ...] = ()  # the names under ``not``
 
-    @property
+    @cached_property  # read for every mention of the collection: made once (callers never change it)
     def keys(self) -> set[tuple[str, ...]]:
         return {k for k in (name_key(self.name), *map(name_key, self.aliases)) if k}
 
-    @property
+    @cached_property
     def never_keys(self) -> set[tuple[str, ...]]:
         return {k for k in map(name_key, self.never) if k}
 

@@ -1,0 +1,28 @@
+"""The cyclic garbage collector paused while a cross-article stage runs.
+
+Resolving people, organisations and places allocates hundreds of thousands of small
+objects (units, keys, sets) that live until the stage returns. Each time enough of
+them pile up, Python's cyclic collector runs, and its oldest generation walks every
+object the process holds: the whole collection's extractions. So the stage's time
+grew faster than the collection (at 10,000 articles the collector was about 40% of
+people resolution). The stages make no reference cycles that need collecting while
+they run; reference counting frees the rest as usual, and the collector runs again
+afterwards.
+"""
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No cyclic collection inside the block (nested blocks and a collector already off are left as they were)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
