@@ -5,11 +5,12 @@
    setting that can change an extraction, the model's name and version, spaCy's
    version and the source of the code that reads and extracts (``code_version``):
    a hit is never stale, and a warm build decodes and parses nothing;
-3. the misses are cut into batches of about ``BATCH_WORDS`` words and each batch
-   runs ``extract_sources`` (read → clean → ``nlp.pipe`` → extract) in a worker: a
-   pool of ``settings.processes`` spawned processes, each loading the model once,
-   or a Dask cluster when a ``distributed.Client`` is given (or ``BRIEFINGS_DASK``
-   names a scheduler). Both run the same function on the same batches; results
+3. the misses are cut into batches of at most ``BATCH_WORDS`` words (tapered towards
+   the end, see ``tapered_batches``) and each batch runs ``extract_batch`` (read →
+   clean → ``nlp.pipe`` → extract) in a worker: a pool of ``settings.processes``
+   processes forked from this one once it has loaded the model (spawned, each loading
+   it, off Linux), or a Dask cluster when a ``distributed.Client`` is given (or
+   ``BRIEFINGS_DASK`` names a scheduler). Both run the same function; results
    come back in input order and are cached as they arrive, so a killed build keeps
    what it finished.
 
