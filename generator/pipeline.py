@@ -5,11 +5,12 @@
    setting that can change an extraction, the model's name and version, spaCy's
    version and the source of the code that reads and extracts (``code_version``):
    a hit is never stale, and a warm build decodes and parses nothing;
-3. the misses are cut into batches of about ``BATCH_WORDS`` words and each batch
-   runs ``extract_sources`` (read → clean → ``nlp.pipe`` → extract) in a worker: a
-   pool of ``settings.processes`` spawned processes, each loading the model once,
-   or a Dask cluster when a ``distributed.Client`` is given (or ``BRIEFINGS_DASK``
-   names a scheduler). Both run the same function on the same batches; results
+3. the misses are cut into batches of at most ``BATCH_WORDS`` words (tapered towards
+   the end, see ``tapered_batches``) and each batch runs ``extract_batch`` (read →
+   clean → ``nlp.pipe`` → extract) in a worker: a pool of ``settings.processes``
+   processes forked from this one once it has loaded the model (spawned, each loading
+   it, off Linux), or a Dask cluster when a ``distributed.Client`` is given (or
+   ``BRIEFINGS_DASK`` names a scheduler). Both run the same function; results
    come back in input order and are cached as they arrive, so a killed build keeps
    what it finished.
 
@@ -28,6 +29,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache, partial
@@ -46,6 +48,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 # per task: a few seconds of parsing (nlp.pipe gains from big batches), so both cores stay busy to the end
 BATCH_WORDS = 30_000
+MIN_BATCH_WORDS = 2_000  # the last, tapered batches (see ``tapered_batches``)
 INLINE_WORDS = 6_000  # fewer words to parse than this: not worth starting workers (~3 s each)
 DASK_ENV = "BRIEFINGS_DASK"  # a scheduler address, e.g. tcp://10.0.0.5:8786
 # settings that change where or how the work runs, or a later stage, never an extraction
@@ -280,13 +283,39 @@ def _run(sources: list[Source], settings: Settings, client: Any) -> Iterator[Out
     elif settings.processes <= 1 or total < INLINE_WORDS:
         yield from extract_batch(sources, settings.model)
     else:
-        # at least four batches per process, so that one long batch does not leave a core idle at the end
-        size = max(1, min(BATCH_WORDS, total // (4 * settings.processes)))
-        yield from _run_pool(batches(sources, size), settings.model, settings.processes)
+        yield from _run_pool(tapered_batches(sources, settings.processes), settings.model, settings.processes)
+
+
+def tapered_batches(sources: Sequence[Source], processes: int) -> list[list[Source]]:
+    """Consecutive runs of ``sources``, each about ``1 / (2 * processes)`` of the words still left
+    (at most ``BATCH_WORDS``, at least ``MIN_BATCH_WORDS``; an article is never split).
+
+    Big batches first (``nlp.pipe`` gains from them), then smaller and smaller ones: the
+    workers take the next batch as they finish one, so the last ones are short and no core
+    waits long for the other at the end (equal batches left one idle for half a batch).
+    """
+    left = sum(_words(source) for source in sources)
+    out: list[list[Source]] = []
+    batch: list[Source] = []
+    size = 0
+    for source in sources:
+        batch.append(source)
+        size += _words(source)
+        if size >= max(MIN_BATCH_WORDS, min(BATCH_WORDS, left // (2 * processes))):
+            out.append(batch)
+            left -= size
+            batch, size = [], 0
+    return out + [batch] if batch else out
 
 
 def _run_pool(work: list[list[Source]], model: str, processes: int) -> Iterator[Outcome]:
-    context = multiprocessing.get_context("spawn")  # fork after spaCy/threads is unsafe
+    if sys.platform == "linux":
+        # the workers are forked from this process with the model loaded, as spaCy's own ``n_process``
+        # does: none starts Python, imports spaCy and loads the model again (about 2 CPU-seconds each)
+        nlp.load(model)
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("spawn")  # fork is unsafe on macOS, absent on Windows
     with context.Pool(min(processes, len(work)), initializer=nlp.load, initargs=(model,)) as pool:
         for done in pool.imap(partial(extract_batch, model=model), work):
             yield from done

@@ -1,4 +1,4 @@
-"""The loaded pipeline: the attribute ruler's work done by a table, with the ruler's results exactly."""
+"""The loaded pipeline: the attribute ruler's and the lemmatizer's work done by tables, with their results exactly."""
 from __future__ import annotations
 
 import pytest
@@ -29,10 +29,23 @@ def full() -> Language:
     return spacy.load(DEFAULT_MODEL)
 
 
-def test_loaded_pipeline_has_the_table_instead_of_the_ruler(nlp: Language) -> None:
-    assert "attribute_ruler" not in nlp.pipe_names
+def test_loaded_pipeline_has_the_tables_instead_of_the_ruler_and_the_lemmatizer(nlp: Language) -> None:
+    assert "attribute_ruler" not in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
     assert isinstance(nlp.get_pipe("attribute_ruler_table"), nlp_module.AttributeTable)
-    assert nlp.pipe_names.index("attribute_ruler_table") < nlp.pipe_names.index("lemmatizer")
+    assert isinstance(nlp.get_pipe("lemmatizer_table"), nlp_module.LemmaTable)
+    assert nlp.pipe_names.index("attribute_ruler_table") < nlp.pipe_names.index("lemmatizer_table")
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_lemma_table_gives_the_lemmatizer_s_lemmas(full: Language, text: str) -> None:
+    """Twice over the same text: the second time every lemma comes from the table, none from the lemmatizer;
+    the ruler's own lemmas ("gon" → "go" in "gonna") are kept as the lemmatizer keeps them."""
+    table = nlp_module.LemmaTable(full, "table")
+    table.lemmatizer = full.get_pipe("lemmatizer")
+    parsed = full(text, disable=["lemmatizer", "ner"])
+    expected = [t.lemma_ for t in full.get_pipe("lemmatizer")(parsed.copy())]
+    assert [t.lemma_ for t in table(parsed.copy())] == expected
+    assert [t.lemma_ for t in table(parsed.copy())] == expected and table.table
 
 
 @pytest.mark.parametrize("text", SENTENCES)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from generator import pipeline
 from generator.config import Settings
 from generator.model import Extraction
-from generator.pipeline import Source, batches, cache_key
+from generator.pipeline import BATCH_WORDS, MIN_BATCH_WORDS, Source, batches, cache_key, tapered_batches
 
 ARTICLE = """Harbour levy debated in Portvale
 
@@ -83,6 +84,25 @@ def test_batches_keep_order_and_sizes(words, budget, expected):
     made = batches(sources, budget)
     assert [len(batch) for batch in made] == expected
     assert [s for batch in made for s in batch] == sources
+
+
+@pytest.mark.parametrize("words, processes", [
+    ([100] * 3000, 2),  # 300,000 words: full batches first, then shorter and shorter ones
+    ([700] * 100 + [4000] * 3, 2),  # long articles at the end: each alone, never split
+    ([100] * 3000, 4),
+    ([10] * 5, 2),  # less than one smallest batch: one batch
+    ([], 2),
+])
+def test_tapered_batches_keep_order_and_get_shorter_to_the_end(words, processes):
+    sources = [Source(f"{i}.txt", b" ".join([b"w"] * n)) for i, n in enumerate(words)]
+    made = tapered_batches(sources, processes)
+    assert [s for batch in made for s in batch] == sources
+    sizes = [sum(words[int(s.rel.split(".")[0])] for s in batch) for batch in made]
+    assert all(size <= max(BATCH_WORDS, max(words)) for size in sizes)
+    assert all(size >= MIN_BATCH_WORDS for size in sizes[:-1])
+    assert all(later <= size + max(words) for size, later in itertools.pairwise(sizes))  # shrinks (to an article)
+    if sum(words) > 4 * BATCH_WORDS:
+        assert sizes[0] >= BATCH_WORDS and sizes[-1] < BATCH_WORDS / 4  # the workers finish near together
 
 
 def test_cached_extractions_are_reused_and_an_edit_is_never_stale(tmp_path, monkeypatch):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...patterns.people import (
     DEMONYMS,
@@ -33,6 +34,7 @@ NAMESAKE_NEAR = 15  # tokens: a surname this close after a namesake's full name 
 FUZZY_MIN_LENGTH_IN_NAME = 4  # beside an identical given name, a four-letter surname may vary ("Rait"/"Raite")
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same few names thousands of times per article
 def fold(text: str) -> str:
     """Case- and accent-folded, for comparing names."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
@@ -47,6 +49,7 @@ def is_title_word(word: str) -> bool:
     return low in NAME_TITLES or low in TITLE_EXPANSIONS or low in HONORIFICS or low in ROLE_WORDS
 
 
+@lru_cache(maxsize=1 << 16)  # pure: grouping compares every form with every person, again and again
 def name_key(name: str) -> tuple[str, ...]:
     """The words that identify a person: folded, without titles, initials or punctuation."""
     words = [fold(w).strip(".'’-") for w in name.split()]
