@@ -70,6 +70,7 @@ from .handwritten import expand, person_names, shows_collection
 from .memo import RenderMemo
 from .pipeline import process_folder
 from .progress import ProgressLog
+from .resolve import ResolveMemo
 from .report import cleaning_summary, review_summary
 from .safety import build_lock
 from .search import hand_written_at
@@ -111,6 +112,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.dirty = False
         self.previous: set[str] = set()  # the generated paths of the build before (kept across serve rebuilds)
         self.memo = RenderMemo()  # pages of the build before, reused when their records are unchanged (serve)
+        self.resolved = ResolveMemo()  # the corpus of the build before, patched after an edit of wording (serve)
         self.staged: dict[str, str] = {}  # what is in the serve-pages folder, so unchanged pages are not read
         self.templates = CompiledTemplates()
         self.layout = ""  # what every page shows besides its own content (site_layout), at the build before
@@ -145,7 +147,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                                   "warned about, and the setting 'strict' asks for strict inputs: fix or remove "
                                   "them, or unset 'strict' (BRIEFINGS_STRICT).")
             self.built = built = build_site(collection, settings, config.use_directory_urls,
-                                            self.memo if self.serving else None)
+                                            *((self.memo, self.resolved) if self.serving else ()))
         except BriefingsError as error:
             raise PluginError(str(error)) from None
         log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))

@@ -14,7 +14,7 @@ from .model import Corpus
 from .pipeline import Collection
 from .render import render_site
 from .report import review_report
-from .resolve import resolve
+from .resolve import ResolveMemo, resolve
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,11 @@ class Built:
 
 
 def build_site(collection: Collection, settings: Settings, directory_urls: bool = True,
-               memo: RenderMemo | None = None) -> Built:
-    """``memo``: the pages of the previous build, to reuse those whose records are unchanged (serve)."""
+               memo: RenderMemo | None = None, resolved: ResolveMemo | None = None) -> Built:
+    """``memo``: the pages of the previous build, to reuse those whose records are unchanged (serve);
+    ``resolved``: its corpus, patched when no article's names, dates or story signature changed."""
     registry = settings.registry_path()
-    corpus = resolve(collection.extractions, registry if registry.is_file() else None)
+    corpus = resolve(collection.extractions, registry if registry.is_file() else None, resolved)
     return build_from_corpus(corpus, collection.errors, directory_urls, memo)
 
 

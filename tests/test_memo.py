@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import site_corpus
 from generator.memo import RenderMemo
-from generator.model import DateRef, Extraction, Mention, Published
-from generator.resolve import resolve
+from generator.model import DateRef, Extraction, Mention, Published, Quote
+from generator.resolve import ResolveMemo, resolve
 from generator.site import build_from_corpus
 
 
@@ -61,3 +61,90 @@ def test_an_unchanged_collection_is_not_rendered_again() -> None:
     before = memo.hits
     build_from_corpus(resolve(list(site_corpus.extractions().values())), memo=memo)
     assert memo.hits - before == len(memoised)  # every one of them reused
+
+
+def reworded(e: Extraction, paragraph: int, text: str) -> Extraction:
+    body = list(e.article.body)
+    body[paragraph] = text
+    return replace(e, article=replace(e.article, body=tuple(body)))
+
+
+def requoted(e: Extraction, index: int, text: str) -> Extraction:
+    quotes = list(e.quotes)
+    quotes[index] = replace(quotes[index], text=text)
+    return replace(e, quotes=tuple(quotes))
+
+
+def quoting(e: Extraction, text: str) -> Extraction:
+    """``e`` with one more quotation, by its first person, in its first paragraph."""
+    return replace(e, quotes=(*e.quotes, Quote(text, e.persons[0].name, "said", 0.7, 0)))
+
+
+def wording_edits() -> list[tuple[str, dict[str, Extraction], bool]]:
+    """(step, the collection after it, whether the last corpus can be patched): a writer's serve session."""
+    current = dict(site_corpus.extractions())
+    steps = [("first build", dict(current), False)]
+    harbor = current["a-harbor"]
+    current["a-harbor"] = reworded(harbor, 2, harbor.article.body[2] + " The tugs were painted over the winter.")
+    steps.append(("a sentence added to a story member", dict(current), True))
+    current["c-hostile"] = quoting(current["c-hostile"], "Not this year.")
+    steps.append(("a short quotation added: the speaker's page shows it", dict(current), True))
+    current["c-hostile"] = requoted(current["c-hostile"], 2, "Not this budget.")
+    steps.append(("a short quotation reworded", dict(current), True))
+    harbor = current["a-harbor"]
+    current["a-harbor"] = replace(harbor, quotes=(*harbor.quotes, Quote("The Port Authority agreed.",
+                                                                        "Tomas Brennick", "said", 0.7, 1)))
+    steps.append(("a quotation naming an organisation: its page and the story's quotes", dict(current), True))
+    current["a-harbor"] = harbor
+    steps.append(("and removed again", dict(current), True))
+    hostile = current["c-hostile"]
+    current["c-hostile"] = replace(hostile, persons=(*hostile.persons[:1], replace(hostile.persons[1],
+                                                                                    name="Tomas Brenick")))
+    steps.append(("a name changed: resolved again", dict(current), False))
+    current["d-undated"] = replace(current["d-undated"], published=Published("2021-05-02", "front matter"))
+    steps.append(("a date changed: resolved again", dict(current), False))
+    current["b-valley"] = requoted(current["b-valley"], 0, "open every port to any ship that asks, from spring on")
+    steps.append(("a long quotation reworded (story grouping reads it): resolved again", dict(current), False))
+    current["b-valley"] = retitled(current["b-valley"], "Valley council votes on the harbour levy")
+    steps.append(("a new headline (story grouping reads its terms): resolved again", dict(current), False))
+    del current["d-undated"]
+    steps.append(("an article deleted: resolved again", dict(current), False))
+    return steps
+
+
+def test_a_patched_corpus_equals_a_fresh_one_and_names_fall_back_to_a_full_resolve() -> None:
+    memo, pages = ResolveMemo(), RenderMemo()
+    for step, collection, patched in wording_edits():
+        before = memo.patched
+        corpus = resolve(list(collection.values()), memo=memo)
+        assert (memo.patched > before) is patched, step
+        assert corpus == resolve(list(collection.values())), step
+        assert build_from_corpus(corpus, memo=pages).pages == build_from_corpus(corpus).pages, step
+
+
+def test_a_patched_edit_shows_where_its_quotes_are_shown() -> None:
+    memo = ResolveMemo()
+    collection = site_corpus.extractions()
+    resolve(list(collection.values()), memo=memo)
+    collection["c-hostile"] = quoting(collection["c-hostile"], "Not this year.")
+    pages = build_from_corpus(resolve(list(collection.values()), memo=memo)).pages
+    collection["c-hostile"] = requoted(collection["c-hostile"], 2, "Not this budget.")
+    again = build_from_corpus(resolve(list(collection.values()), memo=memo)).pages
+    assert memo.patched == 2
+    assert "Not this year." in pages["briefings/c-hostile.md"] and "Not this year." in pages["people/ilse-kandor.md"]
+    assert "Not this budget." in again["people/ilse-kandor.md"] and "Not this year." not in again["people/ilse-kandor.md"]
+
+
+def test_an_unsure_name_kept_by_the_people_stage_stays_on_a_patched_briefing() -> None:
+    memo = ResolveMemo()
+    collection = site_corpus.extractions()
+    marta = Mention("Marta", "person", (), (), (1,))
+    collection["c-hostile"] = replace(collection["c-hostile"], unsure=(marta,))
+    collection["d-undated"] = replace(collection["d-undated"], persons=(
+        *collection["d-undated"].persons, Mention("Marta Velasquez", "person", (), (), (0,))))
+    fresh = resolve(list(collection.values()), memo=memo)
+    assert marta in {b.slug: b for b in fresh.briefings}["c-hostile"].extraction.persons  # kept: Marta Velasquez
+    hostile = collection["c-hostile"]
+    collection["c-hostile"] = reworded(hostile, 1, "And then " + hostile.article.body[1])  # two stop words
+    assert resolve(list(collection.values()), memo=memo) == resolve(list(collection.values()))
+    assert memo.patched == 1
