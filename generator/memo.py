@@ -7,25 +7,30 @@ everything the template reads. A page is rendered again only when its key change
 so it can never be stale; ``tests/test_memo.py`` compares memoised builds after
 edits with fresh ones.
 
-Digests are of pickled contexts. An extraction is pickled as the digest of its own
-pickle, kept by the object's identity (the pipeline hands back the same objects for
-unchanged articles), so a briefing page's key costs no more than its small context.
+Digests are of pickled contexts. An extraction (a briefing page's ``e``) is pickled as
+the digest of its own pickle, kept by the object's identity (the pipeline hands back
+the same objects for unchanged articles), so a briefing page's key costs no more than
+its small context. A costly part of a context (the network's drawing) can be kept the
+same way, keyed on what it is drawn from (``once``).
 """
 from __future__ import annotations
 
 import hashlib
-import io
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from .model import Extraction
+
+T = TypeVar("T")
 
 
 @dataclass
 class RenderMemo:
     pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # page path → (key, text)
     extractions: dict[int, tuple[Extraction, bytes]] = field(default_factory=dict)  # id → (object, digest)
+    values: dict[str, tuple[bytes, Any]] = field(default_factory=dict)  # name → (key of its inputs, value)
     hits: int = 0
 
     def page(self, path: str, key: bytes, render: Callable[[], str]) -> str:
@@ -39,10 +44,18 @@ class RenderMemo:
         return text
 
     def key(self, template: str, context: object) -> bytes:
-        """The key of the page ``template`` renders from ``context``: a digest of both."""
-        out = io.BytesIO()
-        _Pickler(out, self).dump((template, context))
-        return _digest(out.getvalue())
+        """The key of the page ``template`` renders from ``context`` (a dataclass): a digest of both, each
+        extraction among the context's fields as its kept digest."""
+        values = tuple(self.extraction_digest(v) if type(v) is Extraction else v for v in vars(context).values())
+        return _digest(pickle.dumps((template, type(context).__qualname__, values), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def once(self, name: str, inputs: object, make: Callable[[], T]) -> T:
+        """``make()``, or the value it gave last time for the same ``inputs`` (everything it reads)."""
+        key = _digest(pickle.dumps(inputs, protocol=pickle.HIGHEST_PROTOCOL))
+        kept = self.values.get(name)
+        if kept is None or kept[0] != key:
+            kept = self.values[name] = (key, make())
+        return kept[1]  # type: ignore[no-any-return]
 
     def extraction_digest(self, e: Extraction) -> bytes:
         kept = self.extractions.get(id(e))
@@ -55,17 +68,6 @@ class RenderMemo:
         self.pages = {path: kept for path, kept in self.pages.items() if path in paths}
         current = {id(e) for e in extractions}
         self.extractions = {i: kept for i, kept in self.extractions.items() if i in current}
-
-
-class _Pickler(pickle.Pickler):
-    """Pickles a context, each extraction in it as its kept digest (``persistent_id``)."""
-
-    def __init__(self, file: io.BytesIO, memo: RenderMemo) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self.render_memo = memo
-
-    def persistent_id(self, obj: object) -> bytes | None:
-        return self.render_memo.extraction_digest(obj) if type(obj) is Extraction else None
 
 
 def _digest(data: bytes) -> bytes:

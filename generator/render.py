@@ -146,7 +146,7 @@ def render_site(corpus: Corpus, directory_urls: bool = True, memo: RenderMemo | 
         out.add("actor", contexts.actor_page(look, actor, urls.actor_page(actor.kind, actor.slug)))
     for kind in ("org", "place"):
         render_actors_index(look, out, kind)
-    out.add("network", contexts.network_page(look))
+    out.add("network", contexts.network_page(look, memo.once if memo else None))
     for story in corpus.stories:
         out.add("story", contexts.story_page(look, story, urls.story_page(story.slug)))
     render_stories_index(look, out)
