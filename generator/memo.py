@@ -26,11 +26,25 @@ from .model import Extraction
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class Affected:
+    """The records a patched corpus changed (``resolve.patch``): the edited briefings, and the people,
+    organisations, places and stories whose records were made again. Every page that can show one of them
+    is rendered (or looked up in the memo) as usual; the others are the memo's pages as they are."""
+
+    base: object  # the corpus patched: the memo's pages must be of it (``RenderMemo.rendered``)
+    briefings: frozenset[str]  # slugs of the edited briefings
+    people: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()
+    stories: frozenset[str] = frozenset()
+
+
 @dataclass
 class RenderMemo:
     pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # page path → (key, text)
     extractions: dict[int, tuple[Extraction, bytes]] = field(default_factory=dict)  # id → (object, digest)
     values: dict[str, tuple[bytes, Any]] = field(default_factory=dict)  # name → (key of its inputs, value)
+    rendered: object = None  # the corpus the pages are of, once all were made
     hits: int = 0
 
     def page(self, path: str, key: bytes, render: Callable[[], str]) -> str:
@@ -42,6 +56,14 @@ class RenderMemo:
         text = render()
         self.pages[path] = (key, text)
         return text
+
+    def kept(self, path: str) -> str | None:
+        """The page's text as last rendered, if any (a page no change can reach: see ``Affected``)."""
+        kept = self.pages.get(path)
+        if kept is None:
+            return None
+        self.hits += 1
+        return kept[1]
 
     def key(self, template: str, context: object) -> bytes:
         """The key of the page ``template`` renders from ``context`` (a dataclass): a digest of both, each

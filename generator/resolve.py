@@ -33,6 +33,7 @@ from pathlib import Path
 
 from . import grouping
 from .extract.quotes import quote_key
+from .memo import Affected
 from .model import Actor, ActorQuote, Briefing, Corpus, Extraction, Mention, Person, PersonQuote
 from .patterns.stories import STOP_WORDS, TOKEN
 from .people import resolve_people
@@ -67,6 +68,7 @@ class ResolveMemo:
     registry: bytes | None = None
     kept: dict[int, tuple[Extraction, bytes]] = field(default_factory=dict)  # id → (object, digest)
     patched: int = 0  # rebuilds that patched the last corpus (for tests and the log)
+    affected: Affected | None = None  # what the last patch changed; None after a full resolve
 
     def digest(self, e: Extraction) -> bytes:
         """``resolution_digest(e)``, computed once per extraction object (the pipeline keeps unchanged ones)."""
@@ -86,10 +88,12 @@ def resolve(extractions: Sequence[Extraction], registry: Path | None = None,
     memo.kept = {id(e): memo.kept[id(e)] for e in extractions}
     registry_bytes = registry.read_bytes() if registry is not None else None
     if memo.last is not None and digests == memo.digests and registry_bytes == memo.registry:
+        base = memo.last.corpus
         memo.last = patch(memo.last, memo.inputs, extractions)
+        memo.affected = affected(base, memo.last.corpus)
         memo.patched += 1
     else:
-        memo.last = resolve_all(extractions, registry)
+        memo.last, memo.affected = resolve_all(extractions, registry), None
     memo.inputs, memo.digests, memo.registry = {e.article.path: e for e in extractions}, digests, registry_bytes
     return memo.last.corpus
 
@@ -179,6 +183,14 @@ def patch(last: Resolved, before: dict[str, Extraction], extractions: Sequence[E
     return replace(last, corpus=replace(corpus, briefings=briefings, people=people, actors=actors,
                                         stories=tuple(found.get(s.slug, s) for s in corpus.stories),
                                         story_quotes=story_quotes))
+
+
+def affected(before: Corpus, after: Corpus) -> Affected:
+    """The records ``patch`` made again: those that are not the objects they were."""
+    def changed(old: Sequence, new: Sequence) -> frozenset[str]:
+        return frozenset(n.slug for o, n in zip(old, new) if o is not n)
+    return Affected(before, changed(before.briefings, after.briefings), changed(before.people, after.people),
+                    changed(before.actors, after.actors), changed(before.stories, after.stories))
 
 
 def _patched(briefing: Briefing, e: Extraction, confirmed: dict[str, tuple[Mention, ...]]) -> Briefing:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from . import urls
 from .config import Settings
 from .feeds import atom_feed, csv_files, data_json
-from .memo import RenderMemo
+from .memo import Affected, RenderMemo
 from .model import Corpus
 from .pipeline import Collection
 from .render import render_site
@@ -30,13 +30,14 @@ def build_site(collection: Collection, settings: Settings, directory_urls: bool 
     ``resolved``: its corpus, patched when no article's names, dates or story signature changed."""
     registry = settings.registry_path()
     corpus = resolve(collection.extractions, registry if registry.is_file() else None, resolved)
-    return build_from_corpus(corpus, collection.errors, directory_urls, memo)
+    return build_from_corpus(corpus, collection.errors, directory_urls, memo, resolved.affected if resolved else None)
 
 
 def build_from_corpus(corpus: Corpus, errors: tuple = (), directory_urls: bool = True,
-                      memo: RenderMemo | None = None) -> Built:
-    """Pages and report of an already resolved corpus (the golden tests start here)."""
-    return Built(corpus, render_site(corpus, directory_urls, memo), review_report(corpus, errors))
+                      memo: RenderMemo | None = None, affected: Affected | None = None) -> Built:
+    """Pages and report of an already resolved corpus (the golden tests start here); ``affected``: what a
+    patch changed in the corpus the memo's pages are of (``render_site``)."""
+    return Built(corpus, render_site(corpus, directory_urls, memo, affected), review_report(corpus, errors))
 
 
 def extra_files(built: Built, site_name: str, site_url: str | None) -> dict[str, str]:

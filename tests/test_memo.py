@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import site_corpus
+from generator import contexts
 from generator.memo import RenderMemo
 from generator.model import DateRef, Extraction, Mention, Published, Quote
 from generator.resolve import ResolveMemo, resolve
@@ -119,7 +120,9 @@ def test_a_patched_corpus_equals_a_fresh_one_and_names_fall_back_to_a_full_resol
         corpus = resolve(list(collection.values()), memo=memo)
         assert (memo.patched > before) is patched, step
         assert corpus == resolve(list(collection.values())), step
-        assert build_from_corpus(corpus, memo=pages).pages == build_from_corpus(corpus).pages, step
+        # a patch renders only the pages it can reach (memo.affected): the others are the memo's as they were
+        assert build_from_corpus(corpus, memo=pages, affected=memo.affected).pages == build_from_corpus(corpus).pages, \
+            step
 
 
 def test_a_patched_edit_shows_where_its_quotes_are_shown() -> None:
@@ -148,3 +151,19 @@ def test_an_unsure_name_kept_by_the_people_stage_stays_on_a_patched_briefing() -
     collection["c-hostile"] = reworded(hostile, 1, "And then " + hostile.article.body[1])  # two stop words
     assert resolve(list(collection.values()), memo=memo) == resolve(list(collection.values()))
     assert memo.patched == 1
+
+
+def test_a_patch_makes_the_contexts_of_the_pages_it_can_reach_only(monkeypatch) -> None:
+    memo, pages = ResolveMemo(), RenderMemo()
+    collection = site_corpus.extractions()
+    build_from_corpus(resolve(list(collection.values()), memo=memo), memo=pages, affected=memo.affected)
+    made: list[str] = []
+    real = contexts.person_page
+    monkeypatch.setattr(contexts, "person_page", lambda look, person, here: made.append(person.slug)
+                        or real(look, person, here))
+    collection["d-undated"] = reworded(collection["d-undated"], 0, "And then Ilse Kandor opened the new library.")
+    corpus = resolve(list(collection.values()), memo=memo)
+    built = build_from_corpus(corpus, memo=pages, affected=memo.affected).pages
+    assert memo.patched == 1 and made == ["ilse-kandor"]  # the only person the edited briefing names
+    assert "And then Ilse Kandor" in built["briefings/d-undated.md"]
+    assert built == build_from_corpus(corpus).pages
