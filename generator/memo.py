@@ -92,5 +92,30 @@ class RenderMemo:
         self.extractions = {i: kept for i, kept in self.extractions.items() if i in current}
 
 
+def _same(a: object, b: object) -> bool:
+    """The same object; or equal text (a slug, a URL), which is not kept as one object from build to build."""
+    return a is b or (type(a) is str and a == b)
+
+
 def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
+
+
+@dataclass
+class RecordMemo:
+    """Per-record parts of the downloads (a briefing's JSON record, its CSV rows) kept across serve rebuilds:
+    made again unless every input is the very object it was (a patched corpus keeps unchanged records)."""
+
+    kept: dict[tuple[str, str], tuple[tuple[object, ...], Any]] = field(default_factory=dict)
+    now: dict[tuple[str, str], tuple[tuple[object, ...], Any]] = field(default_factory=dict)
+
+    def get(self, kind: str, slug: str, inputs: tuple[object, ...], make: Callable[[], T]) -> T:
+        old = self.kept.get((kind, slug))
+        if old is None or len(old[0]) != len(inputs) or not all(map(_same, old[0], inputs)):
+            old = (inputs, make())  # the inputs are kept alive with it, so an identity is never reused
+        self.now[(kind, slug)] = old
+        return old[1]  # type: ignore[no-any-return]
+
+    def done(self) -> None:
+        """End of a build: what it did not ask for is forgotten."""
+        self.kept, self.now = self.now, {}

@@ -67,7 +67,7 @@ from . import nlp
 from .config import SETTINGS, Settings, base_type, load
 from .errors import BriefingsError
 from .handwritten import expand, person_names, shows_collection
-from .memo import RenderMemo
+from .memo import RecordMemo, RenderMemo
 from .pipeline import process_folder
 from .progress import ProgressLog
 from .resolve import ResolveMemo
@@ -111,6 +111,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.dirty = False
         self.previous: set[str] = set()  # the generated paths of the build before (kept across serve rebuilds)
         self.memo = RenderMemo()  # pages of the build before, reused when their records are unchanged (serve)
+        self.records = RecordMemo()  # the downloads' records of the build before (serve)
         self.resolved = ResolveMemo()  # the corpus of the build before, patched after an edit of wording (serve)
         self.staged: dict[str, tuple[str, Path]] = {}  # the serve-pages folder's pages (text, file): not read again
         self.files: dict[str, File] = {}  # the generated pages' MkDocs files of the build before (serve)
@@ -151,7 +152,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except BriefingsError as error:
             raise PluginError(str(error)) from None
         log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
-        extras = extra_files(built, config.site_name, config.site_url)
+        extras = extra_files(built, config.site_name, config.site_url, self.records if self.serving else None)
         generated = {**built.pages, **extras}
         hand_written = {f.url: f for f in files.documentation_pages() if f.generated_by is None}
         layout = site_layout(config, files) if self.dirty else ""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from . import urls
 from .config import Settings
 from .feeds import atom_feed, csv_files, data_json
-from .memo import Affected, RenderMemo
+from .memo import Affected, RecordMemo, RenderMemo
 from .model import Corpus
 from .pipeline import Collection
 from .render import render_site
@@ -40,7 +40,11 @@ def build_from_corpus(corpus: Corpus, errors: tuple = (), directory_urls: bool =
     return Built(corpus, render_site(corpus, directory_urls, memo, affected), review_report(corpus, errors))
 
 
-def extra_files(built: Built, site_name: str, site_url: str | None) -> dict[str, str]:
-    """The site's files that are not pages: the Atom feed and the downloads (JSON, CSV)."""
-    return {urls.FEED: atom_feed(built.corpus, site_name, site_url),
-            urls.DATA: data_json(built.corpus), **csv_files(built.corpus, site_url)}
+def extra_files(built: Built, site_name: str, site_url: str | None, memo: RecordMemo | None = None) -> dict[str, str]:
+    """The site's files that are not pages: the Atom feed and the downloads (JSON, CSV); ``memo``: the records
+    of the previous build, reused where their briefing is the same object (serve)."""
+    files = {urls.FEED: atom_feed(built.corpus, site_name, site_url),
+             urls.DATA: data_json(built.corpus, memo), **csv_files(built.corpus, site_url, memo)}
+    if memo is not None:
+        memo.done()
+    return files

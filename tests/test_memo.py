@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import site_corpus
 from generator import contexts
-from generator.memo import RenderMemo
+from generator.memo import RecordMemo, RenderMemo
 from generator.model import DateRef, Extraction, Mention, Published, Quote
 from generator.resolve import ResolveMemo, resolve
-from generator.site import build_from_corpus
+from generator.site import Built, build_from_corpus, extra_files
 
 
 def retitled(e: Extraction, title: str) -> Extraction:
@@ -114,7 +114,7 @@ def wording_edits() -> list[tuple[str, dict[str, Extraction], bool]]:
 
 
 def test_a_patched_corpus_equals_a_fresh_one_and_names_fall_back_to_a_full_resolve() -> None:
-    memo, pages = ResolveMemo(), RenderMemo()
+    memo, pages, records = ResolveMemo(), RenderMemo(), RecordMemo()
     for step, collection, patched in wording_edits():
         before = memo.patched
         corpus = resolve(list(collection.values()), memo=memo)
@@ -123,6 +123,9 @@ def test_a_patched_corpus_equals_a_fresh_one_and_names_fall_back_to_a_full_resol
         # a patch renders only the pages it can reach (memo.affected): the others are the memo's as they were
         assert build_from_corpus(corpus, memo=pages, affected=memo.affected).pages == build_from_corpus(corpus).pages, \
             step
+        built = Built(corpus, {}, "")  # the downloads: a briefing's records are reused while it is the same object
+        assert extra_files(built, "Desk", "https://example.org/", records) \
+            == extra_files(built, "Desk", "https://example.org/"), step
 
 
 def test_a_patched_edit_shows_where_its_quotes_are_shown() -> None:
