@@ -115,6 +115,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.resolved = ResolveMemo()  # the corpus of the build before, patched after an edit of wording (serve)
         self.staged: dict[str, tuple[str, Path]] = {}  # the serve-pages folder's pages (text, file): not read again
         self.files: dict[str, File] = {}  # the generated pages' MkDocs files of the build before (serve)
+        self.unchanged: set[str] = set()  # the generated pages whose text this build left as it was (serve)
         self.templates = CompiledTemplates()
         self.layout = ""  # what every page shows besides its own content (site_layout), at the build before
         self.summary = ""  # the review's counts, the last line of a build
@@ -175,6 +176,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.layout = layout
             render_again(files, generated)
             remove_outputs(config, self.previous - set(generated))
+        if self.serving:
+            changed = len(generated) - len(self.unchanged)
+            log.info("Rebuilt: %s; %d of %d generated files made again.", "an edit of wording, people, stories and "
+                     "links kept" if self.resolved.affected is not None else "the collection resolved again",
+                     changed, len(generated))
         self.previous = set(generated)
         self.names = person_names(built)
         self.summary = review_summary(built.corpus, collection.errors)
@@ -186,11 +192,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         ``Page`` MkDocs made of it: MkDocs then neither makes the page again (about a millisecond each, 21,000
         at 10,000 articles) nor reads it (its output is newer than its source), as it would not render it."""
         cache = settings.cache or Path(config.config_file_path).parent / ".cache" / "briefings"  # even uncached
-        unchanged = {path for path, text in generated.items() if self.staged.get(path, ("",))[0] is text} \
-            if self.dirty else set()  # the memo hands back the very same text for a page it did not render again
+        # the memo hands back the very same text for a page it did not render again
+        self.unchanged = unchanged = {path for path, text in generated.items()
+                                      if self.staged.get(path, ("",))[0] is text}
         staged = sync_pages(generated, cache / SERVE_PAGES, self.staged)
         in_nav = nav_paths(config.nav)  # MkDocs gives pages of the nav their place in it on every build
-        kept = self.files
+        kept = self.files if self.dirty else {}
         self.files = {path: kept[path] if path in unchanged and path in kept and path not in in_nav
                       and kept[path].page is not None
                       else File.generated(config, path, abs_src_path=str(staged[path])) for path in generated}
