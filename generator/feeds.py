@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
 from .memo import RecordMemo
-from .model import Briefing, Corpus, Mention
+from .model import Briefing, Corpus, Mention, Person
 from .partial_date import PartialDate
 from .sorting import sort_name
 from .summary import summary
@@ -84,8 +84,10 @@ def data_json(corpus: Corpus, memo: RecordMemo | None = None) -> str:
     records = [memo.get("json", b.slug, (b, story := story_of.get(b.slug), related := corpus.related.get(b.slug, ())),
                         lambda b=b, story=story, related=related: _dumps(_briefing_record(b, story, related)))
                for b in corpus.briefings]
-    rest = _dumps(_records_but_briefings(corpus))
-    return '{"briefings":[' + ",".join(records) + "]" + ("," + rest[1:] if rest != "{}" else "}") + "\n"
+    people = [memo.get("json-person", p.slug, (p,), lambda p=p: _dumps(_person_record(p))) for p in corpus.people]
+    rest = _dumps({"stories": [{"slug": s.slug, "briefings": list(s.briefings)} for s in corpus.stories],
+                   "merge_candidates": [{"names": list(c.names), "reason": c.reason} for c in corpus.merge_candidates]})
+    return '{"briefings":[' + ",".join(records) + '],"people":[' + ",".join(people) + "]," + rest[1:] + "\n"
 
 
 def _dumps(data: object) -> str:
@@ -93,17 +95,12 @@ def _dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _records_but_briefings(corpus: Corpus) -> dict:
-    return {
-        "people": [{"slug": p.slug, "name": p.name, "aliases": list(p.aliases), "description": p.description,
-                    "url": urls.page_href(urls.person_page(p.slug)),
-                    "roles": [{"role": r.role, "briefing": r.article, "date": r.date} for r in p.roles],
-                    "briefings": list(p.articles),
-                    "co_mentions": [{"person": s, "briefings": n} for s, n in p.co_mentions]}
-                   for p in corpus.people],
-        "stories": [{"slug": s.slug, "briefings": list(s.briefings)} for s in corpus.stories],
-        "merge_candidates": [{"names": list(c.names), "reason": c.reason} for c in corpus.merge_candidates],
-    }
+def _person_record(p: Person) -> dict:
+    return {"slug": p.slug, "name": p.name, "aliases": list(p.aliases), "description": p.description,
+            "url": urls.page_href(urls.person_page(p.slug)),
+            "roles": [{"role": r.role, "briefing": r.article, "date": r.date} for r in p.roles],
+            "briefings": list(p.articles),
+            "co_mentions": [{"person": s, "briefings": n} for s, n in p.co_mentions]}
 
 
 def _briefing_record(b: Briefing, story: str | None, related: tuple[tuple[str, float], ...]) -> dict:
