@@ -223,6 +223,14 @@ class Pages:
         else:
             self.pages[context.here] = self.memo.page(context.here, self.memo.key(kind, context), render)
 
+    def all_kept(self, paths: list[str]) -> bool:
+        """After a patch (``reach``): take these pages from the memo as they are, if it has them all."""
+        if self.reach is None or self.memo is None or any(path not in self.memo.pages for path in paths):
+            return False
+        for path in paths:
+            self.pages[path] = self.memo.kept(path)  # type: ignore[assignment]  # checked just above
+        return True
+
     def lazy(self, kind: str, here: str, family: str, record: object, context: Callable[[str], Page]) -> None:
         """``add`` of the context ``context(here)`` makes, unless the page at ``here`` is out of reach of a
         patch (``Reached``, ``family`` its set of records): then the memo's page as it is."""
@@ -273,9 +281,16 @@ def render_index(look: Lookup, out: Pages, kind: IndexKind, groups: list[tuple[s
     Up to ``INDEX_PAGE`` entries, one page with a section per group; past that, the index
     page lists the pages of each group (cut in parts of ``INDEX_PAGE``), from the first
     label to the last, and each part is a page of its own (``urls.index_part_page``).
-    Index pages list every entry: their memo key is a digest of all of them.
+    Index pages list every entry: their memo key is a digest of all of them. After a patch,
+    the people and organisation or place indexes are the memo's as they are: an entry shows
+    a name, a kind and a count of briefings, which a patch never changes (``resolve.patch``).
     """
     here, directory_urls = urls.index_page(kind.section), look.directory_urls
+    if kind.entry != "story" and out.all_kept([here, *(urls.index_part_page(kind.section, group, n)
+                                                     for group, entries in groups for n in
+                                                     range(1, len(_chunks(entries, INDEX_PAGE)) + 1)
+                                                     if sum(len(e) for _, e in groups) > INDEX_PAGE)]):
+        return
     listed = look.listing(item.briefings[0] for _, entries in groups for _, item in entries
                           if isinstance(item, Story))  # a story's entry shows its first report
     if sum(len(entries) for _, entries in groups) <= INDEX_PAGE:
