@@ -11,7 +11,7 @@ the resolve stage's (stories, related briefings, the timeline are in the Corpus)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from heapq import nsmallest
 from itertools import islice
@@ -369,11 +369,14 @@ def actor_page(look: Lookup, actor: Actor, here: str) -> ActorPage:
                      names={q.speaker: look.people[q.speaker].name for q in quotes if q.speaker in look.people})
 
 
-def network_page(look: Lookup) -> NetworkPage:
+def network_page(look: Lookup, once: Callable[[str, object, Callable[[], str]], str] | None = None) -> NetworkPage:
+    """``once``: ``RenderMemo.once`` under serve, so that the drawing (its layout is a few seconds at 10,000
+    articles) is made again only when the network changed."""
     here = urls.index_page(urls.NETWORK)
     net = graph.network(look.corpus.people)
     href = lambda slug: urls.raw_href(here, urls.person_page(slug), look.directory_urls)  # noqa: E731
-    figure = graph.svg(net, href) if net.edges else ""
+    draw = lambda: graph.svg(net, href) if net.edges else ""  # noqa: E731
+    figure = once("network", (net, here, look.directory_urls), draw) if once else draw()
     names = {slug: look.people[slug].name for a, b, _ in net.edges for slug in (a, b)}
     return NetworkPage(here, look.directory_urls, net=net, figure=Trusted(figure), names=names)
 

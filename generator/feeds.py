@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
-from .model import Briefing, Corpus, Mention
+from .memo import RecordMemo
+from .model import Briefing, Corpus, Mention, Person
 from .partial_date import PartialDate
 from .sorting import sort_name
 from .summary import summary
@@ -73,23 +74,33 @@ def _timestamp(value: str | None) -> str:
     return f"{date.first_day().isoformat()}T00:00:00Z"
 
 
-def data_json(corpus: Corpus) -> str:
-    """Every extracted record: briefings (without their full text), people and stories, as one JSON document."""
+def data_json(corpus: Corpus, memo: RecordMemo | None = None) -> str:
+    """Every extracted record: briefings (without their full text), people and stories, as one JSON document.
+
+    ``memo`` (serve): a briefing's record is kept as JSON text while its inputs are the same objects; the
+    document is the same as one ``json.dumps`` of it all (compact separators join lists and objects alike)."""
     story_of = {slug: s.slug for s in corpus.stories for slug in s.briefings}
-    data = {
-        "briefings": [_briefing_record(b, story_of.get(b.slug), corpus.related.get(b.slug, ()))
-                      for b in corpus.briefings],
-        "people": [{"slug": p.slug, "name": p.name, "aliases": list(p.aliases), "description": p.description,
-                    "url": urls.page_href(urls.person_page(p.slug)),
-                    "roles": [{"role": r.role, "briefing": r.article, "date": r.date} for r in p.roles],
-                    "briefings": list(p.articles),
-                    "co_mentions": [{"person": s, "briefings": n} for s, n in p.co_mentions]}
-                   for p in corpus.people],
-        "stories": [{"slug": s.slug, "briefings": list(s.briefings)} for s in corpus.stories],
-        "merge_candidates": [{"names": list(c.names), "reason": c.reason} for c in corpus.merge_candidates],
-    }
+    memo = memo or RecordMemo()
+    records = [memo.get("json", b.slug, (b, story := story_of.get(b.slug), related := corpus.related.get(b.slug, ())),
+                        lambda b=b, story=story, related=related: _dumps(_briefing_record(b, story, related)))
+               for b in corpus.briefings]
+    people = [memo.get("json-person", p.slug, (p,), lambda p=p: _dumps(_person_record(p))) for p in corpus.people]
+    rest = _dumps({"stories": [{"slug": s.slug, "briefings": list(s.briefings)} for s in corpus.stories],
+                   "merge_candidates": [{"names": list(c.names), "reason": c.reason} for c in corpus.merge_candidates]})
+    return '{"briefings":[' + ",".join(records) + '],"people":[' + ",".join(people) + "]," + rest[1:] + "\n"
+
+
+def _dumps(data: object) -> str:
     # compact: with an indent the json module falls back to its pure-Python encoder (seconds at 10,000 articles)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _person_record(p: Person) -> dict:
+    return {"slug": p.slug, "name": p.name, "aliases": list(p.aliases), "description": p.description,
+            "url": urls.page_href(urls.person_page(p.slug)),
+            "roles": [{"role": r.role, "briefing": r.article, "date": r.date} for r in p.roles],
+            "briefings": list(p.articles),
+            "co_mentions": [{"person": s, "briefings": n} for s, n in p.co_mentions]}
 
 
 def _briefing_record(b: Briefing, story: str | None, related: tuple[tuple[str, float], ...]) -> dict:
@@ -115,11 +126,18 @@ def _mention(m: Mention, person: str | None) -> dict:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run such a cell as a formula
 
 
-def csv_files(corpus: Corpus, site_url: str | None) -> dict[str, str]:
-    """``data/briefings.csv``, ``data/quotes.csv`` and ``data/people.csv`` (paths from ``urls.DATA_CSV``)."""
+def csv_files(corpus: Corpus, site_url: str | None, memo: RecordMemo | None = None) -> dict[str, str]:
+    """``data/briefings.csv``, ``data/quotes.csv`` and ``data/people.csv`` (paths from ``urls.DATA_CSV``);
+    ``memo`` (serve): each briefing's rows kept as CSV text while its inputs are the same objects."""
     base = site_url.rstrip("/") + "/" if site_url else ""
-    return {urls.DATA_CSV["briefings"]: _csv(BRIEFING_COLUMNS, briefing_rows(corpus, base)),
-            urls.DATA_CSV["quotes"]: _csv(QUOTE_COLUMNS, quote_rows(corpus, base)),
+    memo = memo or RecordMemo()
+    story_of = {slug: s.slug for s in corpus.stories for slug in s.briefings}
+    briefings = [memo.get("csv-briefing", b.slug, (b, story := story_of.get(b.slug), base),
+                          lambda b=b, story=story: _csv_rows([briefing_row(b, story, base)])) for b in corpus.briefings]
+    quotes = [memo.get("csv-quotes", b.slug, (b, base), lambda b=b: _csv_rows(briefing_quote_rows(b, base)))
+              for b in corpus.briefings]
+    return {urls.DATA_CSV["briefings"]: _csv(BRIEFING_COLUMNS, []) + "".join(briefings),
+            urls.DATA_CSV["quotes"]: _csv(QUOTE_COLUMNS, []) + "".join(quotes),
             urls.DATA_CSV["people"]: _csv(PEOPLE_COLUMNS, people_rows(corpus, base))}
 
 
@@ -132,28 +150,31 @@ PEOPLE_COLUMNS = ("slug", "name", "sort_name", "aliases", "briefings", "quotes",
 
 def briefing_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
     story_of = {slug: s.slug for s in corpus.stories for slug in s.briefings}
-    rows: list[tuple[object, ...]] = []
-    for b in corpus.briefings:
-        e = b.extraction
-        kinds = {kind: "; ".join(sorted({m.name for m in e.actors if m.kind == kind})) for kind in ("org", "country")}
-        rows.append((b.slug, e.published.value, e.published.how, e.article.source, e.article.author, e.article.title,
-                     "; ".join(sorted({m.name for m in e.persons})), kinds["org"], kinds["country"], len(e.quotes),
-                     story_of.get(b.slug), e.article.url, base + urls.page_href(urls.briefing_page(b.slug)),
-                     e.article.path))
-    return rows
+    return [briefing_row(b, story_of.get(b.slug), base) for b in corpus.briefings]
+
+
+def briefing_row(b: Briefing, story: str | None, base: str) -> tuple[object, ...]:
+    e = b.extraction
+    kinds = {kind: "; ".join(sorted({m.name for m in e.actors if m.kind == kind})) for kind in ("org", "country")}
+    return (b.slug, e.published.value, e.published.how, e.article.source, e.article.author, e.article.title,
+            "; ".join(sorted({m.name for m in e.persons})), kinds["org"], kinds["country"], len(e.quotes),
+            story, e.article.url, base + urls.page_href(urls.briefing_page(b.slug)), e.article.path)
 
 
 def quote_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
     """Every quote of every briefing, in the briefings' order (newest first) and the text's order."""
+    return [row for b in corpus.briefings for row in briefing_quote_rows(b, base)]
+
+
+def briefing_quote_rows(b: Briefing, base: str) -> list[tuple[object, ...]]:
+    e = b.extraction
+    page = base + urls.page_href(urls.briefing_page(b.slug))
     rows: list[tuple[object, ...]] = []
-    for b in corpus.briefings:
-        e = b.extraction
-        page = base + urls.page_href(urls.briefing_page(b.slug))
-        for q in e.quotes:
-            where = f"#p{q.paragraph + 1}" if 0 <= q.paragraph < len(e.article.body) else ""
-            rows.append((e.published.value, e.article.source, q.speaker, q.text, page + where,
-                         b.speakers.get(q.speaker or ""), b.slug, q.paragraph + 1 if where else None,
-                         f"{q.confidence:.2f}"))
+    for q in e.quotes:
+        where = f"#p{q.paragraph + 1}" if 0 <= q.paragraph < len(e.article.body) else ""
+        rows.append((e.published.value, e.article.source, q.speaker, q.text, page + where,
+                     b.speakers.get(q.speaker or ""), b.slug, q.paragraph + 1 if where else None,
+                     f"{q.confidence:.2f}"))
     return rows
 
 
@@ -171,10 +192,12 @@ def people_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
 
 def _csv(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     """CSV (quoted where needed, ``\\n`` line ends as the other files), a header row first; None is an empty cell."""
+    return _csv_rows([columns, *rows])
+
+
+def _csv_rows(rows: Sequence[Sequence[object]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([_cell(value) for value in row] for row in rows)
+    csv.writer(out, lineterminator="\n").writerows([_cell(value) for value in row] for row in rows)
     return out.getvalue()
 
 

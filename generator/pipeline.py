@@ -30,6 +30,7 @@ import os
 import pickle
 import shutil
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache, partial
@@ -57,6 +58,13 @@ MAX_CHARS = 200_000  # of an article's body: about 30,000 words, several times t
 MAX_TITLE = 300  # characters of a title: a longer one is a scraper's accident, and it is copied everywhere
 CACHE_MAGIC = b"briefings-cache-1\n"  # a cache entry: this, the SHA-256 of the pickle, then the pickle
 _memo: dict[str, Outcome] = {}  # this process's last extractions: a serve rebuild skips the disk
+# this process's last inputs: path → (what ``os.stat`` said of it, its cache key), for the settings below;
+# an input whose stat is unchanged is not read again (a serve rebuild reads only the files edited)
+_seen: dict[str, tuple[tuple[int, ...], str]] = {}
+_seen_for: tuple[Path, str] | None = None
+# a file modified less than this before it was read may change again within the file system's timestamp
+# granularity (a few ms) without its stat changing: it is read again next time ("racy" entries, as in git)
+SETTLED_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,8 @@ class Source:
 
     rel: str  # path relative to the seeds folder, '/'-separated
     data: bytes
+    key: str = ""  # its cache key when known without reading it (unchanged since this process's last build)
+    stat: tuple[int, ...] = ()  # what ``os.stat`` said before it was read, when it may be trusted next time
 
 
 @dataclass(frozen=True)
@@ -97,7 +107,7 @@ def process_folder(settings: Settings, client: Any = None,
 
     ``progress``: called with (articles done, articles to extract, words done, words to extract),
     before the first extraction and as results arrive (see ``progress.py``)."""
-    found, errors = read_sources(settings.seeds)
+    found, errors = read_sources(settings.seeds, _known(settings))
     extractions: list[Extraction] = []
     warnings: list[str] = []
     for outcome in extract_sources(found, settings, client, progress):
@@ -111,23 +121,53 @@ def process_folder(settings: Settings, client: Any = None,
                       tuple(warnings))
 
 
-def read_sources(folder: Path) -> tuple[list[Source], list[InputError]]:
-    """Every input's bytes, in ``find_inputs`` order; a file skipped (a link out, too big, unreadable) is an error."""
+def read_sources(folder: Path, known: dict[str, tuple[tuple[int, ...], str]] | None = None,
+                 ) -> tuple[list[Source], list[InputError]]:
+    """Every input's bytes, in ``find_inputs`` order; a file skipped (a link out, too big, unreadable) is an error.
+
+    ``known``: path → (stat, cache key) of inputs read before; one whose stat is the same
+    (size, modification and change times, file) is not read: its ``Source`` has the key
+    and no bytes. A file modified in the last ``SETTLED_NS`` gets no ``stat`` to be
+    trusted next time (it could change again unseen).
+    """
     paths, errors = scan_inputs(folder)
+    root, now, known = folder.resolve(), time.time_ns(), known or {}
     found = []
     for path in paths:
+        rel = path.relative_to(folder).as_posix()
         try:
-            found.append(Source(path.relative_to(folder).as_posix(), read_bytes(path, folder)))
+            stat = _stat(path)
+            if stat and rel in known and known[rel][0] == stat:
+                found.append(Source(rel, b"", key=known[rel][1], stat=stat))
+                continue
+            settled = stat if stat and now - stat[1] > SETTLED_NS else ()
+            found.append(Source(rel, read_bytes(path, folder, root), stat=settled))
         except InputError as error:
             errors.append(error)
     return found, errors
 
 
+def _stat(path: Path) -> tuple[int, ...]:
+    """What tells that a file changed: size, modification and change times, device and inode; () if unknown."""
+    try:
+        st = path.stat()
+    except OSError:
+        return ()  # read_bytes names the error
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_dev, st.st_ino)
+
+
+def _known(settings: Settings) -> dict[str, tuple[tuple[int, ...], str]]:
+    """The inputs this process read for the same seeds and settings, whose extraction it still holds."""
+    if _seen_for != (settings.seeds, _full_key_part(settings)):
+        return {}
+    return {rel: seen for rel, seen in _seen.items() if seen[1] in _memo}
+
+
 def extract_sources(sources: Sequence[Source], settings: Settings, client: Any = None,
                     progress: Callable[[int, int, int, int], None] | None = None) -> list[Outcome]:
     """An ``Outcome`` per source, in order; cached ones are not recomputed."""
-    global _memo
-    keys = [cache_key(source, settings) for source in sources]
+    global _memo, _seen, _seen_for
+    keys = [source.key or cache_key(source, settings) for source in sources]
     found: dict[str, Outcome] = {
         key: hit for key in keys if (hit := _memo.get(key) or _cache_get(settings.cache, key)) is not None}
     todo = {key: source for key, source in zip(keys, sources) if key not in found}  # a repeated input is parsed once
@@ -143,6 +183,8 @@ def extract_sources(sources: Sequence[Source], settings: Settings, client: Any =
             progress(done, len(todo), words_done, total_words)
         _cache_put(settings.cache, key, result)  # a failure too: same input and code, same failure
     _memo = {key: found[key] for key in keys}  # only the current inputs: the memo never grows under serve
+    _seen = {source.rel: (source.stat, key) for source, key in zip(sources, keys) if source.stat}
+    _seen_for = (settings.seeds, _full_key_part(settings))
     return [found[key] for key in keys]
 
 
@@ -349,6 +391,11 @@ def cache_key(source: Source, settings: Settings) -> str:
     for part in (source.rel, _settings_part(settings), nlp.model_version(settings.model), code_version()):
         digest.update(b"\0" + part.encode())
     return digest.hexdigest()
+
+
+def _full_key_part(settings: Settings) -> str:
+    """Everything of a cache key but the input: the settings, the model and the code."""
+    return "\0".join((_settings_part(settings), nlp.model_version(settings.model), code_version()))
 
 
 @lru_cache(maxsize=8)

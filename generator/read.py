@@ -83,10 +83,12 @@ def _unusable(path: Path, rel: str, root: Path) -> InputError | None:
     return None
 
 
-def read_bytes(path: Path, root: Path) -> bytes:
-    """The bytes of one input, checked first: inside ``root``, and not over ``MAX_BYTES`` (never loaded then)."""
+def read_bytes(path: Path, root: Path, resolved: Path | None = None) -> bytes:
+    """The bytes of one input, checked first: inside ``root``, and not over ``MAX_BYTES`` (never loaded then).
+
+    ``resolved``: ``root.resolve()``, when the caller reads many inputs (it is a system call per folder level)."""
     rel = path.relative_to(root).as_posix()
-    if root.resolve() not in path.resolve().parents:
+    if (resolved or root.resolve()) not in path.resolve().parents:
         raise InputError(rel, "the file", "it is a link to a file outside the seeds folder, which is never read",
                          "Copy the article into the seeds folder instead.")
     try:

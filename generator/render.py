@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import TypeVar
 
@@ -28,7 +29,7 @@ import jinja2
 from . import contexts, urls
 from .contexts import IndexKind, IndexPage, IndexPartPage, Lookup, Page
 from .escape import Trusted, finalize, markdown_text, page_title
-from .memo import RenderMemo
+from .memo import Affected, RenderMemo
 from .model import Article, Corpus
 from .partial_date import PartialDate
 from .sorting import alphabetical, sort_key, sort_name
@@ -128,37 +129,82 @@ def plural(count: int, word: str, words: str = "") -> str:
     return f"{count} {word if count == 1 else words or word + 's'}"
 
 
-def render_site(corpus: Corpus, directory_urls: bool = True, memo: RenderMemo | None = None) -> dict[str, str]:
+def render_site(corpus: Corpus, directory_urls: bool = True, memo: RenderMemo | None = None,
+                affected: Affected | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path under ``docs/``, in a stable order.
 
     With a ``memo`` (``mkdocs serve``), a page whose context is unchanged since the
-    memo's last build is reused, not rendered (the index pages, which list every
-    person or organisation, are always rendered).
+    memo's last build is reused, not rendered. With ``affected`` too (the corpus is
+    the memo's last one, patched), a page that cannot show any affected record is the
+    memo's as it is, without even making its context (``reached``).
     """
     look = Lookup(corpus, directory_urls)
-    out = Pages(memo)
+    patched = memo is not None and affected is not None and affected.base is memo.rendered
+    out = Pages(memo, reached(corpus, affected) if patched else None)
     for briefing in corpus.briefings:
-        out.add("briefing", contexts.briefing_page(look, briefing, urls.briefing_page(briefing.slug)))
+        out.lazy("briefing", urls.briefing_page(briefing.slug), "briefings", briefing.slug,
+                 partial(contexts.briefing_page, look, briefing))
     for person in corpus.people:
-        out.add("person", contexts.person_page(look, person, urls.person_page(person.slug)))
+        out.lazy("person", urls.person_page(person.slug), "people", person.slug,
+                 partial(contexts.person_page, look, person))
     render_people_index(look, out)
     for actor in corpus.actors:
-        out.add("actor", contexts.actor_page(look, actor, urls.actor_page(actor.kind, actor.slug)))
+        out.lazy("actor", urls.actor_page(actor.kind, actor.slug), "actors", actor.slug,
+                 partial(contexts.actor_page, look, actor))
     for kind in ("org", "place"):
         render_actors_index(look, out, kind)
-    out.add("network", contexts.network_page(look))
+    out.add("network", contexts.network_page(look, memo.once if memo else None))
     for story in corpus.stories:
-        out.add("story", contexts.story_page(look, story, urls.story_page(story.slug)))
+        out.lazy("story", urls.story_page(story.slug), "stories", story.slug,
+                 partial(contexts.story_page, look, story))
     render_stories_index(look, out)
     out.add("years_index", contexts.years_index(look))
     for year in contexts.timeline_years(corpus):
-        out.add("year", contexts.year_page(look, year))
+        out.lazy("year", urls.year_page(year), "years", year, lambda _, year=year: contexts.year_page(look, year))
         for month in contexts.timeline_months(corpus, year):
-            out.add("month", contexts.month_page(look, month))
+            out.lazy("month", urls.month_page(*month), "months", month,
+                     lambda _, month=month: contexts.month_page(look, month))
     out.add("undated", contexts.undated_page(look))
     if memo is not None:
         memo.keep_only(set(out.pages), [b.extraction for b in corpus.briefings])
+        memo.rendered = corpus
     return dict(sorted(out.pages.items()))
+
+
+@dataclass(frozen=True)
+class Reached:
+    """The records whose pages can show something of an affected record (``reached``), by page family."""
+
+    briefings: set[str]
+    people: set[str]
+    actors: set[str]
+    stories: set[str]
+    years: set[int]
+    months: set[tuple[int, int]]
+
+
+def reached(corpus: Corpus, affected: Affected) -> Reached:
+    """What pages a patch can change: the edited briefings and every briefing page that lists one (its
+    story's other reports, the briefings it is related to); the people, organisations and places named in
+    them, and those whose records were made again; their stories; the years and months they were published
+    in or date events in (a timeline shows each event's sentence)."""
+    edited = affected.briefings
+    stories = {s.slug for s in corpus.stories if edited.intersection(s.briefings)} | affected.stories
+    briefings = set(edited) | {slug for s in corpus.stories if s.slug in stories for slug in s.briefings} \
+        | {slug for slug, related in corpus.related.items() if any(other in edited for other, _ in related)}
+    people = {p.slug for p in corpus.people if edited.intersection(p.articles)} | affected.people
+    actors = {a.slug for a in corpus.actors if edited.intersection(a.articles)} | affected.actors
+    years: set[int] = set()
+    months: set[tuple[int, int]] = set()
+    for b in corpus.briefings:
+        if b.slug in edited:
+            for value in (b.extraction.published.value, *(d.value for d in b.extraction.dates)):
+                date = PartialDate.of(value)
+                if date is not None:
+                    years.add(date.year)
+                    if date.month is not None:
+                        months.add((date.year, date.month))
+    return Reached(briefings, people, actors, stories, years, months)
 
 
 @dataclass
@@ -166,15 +212,34 @@ class Pages:
     """The pages rendered so far; with a memo, a page whose context is unchanged is taken from it instead."""
 
     memo: RenderMemo | None
+    reach: Reached | None = None
     pages: dict[str, str] = field(default_factory=dict)
 
-    def add(self, kind: str, context: Page, memoised: bool = True) -> None:
+    def add(self, kind: str, context: Page) -> None:
         """The page of ``templates/<kind>.html.j2`` with ``context``; its path is the context's ``here``."""
         render = partial(_page, kind, context)
-        if self.memo is None or not memoised:
+        if self.memo is None:
             self.pages[context.here] = render()
         else:
             self.pages[context.here] = self.memo.page(context.here, self.memo.key(kind, context), render)
+
+    def all_kept(self, paths: list[str]) -> bool:
+        """After a patch (``reach``): take these pages from the memo as they are, if it has them all."""
+        if self.reach is None or self.memo is None or any(path not in self.memo.pages for path in paths):
+            return False
+        for path in paths:
+            self.pages[path] = self.memo.kept(path)  # type: ignore[assignment]  # checked just above
+        return True
+
+    def lazy(self, kind: str, here: str, family: str, record: object, context: Callable[[str], Page]) -> None:
+        """``add`` of the context ``context(here)`` makes, unless the page at ``here`` is out of reach of a
+        patch (``Reached``, ``family`` its set of records): then the memo's page as it is."""
+        if self.reach is not None and self.memo is not None and record not in getattr(self.reach, family):
+            kept = self.memo.kept(here)
+            if kept is not None:
+                self.pages[here] = kept
+                return
+        self.add(kind, context(here))
 
 
 def _render(template: str, context: object) -> str:
@@ -216,25 +281,30 @@ def render_index(look: Lookup, out: Pages, kind: IndexKind, groups: list[tuple[s
     Up to ``INDEX_PAGE`` entries, one page with a section per group; past that, the index
     page lists the pages of each group (cut in parts of ``INDEX_PAGE``), from the first
     label to the last, and each part is a page of its own (``urls.index_part_page``).
-    Index pages list every entry, so they are rendered each time, not memoised.
+    Index pages list every entry: their memo key is a digest of all of them. After a patch,
+    the people and organisation or place indexes are the memo's as they are: an entry shows
+    a name, a kind and a count of briefings, which a patch never changes (``resolve.patch``).
     """
     here, directory_urls = urls.index_page(kind.section), look.directory_urls
+    if kind.entry != "story" and out.all_kept([here, *(urls.index_part_page(kind.section, group, n)
+                                                     for group, entries in groups for n in
+                                                     range(1, len(_chunks(entries, INDEX_PAGE)) + 1)
+                                                     if sum(len(e) for _, e in groups) > INDEX_PAGE)]):
+        return
     listed = look.listing(item.briefings[0] for _, entries in groups for _, item in entries
                           if isinstance(item, Story))  # a story's entry shows its first report
     if sum(len(entries) for _, entries in groups) <= INDEX_PAGE:
         bar = [(group, "", urls.slugify(group)) for group, _ in groups]  # same page: anchors only
-        out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=groups, parts=[], listed=listed),
-                memoised=False)
+        out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=groups, parts=[], listed=listed))
         return
     parts = [(group, n, urls.index_part_page(kind.section, group, n), chunk) for group, entries in groups
              for n, chunk in enumerate(_chunks(entries, INDEX_PAGE), start=1)]
     bar = [(group, urls.index_part_page(kind.section, group), "") for group, _ in groups]
-    out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=[], parts=parts, listed=listed),
-            memoised=False)
+    out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=[], parts=parts, listed=listed))
     for group, n, path, chunk in parts:
         siblings = [(m, other) for g, m, other, _ in parts if g == group]
         out.add("index_part", IndexPartPage(path, directory_urls, index=kind, bar=bar, group=group, part=n,
-                                            siblings=siblings, entries=chunk, listed=listed), memoised=False)
+                                            siblings=siblings, entries=chunk, listed=listed))
 
 
 def _chunks(items: list[T], size: int) -> list[list[T]]:

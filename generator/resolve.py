@@ -4,24 +4,102 @@ related briefings, the timeline).
 Everything that needs more than one article happens here, before any page is
 rendered ("collect everything, then render": people, years and stories induce a
 graph, not a tree). Rendering only shows the Corpus.
+
+Under ``mkdocs serve`` an edit most often changes an article's wording, not who it
+names or when. A ``ResolveMemo`` (held by the plugin across rebuilds) keeps the last
+resolved corpus with a digest of what resolving reads of each article
+(``resolution_digest``: its id, path and date, its people, organisations and places,
+its unsure names, its dates, and its story signature: the terms that weigh most in
+its profile and its long quotations). When every article's digest is unchanged, the
+corpus is reused and the edited articles are patched in (``patch``): their briefings,
+the quotes of the people and organisations they name, and their story's compared
+quotes. Anything else (a name, a date, a new or deleted article, the registry) resolves
+the whole collection again. ``tests/test_memo.py`` compares patched corpora with
+fresh ones.
+
+What a patched corpus keeps from the last full resolve: the story groups and their
+evidence words. A wording edit that leaves an article's heaviest terms and long
+quotations as they were moves its profile by little, and a story regrouped by such an
+edit would be one at the threshold; ``mkdocs build`` always resolves in full.
 """
 from __future__ import annotations
 
+import hashlib
+import pickle
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .model import Briefing, Corpus, Extraction
+from . import grouping
+from .extract.quotes import quote_key
+from .memo import Affected
+from .model import Actor, ActorQuote, Briefing, Corpus, Extraction, Mention, Person, PersonQuote
+from .patterns.stories import STOP_WORDS, TOKEN
 from .people import resolve_people
-from .people.actors import resolve_actors
+# the stages' own steps, so that a patched record is made as the full stage makes it (tests/test_memo.py)
+from .people import _quotes as people_quotes
+from .people.actors import ACTOR_QUOTES, resolve_actors
+from .people.actors import _forms_pattern as forms_pattern
+from .stories import _story as story_of
 from .stories import compare_quotes, group_stories, related_briefings
 from .timeline import timeline
 from .urls import briefing_slug
 
+SIGNATURE_TERMS = 12  # an article's heaviest terms in its story signature (grouping indexes as many)
 
-def resolve(extractions: Sequence[Extraction], registry: Path | None = None) -> Corpus:
+
+@dataclass(frozen=True)
+class Resolved:
+    """A corpus and what patching it needs that the corpus does not keep."""
+
+    corpus: Corpus
+    slug_for: dict[tuple[str, str], str]  # the people stage's (briefing slug, name) → person slug
+    confirmed: dict[str, tuple[Mention, ...]]  # briefing slug → unsure persons the people stage kept
+
+
+@dataclass
+class ResolveMemo:
+    """The last resolve of a serve session and the digests of its inputs (``resolution_digest``)."""
+
+    last: Resolved | None = None
+    inputs: dict[str, Extraction] = field(default_factory=dict)  # article path → the extraction resolved last
+    digests: dict[str, bytes] = field(default_factory=dict)  # article path → its resolution digest
+    registry: bytes | None = None
+    kept: dict[int, tuple[Extraction, bytes]] = field(default_factory=dict)  # id → (object, digest)
+    patched: int = 0  # rebuilds that patched the last corpus (for tests and the log)
+    affected: Affected | None = None  # what the last patch changed; None after a full resolve
+
+    def digest(self, e: Extraction) -> bytes:
+        """``resolution_digest(e)``, computed once per extraction object (the pipeline keeps unchanged ones)."""
+        kept = self.kept.get(id(e))
+        if kept is None or kept[0] is not e:
+            kept = self.kept[id(e)] = (e, resolution_digest(e))
+        return kept[1]
+
+
+def resolve(extractions: Sequence[Extraction], registry: Path | None = None,
+            memo: ResolveMemo | None = None) -> Corpus:
     """Order briefings newest first (undated last), then group people, organisations and places across
-    them, then link the briefings (``link``)."""
+    them, then link the briefings (``link``). With a ``memo``, the last corpus patched when it can be."""
+    if memo is None:
+        return resolve_all(extractions, registry).corpus
+    digests = {e.article.path: memo.digest(e) for e in extractions}
+    memo.kept = {id(e): memo.kept[id(e)] for e in extractions}
+    registry_bytes = registry.read_bytes() if registry is not None else None
+    if memo.last is not None and digests == memo.digests and registry_bytes == memo.registry:
+        base = memo.last.corpus
+        memo.last = patch(memo.last, memo.inputs, extractions)
+        memo.affected = affected(base, memo.last.corpus)
+        memo.patched += 1
+    else:
+        memo.last, memo.affected = resolve_all(extractions, registry), None
+    memo.inputs, memo.digests, memo.registry = {e.article.path: e for e in extractions}, digests, registry_bytes
+    return memo.last.corpus
+
+
+def resolve_all(extractions: Sequence[Extraction], registry: Path | None = None) -> Resolved:
+    """The whole collection resolved: the corpus, and the people stage's lookups ``patch`` needs."""
     ordered = sorted(extractions, key=_newest_first)
     slugged = [(briefing_slug(e.article.id, e.article.path), e) for e in ordered]
     index = resolve_people(slugged, registry)
@@ -35,23 +113,108 @@ def resolve(extractions: Sequence[Extraction], registry: Path | None = None) -> 
                  actor_slugs={m.name: actors.slug_for[(slug, m.name)] for m in e.actors
                               if (slug, m.name) in actors.slug_for})
         for slug, e in slugged)
-    return link(Corpus(briefings=briefings, people=index.people, merge_candidates=index.candidates,
-                       actors=actors.actors))
+    corpus = link(Corpus(briefings=briefings, people=index.people, merge_candidates=index.candidates,
+                         actors=actors.actors))
+    return Resolved(corpus, index.slug_for, index.confirmed)
 
 
 def link(corpus: Corpus) -> Corpus:
     """The corpus with the links between its briefings made from its briefings and people: reports of one
     event grouped into stories (and their quotes compared), related briefings, and the timeline."""
-    stories = group_stories(corpus.briefings)
+    found = group_stories(corpus.briefings)
     by_slug = {b.slug: b for b in corpus.briefings}
-    return replace(corpus, stories=stories,
-                   related=related_briefings(corpus.briefings, {p.slug: p for p in corpus.people}, stories),
+    return replace(corpus, stories=found,
+                   related=related_briefings(corpus.briefings, {p.slug: p for p in corpus.people}, found),
                    story_quotes={s.slug: tuple(compare_quotes([by_slug[slug] for slug in s.briefings]))
-                                 for s in stories},
+                                 for s in found},
                    timeline=timeline(corpus.briefings))
+
+
+# ---- reusing the last corpus ------------------------------------------------------------------
+
+
+def resolution_digest(e: Extraction) -> bytes:
+    """A digest of everything the cross-article stage reads of an article but its wording: id, path, date,
+    mentions (with their paragraphs and roles), unsure names, dates, and the story signature
+    (``story_signature``). Two extractions with one digest resolve alike, but for their quotes (patched) and
+    their weight in story grouping (see the module's docstring)."""
+    relevant = (e.article.id, e.article.path, e.published, e.persons, e.actors, e.unsure, e.dates,
+                story_signature(e))
+    return hashlib.blake2b(pickle.dumps(relevant, protocol=pickle.HIGHEST_PROTOCOL), digest_size=16).digest()
+
+
+def story_signature(e: Extraction) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What an article is about for story grouping: its ``SIGNATURE_TERMS`` heaviest terms, weighted by where
+    they stand as grouping weighs them (without the collection's IDF), and the keys of its long quotations."""
+    counts: Counter[str] = Counter()
+    for text, weight in ((e.article.title, grouping.TITLE_WEIGHT),
+                         *(("\n".join(e.article.body[start:stop]), weight)
+                           for start, stop, weight in grouping.BANDS if start < len(e.article.body))):
+        for token in TOKEN.findall(text):
+            word = token.casefold().replace("’", "'").removesuffix("'s")
+            if word not in STOP_WORDS and len(word) >= (3 if word.isalpha() else 2):
+                counts[grouping.stem(word)] += weight
+    heaviest = tuple(sorted(counts, key=lambda t: (-counts[t], t))[:SIGNATURE_TERMS])
+    quotes = sorted({key for q in e.quotes if (key := quote_key(q.text)).count(" ") + 1 >= grouping.MIN_QUOTE_WORDS})
+    return heaviest, tuple(quotes)
+
+
+def patch(last: Resolved, before: dict[str, Extraction], extractions: Sequence[Extraction]) -> Resolved:
+    """``last`` with the extractions that are not the objects it was resolved from put in their briefings'
+    place; each has the resolution digest it had (``resolve`` checks), so only what reads their wording or
+    quotes is made again: the quotes of the people and organisations they name, their story's quotes."""
+    now = {e.article.path: e for e in extractions}
+    changed = {path for path, e in now.items() if before.get(path) is not e}
+    if not changed:
+        return last
+    corpus = last.corpus
+    briefings = tuple(_patched(b, now[b.extraction.article.path], last.confirmed)
+                      if b.extraction.article.path in changed else b for b in corpus.briefings)
+    edited = {b.slug for b in briefings if b.extraction.article.path in changed}
+    by_slug = {b.slug: b for b in briefings}
+    people = tuple(_person_quotes(p, by_slug, last.slug_for) if edited.intersection(p.articles) else p
+                   for p in corpus.people)
+    actors = tuple(_actor_quotes(a, by_slug, last.slug_for) if edited.intersection(a.articles) else a
+                   for a in corpus.actors)
+    regrouped = [s for s in corpus.stories if edited.intersection(s.briefings)]
+    found = {s.slug: story_of([by_slug[slug] for slug in s.briefings], list(s.terms)) for s in regrouped}
+    story_quotes = {**corpus.story_quotes, **{s.slug: tuple(compare_quotes([by_slug[slug] for slug in s.briefings]))
+                                              for s in regrouped}}
+    return replace(last, corpus=replace(corpus, briefings=briefings, people=people, actors=actors,
+                                        stories=tuple(found.get(s.slug, s) for s in corpus.stories),
+                                        story_quotes=story_quotes))
+
+
+def affected(before: Corpus, after: Corpus) -> Affected:
+    """The records ``patch`` made again: those that are not the objects they were."""
+    def changed(old: Sequence, new: Sequence) -> frozenset[str]:
+        return frozenset(n.slug for o, n in zip(old, new) if o is not n)
+    return Affected(before, changed(before.briefings, after.briefings), changed(before.people, after.people),
+                    changed(before.actors, after.actors), changed(before.stories, after.stories))
+
+
+def _patched(briefing: Briefing, e: Extraction, confirmed: dict[str, tuple[Mention, ...]]) -> Briefing:
+    if briefing.slug in confirmed:  # as ``resolve_all`` adds them
+        e = replace(e, persons=e.persons + confirmed[briefing.slug])
+    return replace(briefing, extraction=e)
+
+
+def _person_quotes(person: Person, by_slug: dict[str, Briefing], slug_for: dict[tuple[str, str], str]) -> Person:
+    """The person with their quotes gathered again: only briefings that name them can quote them."""
+    found = people_quotes([(slug, by_slug[slug].extraction) for slug in person.articles], slug_for)
+    return replace(person, quotes=tuple(PersonQuote(t, tuple(src)) for t, src in found[person.slug].items()))
+
+
+def _actor_quotes(actor: Actor, by_slug: dict[str, Briefing], slug_for: dict[tuple[str, str], str]) -> Actor:
+    """The organisation or place with the quotes naming it gathered again from its briefings."""
+    pattern = forms_pattern({actor.name, *actor.aliases})
+    quotes = [ActorQuote(q.text, slug, q.paragraph, slug_for.get((slug, q.speaker or "")))
+              for slug in actor.articles for q in by_slug[slug].extraction.quotes if pattern.search(q.text)]
+    return replace(actor, quotes=tuple(quotes[:ACTOR_QUOTES]))
 
 
 def _newest_first(extraction: Extraction) -> tuple:
     value = extraction.published.value
     # negate the date's characters so that a plain ascending sort puts the newest first
     return (value is None, tuple(-ord(c) for c in value or ""), extraction.article.id)
+

@@ -57,24 +57,28 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def sync_pages(pages: dict[str, str], out: Path, written: dict[str, str] | None = None) -> dict[str, Path]:
+def sync_pages(pages: dict[str, str], out: Path, written: dict[str, tuple[str, Path]] | None = None,
+               ) -> dict[str, Path]:
     """Make ``out`` hold exactly ``pages``, rewriting only the files whose text changed; the path of each page.
 
     An unchanged page keeps its file and modification time; a file no page has any
     more is removed, so the folder never holds a stale page. ``written``: what an
-    earlier call of this process wrote (updated here), so an unchanged page is not
-    even read.
+    earlier call of this process wrote (page → its text and file; updated here), so an
+    unchanged page is not even read, and the folder is swept only when pages went away.
     """
     check_owned(out)
-    targets = {rel: out / safe_relative(rel) for rel in pages}  # all refused before anything is written
+    written = {} if written is None else written
+    # all refused before anything is written
+    targets = {rel: written[rel][1] if rel in written else out / safe_relative(rel) for rel in pages}
     out.mkdir(parents=True, exist_ok=True)
     mark(out)
-    written = {} if written is None else written
+    gone = not written or not written.keys() <= pages.keys()  # the first call, or pages went away
     for rel, text in pages.items():
         target = targets[rel]
-        if written.get(rel) == text and target.is_file():  # the same object as last time, mostly: no compare
+        before = written.get(rel)
+        if before is not None and (before[0] is text or before[0] == text) and target.is_file():
             continue
-        written[rel] = text
+        written[rel] = (text, target)
         data = text.encode("utf-8")
         try:
             if target.read_bytes() == data:
@@ -86,12 +90,13 @@ def sync_pages(pages: dict[str, str], out: Path, written: dict[str, str] | None 
         tmp.replace(target)  # atomic: the server never reads half a page
     for rel in [rel for rel in written if rel not in pages]:
         del written[rel]
-    keep = set(targets.values())
-    for path in sorted(out.rglob("*"), reverse=True):  # files before their folders
-        if path.is_file() and path not in keep and path.name != MARKER:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    if gone:
+        keep = set(targets.values())
+        for path in sorted(out.rglob("*"), reverse=True):  # files before their folders
+            if path.is_file() and path not in keep and path.name != MARKER:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
     return targets
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import site_corpus
-from generator.memo import RenderMemo
-from generator.model import DateRef, Extraction, Mention, Published
-from generator.resolve import resolve
-from generator.site import build_from_corpus
+from generator import contexts
+from generator.memo import RecordMemo, RenderMemo
+from generator.model import DateRef, Extraction, Mention, Published, Quote
+from generator.resolve import ResolveMemo, resolve
+from generator.site import Built, build_from_corpus, extra_files
 
 
 def retitled(e: Extraction, title: str) -> Extraction:
@@ -61,3 +62,111 @@ def test_an_unchanged_collection_is_not_rendered_again() -> None:
     before = memo.hits
     build_from_corpus(resolve(list(site_corpus.extractions().values())), memo=memo)
     assert memo.hits - before == len(memoised)  # every one of them reused
+
+
+def reworded(e: Extraction, paragraph: int, text: str) -> Extraction:
+    body = list(e.article.body)
+    body[paragraph] = text
+    return replace(e, article=replace(e.article, body=tuple(body)))
+
+
+def requoted(e: Extraction, index: int, text: str) -> Extraction:
+    quotes = list(e.quotes)
+    quotes[index] = replace(quotes[index], text=text)
+    return replace(e, quotes=tuple(quotes))
+
+
+def quoting(e: Extraction, text: str) -> Extraction:
+    """``e`` with one more quotation, by its first person, in its first paragraph."""
+    return replace(e, quotes=(*e.quotes, Quote(text, e.persons[0].name, "said", 0.7, 0)))
+
+
+def wording_edits() -> list[tuple[str, dict[str, Extraction], bool]]:
+    """(step, the collection after it, whether the last corpus can be patched): a writer's serve session."""
+    current = dict(site_corpus.extractions())
+    steps = [("first build", dict(current), False)]
+    harbor = current["a-harbor"]
+    current["a-harbor"] = reworded(harbor, 2, harbor.article.body[2] + " The tugs were painted over the winter.")
+    steps.append(("a sentence added to a story member", dict(current), True))
+    current["c-hostile"] = quoting(current["c-hostile"], "Not this year.")
+    steps.append(("a short quotation added: the speaker's page shows it", dict(current), True))
+    current["c-hostile"] = requoted(current["c-hostile"], 2, "Not this budget.")
+    steps.append(("a short quotation reworded", dict(current), True))
+    harbor = current["a-harbor"]
+    current["a-harbor"] = replace(harbor, quotes=(*harbor.quotes, Quote("The Port Authority agreed.",
+                                                                        "Tomas Brennick", "said", 0.7, 1)))
+    steps.append(("a quotation naming an organisation: its page and the story's quotes", dict(current), True))
+    current["a-harbor"] = harbor
+    steps.append(("and removed again", dict(current), True))
+    hostile = current["c-hostile"]
+    current["c-hostile"] = replace(hostile, persons=(*hostile.persons[:1], replace(hostile.persons[1],
+                                                                                    name="Tomas Brenick")))
+    steps.append(("a name changed: resolved again", dict(current), False))
+    current["d-undated"] = replace(current["d-undated"], published=Published("2021-05-02", "front matter"))
+    steps.append(("a date changed: resolved again", dict(current), False))
+    current["b-valley"] = requoted(current["b-valley"], 0, "open every port to any ship that asks, from spring on")
+    steps.append(("a long quotation reworded (story grouping reads it): resolved again", dict(current), False))
+    current["b-valley"] = retitled(current["b-valley"], "Valley council votes on the harbour levy")
+    steps.append(("a new headline (story grouping reads its terms): resolved again", dict(current), False))
+    del current["d-undated"]
+    steps.append(("an article deleted: resolved again", dict(current), False))
+    return steps
+
+
+def test_a_patched_corpus_equals_a_fresh_one_and_names_fall_back_to_a_full_resolve() -> None:
+    memo, pages, records = ResolveMemo(), RenderMemo(), RecordMemo()
+    for step, collection, patched in wording_edits():
+        before = memo.patched
+        corpus = resolve(list(collection.values()), memo=memo)
+        assert (memo.patched > before) is patched, step
+        assert corpus == resolve(list(collection.values())), step
+        # a patch renders only the pages it can reach (memo.affected): the others are the memo's as they were
+        assert build_from_corpus(corpus, memo=pages, affected=memo.affected).pages == build_from_corpus(corpus).pages, \
+            step
+        built = Built(corpus, {}, "")  # the downloads: a briefing's records are reused while it is the same object
+        assert extra_files(built, "Desk", "https://example.org/", records) \
+            == extra_files(built, "Desk", "https://example.org/"), step
+
+
+def test_a_patched_edit_shows_where_its_quotes_are_shown() -> None:
+    memo = ResolveMemo()
+    collection = site_corpus.extractions()
+    resolve(list(collection.values()), memo=memo)
+    collection["c-hostile"] = quoting(collection["c-hostile"], "Not this year.")
+    pages = build_from_corpus(resolve(list(collection.values()), memo=memo)).pages
+    collection["c-hostile"] = requoted(collection["c-hostile"], 2, "Not this budget.")
+    again = build_from_corpus(resolve(list(collection.values()), memo=memo)).pages
+    assert memo.patched == 2
+    assert "Not this year." in pages["briefings/c-hostile.md"] and "Not this year." in pages["people/ilse-kandor.md"]
+    assert "Not this budget." in again["people/ilse-kandor.md"] and "Not this year." not in again["people/ilse-kandor.md"]
+
+
+def test_an_unsure_name_kept_by_the_people_stage_stays_on_a_patched_briefing() -> None:
+    memo = ResolveMemo()
+    collection = site_corpus.extractions()
+    marta = Mention("Marta", "person", (), (), (1,))
+    collection["c-hostile"] = replace(collection["c-hostile"], unsure=(marta,))
+    collection["d-undated"] = replace(collection["d-undated"], persons=(
+        *collection["d-undated"].persons, Mention("Marta Velasquez", "person", (), (), (0,))))
+    fresh = resolve(list(collection.values()), memo=memo)
+    assert marta in {b.slug: b for b in fresh.briefings}["c-hostile"].extraction.persons  # kept: Marta Velasquez
+    hostile = collection["c-hostile"]
+    collection["c-hostile"] = reworded(hostile, 1, "And then " + hostile.article.body[1])  # two stop words
+    assert resolve(list(collection.values()), memo=memo) == resolve(list(collection.values()))
+    assert memo.patched == 1
+
+
+def test_a_patch_makes_the_contexts_of_the_pages_it_can_reach_only(monkeypatch) -> None:
+    memo, pages = ResolveMemo(), RenderMemo()
+    collection = site_corpus.extractions()
+    build_from_corpus(resolve(list(collection.values()), memo=memo), memo=pages, affected=memo.affected)
+    made: list[str] = []
+    real = contexts.person_page
+    monkeypatch.setattr(contexts, "person_page", lambda look, person, here: made.append(person.slug)
+                        or real(look, person, here))
+    collection["d-undated"] = reworded(collection["d-undated"], 0, "And then Ilse Kandor opened the new library.")
+    corpus = resolve(list(collection.values()), memo=memo)
+    built = build_from_corpus(corpus, memo=pages, affected=memo.affected).pages
+    assert memo.patched == 1 and made == ["ilse-kandor"]  # the only person the edited briefing names
+    assert "And then Ilse Kandor" in built["briefings/d-undated.md"]
+    assert built == build_from_corpus(corpus).pages

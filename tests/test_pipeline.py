@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -118,6 +120,49 @@ def test_cached_extractions_are_reused_and_an_edit_is_never_stale(tmp_path, monk
     names = {m.name for e in edited.extractions for m in e.persons}
     assert "Dalia Renko" in names and "Mirela Ostvan" not in names
     assert edited.extractions[1] == first.extractions[1]  # the other article is untouched
+
+
+def settle(*paths: Path) -> None:
+    """Date files a minute back, as files saved long before a build (their stat can then be trusted)."""
+    for path in paths:
+        os.utime(path, (time.time() - 60, time.time() - 60))
+
+
+def test_an_unchanged_input_is_not_read_again_and_an_edited_one_always_is(tmp_path, monkeypatch):
+    seeds = write_seeds(tmp_path / "seeds", {"levy.txt": ARTICLE, "orchard.txt": OTHER})
+    settle(*seeds.iterdir())
+    settings = settings_for(seeds, tmp_path / "cache")
+    first = pipeline.process_folder(settings)
+    read: list[str] = []
+    real = pipeline.read_bytes
+    monkeypatch.setattr(pipeline, "read_bytes", lambda path, *args: read.append(path.name) or real(path, *args))
+    assert pipeline.process_folder(settings) == first and read == []  # a rebuild reads nothing
+    levy = seeds / "levy.txt"
+    levy.write_text(ARTICLE.replace("Tuesday", "Fridays"), encoding="utf-8")  # same size, just saved
+    assert "Fridays" in pipeline.process_folder(settings).extractions[0].article.body[0] and read == ["levy.txt"]
+    # saved a moment ago, so it could change again within one tick of the file system's clock unseen: read again
+    levy.write_text(ARTICLE.replace("Tuesday", "Mondays"), encoding="utf-8")
+    assert "Mondays" in pipeline.process_folder(settings).extractions[0].article.body[0]
+    assert pipeline.process_folder(settings).extractions[0] is not None and read == ["levy.txt"] * 3
+    settle(levy)  # a stat is trusted once the file has settled (its change time moved: read once more)
+    pipeline.process_folder(settings)
+    pipeline.process_folder(settings)
+    assert read == ["levy.txt"] * 4
+    pipeline._memo.clear()  # without the extraction in memory, the file is read for its cache key
+    pipeline.process_folder(settings)
+    assert read == ["levy.txt"] * 4 + ["levy.txt", "orchard.txt"]
+
+
+def test_other_settings_read_every_input_again(tmp_path, monkeypatch):
+    seeds = write_seeds(tmp_path / "seeds", {"levy.txt": ARTICLE})
+    settle(*seeds.iterdir())
+    pipeline.process_folder(settings_for(seeds, tmp_path / "cache"))
+    read: list[str] = []
+    real = pipeline.read_bytes
+    monkeypatch.setattr(pipeline, "read_bytes", lambda path, *args: read.append(path.name) or real(path, *args))
+    monkeypatch.setattr(pipeline, "_settings_part", lambda settings: "another setting")
+    pipeline.process_folder(settings_for(seeds, tmp_path / "cache"))
+    assert read == ["levy.txt"]
 
 
 def _must_not_run(*args, **kwargs):

@@ -151,6 +151,36 @@ def test_an_edit_changes_the_page_and_leaves_the_rest_alone(served: tuple[Path, 
     assert len(changed) < len(after) / 2
 
 
+def rebuilt_how(server: Server, change: object) -> str:
+    """Make the change and wait for its rebuild; the plugin's line saying how it rebuilt."""
+    mark = len(server.lines)
+    rebuild(server, change)
+    return next(line for line in server.lines[mark:] if "Rebuilt:" in line)
+
+
+def test_an_edit_of_wording_keeps_the_people_and_shows_on_the_page(served: tuple[Path, Server]) -> None:
+    root, server = served
+    article = root / "seeds" / "library-opening.txt"
+    text = article.read_text(encoding="utf-8")
+    line = rebuilt_how(server, lambda: save(article, text.replace("opened the new library",
+                                                                  "then opened the new library")))
+    assert "people, stories and links kept" in line  # "then" weighs nothing in a story: the corpus is patched
+    assert "Kandor then opened the new library" in (server.get("briefings/library-opening/") or "")
+
+
+def test_a_renamed_person_resolves_the_collection_again(served: tuple[Path, Server]) -> None:
+    root, server = served
+    article = root / "seeds" / "library-opening.txt"
+    text = article.read_text(encoding="utf-8")
+    line = rebuilt_how(server, lambda: save(article, text.replace("Ilse Kandor", "Ilse Kandorova")
+                                            .replace('" Kandor said', '" Kandorova said')))
+    assert "the collection resolved again" in line
+    assert "Ilse Kandorova" in (server.get("briefings/library-opening/") or "")
+    person = server.get("people/ilse-kandorova/")
+    assert person is not None and "quiet place to read" in person
+    assert "quiet place to read" not in (server.get("people/ilse-kandor/") or "")
+
+
 def test_a_deleted_article_leaves_no_page_behind(served: tuple[Path, Server]) -> None:
     root, server = served
     assert server.get("briefings/summer-festival/") is not None
