@@ -14,6 +14,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from functools import partial
 from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
@@ -82,12 +83,28 @@ def data_json(corpus: Corpus, memo: RecordMemo | None = None) -> str:
     story_of = {slug: s.slug for s in corpus.stories for slug in s.briefings}
     memo = memo or RecordMemo()
     records = [memo.get("json", b.slug, (b, story := story_of.get(b.slug), related := corpus.related.get(b.slug, ())),
-                        lambda b=b, story=story, related=related: _dumps(_briefing_record(b, story, related)))
+                        partial(_briefing_json, b, story, related))
                for b in corpus.briefings]
-    people = [memo.get("json-person", p.slug, (p,), lambda p=p: _dumps(_person_record(p))) for p in corpus.people]
+    people = [memo.get("json-person", p.slug, (p,), partial(_person_json, p)) for p in corpus.people]
     rest = _dumps({"stories": [{"slug": s.slug, "briefings": list(s.briefings)} for s in corpus.stories],
                    "merge_candidates": [{"names": list(c.names), "reason": c.reason} for c in corpus.merge_candidates]})
     return '{"briefings":[' + ",".join(records) + '],"people":[' + ",".join(people) + "]," + rest[1:] + "\n"
+
+
+def _briefing_json(b: Briefing, story: str | None, related: tuple[tuple[str, float], ...]) -> str:
+    return _dumps(_briefing_record(b, story, related))
+
+
+def _person_json(p: Person) -> str:
+    return _dumps(_person_record(p))
+
+
+def _briefing_csv(b: Briefing, story: str | None, base: str) -> str:
+    return _csv_rows([briefing_row(b, story, base)])
+
+
+def _quotes_csv(b: Briefing, base: str) -> str:
+    return _csv_rows(briefing_quote_rows(b, base))
 
 
 def _dumps(data: object) -> str:
@@ -133,8 +150,8 @@ def csv_files(corpus: Corpus, site_url: str | None, memo: RecordMemo | None = No
     memo = memo or RecordMemo()
     story_of = {slug: s.slug for s in corpus.stories for slug in s.briefings}
     briefings = [memo.get("csv-briefing", b.slug, (b, story := story_of.get(b.slug), base),
-                          lambda b=b, story=story: _csv_rows([briefing_row(b, story, base)])) for b in corpus.briefings]
-    quotes = [memo.get("csv-quotes", b.slug, (b, base), lambda b=b: _csv_rows(briefing_quote_rows(b, base)))
+                          partial(_briefing_csv, b, story, base)) for b in corpus.briefings]
+    quotes = [memo.get("csv-quotes", b.slug, (b, base), partial(_quotes_csv, b, base))
               for b in corpus.briefings]
     return {urls.DATA_CSV["briefings"]: _csv(BRIEFING_COLUMNS, []) + "".join(briefings),
             urls.DATA_CSV["quotes"]: _csv(QUOTE_COLUMNS, []) + "".join(quotes),

@@ -77,7 +77,7 @@ class RenderMemo:
         kept = self.values.get(name)
         if kept is None or kept[0] != key:
             kept = self.values[name] = (key, make())
-        return kept[1]  # type: ignore[no-any-return]
+        return kept[1]
 
     def extraction_digest(self, e: Extraction) -> bytes:
         kept = self.extractions.get(id(e))
@@ -114,7 +114,7 @@ class RecordMemo:
         if old is None or len(old[0]) != len(inputs) or not all(map(_same, old[0], inputs)):
             old = (inputs, make())  # the inputs are kept alive with it, so an identity is never reused
         self.now[(kind, slug)] = old
-        return old[1]  # type: ignore[no-any-return]
+        return old[1]
 
     def done(self) -> None:
         """End of a build: what it did not ask for is forgotten."""

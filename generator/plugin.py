@@ -70,8 +70,8 @@ from .handwritten import expand, person_names, shows_collection
 from .memo import RecordMemo, RenderMemo
 from .pipeline import process_folder
 from .progress import ProgressLog
-from .resolve import ResolveMemo
 from .report import cleaning_summary, review_summary
+from .resolve import ResolveMemo
 from .safety import build_lock
 from .site import Built, build_site, extra_files
 from .write import sync_pages

@@ -19,8 +19,8 @@ other index pages (organisations, places, years, months, stories) grow with the 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import TypeVar
 
@@ -38,6 +38,7 @@ from .stories import Story
 INDEX_PAGE = 300  # entries on one page of an index; more are split by letter or year (and part of one)
 WEB_SCHEMES = ("http://", "https://")  # the only links to an original article the site writes
 T = TypeVar("T")
+K = TypeVar("K")  # the key of a lazily made page (a year, a month)
 INDEXES = {
     "people": IndexKind(
         section=urls.PEOPLE, heading="People", order="by surname", entry="person", group="letter",
@@ -140,7 +141,7 @@ def render_site(corpus: Corpus, directory_urls: bool = True, memo: RenderMemo | 
     """
     look = Lookup(corpus, directory_urls)
     patched = memo is not None and affected is not None and affected.base is memo.rendered
-    out = Pages(memo, reached(corpus, affected) if patched else None)
+    out = Pages(memo, reached(corpus, affected) if patched and affected is not None else None)
     for briefing in corpus.briefings:
         out.lazy("briefing", urls.briefing_page(briefing.slug), "briefings", briefing.slug,
                  partial(contexts.briefing_page, look, briefing))
@@ -160,10 +161,10 @@ def render_site(corpus: Corpus, directory_urls: bool = True, memo: RenderMemo | 
     render_stories_index(look, out)
     out.add("years_index", contexts.years_index(look))
     for year in contexts.timeline_years(corpus):
-        out.lazy("year", urls.year_page(year), "years", year, lambda _, year=year: contexts.year_page(look, year))
+        out.lazy("year", urls.year_page(year), "years", year, partial(_dated_page, contexts.year_page, look, year))
         for month in contexts.timeline_months(corpus, year):
             out.lazy("month", urls.month_page(*month), "months", month,
-                     lambda _, month=month: contexts.month_page(look, month))
+                     partial(_dated_page, contexts.month_page, look, month))
     out.add("undated", contexts.undated_page(look))
     if memo is not None:
         memo.keep_only(set(out.pages), [b.extraction for b in corpus.briefings])
@@ -240,6 +241,11 @@ class Pages:
                 self.pages[here] = kept
                 return
         self.add(kind, context(here))
+
+
+def _dated_page(make: Callable[[Lookup, K], Page], look: Lookup, key: K, _here: str) -> Page:
+    """The context of a year's or a month's page (its path is not part of it): ``Pages.lazy``'s maker."""
+    return make(look, key)
 
 
 def _render(template: str, context: object) -> str:

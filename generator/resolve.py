@@ -36,9 +36,10 @@ from .extract.quotes import quote_key
 from .memo import Affected
 from .model import Actor, ActorQuote, Briefing, Corpus, Extraction, Mention, Person, PersonQuote
 from .patterns.stories import STOP_WORDS, TOKEN
-from .people import resolve_people
+
 # the stages' own steps, so that a patched record is made as the full stage makes it (tests/test_memo.py)
 from .people import _quotes as people_quotes
+from .people import resolve_people
 from .people.actors import ACTOR_QUOTES, resolve_actors
 from .people.actors import _forms_pattern as forms_pattern
 from .stories import _story as story_of
