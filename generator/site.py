@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import urls
+from . import collector, urls
 from .config import Settings
 from .feeds import atom_feed, csv_files, data_json
 from .memo import Affected, RecordMemo, RenderMemo
@@ -29,7 +29,10 @@ def build_site(collection: Collection, settings: Settings, directory_urls: bool 
     """``memo``: the pages of the previous build, to reuse those whose records are unchanged (serve);
     ``resolved``: its corpus, patched when no article's names, dates or story signature changed."""
     registry = settings.registry_path()
-    corpus = resolve(collection.extractions, registry if registry.is_file() else None, resolved)
+    # the whole collection is in memory: each full collection would walk all of it (rendering is left to the
+    # collector: templates make reference cycles)
+    with collector.paused():
+        corpus = resolve(collection.extractions, registry if registry.is_file() else None, resolved)
     return build_from_corpus(corpus, collection.errors, directory_urls, memo, resolved.affected if resolved else None)
 
 

@@ -512,7 +512,7 @@ def test_companions_kept_up_to_date_across_joins_are_those_made_afresh() -> None
 def test_the_collector_is_left_as_it_was() -> None:
     import gc
 
-    from generator.people import collector
+    from generator import collector
     assert gc.isenabled()
     with collector.paused():
         assert not gc.isenabled()

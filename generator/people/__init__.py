@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import collector
 from ..extract.people.names import name_key
 from ..model import Extraction, Mention, MergeCandidate, Person, PersonQuote, RoleRecord
 from ..urls import person_slug
-from . import collector
 from .merge import Clusters, Unit, cluster, only
 from .registry import Entry, load_registry
 

@@ -22,11 +22,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .. import collector
 from ..extract.people.actors import acronym, legal_base, short_name
 from ..extract.people.names import fold
 from ..model import Actor, ActorQuote, Extraction, Mention
 from ..urls import actor_slug
-from . import collector
 
 ACTOR_QUOTES = 200  # quotes kept per actor (its page shows fewer): the newest
 
