@@ -2,8 +2,8 @@
 
 The site's resolve stage (``site.build_site``: people, organisations and places,
 stories) runs inside one pause; the people and actors stages also pause on their own,
-for callers that run them alone (benchmarks, tests). Resolving people, organisations and places allocates hundreds of thousands of small
-objects (units, keys, sets) that live until the stage returns. Each time enough of
+for callers that run them alone (benchmarks, tests). Resolving people, organisations
+and places allocates hundreds of thousands of small objects (units, keys, sets) that live until the stage returns. Each time enough of
 them pile up, Python's cyclic collector runs, and its oldest generation walks every
 object the process holds: the whole collection's extractions. So the stage's time
 grew faster than the collection (at 10,000 articles the collector was about 40% of
