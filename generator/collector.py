@@ -2,14 +2,15 @@
 
 The site's resolve stage (``site.build_site``: people, organisations and places,
 stories) runs inside one pause; the people and actors stages also pause on their own,
-for callers that run them alone (benchmarks, tests). Resolving people, organisations
-and places allocates hundreds of thousands of small objects (units, keys, sets) that live until the stage returns. Each time enough of
-them pile up, Python's cyclic collector runs, and its oldest generation walks every
-object the process holds: the whole collection's extractions. So the stage's time
-grew faster than the collection (at 10,000 articles the collector was about 40% of
-people resolution). The stages make no reference cycles that need collecting while
-they run; reference counting frees the rest as usual, and the collector runs again
-afterwards.
+for callers that run them alone (benchmarks, tests). Resolving allocates hundreds of
+thousands of small objects (units, keys, sets) that live until the stage returns.
+Each time enough of them pile up, Python's cyclic collector runs, and its oldest
+generation walks every object the process holds: the whole collection's extractions.
+So the stage's time grew faster than the collection (at 10,000 articles the collector
+was about 40% of people resolution). The stages make no reference cycles that need
+collecting while they run; reference counting frees the rest as usual, and the
+collector runs again afterwards. Rendering is left to the collector: templates make
+reference cycles.
 """
 from __future__ import annotations
 
