@@ -23,9 +23,7 @@ import argparse
 import dataclasses
 import hashlib
 import random
-import re
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +36,7 @@ from generator.resolve import _newest_first
 from generator.stories import related_briefings
 
 from . import corpus
+from .warm import replaced
 
 WORK = corpus.ROOT / ".cache" / "bench" / "people-bases"
 
@@ -66,7 +65,7 @@ def extractions(n: int, given: list[Extraction | None]) -> list[Extraction]:
             continue
         rng = random.Random(i)
         mapping = _names(texts[i % len(texts)], rng, pool)
-        e = _renamed(base, mapping)
+        e = replaced(base, mapping)
         date = f"{rng.randint(2000, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         article = dataclasses.replace(e.article, id=f"a{i:05d}", path=f"a{i:05d}.txt")
         made.append(dataclasses.replace(e, article=article, published=Published(date, "front matter")))
@@ -84,24 +83,6 @@ def _names(text: str, rng: random.Random, pool: list[str]) -> dict[str, str]:
     for name, other in list(names.items()):
         names.setdefault(name.split()[-1], other.split()[-1])  # "Ms. Surname" after the full name
     return names
-
-
-def _renamed(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
-    if not mapping:
-        return extraction
-    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, mapping), key=len, reverse=True)) + r")\b")
-    return _mapped(extraction, lambda s: pattern.sub(lambda m: mapping[m[0]], s))
-
-
-def _mapped(value: Any, change: Callable[[str], str]) -> Any:
-    if isinstance(value, str):
-        return change(value)
-    if isinstance(value, tuple):
-        return tuple(_mapped(v, change) for v in value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(value, **{f.name: _mapped(getattr(value, f.name), change)
-                                            for f in dataclasses.fields(value) if f.init})
-    return value
 
 
 def measure(made: list[Extraction]) -> dict[str, Any]:

@@ -87,6 +87,11 @@ def _renamed(extraction: Extraction, old: list[str], new: list[str], rng: random
                                 if rng.random() < 0.5 else rng.randrange(len(new))]
     for name, other in list(mapping.items()):
         mapping.setdefault(name.split()[-1], other.split()[-1])  # "Ms. Surname" after the full name
+    return replaced(extraction, mapping)
+
+
+def replaced(extraction: Extraction, mapping: dict[str, str]) -> Extraction:
+    """``extraction`` with every whole-word occurrence of a key of ``mapping`` in its text fields replaced."""
     if not mapping:
         return extraction
     pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, mapping), key=len, reverse=True)) + r")\b")

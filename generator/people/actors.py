@@ -27,6 +27,7 @@ from ..extract.people.actors import acronym, legal_base, short_name
 from ..extract.people.names import fold
 from ..model import Actor, ActorQuote, Extraction, Mention
 from ..urls import actor_slug
+from .merge import memoised
 
 ACTOR_QUOTES = 200  # quotes kept per actor (its page shows fewer): the newest
 
@@ -66,19 +67,6 @@ def _key(form: str) -> str:
     return " ".join(fold(legal_base(form)).replace(".", "").split())
 
 
-def _memoised(function: Callable[[str], str]) -> Callable[[str], str]:
-    """``function`` remembering its results for one resolution: a collection names the same organisations
-    and places over and over (not across rebuilds: a long ``mkdocs serve`` would keep every form ever seen)."""
-    found: dict[str, str] = {}
-
-    def memo(text: str) -> str:
-        value = found.get(text)
-        if value is None:
-            value = found[text] = function(text)
-        return value
-    return memo
-
-
 def resolve_actors(briefings: Sequence[tuple[str, Extraction]],
                    person_slug_for: dict[tuple[str, str], str]) -> ActorIndex:
     """Group the organisations and places of all articles; ``briefings`` is (briefing slug, extraction), newest first.
@@ -114,7 +102,7 @@ def _cluster(units: list[_Unit]) -> dict[int, list[int]]:
             i = parent[i]
         return i
 
-    keyed, shortened = _memoised(_key), _memoised(short_name)
+    keyed, shortened = memoised(_key), memoised(short_name)
     first: dict[tuple[str, str], int] = {}
     for i, unit in enumerate(units):
         for key in sorted(unit.keys(keyed)):
@@ -125,7 +113,7 @@ def _cluster(units: list[_Unit]) -> dict[int, list[int]]:
             if (unit.clan, key) in first:
                 j = first[(unit.clan, key)]
                 parent[max(find(i), find(j))] = min(find(i), find(j))
-    abbreviated = _memoised(acronym)
+    abbreviated = memoised(acronym)
     expansions: dict[tuple[str, str], set[int]] = defaultdict(set)  # the groups, not every unit: GM × General Motors
     for i, unit in enumerate(units):
         for form in (unit.mention.name, *unit.mention.aliases):

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..extract.people.names import FUZZY_MIN_LENGTH, FUZZY_MIN_LENGTH_IN_NAME, fold, name_key, near_spelling
 from ..model import Mention, MergeCandidate
@@ -33,6 +34,7 @@ from ..patterns.people import DIMINUTIVES, ROLE_WORDS
 from .registry import Entry
 
 Key = tuple[str, ...]
+T = TypeVar("T")
 DOMINANT_RATIO = 3  # rule 4: a namesake named in this many times more articles than any other is the one meant
 DOMINANT_ARTICLES = 3
 GIVEN_NAMES = frozenset(DIMINUTIVES.values())  # what the diminutives are of
@@ -63,7 +65,7 @@ class Clusters:
         self.units = units
         self.parent = list(range(len(units)))
         self.entry: dict[int, Entry] = {}
-        key = _memoised(name_key)  # a collection repeats its names: each is keyed once
+        key = memoised(name_key)  # a collection repeats its names: each is keyed once
         self.unit_keys: list[Key] = [key(u.mention.name) for u in units]  # ``Unit.key`` of each unit
         self.keys: dict[int, set[Key]] = {i: {k for k in map(key, (u.mention.name, *u.mention.aliases)) if k}
                                           for i, u in enumerate(units)}
@@ -144,11 +146,13 @@ class Clusters:
         return tuple(MergeCandidate(names, reason) for names, reason in sorted(self.candidates.items()))
 
 
-def _memoised(function: Callable[[str], Key]) -> Callable[[str], Key]:
-    """``function`` remembering its results for this resolution (not across rebuilds: names come and go)."""
-    found: dict[str, Key] = {}
+def memoised(function: Callable[[str], T]) -> Callable[[str], T]:
+    """``function`` remembering its results for one resolution: a collection names the same people,
+    organisations and places over and over (not across rebuilds: a long ``mkdocs serve`` would keep
+    every form ever seen)."""
+    found: dict[str, T] = {}
 
-    def memo(text: str) -> Key:
+    def memo(text: str) -> T:
         value = found.get(text)
         if value is None:
             value = found[text] = function(text)
