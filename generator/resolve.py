@@ -38,12 +38,9 @@ from .model import Actor, ActorQuote, Briefing, Corpus, Extraction, Mention, Per
 from .patterns.stories import STOP_WORDS, TOKEN
 
 # the stages' own steps, so that a patched record is made as the full stage makes it (tests/test_memo.py)
-from .people import _quotes as people_quotes
-from .people import resolve_people
-from .people.actors import ACTOR_QUOTES, resolve_actors
-from .people.actors import _forms_pattern as forms_pattern
-from .stories import _story as story_of
-from .stories import compare_quotes, group_stories, related_briefings
+from .people import person_quotes, resolve_people
+from .people.actors import ACTOR_QUOTES, forms_pattern, resolve_actors
+from .stories import compare_quotes, group_stories, make_story, related_briefings
 from .timeline import timeline
 from .urls import briefing_slug
 
@@ -178,7 +175,7 @@ def patch(last: Resolved, before: dict[str, Extraction], extractions: Sequence[E
     actors = tuple(_actor_quotes(a, by_slug, last.slug_for) if edited.intersection(a.articles) else a
                    for a in corpus.actors)
     regrouped = [s for s in corpus.stories if edited.intersection(s.briefings)]
-    found = {s.slug: story_of([by_slug[slug] for slug in s.briefings], list(s.terms)) for s in regrouped}
+    found = {s.slug: make_story([by_slug[slug] for slug in s.briefings], list(s.terms)) for s in regrouped}
     story_quotes = {**corpus.story_quotes, **{s.slug: tuple(compare_quotes([by_slug[slug] for slug in s.briefings]))
                                               for s in regrouped}}
     return replace(last, corpus=replace(corpus, briefings=briefings, people=people, actors=actors,
@@ -202,7 +199,7 @@ def _patched(briefing: Briefing, e: Extraction, confirmed: dict[str, tuple[Menti
 
 def _person_quotes(person: Person, by_slug: dict[str, Briefing], slug_for: dict[tuple[str, str], str]) -> Person:
     """The person with their quotes gathered again: only briefings that name them can quote them."""
-    found = people_quotes([(slug, by_slug[slug].extraction) for slug in person.articles], slug_for)
+    found = person_quotes([(slug, by_slug[slug].extraction) for slug in person.articles], slug_for)
     return replace(person, quotes=tuple(PersonQuote(t, tuple(src)) for t, src in found[person.slug].items()))
 
 

@@ -37,7 +37,7 @@ def group_stories(briefings: Sequence[Briefing]) -> tuple[Story, ...]:
     """Stories of two or more briefings, newest first (by their earliest briefing), each with its evidence."""
     by_slug = {b.slug: b for b in briefings}
     found = grouping.group([(b.slug, b.extraction) for b in briefings])
-    stories = [_story([by_slug[slug] for slug in slugs], terms) for slugs, terms in found]
+    stories = [make_story([by_slug[slug] for slug in slugs], terms) for slugs, terms in found]
     newest_first = sorted(stories, key=lambda s: (by_slug[s.slug].extraction.published.value or "", s.slug),
                           reverse=True)
     return tuple(sorted(newest_first, key=lambda s: by_slug[s.slug].extraction.published.value is None))
@@ -49,7 +49,7 @@ def _when(briefing: Briefing) -> tuple[bool, bool, tuple[int, int, int]]:
     return (date is None, date is None or not date.is_day, date.sort_key() if date else (0, 0, 0))
 
 
-def _story(members: list[Briefing], terms: list[str]) -> Story:
+def make_story(members: list[Briefing], terms: list[str]) -> Story:
     members = sorted(members, key=lambda b: (_when(b), b.slug))
     people, actors = _shared(members, lambda e: e.persons), _shared(members, lambda e: e.actors)
     named = {w for name in (*people, *actors) for w in name.casefold().split()}  # shown once, as names

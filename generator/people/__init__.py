@@ -75,7 +75,7 @@ def _resolve(briefings: Sequence[tuple[str, Extraction]], entries: tuple[Entry, 
             mention = units[i].mention
             for form in (*mention.aliases, mention.name):  # the name last: it wins over another's alias
                 slug_for[(units[i].briefing, form)] = slugs[root]
-    quotes = _quotes(briefings, slug_for)
+    quotes = person_quotes(briefings, slug_for)
     together = _co_mentions(briefings, slug_for)
     people = (_person(clusters, root, indexes, slugs[root], quotes[slugs[root]], together[slugs[root]])
               for root, indexes in members.items())
@@ -166,7 +166,7 @@ def _person(clusters: Clusters, root: int, indexes: list[int], slug: str,
                   co_mentions=tuple(sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))))
 
 
-def _quotes(briefings: Sequence[tuple[str, Extraction]],
+def person_quotes(briefings: Sequence[tuple[str, Extraction]],
             slug_for: dict[tuple[str, str], str]) -> dict[str, dict[str, list[tuple[str, int]]]]:
     found: dict[str, dict[str, list[tuple[str, int]]]] = defaultdict(lambda: defaultdict(list))
     for bslug, extraction in briefings:

@@ -167,7 +167,7 @@ def _actor(units: list[_Unit], indexes: list[int], slug: str, by_slug: dict[str,
             continue
         for q in by_slug[bslug].quotes:
             if any(f in q.text for f in written):
-                pattern = pattern or _forms_pattern(forms)
+                pattern = pattern or forms_pattern(forms)
                 if pattern.search(q.text):
                     quotes.append(ActorQuote(q.text, bslug, q.paragraph, person_slug_for.get((bslug, q.speaker or ""))))
     group = units[indexes[0]].group
@@ -177,7 +177,7 @@ def _actor(units: list[_Unit], indexes: list[int], slug: str, by_slug: dict[str,
                  quotes=tuple(quotes[:ACTOR_QUOTES]))
 
 
-def _forms_pattern(forms: set[str]) -> re.Pattern[str]:
+def forms_pattern(forms: set[str]) -> re.Pattern[str]:
     """Any of the forms as a whole word or phrase (case kept: "US" must not match "us")."""
     alternatives = sorted((re.escape(f) for f in forms if len(f) > 1), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)") if alternatives else re.compile(r"(?!x)x")
