@@ -142,6 +142,10 @@ def test_published_from_dateline(nlp: Language) -> None:
     # a full date given with its weekday is a day of the story's own week
     (("The harbour council has a new chair.", "Its members met on the quay after the storm and, on Sunday, "
       "June 12, 2016, voted to rebuild the old pier with money from the port.",), "2016"),
+    # a full date falling on a weekday the story names: the story's day (June 14, 2016 was a Tuesday)
+    (("The candidate drew a large crowd in Greensboro on Tuesday.", "The rally ran late.",
+      "Supporters of the candidate cheer as she speaks at the campaign rally in Greensboro, North Carolina "
+      "on June 14, 2016.",), "2016"),
     # a year told in the past and one told in the future two years on: the year between
     (("In 1988, the mill earned $8 million. The owner said it will hire more workers in 1990.",), "1989"),
 ])
@@ -210,6 +214,9 @@ def test_future_dates_set_no_floor(nlp: Language) -> None:
     # a weekday that is not the date's: a slip, not a day of the story's week
     "The harbour council has a new chair. Its members met on the quay after the storm and, on Monday, "
     "June 12, 2016, voted to rebuild the old pier with money from the port.",
+    # a full date on a weekday the story names, but told ahead, or older than a year the text tells
+    "The company said on Tuesday that the notes will fall due on March 1, 2011.",
+    "The emails released on Thursday span 2009 to 2013; one of Sept. 15, 2011 lists the guests.",
     # a past and a future year one apart leave the year open; three apart, two years
     "In 1988, the mill earned $8 million. The owner said it will hire more workers in 1989.",
     "In 1988, the mill earned $8 million. The owner said it will hire more workers in 1991.",

@@ -12,7 +12,9 @@
      and also days or months without one ("on Feb. 21"), it was written in a later year:
      the first such year, a floor;
    - a full date given with its weekday, the calendar's ("Sunday, June 12, 2016"), is a
-     day of the story's own week: its year;
+     day of the story's own week: its year; so is one that falls on a weekday the story
+     names ("rallied on Tuesday", and a caption's "June 14, 2016", a Tuesday), when it is
+     not told ahead and no later year is told;
    - a year told in the past and one told in the future two years later ("earned $8
      million in 1988", "spending in 1990 will rise"): the year between, since news style
      calls the current year "this year";
@@ -128,7 +130,8 @@ def written_years(doc: Doc) -> list[YearClue]:
     """The publication years the dates written in the text imply (rule 3's first three cases)."""
     found = tag(doc.text, doc)
     tense = {f: tense_at(doc, f.start, f.end) for f in found if f.get("year")}
-    clues = (news_style_year(doc.text, found, tense), weekday_date_year(found), bracketed_year(doc.text, found, tense))
+    clues = (news_style_year(doc.text, found, tense), weekday_date_year(found), story_weekday_year(found, tense),
+             bracketed_year(doc.text, found, tense))
     return [clue for clue in clues if clue]
 
 
@@ -175,17 +178,37 @@ def news_style_year(text: str, found: list[Found], tense: dict[Found, str | None
 def weekday_date_year(found: list[Found]) -> YearClue | None:
     """A full date given with its weekday ("on Sunday, June 12, 2016"): news style names the
     weekday only of a day within a week or so of publication, so its year is the article's."""
-    dated = [f for f in found if f.kind in ("mdy", "dmy") and f.get("weekday") and f.get("year") and weekday_agrees(f)]
+    dated = [f for f in found if f.kind in ("mdy", "dmy") and f.get("weekday") and f.get("year")
+             and weekday_of(f) == WEEKDAYS[(f.get("weekday") or "").lower()]]
     if not dated:
         return None
     latest = max(dated, key=year_of)
     return YearClue(year_of(latest), True, f"the date '{latest.text}' is given with its weekday")
 
 
-def weekday_agrees(found: Found) -> bool:
-    """Whether the weekday written with a date is that date's ("Sunday, June 12, 2016": yes)."""
+def story_weekday_year(found: list[Found], tense: dict[Found, str | None]) -> YearClue | None:
+    """A full date falling on a weekday the story names for its own days ("rallied on Tuesday" and,
+    in a caption, "June 14, 2016", a Tuesday), and no later year told: the story's day.
+
+    The calendar ties a weekday to a date in one year of five or six nearby ones, so the
+    match is rarely chance; a date told ahead ("notes due March 1, 2011") is not the story's
+    day, and one older than a year the text tells is history (a 2011 email in a 2016 story).
+    """
+    named = {WEEKDAYS[(f.get("weekday") or "").lower()] for f in found if f.kind == "weekday"}
+    dated = [f for f in found if f.kind in ("mdy", "dmy") and f.get("year") and not f.get("weekday")
+             and tense[f] != "future" and weekday_of(f) in named]
+    if not dated:
+        return None
+    latest = max(dated, key=year_of)
+    if any(last_year_of(f) > year_of(latest) for f in found if f.get("year")):
+        return None
+    return YearClue(year_of(latest), True, f"the date '{latest.text}' falls on a weekday the story names")
+
+
+def weekday_of(found: Found) -> int | None:
+    """The calendar's weekday of a full date (0 for Monday), None where there is no such day."""
     day = safe_date(year_of(found), month_number(found.get("month") or ""), int(found.get("day") or 0))
-    return day is not None and day.weekday() == WEEKDAYS[(found.get("weekday") or "").lower()]
+    return day.weekday() if day else None
 
 
 def bracketed_year(text: str, found: list[Found], tense: dict[Found, str | None]) -> YearClue | None:
