@@ -146,6 +146,8 @@ def test_published_from_dateline(nlp: Language) -> None:
     (("The candidate drew a large crowd in Greensboro on Tuesday.", "The rally ran late.",
       "Supporters of the candidate cheer as she speaks at the campaign rally in Greensboro, North Carolina "
       "on June 14, 2016.",), "2016"),
+    # results set beside the same period a year before: the year after
+    (("The mill expects a profit for the third quarter. In the 1988 third quarter, it posted a loss.",), "1989"),
     # a year told in the past and one told in the future two years on: the year between
     (("In 1988, the mill earned $8 million. The owner said it will hire more workers in 1990.",), "1989"),
 ])
@@ -217,6 +219,9 @@ def test_future_dates_set_no_floor(nlp: Language) -> None:
     # a full date on a weekday the story names, but told ahead, or older than a year the text tells
     "The company said on Tuesday that the notes will fall due on March 1, 2011.",
     "The emails released on Thursday span 2009 to 2013; one of Sept. 15, 2011 lists the guests.",
+    # a period written with its year after it is no comparison; one told ahead is no past
+    "Output grew 1.2% in the second quarter of 2016. The first quarter was weaker.",
+    "The mill expects a profit for the third quarter and a larger one in the 1990 first quarter.",
     # a past and a future year one apart leave the year open; three apart, two years
     "In 1988, the mill earned $8 million. The owner said it will hire more workers in 1989.",
     "In 1988, the mill earned $8 million. The owner said it will hire more workers in 1991.",

@@ -217,6 +217,22 @@ FOUNDING_WORDS = re.compile(
     r"\b(?:founding|foundation|establishment|creation|birth|independence|proclamation)\b", re.IGNORECASE
 )
 
+# ---- periods of a results report ------------------------------------------------------
+
+# "in the 1988 third quarter", "the 1988 period": a year's results set beside the current ones
+YEAR_PERIOD = re.compile(
+    r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:(?:first|second|third|fourth)[- ](?:quarter|half)|quarter|period)\b",
+    re.IGNORECASE,
+)
+# "the third quarter", "third-quarter net", "the six months ended Oct. 1", "the latest period":
+# the current period, no year written
+YEARLESS_PERIOD = re.compile(
+    r"(?<!\d\d\s)\b(?:(?:first|second|third|fourth)[- ](?:quarter|half)|(?:three|six|nine)\s+months\s+ended"
+    r"|first\s+(?:six|nine)\s+months|(?:latest|current)\s+(?:quarter|period))\b"
+    r"(?!\s*(?:of\s+|,\s*)?(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
 # ---- publication dates in metadata lines and datelines -------------------------------
 
 ISO_STAMP = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)(?:[ T]\d\d:\d\d)?")

@@ -18,6 +18,9 @@
    - a year told in the past and one told in the future two years later ("earned $8
      million in 1988", "spending in 1990 will rise"): the year between, since news style
      calls the current year "this year";
+   - a results report's period written with its year ("a loss in the 1988 third quarter",
+     "the 1988 period"), told in the past beside one written without ("for the third
+     quarter"): results are set beside the same period a year before, so the year after;
    - an anniversary said to fall now ("this year marks the 75th anniversary of ..."),
      when the text or the table of modern states dates its start (anniversary.py).
    A year the story only speaks of in the present ("the 2016 race is ...") is not a clue:
@@ -52,6 +55,8 @@ from ...patterns.dates import (
     UNIX_TIME,
     UPDATED_CUE,
     WEEKDAYS,
+    YEAR_PERIOD,
+    YEARLESS_PERIOD,
 )
 from .anniversary import YearClue, anniversary_years
 from .normalise import PAST_TENSES, Anchor, Recent, date_value, safe_date
@@ -131,7 +136,7 @@ def written_years(doc: Doc) -> list[YearClue]:
     found = tag(doc.text, doc)
     tense = {f: tense_at(doc, f.start, f.end) for f in found if f.get("year")}
     clues = (news_style_year(doc.text, found, tense), weekday_date_year(found), story_weekday_year(found, tense),
-             bracketed_year(doc.text, found, tense))
+             bracketed_year(doc.text, found, tense), year_ago_period_year(doc, found))
     return [clue for clue in clues if clue]
 
 
@@ -209,6 +214,23 @@ def weekday_of(found: Found) -> int | None:
     """The calendar's weekday of a full date (0 for Monday), None where there is no such day."""
     day = safe_date(year_of(found), month_number(found.get("month") or ""), int(found.get("day") or 0))
     return day.weekday() if day else None
+
+
+def year_ago_period_year(doc: Doc, found: list[Found]) -> YearClue | None:
+    """A results report's period written with its year ("a net loss in the 1988 third quarter",
+    "the 1988 period"), told in the past, beside one written without ("for the third quarter"):
+    results are set beside the same period a year before, so the year after, when no later year is told."""
+    if not YEARLESS_PERIOD.search(doc.text):
+        return None
+    told = [match for match in YEAR_PERIOD.finditer(doc.text)
+            if tense_at(doc, match.start(), match.end()) in PAST_TENSES]
+    if not told:
+        return None
+    latest = max(told, key=lambda match: int(match["year"]))
+    if any(last_year_of(f) > int(latest["year"]) for f in found if f.get("year")):
+        return None
+    return YearClue(int(latest["year"]) + 1, True,
+                    f"'{latest[0]}' is set beside a period written without its year: results a year before")
 
 
 def bracketed_year(text: str, found: list[Found], tense: dict[Found, str | None]) -> YearClue | None:
