@@ -160,6 +160,9 @@ def test_published_estimate(nlp: Language, body: tuple[str, ...], value: str) ->
 @pytest.mark.parametrize(("body", "value", "exact"), [
     # an anniversary said to fall now, of something the text dates: exact
     (("The city marks 40 years since the 1983 floods with a memorial walk.",), "2023", True),
+    # of a name another paragraph dates with its start: exact
+    (("Members gathered on Tuesday to celebrate the 25th anniversary of Harbour Watch, a volunteer group.",
+      "Ana Ruiz founded Harbour Watch in 1998 to guard the coast.",), "2023", True),
     # of a state's founding or independence (the table of modern states): exact
     (("Crowds in Nairobi are celebrating the sixtieth anniversary of Kenya's independence.",), "2023", True),
     (("This year marks the centenary of Finland's independence.",), "2017", True),
@@ -186,6 +189,18 @@ def test_published_from_anniversary(nlp: Language, body: tuple[str, ...], value:
 ])
 def test_anniversary_without_a_year(nlp: Language, body: str) -> None:
     assert published_of(nlp, body).how == "unknown"
+
+
+@pytest.mark.parametrize("body", [
+    # the celebration is dated in its own sentence: history, not the story's present
+    ("In 2010, members gathered to celebrate the 10th anniversary of Harbour Watch.",
+     "Ana Ruiz founded Harbour Watch in 2000 to guard the coast."),
+    # the paragraph naming it gives two years: which one is the start is not clear
+    ("Members gathered to celebrate the 25th anniversary of Harbour Watch.",
+     "Ana Ruiz founded Harbour Watch in 1998; it opened a second station in 2004."),
+])
+def test_anniversary_of_a_name_needs_one_start(nlp: Language, body: tuple[str, ...]) -> None:
+    assert published_of(nlp, *body).how == "unknown"
 
 
 def test_future_dates_set_no_floor(nlp: Language) -> None:

@@ -200,9 +200,10 @@ ANNIVERSARY = re.compile(
 )
 # The anniversary falls in the year of publication: "this year's", "this year marks", "marks".
 # A past "marked" or "celebrated" may be any year, so only the present counts.
+# "gathered to celebrate the 10-year anniversary": the gathering the story tells is the celebration.
 ANNIVERSARY_NOW = re.compile(
     r"\bthis\s+year(?:['’]s)?\b|\b(?:marks|celebrates|commemorates|observes)\b"
-    r"|\b(?:is|are)\s+(?:marking|celebrating|commemorating)\b",
+    r"|\b(?:is|are)\s+(?:marking|celebrating|commemorating)\b|\bto\s+(?:celebrate|mark|commemorate)\b",
     re.IGNORECASE,
 )
 ANNIVERSARY_NOT_NOW = re.compile(r"\b(?:next|last)\s+year\b", re.IGNORECASE)
@@ -210,6 +211,10 @@ ANNIVERSARY_NOT_NOW = re.compile(r"\b(?:next|last)\s+year\b", re.IGNORECASE)
 ANNIVERSARY_SUBJECT_END = re.compile(
     r"[,;:()—–]|\b(?:which|who|when|while|as|but|though|although)\b|\band\s+(?:the|a|to)\b", re.IGNORECASE
 )
+# The name an anniversary is of ("the 10-year anniversary of Black Girls Rock!"), to find where the text dates its start
+ANNIVERSARY_NAME = re.compile(r"^\s*of\s+(?:the\s+)?(?P<name>[A-Z][\w'’!&.-]*(?:\s+[A-Z][\w'’!&.-]*)*)")
+# A sentence that dates a start: "Bond launched Black Girls Rock! in 2006", "the fund, founded in 1989"
+START_WORDS = re.compile(r"\b(?:founded|launched|established|created|started|formed|opened|set\s+up)\b", re.IGNORECASE)
 # What the anniversary is of: relations between states (a lower bound: they may have begun
 # after the youngest state), or a state's own founding (exact).
 RELATIONS_WORDS = re.compile(r"\b(?:relations|ties|relationship|partnership)\b", re.IGNORECASE)

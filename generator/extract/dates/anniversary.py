@@ -1,13 +1,16 @@
 """Anniversaries that date the present: "this year marks the 75th anniversary of ..." (issue 6).
 
-An anniversary the story says falls now ("this year's", "marks", "is celebrating") gives
-its publication year when something says when the thing began:
+An anniversary the story says falls now ("this year's", "marks", "is celebrating", "gathered
+to celebrate") gives its publication year when something says when the thing began:
 
 1. a year in the words after it ("of the 1994 genocide", "since the 2008 crisis"): that
    year plus the count, exactly;
-2. the founding or independence of a state named there (patterns/states.py): the year
+2. a name after it ("the 10-year anniversary of Black Girls Rock!") that a paragraph
+   dates with a start ("Bond launched Black Girls Rock! in 2006"), when the anniversary's
+   own sentence tells no year: that year plus the count, exactly;
+3. the founding or independence of a state named there (patterns/states.py): the year
    it counts from, plus the count, exactly;
-3. relations or ties, with states named in the sentence: the youngest state's first
+4. relations or ties, with states named in the sentence: the youngest state's first
    possible year plus the count, a lower bound only, as relations may have begun later.
 
 A past "celebrated", or "next year", leaves the year open, so the sentence gives nothing.
@@ -21,8 +24,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ...nlp import PARAGRAPH_SEPARATOR
 from ...patterns.dates import (
     ANNIVERSARY,
+    ANNIVERSARY_NAME,
     ANNIVERSARY_NOT_NOW,
     ANNIVERSARY_NOW,
     ANNIVERSARY_SUBJECT_END,
@@ -31,6 +36,7 @@ from ...patterns.dates import (
     ORDINAL_UNITS,
     RELATIONS_WORDS,
     ROUND_ANNIVERSARIES,
+    START_WORDS,
     TENS_WORDS,
 )
 from ...patterns.states import STATES, State
@@ -56,23 +62,27 @@ class YearClue:
 def anniversary_years(doc: Doc) -> list[YearClue]:
     """Every publication year the anniversaries of ``doc`` imply, in text order."""
     clues = []
-    for sentence in doc.sents:
-        text = sentence.text
+    paragraphs = doc.text.split(PARAGRAPH_SEPARATOR)
+    for text in (sentence.text for sentence in doc.sents):
         if not ANNIVERSARY_NOW.search(text) or ANNIVERSARY_NOT_NOW.search(text):
             continue
         for match in ANNIVERSARY.finditer(text):
-            if (clue := clue_from(match, text)) and clue.year <= LATEST_YEAR:
+            if (clue := clue_from(match, text, paragraphs)) and clue.year <= LATEST_YEAR:
                 clues.append(clue)
     return clues
 
 
-def clue_from(match: re.Match[str], sentence: str) -> YearClue | None:
-    """The year one anniversary gives, by the first of the three rules that applies."""
+def clue_from(match: re.Match[str], sentence: str, paragraphs: list[str]) -> YearClue | None:
+    """The year one anniversary gives, by the first of the four rules that applies."""
     count = anniversary_count(match)
     subject = ANNIVERSARY_SUBJECT_END.split(sentence[match.end():], maxsplit=1)[0]  # what it is the anniversary of
     said = f"'{sentence[match.start():match.end() + len(subject)].strip().rstrip('.')}'"
     if dated := first_year(subject):
         return YearClue(dated + count, True, f"{said}: {dated} + {count}")
+    if (name := ANNIVERSARY_NAME.match(subject)) and first_year(sentence) is None:
+        if started := start_year(name["name"], paragraphs):
+            return YearClue(started + count, True, f"{said}: the text dates its start to {started}; "
+                                                   f"{started} + {count}")
     if FOUNDING_WORDS.search(subject) and not RELATIONS_WORDS.search(subject):
         founded = [(state.name, state.founded) for state in states_in(subject) if state.founded]
         if founded:
@@ -105,6 +115,19 @@ def first_year(text: str) -> int | None:
     for found in tag(text, None):
         if found.kind in YEAR_KINDS and (year := found.get("year")):
             return int(year)
+    return None
+
+
+def start_year(name: str, paragraphs: list[str]) -> int | None:
+    """The one year a paragraph naming ``name`` gives its start ("launched ... in 2006"), if one does.
+
+    Paragraphs, not sentences: a name that ends in "!" ("Black Girls Rock!") ends a sentence for the parser."""
+    for text in paragraphs:
+        if name in text and START_WORDS.search(text):
+            years = {int(year) for found in tag(text, None)
+                     if found.kind in YEAR_KINDS and (year := found.get("year"))}
+            if len(years) == 1:
+                return years.pop()
     return None
 
 
