@@ -79,8 +79,8 @@ def clue_from(match: re.Match[str], sentence: str, paragraphs: list[str]) -> Yea
     said = f"'{sentence[match.start():match.end() + len(subject)].strip().rstrip('.')}'"
     if dated := first_year(subject):
         return YearClue(dated + count, True, f"{said}: {dated} + {count}")
-    if (named := ANNIVERSARY_NAME.match(subject)) and first_year(sentence) is None:
-        if started := start_year(named["name"], paragraphs):
+    if (of_name := ANNIVERSARY_NAME.match(subject)) and first_year(sentence) is None:
+        if started := start_year(of_name["name"], paragraphs):
             return YearClue(started + count, True, f"{said}: the text dates its start to {started}; "
                                                    f"{started} + {count}")
     if FOUNDING_WORDS.search(subject) and not RELATIONS_WORDS.search(subject):
