@@ -163,6 +163,9 @@ def test_published_estimate(nlp: Language, body: tuple[str, ...], value: str) ->
     # of a name another paragraph dates with its start: exact
     (("Members gathered on Tuesday to celebrate the 25th anniversary of Harbour Watch, a volunteer group.",
       "Ana Ruiz founded Harbour Watch in 1998 to guard the coast.",), "2023", True),
+    # years on from an event another paragraph dates: exact
+    (("The last member of the crew that first sailed round Cape Verde in 1961 has died.",
+      "Friends said that 50 years on from Cape Verde his charts are still in use.",), "2011", True),
     # of a state's founding or independence (the table of modern states): exact
     (("Crowds in Nairobi are celebrating the sixtieth anniversary of Kenya's independence.",), "2023", True),
     (("This year marks the centenary of Finland's independence.",), "2017", True),
@@ -195,6 +198,9 @@ def test_anniversary_without_a_year(nlp: Language, body: str) -> None:
     # the celebration is dated in its own sentence: history, not the story's present
     ("In 2010, members gathered to celebrate the 10th anniversary of Harbour Watch.",
      "Ana Ruiz founded Harbour Watch in 2000 to guard the coast."),
+    # an organisation's anniversary counts from its start, not from any year told with its name
+    ("Members gathered to celebrate the 25th anniversary of Harbour Watch.",
+     "Harbour Watch has run a second station since 2004."),
     # the paragraph naming it gives two years: which one is the start is not clear
     ("Members gathered to celebrate the 25th anniversary of Harbour Watch.",
      "Ana Ruiz founded Harbour Watch in 1998; it opened a second station in 2004."),

@@ -194,8 +194,8 @@ ANNIVERSARY = re.compile(
     rf"\b(?:(?P<digits>\d{{1,3}})(?:st|nd|rd|th)|(?P<tens>{'|'.join(TENS_WORDS)})-(?P<unit>{'|'.join(ORDINAL_UNITS)})"
     rf"|(?P<word>{'|'.join([*ORDINAL_TENS, *ORDINAL_UNITS])}))\s+anniversary\b"
     rf"|\b(?P<round>{'|'.join(ROUND_ANNIVERSARIES)})\b"
-    # "a 10-year anniversary", "75 years of"
-    r"|\b(?P<years>\d{1,3})(?:-year\s+anniversary|\s+years\s+(?=of\b|since\b))",
+    # "a 10-year anniversary", "75 years of", "60 years on from"
+    r"|\b(?P<years>\d{1,3})(?:-year\s+anniversary|\s+years\s+(?=of\b|since\b|on\s+from\b))",
     re.IGNORECASE,
 )
 # The anniversary falls in the year of publication: "this year's", "this year marks", "marks".
@@ -203,7 +203,8 @@ ANNIVERSARY = re.compile(
 # "gathered to celebrate the 10-year anniversary": the gathering the story tells is the celebration.
 ANNIVERSARY_NOW = re.compile(
     r"\bthis\s+year(?:['’]s)?\b|\b(?:marks|celebrates|commemorates|observes)\b"
-    r"|\b(?:is|are)\s+(?:marking|celebrating|commemorating)\b|\bto\s+(?:celebrate|mark|commemorate)\b",
+    r"|\b(?:is|are)\s+(?:marking|celebrating|commemorating)\b|\bto\s+(?:celebrate|mark|commemorate)\b"
+    r"|\byears\s+on\s+from\b",  # "60 years on from Everest": counted to now
     re.IGNORECASE,
 )
 ANNIVERSARY_NOT_NOW = re.compile(r"\b(?:next|last)\s+year\b", re.IGNORECASE)
@@ -211,9 +212,11 @@ ANNIVERSARY_NOT_NOW = re.compile(r"\b(?:next|last)\s+year\b", re.IGNORECASE)
 ANNIVERSARY_SUBJECT_END = re.compile(
     r"[,;:()—–]|\b(?:which|who|when|while|as|but|though|although)\b|\band\s+(?:the|a|to)\b", re.IGNORECASE
 )
-# The name an anniversary is of ("the 10-year anniversary of Black Girls Rock!"), to find where the text dates its start
-ANNIVERSARY_NAME = re.compile(r"^\s*of\s+(?:the\s+)?(?P<name>[A-Z][\w'’!&.-]*(?:\s+[A-Z][\w'’!&.-]*)*)")
-# A sentence that dates a start: "Bond launched Black Girls Rock! in 2006", "the fund, founded in 1989"
+# The name an anniversary is of ("the 10-year anniversary of Black Girls Rock!", "60 years on from
+# Everest"), to find where the text dates it: an organisation ("of") by its start, an event by its year
+ANNIVERSARY_NAME = re.compile(
+    r"^\s*(?P<word>of|on\s+from)\s+(?:the\s+)?(?P<name>[A-Z][\w'’!&.-]*(?:\s+[A-Z][\w'’!&.-]*)*)")
+# A paragraph that dates a start: "Bond launched Black Girls Rock! in 2006", "the fund, founded in 1989"
 START_WORDS = re.compile(r"\b(?:founded|launched|established|created|started|formed|opened|set\s+up)\b", re.IGNORECASE)
 # What the anniversary is of: relations between states (a lower bound: they may have begun
 # after the youngest state), or a state's own founding (exact).

@@ -5,9 +5,11 @@ to celebrate") gives its publication year when something says when the thing beg
 
 1. a year in the words after it ("of the 1994 genocide", "since the 2008 crisis"): that
    year plus the count, exactly;
-2. a name after it ("the 10-year anniversary of Black Girls Rock!") that a paragraph
-   dates with a start ("Bond launched Black Girls Rock! in 2006"), when the anniversary's
-   own sentence tells no year: that year plus the count, exactly;
+2. a name after it that a paragraph dates, when the anniversary's own sentence tells no
+   year: an organisation by its start ("the 10-year anniversary of Black Girls Rock!",
+   "Bond launched Black Girls Rock! in 2006"), an event by the one year told with it ("60
+   years on from Everest", "the team which first conquered Everest in 1953"): that year
+   plus the count, exactly;
 3. the founding or independence of a state named there (patterns/states.py): the year
    it counts from, plus the count, exactly;
 4. relations or ties, with states named in the sentence: the youngest state's first
@@ -80,8 +82,9 @@ def clue_from(match: re.Match[str], sentence: str, paragraphs: list[str]) -> Yea
     if dated := first_year(subject):
         return YearClue(dated + count, True, f"{said}: {dated} + {count}")
     if (of_name := ANNIVERSARY_NAME.match(subject)) and first_year(sentence) is None:
-        if started := start_year(of_name["name"], paragraphs):
-            return YearClue(started + count, True, f"{said}: the text dates its start to {started}; "
+        if started := start_year(of_name["name"], paragraphs, of_name["word"] == "of"):
+            phrase = sentence[match.start():match.end() + of_name.end()]
+            return YearClue(started + count, True, f"'{phrase}': the text dates {of_name['name']} to {started}; "
                                                    f"{started} + {count}")
     if FOUNDING_WORDS.search(subject) and not RELATIONS_WORDS.search(subject):
         founded = [(state.name, state.founded) for state in states_in(subject) if state.founded]
@@ -118,12 +121,13 @@ def first_year(text: str) -> int | None:
     return None
 
 
-def start_year(name: str, paragraphs: list[str]) -> int | None:
-    """The one year a paragraph naming ``name`` gives its start ("launched ... in 2006"), if one does.
+def start_year(name: str, paragraphs: list[str], start: bool) -> int | None:
+    """The year of the first paragraph naming ``name`` (and, if ``start``, a start: "launched ...
+    in 2006") that tells exactly one year.
 
     Paragraphs, not sentences: a name that ends in "!" ("Black Girls Rock!") ends a sentence for the parser."""
     for text in paragraphs:
-        if name in text and START_WORDS.search(text):
+        if name in text and (START_WORDS.search(text) or not start):
             years = {int(year) for found in tag(text, None)
                      if found.kind in YEAR_KINDS and (year := found.get("year"))}
             if len(years) == 1:
