@@ -40,9 +40,9 @@ second round: a year told with a present perfect ("has found in 2016": 3 right a
 on train, where the parse hangs a past "in 2009" on a perfect verb, and none on dev), a
 full date told in the past whose weekday the story does not name (2 right, 16 wrong), a
 year in the same sentence as "this year" (a contrast, never the year), a year told ahead
-in a results report (the year before it, or years before: "divest by 1994"), and spelled
-years ("nineteen ninety-seven", which no rule would have used). Most undated articles
-tell no year at all, or only years other than their own.
+in a results report (the year before it, or years before: "divest by 1994"). Spelled
+years ("nineteen ninety-seven") are not read: on these sets no rule would have used them.
+Most undated articles tell no year at all, or only years other than their own.
 """
 from __future__ import annotations
 
