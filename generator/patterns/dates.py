@@ -204,7 +204,7 @@ ANNIVERSARY = re.compile(
 ANNIVERSARY_NOW = re.compile(
     r"\bthis\s+year(?:['’]s)?\b|\b(?:marks|celebrates|commemorates|observes)\b"
     r"|\b(?:is|are)\s+(?:marking|celebrating|commemorating)\b|\bto\s+(?:celebrate|mark|commemorate)\b"
-    r"|\byears\s+on\s+from\b",  # "60 years on from Everest": counted to now
+    r"|\byears\s+on\s+from\b",  # "60 years on from Kilimanjaro": counted to now
     re.IGNORECASE,
 )
 ANNIVERSARY_NOT_NOW = re.compile(r"\b(?:next|last)\s+year\b", re.IGNORECASE)
@@ -212,11 +212,11 @@ ANNIVERSARY_NOT_NOW = re.compile(r"\b(?:next|last)\s+year\b", re.IGNORECASE)
 ANNIVERSARY_SUBJECT_END = re.compile(
     r"[,;:()—–]|\b(?:which|who|when|while|as|but|though|although)\b|\band\s+(?:the|a|to)\b", re.IGNORECASE
 )
-# The name an anniversary is of ("the 10-year anniversary of Black Girls Rock!", "60 years on from
-# Everest"), to find where the text dates it: an organisation ("of") by its start, an event by its year
+# The name an anniversary is of ("the 10-year anniversary of Bright Futures Now!", "60 years on from
+# Kilimanjaro"), to find where the text dates it: an organisation ("of") by its start, an event by its year
 ANNIVERSARY_NAME = re.compile(
     r"^\s*(?P<word>of|on\s+from)\s+(?:the\s+)?(?P<name>[A-Z][\w'’!&.-]*(?:\s+[A-Z][\w'’!&.-]*)*)")
-# A paragraph that dates a start: "Bond launched Black Girls Rock! in 2006", "the fund, founded in 1989"
+# A paragraph that dates a start: "Roe launched Bright Futures Now! in 2006", "the fund, founded in 1989"
 START_WORDS = re.compile(r"\b(?:founded|launched|established|created|started|formed|opened|set\s+up)\b", re.IGNORECASE)
 # What the anniversary is of: relations between states (a lower bound: they may have begun
 # after the youngest state), or a state's own founding (exact).

@@ -6,9 +6,9 @@ to celebrate") gives its publication year when something says when the thing beg
 1. a year in the words after it ("of the 1994 genocide", "since the 2008 crisis"): that
    year plus the count, exactly;
 2. a name after it that a paragraph dates, when the anniversary's own sentence tells no
-   year: an organisation by its start ("the 10-year anniversary of Black Girls Rock!",
-   "Bond launched Black Girls Rock! in 2006"), an event by the one year told with it ("60
-   years on from Everest", "the team which first conquered Everest in 1953"): that year
+   year: an organisation by its start ("the 10-year anniversary of Bright Futures Now!",
+   "Roe launched Bright Futures Now! in 2006"), an event by the one year told with it ("60
+   years on from Kilimanjaro", "the team which first climbed Kilimanjaro in 1961"): that year
    plus the count, exactly;
 3. the founding or independence of a state named there (patterns/states.py): the year
    it counts from, plus the count, exactly;
@@ -125,7 +125,7 @@ def start_year(name: str, paragraphs: list[str], start: bool) -> int | None:
     """The year of the first paragraph naming ``name`` (and, if ``start``, a start: "launched ...
     in 2006") that tells exactly one year.
 
-    Paragraphs, not sentences: a name that ends in "!" ("Black Girls Rock!") ends a sentence for the parser."""
+    Paragraphs, not sentences: a name that ends in "!" ("Bright Futures Now!") ends a sentence for the parser."""
     for text in paragraphs:
         if name in text and (START_WORDS.search(text) or not start):
             years = {int(year) for found in tag(text, None)
