@@ -217,6 +217,14 @@ ATTRIBUTION = [
       "indeed” -- and, when questioned after the debate, asserting, “Of course, I pay my harbour fees.”",),
      [("That makes me very smart indeed", "Oskar Brennholt"),
       ("Of course, I pay my harbour fees.", "Oskar Brennholt")]),
+    # ... also when the earlier quotation is too short to count: its "That" is no speaker
+    (("Brennholt hardly clarified the matter, treating it first as praise -- “That makes me smart” -- "
+      "and, when questioned after the debate, asserting, “Of course, I pay my harbour fees.”",),
+     [("Of course, I pay my harbour fees.", "Oskar Brennholt")]),
+    # a dash line signed by someone the persons missed, a title glued to the dash
+    (("“The idea that we would sell the docks is just not accurate.”",
+      "-Governor Ulfhild, tweeting after the vote."),
+     [("The idea that we would sell the docks is just not accurate.", "Ulfhild")]),
 ]
 
 
@@ -502,6 +510,14 @@ def test_surname_that_is_a_title_word(nlp) -> None:
                       "“If the surge vote drops off, we lose sixty electoral votes,” Mr. King said.",
                       persons=(person("Charlie King", "Mr. King"),))
     assert found == [("If the surge vote drops off, we lose sixty electoral votes,", "Charlie King")]
+
+
+def test_surname_glued_to_caption_words_is_shown_as_written(nlp) -> None:
+    # the persons list took "Brennholt Speech" from a Title Case caption; the prose writes "Mr. Brennholt"
+    found = quotes_of(nlp, "[Video: Commissioner Brennholt Speech At The Harbour Board Meeting]",
+                      "“We will not accept a single job cut this year,” Mr. Brennholt said.",
+                      persons=(person("Brennholt Speech", "Brennholt", "Mr. Brennholt"),))
+    assert found == [("We will not accept a single job cut this year,", "Brennholt")]
 
 
 def test_name_glued_to_headline_words_is_shown_as_written(nlp) -> None:

@@ -41,7 +41,7 @@ REPORTING_VERBS = frozenset("""
     caution advise inform assure reassure agree disagree interject muse wonder blast
     slam criticize criticise praise thank hail dismiss mock decry rail opine posit
     estimate forecast predict reveal disclose acknowledge specify clarify elaborate
-    underline underscore affirm
+    underline underscore affirm chime
 """.split())
 # Verbs that only report when a quotation follows them directly (they also mean other things).
 WEAK_REPORTING = frozenset({"call", "describe", "thank", "praise", "hail", "dismiss", "mock",

@@ -169,6 +169,8 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
     if cue is None or (cue.side == "before" and _closes_previous(parsed, before, quote, previous)):
         return Attribution(None, None, False)
     who = next((w for t in cue.candidates if (w := parsed.speakers.resolve(t)) is not None), None)
+    if who is None and cue.text in P.DASHES and cue.candidates:
+        who = parsed.speakers.signed(cue.candidates[0])  # "-President Roe, tweeting": a signature
     if who is None and cue.candidates and _definite_title(cue.candidates[0]):
         who = _same_as_before(quote, previous)  # "the minister added", a role no one was given
     # "according to" a news agency cites a source, not a speaker: the sentence may still name one

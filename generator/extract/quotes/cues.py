@@ -306,6 +306,10 @@ def _candidates(window: list[Token], verb: Token, quoted: list[bool]) -> tuple[T
         # "a spokesman said", "the agency said": never a nearby name instead, but the name the
         # noun is given in apposition ("said his best friend at the college, Jane Roe,")
         return (subject, *_appositive_names(subject)) if subject.pos_ == "NOUN" else (subject,)
+    # "Roe hardly clarified it -- “That makes me smart” -- and, asked, asserting, “...”": a
+    # participle's subject reached through a short quotation's clause is no speaker
+    if subject is not None and subject.lower_ in P.NOT_A_SPEAKER and verb.tag_ == "VBG" and subject.head is not verb:
+        subject = None
     first = _first_subject(window, verb, quoted) if subject is None else None
     return tuple(t for t in (subject, first, *_next_to(window, verb)) if t is not None)
 

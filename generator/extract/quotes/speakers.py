@@ -19,6 +19,7 @@ descriptions that several persons of the article share.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -70,12 +71,17 @@ class Speakers:
     # ---- names -------------------------------------------------------------------
     def shown(self, name: str) -> str:
         """The name as the article writes it: a person's name never written in the body but
-        for glued words ("Jane Roe Tweets", from a headline) loses them ("Jane Roe")."""
+        for glued words ("Jane Roe Tweets", from a headline) loses them ("Jane Roe"); down to
+        the surname alone ("President Roe Speech" in a caption, "Mr. Roe" in the prose)."""
         if name not in self.known or name in self.prose:
             return name
         words = name.split()
-        return next((" ".join(words[:k]) for k in range(len(words) - 1, 1, -1)
-                     if " ".join(words[:k]) in self.prose), name)
+        return next((" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)
+                     if self._in_prose(" ".join(words[:k]))), name)
+
+    def _in_prose(self, words: str) -> bool:
+        """Written in the prose as whole words (a lone "Roe" not as part of "Roesch")."""
+        return re.search(rf"(?<![\w'’]){re.escape(words)}(?![\w'’])", self.prose) is not None
 
     def match(self, text: str, paragraph: int) -> str | None:
         """The person a written name refers to, or None when no person or several fit."""
@@ -196,6 +202,20 @@ class Speakers:
             return self.describe(token) or self._named_after(token) or next(
                 (who for c in appositions if _written_name(c) and (who := self._unknown_name(c))), None)
         return None
+
+    def signed(self, token: Token) -> Who | None:
+        """The name after a dash that signs a quotation ("—President Roe, tweeting"), as written
+        without its titles, when the article's persons miss it: a dash line names whoever speaks."""
+        words = []
+        for word in reversed(self.doc[max(0, token.i - P.MAX_NAME_WORDS):token.i + 1]):
+            text = word.text.lstrip("".join(P.DASHES))
+            if not text[:1].isupper() or word.is_punct or self.in_quote[word.i]:
+                break
+            words.insert(0, text)
+            if text != word.text:
+                break  # the dash opens the name
+        words = [w for w in words if w.casefold().rstrip(".") not in P.TITLES]
+        return Who(_plain(" ".join(words)), 0.5) if words else None
 
     def _voice_of(self, token: Token) -> Who | None:
         """"Smith's campaign said", "lawyers for Smith wrote": the person they speak for."""
