@@ -206,7 +206,7 @@ class Speakers:
     def signed(self, token: Token) -> Who | None:
         """The name after a dash that signs a quotation ("—President Roe, tweeting"), as written
         without its titles, when the article's persons miss it: a dash line names whoever speaks."""
-        words = []
+        words: list[str] = []
         for word in reversed(self.doc[max(0, token.i - P.MAX_NAME_WORDS):token.i + 1]):
             text = word.text.lstrip("".join(P.DASHES))
             if not text[:1].isupper() or word.is_punct or self.in_quote[word.i]:
