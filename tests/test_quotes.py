@@ -221,6 +221,14 @@ ATTRIBUTION = [
     (("Brennholt hardly clarified the matter, treating it first as praise -- “That makes me smart” -- "
       "and, when questioned after the debate, asserting, “Of course, I pay my harbour fees.”",),
      [("Of course, I pay my harbour fees.", "Oskar Brennholt")]),
+    # a name between a relative pronoun and its verb is the clause's subject, not the antecedent
+    (("Much of the anger was directed at Brennholt, who Quillfeather on Wednesday called “a reckless and "
+      "careless steward of the harbour.”",),
+     [("a reckless and careless steward of the harbour.", "Marta Quillfeather")]),
+    # a reporting verb in a relative clause about a thing is no cue; the one named after it speaks
+    (("“If the board obtains more records, it intends to search them for contracts” that would respond to "
+      "the union's requests, harbour counsel Marta Quillfeather wrote in a filing.",),
+     [("If the board obtains more records, it intends to search them for contracts", "Marta Quillfeather")]),
     # a dash line signed by someone the persons missed, a title glued to the dash
     (("“The idea that we would sell the docks is just not accurate.”",
       "-Governor Ulfhild, tweeting after the vote."),

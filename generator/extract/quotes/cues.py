@@ -91,7 +91,8 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
     if glued_dash(window[0]):  # "―Jane Roe": the tokenizer keeps some dashes on the name
         return Cue(window[0].text[0], (_name_head(window[0]),), "after")
     if bare:
-        verb = next((t for t in window[:BARE_REACH] if _reporting(t, weak=False)), None) or _any_verb(window)
+        verb = next((t for t in window[:BARE_REACH] if _reporting(t, weak=False) and not _of_a_thing(t)),
+                    None) or _any_verb(window)
         end = window[-1].i
         if verb is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and verb.i < c.i <= end for c in verb.children):
             return None
@@ -101,7 +102,7 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
     for token in window:
         if _according(token):
             return Cue("according to", _according_object(token), "after")
-        if _reporting(token, weak=False) and not _reports_other(window, token):
+        if _reporting(token, weak=False) and not _reports_other(window, token) and not _of_a_thing(token):
             named = _named_after_verb(window, token)
             candidates = _candidates(window, token, quoted)
             opening = _opening_name(window, token)
@@ -157,6 +158,13 @@ def _reports_other(window: list[Token], verb: Token) -> bool:
     end = window[-1].i
     return any(c.dep_ == "ccomp" and verb.i < c.i <= end for c in verb.children) and any(
         t.dep_ == "cc" and t.i < verb.i for t in window[:3])
+
+
+def _of_a_thing(verb: Token) -> bool:
+    """“...” that would respond to the requests, Roe wrote: a reporting verb in a relative clause
+    whose subject is "that" or "which" tells what a thing does; no one speaks through it."""
+    return verb.dep_ == "relcl" and any(c.dep_ in P.SUBJECT_DEPS and c.lower_ in P.THING_RELATIVES
+                                        for c in verb.children)
 
 
 def _opening_name(window: list[Token], verb: Token) -> Token | None:
@@ -375,13 +383,29 @@ def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
                                  for o in a.children if o.dep_ == "pobj"), None)
                 return child  # "he was joined by X and joked" he speaks
         if token.dep_ == "relcl" or (token.dep_ == "acl" and token.head.pos_ in ("PROPN", "PRON")):
-            return token.head  # "Smith, who said"; a misparse of "Smith, an expert, said"
+            # "Smith, who said"; a misparse of "Smith, an expert, said"; but "Doe, whom Smith called"
+            return _named_after_relative(token) or token.head
         if token.dep_ == "acl":  # "issued a statement saying": the one who issued it
             token = token.head
         if token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _named_after_relative(verb: Token) -> Token | None:
+    """"Doe, who Smith on Monday called “...”": a name between the relative pronoun and the verb
+    is the clause's subject (the pronoun its object), whatever the parse made of them."""
+    between = verb.doc[verb.head.i + 1:verb.i]
+    wh = next((t for t in between if t.tag_ in ("WP", "WDT")), None)
+    if wh is None or wh.i + 1 >= verb.i:
+        return None
+    name = wh.nbor(1)
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", ""):
+        return None
+    while name.i + 1 < verb.i and name.nbor(1).pos_ == "PROPN":
+        name = name.nbor(1)
+    return name
 
 
 def _next_to(window: list[Token], verb: Token) -> list[Token]:
