@@ -467,6 +467,17 @@ def test_shared_or_glued_names(nlp, paragraphs: tuple[str, ...], persons: tuple[
         "We have never seen a winter this quiet in all our years,", speaker)
 
 
+def test_shared_surname_left_to_the_ranker_stays_in_the_family(nlp) -> None:
+    # the passage names both Pellwicks in full: the ranker decides, but only between them
+    article = make_article("Sandra Pellwick opened the door to Oskar Brennholt on Monday. Sandy Pellwick made tea.",
+                           "Brennholt stayed for an hour and talked about the harbour.",
+                           "“We have never seen a winter this quiet in all our years,” Pellwick said.")
+    persons = (replace(SANDRA, paragraphs=(0,)), replace(SANDY, paragraphs=(0,)),
+               replace(OSKAR, paragraphs=(0, 1)))
+    [quote] = find_quotes(article, parse(nlp, article), persons)
+    assert quote.speaker in ("Sandra Pellwick", "Sandy Pellwick") and quote.confidence < LOW_CONFIDENCE
+
+
 def test_lone_first_name_speaks_as_written(nlp) -> None:
     found = quotes_of(nlp, "“There never was an order to stand down that night,” Bob said.", persons=())
     assert found == [("There never was an order to stand down that night,", "Bob")]
@@ -626,6 +637,7 @@ def test_subordinate_clause_before_a_comma_is_no_cue(nlp) -> None:
 
 MARTA_P, OSKAR_P = person("Marta Pellwick", "Pellwick"), person("Oskar Pellwick", "Pellwick")
 WINTER = "We have never seen a winter this quiet in all our years,"
+UNSURE = "one of them, unsure"
 NAMESAKES = [
     # the passage has been about one of them since the other was last named in full
     (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
@@ -633,10 +645,11 @@ NAMESAKES = [
     (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
       f"Oskar Pellwick opened a second shop last month. “{WINTER}” Pellwick said."), "Oskar Pellwick"),
     (("Oskar Pellwick opened a second shop last month.", f"“{WINTER}” Pellwick said."), "Oskar Pellwick"),
-    # both named in full in the same or the previous paragraph: no clear choice
-    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", f"“{WINTER}” Pellwick said."), None),
+    # both named in full in the same or the previous paragraph: no clear choice, so the ranker
+    # picks one of the two (never anyone else), shown as unsure
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", f"“{WINTER}” Pellwick said."), UNSURE),
     (("Marta Pellwick runs the bakery on Main Street.", "Oskar Pellwick opened a second shop.",
-      f"“{WINTER}” Pellwick said."), None),
+      f"“{WINTER}” Pellwick said."), UNSURE),
     # "Mr. Pellwick": a paper's way to write the person its story is about, kept as written
     (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
       "Oskar Pellwick opened a second shop last month.", f"“{WINTER}” Ms. Pellwick said."), "Ms. Pellwick"),
@@ -651,6 +664,9 @@ def test_lone_surname_of_namesakes_is_the_one_the_passage_is_about(nlp, paragrap
     article = make_article(*paragraphs)
     quotes = find_quotes(article, parse(nlp, article), (MARTA_P, OSKAR_P))
     [quote] = [q for q in quotes if q.text == WINTER]
+    if speaker == UNSURE:
+        assert quote.speaker in (MARTA_P.name, OSKAR_P.name) and quote.confidence < LOW_CONFIDENCE
+        return
     assert quote.speaker == speaker
     if speaker is not None:  # chosen by the passage, not by the name: shown as less sure
         assert quote.confidence < 0.95

@@ -16,7 +16,9 @@
 5. ranking: a quotation steps 2-4 leave without a speaker, and whose cue (if any) does
    not name an organisation or an unnamed someone ("a spokesman said"), goes to the
    likeliest person named nearby (ranker.py, a model fitted by train.py), with a
-   confidence below ``report.LOW_CONFIDENCE`` so the page shows it as unsure.
+   confidence below ``report.LOW_CONFIDENCE`` so the page shows it as unsure; a cue
+   naming a surname several persons share ("Clinton said") that the passage does not
+   settle goes to the likeliest of them, once one of them has been named.
 
 A speaker is a person Mention's name (as the prose writes it: a name glued to headline
 words loses them), or a person's name as written when the article's persons missed it,
@@ -76,6 +78,7 @@ class Attribution:
     explicit: bool  # a cue of its own was found (even one naming no person)
     rankable: bool = True  # no cue names someone else: "the agency said", "a spokesman said" do
     pronoun: str | None = None  # the cue's subject when it is "he" or "she"
+    among: frozenset[str] = frozenset()  # the namesakes a shared surname leaves to the ranker ("Clinton said")
 
 
 @dataclass(frozen=True)
@@ -177,9 +180,10 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
     first = cue.candidates[0] if cue.candidates else None
     if who is None and first is not None and cue.text != "according to" and (org := _organisation(parsed, first)):
         return Attribution(Who(org, ORGANISATION_CONFIDENCE), cue.text, True, False)
+    among = parsed.speakers.sharing(first) if who is None and first is not None else frozenset()
     return Attribution(who, cue.text, who is not None or cue.text != "according to",
-                       first is None or _name_or_pronoun(first),
-                       first.lower_ if first is not None and first.lower_ in P.SINGULAR_PRONOUNS else None)
+                       first is None or _name_or_pronoun(first) or bool(among),
+                       first.lower_ if first is not None and first.lower_ in P.SINGULAR_PRONOUNS else None, among)
 
 
 def _dash_line(parsed: Parsed, paragraph: int) -> list[Token]:
@@ -364,6 +368,10 @@ def _ranked(parsed: Parsed, located: list[Located], found: list[Attribution]) ->
         # "she said": never a person known to be a man
         unfit = {name for name, gender in parsed.speakers.gender.items()
                  if gender and found[k].pronoun and gender != ("m" if found[k].pronoun in P.MALE_PRONOUNS else "f")}
+        if found[k].among:  # "Clinton said": one of the Clintons the passage has named so far
+            if not any(n.at < spot.first for name in found[k].among for n in mentions.of.get(name, ())):
+                continue
+            unfit |= {name for name in mentions.counts if name not in found[k].among}
         if (pick := ranker.best(spot, mentions, unfit)) is not None:
             result[k] = Attribution(Who(*pick), found[k].cue, found[k].explicit)
     return result

@@ -141,6 +141,14 @@ class Speakers:
             return None
         return Who(name, 0.6)
 
+    def sharing(self, token: Token) -> frozenset[str]:
+        """The persons a lone surname may be when several hold it ("Clinton": Bill and Hillary)."""
+        key = form_key(self.name_span(token).text) if token.pos_ == "PROPN" else ()
+        if len(key) != 1:
+            return frozenset()
+        names = frozenset(p.name for p, forms in self.forms if any(len(f) >= 2 and f[-1] == key[0] for f in forms))
+        return names if len(names) >= 2 else frozenset()
+
     def _full_form_of(self, text: str, names: set[str]) -> str | None:
         """The one person of ``names`` a name of two words or more written in full is."""
         key = form_key(text)
