@@ -229,6 +229,10 @@ ATTRIBUTION = [
     (("“If the board obtains more records, it intends to search them for contracts” that would respond to "
       "the union's requests, harbour counsel Marta Quillfeather wrote in a filing.",),
      [("If the board obtains more records, it intends to search them for contracts", "Marta Quillfeather")]),
+    # words of someone unnamed inside what a named person reports: that person's account
+    (("Marta Quillfeather, the harbour commissioner, wrote in her 2014 book about a colleague on the board "
+      "who pinched her arm and told her, “I like my commissioners quiet and grateful!”",),
+     [("I like my commissioners quiet and grateful!", "Marta Quillfeather")]),
     # a dash line signed by someone the persons missed, a title glued to the dash
     (("“The idea that we would sell the docks is just not accurate.”",
       "-Governor Ulfhild, tweeting after the vote."),

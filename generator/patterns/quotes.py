@@ -76,6 +76,8 @@ NEW_PERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "deput
 NOT_A_SPEAKER = frozenset({"i", "we", "you", "they", "it", "this", "that", "who", "which",
                            "someone", "somebody", "nobody", "everyone", "one", "some",
                            "many", "others", "both", "all"})
+# Relative pronouns that stand for a person ("a colleague who told her").
+PERSON_RELATIVES = frozenset({"who", "whom"})
 # Relative pronouns that stand for a thing, never a speaker ("records that would respond to ...").
 THING_RELATIVES = frozenset({"that", "which"})
 # Nouns for those who speak with a person's voice: "Smith's campaign said", "lawyers for Smith

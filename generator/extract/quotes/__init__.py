@@ -56,6 +56,7 @@ from .speakers import Speakers, Who
 __all__ = ["by_rules", "find_quotes", "quote_key", "rank_quotes", "spots"]
 
 
+RELAY_REACH = 4  # heads from an unnamed speaker's noun up to the reporting verb that relays it
 ORGANISATION_CONFIDENCE = 0.5  # as sure as a name written only once (speakers.py), less than a known person
 
 
@@ -178,12 +179,31 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
         who = _same_as_before(quote, previous)  # "the minister added", a role no one was given
     # "according to" a news agency cites a source, not a speaker: the sentence may still name one
     first = cue.candidates[0] if cue.candidates else None
+    if who is None and first is not None and (reporter := _relayed_by(first)) is not None:
+        who = parsed.speakers.resolve(reporter)
     if who is None and first is not None and cue.text != "according to" and (org := _organisation(parsed, first)):
         return Attribution(Who(org, ORGANISATION_CONFIDENCE), cue.text, True, False)
     among = parsed.speakers.sharing(first) if who is None and first is not None else frozenset()
     return Attribution(who, cue.text, who is not None or cue.text != "according to",
                        first is None or _name_or_pronoun(first) or bool(among),
                        first.lower_ if first is not None and first.lower_ in P.SINGULAR_PRONOUNS else None, among)
+
+
+def _relayed_by(subject: Token) -> Token | None:
+    """"Roe wrote about a colleague who told her, “...”", "Roe told a woman who suggested that
+    “...”": words of someone unnamed, inside what a named person reports, are that person's
+    account (the reporting verb above the relative clause, and its named subject)."""
+    if subject.lower_ not in P.PERSON_RELATIVES or subject.head.dep_ != "relcl":
+        return None
+    token = subject.head.head
+    for _ in range(RELAY_REACH):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.casefold() in P.REPORTING_VERBS:
+            named = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            return named if named is not None and named.pos_ == "PROPN" else None
+    return None
 
 
 def _dash_line(parsed: Parsed, paragraph: int) -> list[Token]:
