@@ -229,6 +229,10 @@ ATTRIBUTION = [
     (("“If the board obtains more records, it intends to search them for contracts” that would respond to "
       "the union's requests, harbour counsel Marta Quillfeather wrote in a filing.",),
      [("If the board obtains more records, it intends to search them for contracts", "Marta Quillfeather")]),
+    # what a named person's dictum, answer or message was
+    (("Commissioner Quillfeather's dictum to the new harbour pilots (repeated to me over the years) was, “No tide waits "
+      "for a pilot who sleeps.”",),
+     [("No tide waits for a pilot who sleeps.", "Marta Quillfeather")]),
     # words of someone unnamed inside what a named person reports: that person's account
     (("Marta Quillfeather, the harbour commissioner, wrote in her 2014 book about a colleague on the board "
       "who pinched her arm and told her, “I like my commissioners quiet and grateful!”",),

@@ -12,7 +12,8 @@ PERSON entity of two words, a surname after an honorific, a lone surname written
 elsewhere, or a capitalised run of two to four words the model labels an organisation or a
 nationality ("Rosette Roe" as NORP) when no word of it names an organisation or a country
 and none is written in lower case elsewhere in the article ("Common Cause" is two words).
-"X's campaign", "lawyers for X", "X's spokesman" speak for X (``VOICE_NOUNS``), less surely.
+"X's campaign", "lawyers for X", "X's spokesman" speak for X (``VOICE_NOUNS``), less surely;
+so do "X's dictum", "X's answer" (``SAYING_NOUNS``).
 
 Not handled: plural speakers ("they said"), first-person narrators, nicknames, and
 descriptions that several persons of the article share.
@@ -200,7 +201,8 @@ class Speakers:
                     return Who(name, 0.95 if candidate is token else 0.9)
             if (who := self.namesake(self.name_span(candidate), token.i)) is not None:
                 return who
-        if token.lemma_.casefold() in P.VOICE_NOUNS or token.lower_.removesuffix("s") in P.VOICE_NOUNS:
+        if token.lemma_.casefold() in P.VOICE_NOUNS or token.lower_.removesuffix("s") in P.VOICE_NOUNS \
+                or (token.pos_ == "NOUN" and token.lower_ in P.SAYING_NOUNS):
             return self._voice_of(token)
         if _written_name(token) and known_as(token):  # "the base chief known as Bob": a name as given
             return Who(_plain(self.compounds(token).text), 0.5)
