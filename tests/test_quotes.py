@@ -230,8 +230,8 @@ ATTRIBUTION = [
       "the union's requests, harbour counsel Marta Quillfeather wrote in a filing.",),
      [("If the board obtains more records, it intends to search them for contracts", "Marta Quillfeather")]),
     # what a named person's dictum, answer or message was
-    (("Commissioner Quillfeather's dictum to the new harbour pilots (repeated to me over the years) was, “No tide waits "
-      "for a pilot who sleeps.”",),
+    (("Commissioner Quillfeather's dictum to the new harbour pilots (repeated to me over the years) was, "
+      "“No tide waits for a pilot who sleeps.”",),
      [("No tide waits for a pilot who sleeps.", "Marta Quillfeather")]),
     # words of someone unnamed inside what a named person reports: that person's account
     (("Marta Quillfeather, the harbour commissioner, wrote in her 2014 book about a colleague on the board "
@@ -281,6 +281,16 @@ def test_surname_that_is_a_word_as_subject(nlp) -> None:
                       "From his call for a federal force, Will described Trump as a “caricature of democracy's "
                       "most embarrassing possibilities” in the piece.", persons=(will, other))
     assert found == [("caricature of democracy's most embarrassing possibilities", "George Will")]
+
+
+def test_surname_that_is_a_word_before_a_verb_read_as_a_noun(nlp) -> None:
+    """"which Will claims affirmed “...”": the model reads "Will" as an auxiliary and "claims" as
+    the subject noun; the surname of a person of the article right before it is the speaker."""
+    will, other = person("George Will", "Will"), person("Chris Christie", "Christie")
+    found = quotes_of(nlp, "George Will wrote a column about Chris Christie.",
+                      "Will had praise for the speech in Orlando, which Will claims affirmed “the foundational "
+                      "conservative belief in the sovereignty of nationhood.”", persons=(will, other))
+    assert found == [("the foundational conservative belief in the sovereignty of nationhood.", "George Will")]
 
 
 def test_sentence_closed_by_inverted_report(nlp) -> None:

@@ -313,13 +313,26 @@ def _candidates(window: list[Token], verb: Token, quoted: list[bool]) -> tuple[T
     if subject is not None and (subject.pos_ == "NOUN" or subject.ent_type_ in P.NON_PERSON_LABELS):
         # "a spokesman said", "the agency said": never a nearby name instead, but the name the
         # noun is given in apposition ("said his best friend at the college, Jane Roe,")
-        return (subject, *_appositive_names(subject)) if subject.pos_ == "NOUN" else (subject,)
+        return (subject, *_appositive_names(subject), *_word_surname_before(subject)) if subject.pos_ == "NOUN" \
+            else (subject,)
     # "Roe hardly clarified it -- “That makes me smart” -- and, asked, asserting, “...”": a
     # participle's subject reached through a short quotation's clause is no speaker
     if subject is not None and subject.lower_ in P.NOT_A_SPEAKER and verb.tag_ == "VBG" and subject.head is not verb:
         subject = None
     first = _first_subject(window, verb, quoted) if subject is None else None
     return tuple(t for t in (subject, first, *_next_to(window, verb)) if t is not None)
+
+
+def _word_surname_before(noun: Token) -> tuple[Token, ...]:
+    """"which Will claims affirmed “...”": a capitalised word inside a sentence, read as an
+    auxiliary or an adjective right before the noun the parse made the subject, may be a surname
+    that is also a word (the speaker rules keep it only if it names one of the article's persons)."""
+    if noun.i == 0 or noun.is_sent_start:
+        return ()
+    word = noun.nbor(-1)
+    if word.pos_ in ("PROPN", "NOUN", "PRON", "DET") or word.is_sent_start or not word.text.istitle():
+        return ()
+    return (word,)
 
 
 def _first_subject(window: list[Token], verb: Token, quoted: list[bool]) -> Token | None:
