@@ -77,8 +77,10 @@ class Speakers:
         if name not in self.known or name in self.prose:
             return name
         words = name.split()
+        forms = next((forms for p, forms in self.forms if p.name == name), [])
+        # down to one word only when it is a form of the person's own ("Mr. Roe"), not a given name
         return next((" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)
-                     if self._in_prose(" ".join(words[:k]))), name)
+                     if self._in_prose(" ".join(words[:k])) and (k > 1 or form_key(words[0]) in forms)), name)
 
     def _in_prose(self, words: str) -> bool:
         """Written in the prose as whole words (a lone "Roe" not as part of "Roesch")."""
