@@ -332,6 +332,8 @@ def _word_surname_before(noun: Token) -> tuple[Token, ...]:
     word = noun.nbor(-1)
     if word.pos_ in ("PROPN", "NOUN", "PRON", "DET") or word.is_sent_start or not word.text.istitle():
         return ()
+    if word.lower_ in P.NOT_NAME_WORDS or word.ent_type_ in P.NON_PERSON_LABELS:
+        return ()  # "Republican voters said", "Democratic leaders say": a party or a nationality
     return (word,)
 
 

@@ -217,7 +217,10 @@ class Speakers:
 
     def signed(self, token: Token) -> Who | None:
         """The name after a dash that signs a quotation ("—President Roe, tweeting"), as written
-        without its titles, when the article's persons miss it: a dash line names whoever speaks."""
+        without its titles, when the article's persons miss it: a dash line names whoever speaks
+        (a person: not a name the model labels an organisation or a place, "— Reuters")."""
+        if token.ent_type_ not in ("PERSON", ""):
+            return None
         words: list[str] = []
         for word in reversed(self.doc[max(0, token.i - P.MAX_NAME_WORDS):token.i + 1]):
             text = word.text.lstrip("".join(P.DASHES))
