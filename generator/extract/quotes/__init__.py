@@ -5,8 +5,10 @@
 2. cues: the reporting verb or phrase right after or before each quotation, and the
    subject it names (cues.py), resolved to one of the article's persons (speakers.py);
    a paragraph that is one quotation may take a dash line opening the next paragraph
-   ("- Jane Roe, tweeting after the speech."); a named organisation as the cue's subject
-   speaks under its name ("Acme Shipping said");
+   ("- Jane Roe, tweeting after the speech.") and its signature speaks as written when the
+   persons miss it; a named organisation as the cue's subject speaks under its name ("Acme
+   Shipping said"); words of someone unnamed inside what a named person reports are that
+   person's account ("Roe wrote about a colleague who told her, “...”");
 3. continuation: a quotation with no cue of its own takes the speaker of the quotation
    it continues: the other part of a split quote, the same quote's earlier paragraph,
    or the previous paragraph's quotation when it stands alone at its paragraph's start;

@@ -12,7 +12,11 @@ Fox News: ..."), a name right before a quotation set off by dashes ("including J
 -- “...” --") or a reporting verb closing the sentence (", Smith said.", ", says Jane Roe.").
 A noun subject gives way to the name it is given ("said his friend, Jane Roe,", "the chief
 known as Bob"); a participle hung on a clause reported by a named subject is that subject's
-("Roe said the case reminds him of X, explaining, “...”").
+("Roe said the case reminds him of X, explaining, “...”"). In a relative clause, a name
+between the pronoun and the verb is its subject ("Doe, whom Roe called “...”"), and a
+reporting verb whose subject is "that" or "which" is no cue ("records that would respond").
+A capitalised word right before a noun subject may be a surname that is also a word ("which
+Will claims affirmed").
 
 Where the parse misleads, the words' order decides: a reporting verb opening the clause
 after a quotation has its speaker after it, up to a comma or a preposition ("said co-host
