@@ -217,6 +217,30 @@ ATTRIBUTION = [
       "indeed” -- and, when questioned after the debate, asserting, “Of course, I pay my harbour fees.”",),
      [("That makes me very smart indeed", "Oskar Brennholt"),
       ("Of course, I pay my harbour fees.", "Oskar Brennholt")]),
+    # ... also when the earlier quotation is too short to count: its "That" is no speaker
+    (("Brennholt hardly clarified the matter, treating it first as praise -- “That makes me smart” -- "
+      "and, when questioned after the debate, asserting, “Of course, I pay my harbour fees.”",),
+     [("Of course, I pay my harbour fees.", "Oskar Brennholt")]),
+    # a name between a relative pronoun and its verb is the clause's subject, not the antecedent
+    (("Much of the anger was directed at Brennholt, who Quillfeather on Wednesday called “a reckless and "
+      "careless steward of the harbour.”",),
+     [("a reckless and careless steward of the harbour.", "Marta Quillfeather")]),
+    # a reporting verb in a relative clause about a thing is no cue; the one named after it speaks
+    (("“If the board obtains more records, it intends to search them for contracts” that would respond to "
+      "the union's requests, harbour counsel Marta Quillfeather wrote in a filing.",),
+     [("If the board obtains more records, it intends to search them for contracts", "Marta Quillfeather")]),
+    # what a named person's dictum, answer or message was
+    (("Commissioner Quillfeather's dictum to the new harbour pilots (repeated to me over the years) was, "
+      "“No tide waits for a pilot who sleeps.”",),
+     [("No tide waits for a pilot who sleeps.", "Marta Quillfeather")]),
+    # words of someone unnamed inside what a named person reports: that person's account
+    (("Marta Quillfeather, the harbour commissioner, wrote in her 2014 book about a colleague on the board "
+      "who pinched her arm and told her, “I like my commissioners quiet and grateful!”",),
+     [("I like my commissioners quiet and grateful!", "Marta Quillfeather")]),
+    # a dash line signed by someone the persons missed, a title glued to the dash
+    (("“The idea that we would sell the docks is just not accurate.”",
+      "-Governor Ulfhild, tweeting after the vote."),
+     [("The idea that we would sell the docks is just not accurate.", "Ulfhild")]),
 ]
 
 
@@ -257,6 +281,16 @@ def test_surname_that_is_a_word_as_subject(nlp) -> None:
                       "From his call for a federal force, Will described Trump as a “caricature of democracy's "
                       "most embarrassing possibilities” in the piece.", persons=(will, other))
     assert found == [("caricature of democracy's most embarrassing possibilities", "George Will")]
+
+
+def test_surname_that_is_a_word_before_a_verb_read_as_a_noun(nlp) -> None:
+    """"which Will claims affirmed “...”": the model reads "Will" as an auxiliary and "claims" as
+    the subject noun; the surname of a person of the article right before it is the speaker."""
+    will, other = person("George Will", "Will"), person("Chris Christie", "Christie")
+    found = quotes_of(nlp, "George Will wrote a column about Chris Christie.",
+                      "Will had praise for the speech in Orlando, which Will claims affirmed “the foundational "
+                      "conservative belief in the sovereignty of nationhood.”", persons=(will, other))
+    assert found == [("the foundational conservative belief in the sovereignty of nationhood.", "George Will")]
 
 
 def test_sentence_closed_by_inverted_report(nlp) -> None:
@@ -451,6 +485,17 @@ def test_shared_or_glued_names(nlp, paragraphs: tuple[str, ...], persons: tuple[
         "We have never seen a winter this quiet in all our years,", speaker)
 
 
+def test_shared_surname_left_to_the_ranker_stays_in_the_family(nlp) -> None:
+    # the passage names both Pellwicks in full: the ranker decides, but only between them
+    article = make_article("Sandra Pellwick opened the door to Oskar Brennholt on Monday. Sandy Pellwick made tea.",
+                           "Brennholt stayed for an hour and talked about the harbour.",
+                           "“We have never seen a winter this quiet in all our years,” Pellwick said.")
+    persons = (replace(SANDRA, paragraphs=(0,)), replace(SANDY, paragraphs=(0,)),
+               replace(OSKAR, paragraphs=(0, 1)))
+    [quote] = find_quotes(article, parse(nlp, article), persons)
+    assert quote.speaker in ("Sandra Pellwick", "Sandy Pellwick") and quote.confidence < LOW_CONFIDENCE
+
+
 def test_lone_first_name_speaks_as_written(nlp) -> None:
     found = quotes_of(nlp, "“There never was an order to stand down that night,” Bob said.", persons=())
     assert found == [("There never was an order to stand down that night,", "Bob")]
@@ -502,6 +547,14 @@ def test_surname_that_is_a_title_word(nlp) -> None:
                       "“If the surge vote drops off, we lose sixty electoral votes,” Mr. King said.",
                       persons=(person("Charlie King", "Mr. King"),))
     assert found == [("If the surge vote drops off, we lose sixty electoral votes,", "Charlie King")]
+
+
+def test_surname_glued_to_caption_words_is_shown_as_written(nlp) -> None:
+    # the persons list took "Brennholt Speech" from a Title Case caption; the prose writes "Mr. Brennholt"
+    found = quotes_of(nlp, "[Video: Commissioner Brennholt Speech At The Harbour Board Meeting]",
+                      "“We will not accept a single job cut this year,” Mr. Brennholt said.",
+                      persons=(person("Brennholt Speech", "Brennholt", "Mr. Brennholt"),))
+    assert found == [("We will not accept a single job cut this year,", "Brennholt")]
 
 
 def test_name_glued_to_headline_words_is_shown_as_written(nlp) -> None:
@@ -602,6 +655,7 @@ def test_subordinate_clause_before_a_comma_is_no_cue(nlp) -> None:
 
 MARTA_P, OSKAR_P = person("Marta Pellwick", "Pellwick"), person("Oskar Pellwick", "Pellwick")
 WINTER = "We have never seen a winter this quiet in all our years,"
+UNSURE = "one of them, unsure"
 NAMESAKES = [
     # the passage has been about one of them since the other was last named in full
     (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
@@ -609,10 +663,11 @@ NAMESAKES = [
     (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
       f"Oskar Pellwick opened a second shop last month. “{WINTER}” Pellwick said."), "Oskar Pellwick"),
     (("Oskar Pellwick opened a second shop last month.", f"“{WINTER}” Pellwick said."), "Oskar Pellwick"),
-    # both named in full in the same or the previous paragraph: no clear choice
-    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", f"“{WINTER}” Pellwick said."), None),
+    # both named in full in the same or the previous paragraph: no clear choice, so the ranker
+    # picks one of the two (never anyone else), shown as unsure
+    (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", f"“{WINTER}” Pellwick said."), UNSURE),
     (("Marta Pellwick runs the bakery on Main Street.", "Oskar Pellwick opened a second shop.",
-      f"“{WINTER}” Pellwick said."), None),
+      f"“{WINTER}” Pellwick said."), UNSURE),
     # "Mr. Pellwick": a paper's way to write the person its story is about, kept as written
     (("Marta Pellwick and Oskar Pellwick run the bakery on Main Street.", "The shop opened in 1990.",
       "Oskar Pellwick opened a second shop last month.", f"“{WINTER}” Ms. Pellwick said."), "Ms. Pellwick"),
@@ -627,6 +682,9 @@ def test_lone_surname_of_namesakes_is_the_one_the_passage_is_about(nlp, paragrap
     article = make_article(*paragraphs)
     quotes = find_quotes(article, parse(nlp, article), (MARTA_P, OSKAR_P))
     [quote] = [q for q in quotes if q.text == WINTER]
+    if speaker == UNSURE:
+        assert quote.speaker in (MARTA_P.name, OSKAR_P.name) and quote.confidence < LOW_CONFIDENCE
+        return
     assert quote.speaker == speaker
     if speaker is not None:  # chosen by the passage, not by the name: shown as less sure
         assert quote.confidence < 0.95

@@ -41,7 +41,7 @@ REPORTING_VERBS = frozenset("""
     caution advise inform assure reassure agree disagree interject muse wonder blast
     slam criticize criticise praise thank hail dismiss mock decry rail opine posit
     estimate forecast predict reveal disclose acknowledge specify clarify elaborate
-    underline underscore affirm
+    underline underscore affirm chime confide
 """.split())
 # Verbs that only report when a quotation follows them directly (they also mean other things).
 WEAK_REPORTING = frozenset({"call", "describe", "thank", "praise", "hail", "dismiss", "mock",
@@ -76,10 +76,18 @@ NEW_PERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "deput
 NOT_A_SPEAKER = frozenset({"i", "we", "you", "they", "it", "this", "that", "who", "which",
                            "someone", "somebody", "nobody", "everyone", "one", "some",
                            "many", "others", "both", "all"})
+# Relative pronouns that stand for a person ("a colleague who told her").
+PERSON_RELATIVES = frozenset({"who", "whom"})
+# Relative pronouns that stand for a thing, never a speaker ("records that would respond to ...").
+THING_RELATIVES = frozenset({"that", "which"})
 # Nouns for those who speak with a person's voice: "Smith's campaign said", "lawyers for Smith
 # wrote" quote Smith's side, so the quotation goes to Smith (with a lower confidence).
 VOICE_NOUNS = frozenset({"campaign", "office", "team", "camp", "staff", "lawyer", "attorney",
                          "spokesman", "spokeswoman", "spokesperson", "representative"})
+# Nouns for what someone says: "Roe's dictum was, “...”", "Roe's answer: “...”" quote Roe.
+SAYING_NOUNS = frozenset({"dictum", "motto", "mantra", "refrain", "message", "response", "answer", "reply",
+                          "retort", "statement", "advice", "verdict", "reaction", "explanation", "argument",
+                          "words", "comment", "remark", "warning", "promise", "pledge", "slogan"})
 # Labels the small model often puts on a person's full name ("Rosette Pambakian" as NORP,
 # "Greg Stanton" as ORG): such a name still speaks when nothing in it says organisation.
 MISLABELLED_NAME_LABELS = frozenset({"ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})

@@ -5,8 +5,10 @@
 2. cues: the reporting verb or phrase right after or before each quotation, and the
    subject it names (cues.py), resolved to one of the article's persons (speakers.py);
    a paragraph that is one quotation may take a dash line opening the next paragraph
-   ("- Jane Roe, tweeting after the speech."); a named organisation as the cue's subject
-   speaks under its name ("Acme Shipping said");
+   ("- Jane Roe, tweeting after the speech.") and its signature speaks as written when the
+   persons miss it; a named organisation as the cue's subject speaks under its name ("Acme
+   Shipping said"); words of someone unnamed inside what a named person reports are that
+   person's account ("Roe wrote about a colleague who told her, “...”");
 3. continuation: a quotation with no cue of its own takes the speaker of the quotation
    it continues: the other part of a split quote, the same quote's earlier paragraph,
    or the previous paragraph's quotation when it stands alone at its paragraph's start;
@@ -16,7 +18,9 @@
 5. ranking: a quotation steps 2-4 leave without a speaker, and whose cue (if any) does
    not name an organisation or an unnamed someone ("a spokesman said"), goes to the
    likeliest person named nearby (ranker.py, a model fitted by train.py), with a
-   confidence below ``report.LOW_CONFIDENCE`` so the page shows it as unsure.
+   confidence below ``report.LOW_CONFIDENCE`` so the page shows it as unsure; a cue
+   naming a surname several persons share ("Clinton said") that the passage does not
+   settle goes to the likeliest of them, once one of them has been named.
 
 A speaker is a person Mention's name (as the prose writes it: a name glued to headline
 words loses them), or a person's name as written when the article's persons missed it,
@@ -54,6 +58,7 @@ from .speakers import Speakers, Who
 __all__ = ["by_rules", "find_quotes", "quote_key", "rank_quotes", "spots"]
 
 
+RELAY_REACH = 4  # heads from an unnamed speaker's noun up to the reporting verb that relays it
 ORGANISATION_CONFIDENCE = 0.5  # as sure as a name written only once (speakers.py), less than a known person
 
 
@@ -76,6 +81,7 @@ class Attribution:
     explicit: bool  # a cue of its own was found (even one naming no person)
     rankable: bool = True  # no cue names someone else: "the agency said", "a spokesman said" do
     pronoun: str | None = None  # the cue's subject when it is "he" or "she"
+    among: frozenset[str] = frozenset()  # the namesakes a shared surname leaves to the ranker ("Clinton said")
 
 
 @dataclass(frozen=True)
@@ -169,15 +175,37 @@ def _explicit(parsed: Parsed, quote: Located, previous: tuple[Located, Attributi
     if cue is None or (cue.side == "before" and _closes_previous(parsed, before, quote, previous)):
         return Attribution(None, None, False)
     who = next((w for t in cue.candidates if (w := parsed.speakers.resolve(t)) is not None), None)
+    if who is None and cue.text in P.DASHES and cue.candidates:
+        who = parsed.speakers.signed(cue.candidates[0])  # "-President Roe, tweeting": a signature
     if who is None and cue.candidates and _definite_title(cue.candidates[0]):
         who = _same_as_before(quote, previous)  # "the minister added", a role no one was given
     # "according to" a news agency cites a source, not a speaker: the sentence may still name one
     first = cue.candidates[0] if cue.candidates else None
+    if who is None and first is not None and (reporter := _relayed_by(first)) is not None:
+        who = parsed.speakers.resolve(reporter)
     if who is None and first is not None and cue.text != "according to" and (org := _organisation(parsed, first)):
         return Attribution(Who(org, ORGANISATION_CONFIDENCE), cue.text, True, False)
+    among = parsed.speakers.sharing(first) if who is None and first is not None else frozenset()
     return Attribution(who, cue.text, who is not None or cue.text != "according to",
-                       first is None or _name_or_pronoun(first),
-                       first.lower_ if first is not None and first.lower_ in P.SINGULAR_PRONOUNS else None)
+                       first is None or _name_or_pronoun(first) or bool(among),
+                       first.lower_ if first is not None and first.lower_ in P.SINGULAR_PRONOUNS else None, among)
+
+
+def _relayed_by(subject: Token) -> Token | None:
+    """"Roe wrote about a colleague who told her, “...”", "Roe told a woman who suggested that
+    “...”": words of someone unnamed, inside what a named person reports, are that person's
+    account (the reporting verb above the relative clause, and its named subject)."""
+    if subject.lower_ not in P.PERSON_RELATIVES or subject.head.dep_ != "relcl":
+        return None
+    token = subject.head.head
+    for _ in range(RELAY_REACH):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.casefold() in P.REPORTING_VERBS:
+            named = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            return named if named is not None and named.pos_ == "PROPN" else None
+    return None
 
 
 def _dash_line(parsed: Parsed, paragraph: int) -> list[Token]:
@@ -362,6 +390,10 @@ def _ranked(parsed: Parsed, located: list[Located], found: list[Attribution]) ->
         # "she said": never a person known to be a man
         unfit = {name for name, gender in parsed.speakers.gender.items()
                  if gender and found[k].pronoun and gender != ("m" if found[k].pronoun in P.MALE_PRONOUNS else "f")}
+        if found[k].among:  # "Clinton said": one of the Clintons the passage has named so far
+            if not any(n.at < spot.first for name in found[k].among for n in mentions.of.get(name, ())):
+                continue
+            unfit |= {name for name in mentions.counts if name not in found[k].among}
         if (pick := ranker.best(spot, mentions, unfit)) is not None:
             result[k] = Attribution(Who(*pick), found[k].cue, found[k].explicit)
     return result

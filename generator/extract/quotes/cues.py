@@ -12,7 +12,11 @@ Fox News: ..."), a name right before a quotation set off by dashes ("including J
 -- “...” --") or a reporting verb closing the sentence (", Smith said.", ", says Jane Roe.").
 A noun subject gives way to the name it is given ("said his friend, Jane Roe,", "the chief
 known as Bob"); a participle hung on a clause reported by a named subject is that subject's
-("Roe said the case reminds him of X, explaining, “...”").
+("Roe said the case reminds him of X, explaining, “...”"). In a relative clause, a name
+between the pronoun and the verb is its subject ("Doe, whom Roe called “...”"), and a
+reporting verb whose subject is "that" or "which" is no cue ("records that would respond").
+A capitalised word right before a noun subject may be a surname that is also a word ("which
+Will claims affirmed").
 
 Where the parse misleads, the words' order decides: a reporting verb opening the clause
 after a quotation has its speaker after it, up to a comma or a preposition ("said co-host
@@ -91,7 +95,8 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
     if glued_dash(window[0]):  # "―Jane Roe": the tokenizer keeps some dashes on the name
         return Cue(window[0].text[0], (_name_head(window[0]),), "after")
     if bare:
-        verb = next((t for t in window[:BARE_REACH] if _reporting(t, weak=False)), None) or _any_verb(window)
+        verb = next((t for t in window[:BARE_REACH] if _reporting(t, weak=False) and not _of_a_thing(t)),
+                    None) or _any_verb(window)
         end = window[-1].i
         if verb is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and verb.i < c.i <= end for c in verb.children):
             return None
@@ -101,7 +106,7 @@ def cue_after(window: list[Token], quoted: list[bool], bare: bool = False) -> Cu
     for token in window:
         if _according(token):
             return Cue("according to", _according_object(token), "after")
-        if _reporting(token, weak=False) and not _reports_other(window, token):
+        if _reporting(token, weak=False) and not _reports_other(window, token) and not _of_a_thing(token):
             named = _named_after_verb(window, token)
             candidates = _candidates(window, token, quoted)
             opening = _opening_name(window, token)
@@ -157,6 +162,13 @@ def _reports_other(window: list[Token], verb: Token) -> bool:
     end = window[-1].i
     return any(c.dep_ == "ccomp" and verb.i < c.i <= end for c in verb.children) and any(
         t.dep_ == "cc" and t.i < verb.i for t in window[:3])
+
+
+def _of_a_thing(verb: Token) -> bool:
+    """“...” that would respond to the requests, Roe wrote: a reporting verb in a relative clause
+    whose subject is "that" or "which" tells what a thing does; no one speaks through it."""
+    return verb.dep_ == "relcl" and any(c.dep_ in P.SUBJECT_DEPS and c.lower_ in P.THING_RELATIVES
+                                        for c in verb.children)
 
 
 def _opening_name(window: list[Token], verb: Token) -> Token | None:
@@ -305,9 +317,28 @@ def _candidates(window: list[Token], verb: Token, quoted: list[bool]) -> tuple[T
     if subject is not None and (subject.pos_ == "NOUN" or subject.ent_type_ in P.NON_PERSON_LABELS):
         # "a spokesman said", "the agency said": never a nearby name instead, but the name the
         # noun is given in apposition ("said his best friend at the college, Jane Roe,")
-        return (subject, *_appositive_names(subject)) if subject.pos_ == "NOUN" else (subject,)
+        return (subject, *_appositive_names(subject), *_word_surname_before(subject)) if subject.pos_ == "NOUN" \
+            else (subject,)
+    # "Roe hardly clarified it -- “That makes me smart” -- and, asked, asserting, “...”": a
+    # participle's subject reached through a short quotation's clause is no speaker
+    if subject is not None and subject.lower_ in P.NOT_A_SPEAKER and verb.tag_ == "VBG" and subject.head is not verb:
+        subject = None
     first = _first_subject(window, verb, quoted) if subject is None else None
     return tuple(t for t in (subject, first, *_next_to(window, verb)) if t is not None)
+
+
+def _word_surname_before(noun: Token) -> tuple[Token, ...]:
+    """"which Will claims affirmed “...”": a capitalised word inside a sentence, read as an
+    auxiliary or an adjective right before the noun the parse made the subject, may be a surname
+    that is also a word (the speaker rules keep it only if it names one of the article's persons)."""
+    if noun.i == 0 or noun.is_sent_start:
+        return ()
+    word = noun.nbor(-1)
+    if word.pos_ in ("PROPN", "NOUN", "PRON", "DET") or word.is_sent_start or not word.text.istitle():
+        return ()
+    if word.lower_ in P.NOT_NAME_WORDS or word.ent_type_ in P.NON_PERSON_LABELS:
+        return ()  # "Republican voters said", "Democratic leaders say": a party or a nationality
+    return (word,)
 
 
 def _first_subject(window: list[Token], verb: Token, quoted: list[bool]) -> Token | None:
@@ -371,13 +402,29 @@ def subject_of(verb: Token, quoted: list[bool]) -> Token | None:
                                  for o in a.children if o.dep_ == "pobj"), None)
                 return child  # "he was joined by X and joked" he speaks
         if token.dep_ == "relcl" or (token.dep_ == "acl" and token.head.pos_ in ("PROPN", "PRON")):
-            return token.head  # "Smith, who said"; a misparse of "Smith, an expert, said"
+            # "Smith, who said"; a misparse of "Smith, an expert, said"; but "Doe, whom Smith called"
+            return _named_after_relative(token) or token.head
         if token.dep_ == "acl":  # "issued a statement saying": the one who issued it
             token = token.head
         if token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _named_after_relative(verb: Token) -> Token | None:
+    """"Doe, who Smith on Monday called “...”": a name between the relative pronoun and the verb
+    is the clause's subject (the pronoun its object), whatever the parse made of them."""
+    between = verb.doc[verb.head.i + 1:verb.i]
+    wh = next((t for t in between if t.tag_ in ("WP", "WDT")), None)
+    if wh is None or wh.i + 1 >= verb.i:
+        return None
+    name = wh.nbor(1)
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", ""):
+        return None
+    while name.i + 1 < verb.i and name.nbor(1).pos_ == "PROPN":
+        name = name.nbor(1)
+    return name
 
 
 def _next_to(window: list[Token], verb: Token) -> list[Token]:

@@ -12,13 +12,15 @@ PERSON entity of two words, a surname after an honorific, a lone surname written
 elsewhere, or a capitalised run of two to four words the model labels an organisation or a
 nationality ("Rosette Roe" as NORP) when no word of it names an organisation or a country
 and none is written in lower case elsewhere in the article ("Common Cause" is two words).
-"X's campaign", "lawyers for X", "X's spokesman" speak for X (``VOICE_NOUNS``), less surely.
+"X's campaign", "lawyers for X", "X's spokesman" speak for X (``VOICE_NOUNS``), less surely;
+so do "X's dictum", "X's answer" (``SAYING_NOUNS``).
 
 Not handled: plural speakers ("they said"), first-person narrators, nicknames, and
 descriptions that several persons of the article share.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -70,12 +72,19 @@ class Speakers:
     # ---- names -------------------------------------------------------------------
     def shown(self, name: str) -> str:
         """The name as the article writes it: a person's name never written in the body but
-        for glued words ("Jane Roe Tweets", from a headline) loses them ("Jane Roe")."""
+        for glued words ("Jane Roe Tweets", from a headline) loses them ("Jane Roe"); down to
+        the surname alone ("President Roe Speech" in a caption, "Mr. Roe" in the prose)."""
         if name not in self.known or name in self.prose:
             return name
         words = name.split()
-        return next((" ".join(words[:k]) for k in range(len(words) - 1, 1, -1)
-                     if " ".join(words[:k]) in self.prose), name)
+        forms = next((forms for p, forms in self.forms if p.name == name), [])
+        # down to one word only when it is a form of the person's own ("Mr. Roe"), not a given name
+        return next((" ".join(words[:k]) for k in range(len(words) - 1, 0, -1)
+                     if self._in_prose(" ".join(words[:k])) and (k > 1 or form_key(words[0]) in forms)), name)
+
+    def _in_prose(self, words: str) -> bool:
+        """Written in the prose as whole words (a lone "Roe" not as part of "Roesch")."""
+        return re.search(rf"(?<![\w'’]){re.escape(words)}(?![\w'’])", self.prose) is not None
 
     def match(self, text: str, paragraph: int) -> str | None:
         """The person a written name refers to, or None when no person or several fit."""
@@ -135,6 +144,14 @@ class Speakers:
             return None
         return Who(name, 0.6)
 
+    def sharing(self, token: Token) -> frozenset[str]:
+        """The persons a lone surname may be when several hold it ("Clinton": Bill and Hillary)."""
+        key = form_key(self.name_span(token).text) if token.pos_ == "PROPN" else ()
+        if len(key) != 1:
+            return frozenset()
+        names = frozenset(p.name for p, forms in self.forms if any(len(f) >= 2 and f[-1] == key[0] for f in forms))
+        return names if len(names) >= 2 else frozenset()
+
     def _full_form_of(self, text: str, names: set[str]) -> str | None:
         """The one person of ``names`` a name of two words or more written in full is."""
         key = form_key(text)
@@ -186,7 +203,8 @@ class Speakers:
                     return Who(name, 0.95 if candidate is token else 0.9)
             if (who := self.namesake(self.name_span(candidate), token.i)) is not None:
                 return who
-        if token.lemma_.casefold() in P.VOICE_NOUNS or token.lower_.removesuffix("s") in P.VOICE_NOUNS:
+        if token.lemma_.casefold() in P.VOICE_NOUNS or token.lower_.removesuffix("s") in P.VOICE_NOUNS \
+                or (token.pos_ == "NOUN" and token.lower_ in P.SAYING_NOUNS):
             return self._voice_of(token)
         if _written_name(token) and known_as(token):  # "the base chief known as Bob": a name as given
             return Who(_plain(self.compounds(token).text), 0.5)
@@ -196,6 +214,23 @@ class Speakers:
             return self.describe(token) or self._named_after(token) or next(
                 (who for c in appositions if _written_name(c) and (who := self._unknown_name(c))), None)
         return None
+
+    def signed(self, token: Token) -> Who | None:
+        """The name after a dash that signs a quotation ("—President Roe, tweeting"), as written
+        without its titles, when the article's persons miss it: a dash line names whoever speaks
+        (a person: not a name the model labels an organisation or a place, "— Reuters")."""
+        if token.ent_type_ not in ("PERSON", ""):
+            return None
+        words: list[str] = []
+        for word in reversed(self.doc[max(0, token.i - P.MAX_NAME_WORDS):token.i + 1]):
+            text = word.text.lstrip("".join(P.DASHES))
+            if not text[:1].isupper() or word.is_punct or self.in_quote[word.i]:
+                break
+            words.insert(0, text)
+            if text != word.text:
+                break  # the dash opens the name
+        words = [w for w in words if w.casefold().rstrip(".") not in P.TITLES]
+        return Who(_plain(" ".join(words)), 0.5) if words else None
 
     def _voice_of(self, token: Token) -> Who | None:
         """"Smith's campaign said", "lawyers for Smith wrote": the person they speak for."""
