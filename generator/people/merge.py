@@ -105,33 +105,57 @@ class Clusters:
         return True
 
     def _joined_company(self, a: int, b: int) -> None:
-        """``b`` joined ``a``: the two groups' own ``company`` is made again when asked; in the others, ``b``
-        is now ``a`` (a much-named person's, asked for by every namesake, is not made again at each join)."""
-        self.company.pop(a, None)
-        self.company.pop(b, None)
+        """``b`` joined ``a``: in the other groups' ``company``, ``b`` is now ``a``; the two groups' own are
+        merged into ``a``'s (the one missing made first), not dropped: a much-named person is compared with
+        namesake after namesake and joins many of them, and making theirs again at each join grew with the
+        square of the collection."""
+        mine, theirs = self.company.pop(a, None), self.company.pop(b, None)
         for other in self.watching.pop(b, ()):
             named = self.company.get(other)
             if named is not None and b in named:
                 named[a] = named.get(a, set()) | named.pop(b)
                 self.watching[a].add(other)
+        if mine is None and theirs is None:
+            return
+        mine = self._rekeyed(mine if mine is not None else self._company(a), a, b)
+        theirs = self._rekeyed(theirs if theirs is not None else self._company(b), a, b)
+        big, small = (mine, theirs) if len(mine) >= len(theirs) else (theirs, mine)
+        for other, slugs in small.items():
+            if other in big:
+                big[other] |= slugs
+            else:
+                big[other] = slugs
+        for other in (big if big is theirs else small):  # who names b's companions now names a's
+            self.watching[other].add(a)
+        self.company[a] = big
+
+    @staticmethod
+    def _rekeyed(named: dict[int, set[str]], a: int, b: int) -> dict[int, set[str]]:
+        if b in named:
+            named[a] = named.get(a, set()) | named.pop(b)
+        return named
 
     def named_with(self, i: int) -> dict[int, set[str]]:
         """Each group named in a briefing of ``i``'s group (that one too) → those briefings. Remembered:
         a namesake's options ask again and again for the same much-named person."""
         root = self.find(i)
         if root not in self.company:
-            if self.briefings is None:  # built once: candidates are few, units many
-                self.briefings = defaultdict(set)
-                for n, unit in enumerate(self.units):
-                    self.briefings[unit.briefing].add(n)
-            found: dict[int, set[str]] = defaultdict(set)
-            for slug in {self.units[n].briefing for n in self.members[root]}:
-                for n in self.briefings[slug]:
-                    found[self.find(n)].add(slug)
-            self.company[root] = found
+            self.company[root] = found = self._company(root)
             for other in found:
                 self.watching[other].add(root)
         return self.company[root]
+
+    def _company(self, root: int) -> dict[int, set[str]]:
+        """``named_with`` of the units ``members[root]`` holds, made from their briefings."""
+        if self.briefings is None:  # built once: candidates are few, units many
+            self.briefings = defaultdict(set)
+            for n, unit in enumerate(self.units):
+                self.briefings[unit.briefing].add(n)
+        found: dict[int, set[str]] = defaultdict(set)
+        for slug in {self.units[n].briefing for n in self.members[root]}:
+            for n in self.briefings[slug]:
+                found[self.find(n)].add(slug)
+        return found
 
     def note(self, a: int, b: int, reason: str) -> None:
         """Record two groups not merged, for the review report."""
