@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import combinations
 from typing import TypeVar
 
 from ..extract.people.names import FUZZY_MIN_LENGTH, FUZZY_MIN_LENGTH_IN_NAME, fold, name_key, near_spelling
@@ -253,16 +254,47 @@ def _multi_word_index(clusters: Clusters) -> dict[str, set[int]]:
 def _longer_name(clusters: Clusters) -> None:
     """Rule 3."""
     index = _multi_word_index(clusters)
+    longer = _LongerForms(clusters)
     for root in clusters.roots():
         if clusters.find(root) != root:
             continue
         for key in sorted(k for k in clusters.keys[root] if len(k) > 1):
             fewest, *others = sorted((index[w] for w in key), key=len)  # not a copy of every "John"'s groups
-            words = set(key)
-            holder = only(clusters.find(h) for h in fewest if h != root and all(h in other for other in others)
-                          and any(words < set(k) for k in clusters.keys.get(h, ())))
+            # the groups holding every word, intersected in C: every "John" is tested for every "John Smith"
+            holder = only(clusters.find(h) for h in fewest.intersection(*others)
+                          if h != root and longer.holds(h, frozenset(key)))
             if holder is not None:
                 clusters.join(root, holder, "a shorter form of the name, kept apart by the people registry")
+
+
+class _LongerForms:
+    """Whether a group has a name holding more than given words (``words < set(key)`` for one of its keys),
+    from the word sets its keys hold, made once per key: a much-named person has thousands of forms, and
+    each name sharing its words asked all of them again."""
+
+    WHOLE = 6  # distinct words in a key up to which its word sets are listed (2 ** 6 of them); longer: tested
+
+    def __init__(self, clusters: Clusters) -> None:
+        self.clusters = clusters
+        self.seen: dict[int, set[Key]] = defaultdict(set)  # a group's keys already listed
+        self.parts: dict[int, set[frozenset[str]]] = defaultdict(set)  # the word sets its keys strictly hold
+        self.long: dict[int, list[frozenset[str]]] = defaultdict(list)  # its keys of more distinct words
+
+    def holds(self, group: int, words: frozenset[str]) -> bool:
+        keys = self.clusters.keys.get(group)
+        if not keys:  # no longer a group of its own
+            return False
+        seen = self.seen[group]
+        if len(seen) != len(keys):  # a group's keys only grow (it joined another): list the new ones
+            for key in keys - seen:
+                distinct = frozenset(key)
+                if len(distinct) > self.WHOLE:
+                    self.long[group].append(distinct)
+                else:
+                    self.parts[group].update(frozenset(c) for n in range(1, len(distinct))
+                                             for c in combinations(sorted(distinct), n))
+            seen |= keys
+        return words in self.parts[group] or any(words < key for key in self.long[group])
 
 
 def _one_word(clusters: Clusters) -> None:
