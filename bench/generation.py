@@ -67,6 +67,14 @@ TIMED = {
     ("generator.plugin.BriefingsPlugin", "on_files"): "mkdocs files, rest",
 }
 
+# the stages after which resident memory is read: what the extractions, the corpus, the pages and the
+# downloads add (each kept to the end of on_files)
+MARKS = ("read cache", "resolve, rest", "render, rest", "csv", "mkdocs files, rest")
+
+
+def _rss_mb() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize() / 2**20
+
 
 class Stages:
     """Exclusive CPU seconds per stage, kept by wrapping the timed functions."""
@@ -74,6 +82,7 @@ class Stages:
     def __init__(self) -> None:
         self.spent: dict[str, float] = {}
         self.stack: list[float] = []  # CPU seconds the timed calls inside each open call took
+        self.rss: dict[str, float] = {}  # resident memory (MB) at the end of the stages of ``MARKS``
 
     def wrap(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
@@ -87,6 +96,8 @@ class Stages:
                 self.spent[name] = self.spent.get(name, 0.0) + took - inner
                 if self.stack:
                     self.stack[-1] += took
+                if name in MARKS:
+                    self.rss[name] = _rss_mb()
         return timed
 
     def install(self) -> None:
@@ -123,6 +134,7 @@ def run(n: int, profile: Path | None) -> dict[str, Any]:
     plugin = config.plugins["briefings"]
     files = get_files(config)
     gc.collect()
+    start_rss = _rss_mb()
     cpu, wall = time.process_time(), time.perf_counter()
     if profile:
         profiler = cProfile.Profile()
@@ -132,7 +144,7 @@ def run(n: int, profile: Path | None) -> dict[str, Any]:
         files = plugin.on_files(files, config=config)
     row: dict[str, Any] = {"n": n, "cpu": time.process_time() - cpu, "wall": time.perf_counter() - wall,
                            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                           "stages": timer.spent}
+                           "stages": timer.spent, "rss": timer.rss, "rss_start": start_rss}
     digest = hashlib.sha256()
     for file in sorted((f for f in files if f.generated_by), key=lambda f: f.src_uri):
         content = file.content_bytes
@@ -165,6 +177,10 @@ def main() -> None:
     for name in names:
         print(f"| {name} | " + " | ".join(f"{row['stages'].get(name, 0.0):.2f}" for row in rows) + " |")
     print("| **on_files, CPU s** | " + " | ".join(f"{row['cpu']:.2f}" for row in rows) + " |")
+    for name in MARKS:
+        print(f"| resident memory after {name} (MB) | " + " | ".join(f"{row['rss'].get(name, 0):,.0f}" for row in rows)
+              + " |")
+    print("| resident memory before on_files (MB) | " + " | ".join(f"{row['rss_start']:,.0f}" for row in rows) + " |")
     print("| peak memory (MB) | " + " | ".join(f"{row['peak_mb']:,.0f}" for row in rows) + " |")
     print("| generated files / digest | " + " | ".join(f"{row['files']:,} / {row['digest']}" for row in rows) + " |")
 
