@@ -566,3 +566,19 @@ def test_an_actor_keeps_its_newest_quotes_only() -> None:
     assert len(actor.quotes) == ACTOR_QUOTES
     assert [q.briefing for q in actor.quotes] == ["a"] * (ACTOR_QUOTES - 1) + ["b"]  # the newest briefings'
     assert actor.quotes[0].text == "GMC trucks are not GM's" and actor.quotes[-1].text == "GM builds cars"
+
+
+def test_people_named_with_a_much_named_person_are_the_most_named_of_all() -> None:
+    import random
+
+    from generator.contexts import CO_ACTORS, Lookup, _co_actors
+    from generator.model import Corpus, Person
+    rng = random.Random(0)
+    others = [Person(f"p{i:03d}", f"Person {i}", articles=tuple(f"b{k}" for k in range(1 + rng.randrange(5))))
+              for i in range(300)]
+    counts = sorted(((p.slug, rng.randint(1, 6)) for p in others), key=lambda kv: (-kv[1], kv[0]))
+    hub = Person("hub", "Hub", articles=("b0",), co_mentions=(("gone", 9), *counts))  # "gone": no page
+    look = Lookup(Corpus(briefings=(), people=(hub, *others)), True)
+    by_slug = {p.slug: p for p in others}
+    every = sorted(((by_slug[s], n) for s, n in counts), key=lambda pc: (-pc[1], len(pc[0].articles), pc[0].name))
+    assert _co_actors(look, hub) == tuple((p.slug, p.name, n) for p, n in every[:CO_ACTORS])
