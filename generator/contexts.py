@@ -353,7 +353,12 @@ def _role_summary(person: Person) -> tuple[tuple[str, str | None, str | None, in
 
 def _co_actors(look: Lookup, person: Person) -> tuple[tuple[str, str, int], ...]:
     """The people most often named with this one (ties: the less-mentioned, i.e. closer, first)."""
-    known = [(look.people[slug], count) for slug, count in person.co_mentions if slug in look.people]
+    known: list[tuple[Person, int]] = []
+    for slug, count in person.co_mentions:  # most first: none named less often than the CO_ACTORS-th is shown
+        if len(known) >= CO_ACTORS and count < known[CO_ACTORS - 1][1]:
+            break  # a much-named person's list holds most of the collection
+        if slug in look.people:
+            known.append((look.people[slug], count))
     best = nsmallest(CO_ACTORS, known, key=lambda pc: (-pc[1], len(pc[0].articles), pc[0].name))  # = sorted()[:n]
     return tuple((other.slug, other.name, count) for other, count in best)
 

@@ -491,14 +491,15 @@ def test_only_stops_at_a_second_value() -> None:
     assert only(values()) is None
 
 
-def test_companions_kept_up_to_date_across_joins_are_those_made_afresh() -> None:
+@pytest.mark.parametrize("made", [range(8), [1], [2], [0, 5, 7], []])  # the units whose groups' were asked first
+def test_companions_kept_up_to_date_across_joins_are_those_made_afresh(made: list[int]) -> None:
     from generator.people.merge import Clusters, Unit
     named = [("a", "Ann Example"), ("a", "Bob Other"), ("b", "Bob Other"), ("b", "Cy Third"), ("c", "Cy Third"),
              ("c", "Ann Example"), ("d", "Dee Fourth"), ("d", "Bob Other")]
     units = [Unit(b, b, None, Mention(n, "person")) for b, n in named]
     clusters = Clusters(units)
-    for i in range(len(units)):
-        clusters.named_with(i)  # every group's, made before the joins below
+    for i in made:
+        clusters.named_with(i)  # made before the joins below: then kept up to date, not made again
     clusters.join(1, 2)  # Bob Other, a and b
     clusters.join(3, 6)  # Cy Third and Dee Fourth, as if one
     fresh = Clusters(units)
@@ -507,6 +508,24 @@ def test_companions_kept_up_to_date_across_joins_are_those_made_afresh() -> None
     for i in range(len(units)):
         kept = {k: v for k, v in clusters.named_with(i).items() if v}
         assert kept == dict(fresh.named_with(i))
+
+
+def test_longer_forms_of_a_group_are_those_a_test_of_each_key_finds() -> None:
+    import random
+
+    from generator.people.merge import Clusters, Unit, _LongerForms
+    rng = random.Random(0)
+    vocabulary = ["ann", "bo", "cy", "dee", "ed", "flo", "gus", "hal"]
+    names = [" ".join(rng.choice(vocabulary).capitalize() for _ in range(rng.randint(1, 9))) for _ in range(60)]
+    units = [Unit("a", "a", None, Mention(name, "person")) for name in names]
+    clusters = Clusters(units)
+    longer = _LongerForms(clusters)
+    for step in range(200):
+        group, words = rng.randrange(len(units)), frozenset(rng.sample(vocabulary, rng.randint(1, 4)))
+        expected = any(words < set(k) for k in clusters.keys.get(group, ()))
+        assert longer.holds(group, words) == expected
+        if step % 10 == 0:  # groups grow (and stop being groups of their own) as the rules join them
+            clusters.join(rng.randrange(len(units)), rng.randrange(len(units)))
 
 
 def test_the_collector_is_left_as_it_was() -> None:
@@ -547,3 +566,19 @@ def test_an_actor_keeps_its_newest_quotes_only() -> None:
     assert len(actor.quotes) == ACTOR_QUOTES
     assert [q.briefing for q in actor.quotes] == ["a"] * (ACTOR_QUOTES - 1) + ["b"]  # the newest briefings'
     assert actor.quotes[0].text == "GMC trucks are not GM's" and actor.quotes[-1].text == "GM builds cars"
+
+
+def test_people_named_with_a_much_named_person_are_the_most_named_of_all() -> None:
+    import random
+
+    from generator.contexts import CO_ACTORS, Lookup, _co_actors
+    from generator.model import Corpus, Person
+    rng = random.Random(0)
+    others = [Person(f"p{i:03d}", f"Person {i}", articles=tuple(f"b{k}" for k in range(1 + rng.randrange(5))))
+              for i in range(300)]
+    counts = sorted(((p.slug, rng.randint(1, 6)) for p in others), key=lambda kv: (-kv[1], kv[0]))
+    hub = Person("hub", "Hub", articles=("b0",), co_mentions=(("gone", 9), *counts))  # "gone": no page
+    look = Lookup(Corpus(briefings=(), people=(hub, *others)), True)
+    by_slug = {p.slug: p for p in others}
+    every = sorted(((by_slug[s], n) for s, n in counts), key=lambda pc: (-pc[1], len(pc[0].articles), pc[0].name))
+    assert _co_actors(look, hub) == tuple((p.slug, p.name, n) for p, n in every[:CO_ACTORS])

@@ -101,25 +101,34 @@ def _confirm_unsure(briefings: Sequence[tuple[str, Extraction]], clusters: Clust
         for i in indexes:
             roots_in[clusters.units[i].briefing].add(root)
     keys = {mention.name: name_key(mention.name) for _, extraction in briefings for mention in extraction.unsure}
-    words = {key[0] for key in keys.values() if len(key) == 1}
-    # (a group, a given name) → the groups of that given name named in a briefing with it: made once from
-    # each such group's briefings, not by testing every one of them (every "John") for each unsure "John"
-    beside: dict[tuple[int, str], set[int]] = defaultdict(set)
-    for word in sorted(words):
-        for option in by_word.get(word, ()):
-            for b in {clusters.units[i].briefing for i in members[option]}:
-                for root in roots_in[b]:
-                    beside[(root, word)].add(option)
+    # the groups named with each group of a briefing holding an unsure name, made once per group from its own
+    # briefings: not from every briefing of every group of that given name (every "John", and for each of
+    # its given names again), which grew with the square of the collection
+    named_with: dict[int, set[int]] = {}
     found: dict[str, list[tuple[Mention, int]]] = defaultdict(list)
     for bslug, extraction in briefings:
         here = roots_in[bslug]
         for mention in extraction.unsure:
             key = keys[mention.name]
-            fitting = only(o for root in here for o in beside.get((root, key[0]), ()) if o not in here) \
-                if len(key) == 1 else None
+            if len(key) != 1:
+                continue
+            options = by_word.get(key[0], set())
+            fitting = only(o for root in here for o in _beside(clusters, members, roots_in, named_with, root, options)
+                           if o not in here)
             if fitting is not None:
                 found[bslug].append((mention, fitting))
     return found
+
+
+def _beside(clusters: Clusters, members: dict[int, list[int]], roots_in: dict[str, set[int]],
+            named_with: dict[int, set[int]], root: int, options: set[int]) -> set[int]:
+    """The ``options`` (the groups of one given name) named in a briefing with the group ``root``;
+    ``named_with`` keeps each group's companions once made."""
+    company = named_with.get(root)
+    if company is None:
+        company = named_with[root] = {other for b in {clusters.units[i].briefing for i in members[root]}
+                                      for other in roots_in[b]}
+    return company & options
 
 
 def _display_name(clusters: Clusters, root: int, indexes: list[int]) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import combinations
 from typing import TypeVar
 
 from ..extract.people.names import FUZZY_MIN_LENGTH, FUZZY_MIN_LENGTH_IN_NAME, fold, name_key, near_spelling
@@ -105,33 +106,57 @@ class Clusters:
         return True
 
     def _joined_company(self, a: int, b: int) -> None:
-        """``b`` joined ``a``: the two groups' own ``company`` is made again when asked; in the others, ``b``
-        is now ``a`` (a much-named person's, asked for by every namesake, is not made again at each join)."""
-        self.company.pop(a, None)
-        self.company.pop(b, None)
+        """``b`` joined ``a``: in the other groups' ``company``, ``b`` is now ``a``; the two groups' own are
+        merged into ``a``'s (the one missing made first), not dropped: a much-named person is compared with
+        namesake after namesake and joins many of them, and making theirs again at each join grew with the
+        square of the collection."""
+        mine, theirs = self.company.pop(a, None), self.company.pop(b, None)
         for other in self.watching.pop(b, ()):
             named = self.company.get(other)
             if named is not None and b in named:
                 named[a] = named.get(a, set()) | named.pop(b)
                 self.watching[a].add(other)
+        if mine is None and theirs is None:
+            return
+        mine = self._rekeyed(mine if mine is not None else self._company(a), a, b)
+        theirs = self._rekeyed(theirs if theirs is not None else self._company(b), a, b)
+        big, small = (mine, theirs) if len(mine) >= len(theirs) else (theirs, mine)
+        for other, slugs in small.items():
+            if other in big:
+                big[other] |= slugs
+            else:
+                big[other] = slugs
+        for other in (big if big is theirs else small):  # who names b's companions now names a's
+            self.watching[other].add(a)
+        self.company[a] = big
+
+    @staticmethod
+    def _rekeyed(named: dict[int, set[str]], a: int, b: int) -> dict[int, set[str]]:
+        if b in named:
+            named[a] = named.get(a, set()) | named.pop(b)
+        return named
 
     def named_with(self, i: int) -> dict[int, set[str]]:
         """Each group named in a briefing of ``i``'s group (that one too) → those briefings. Remembered:
         a namesake's options ask again and again for the same much-named person."""
         root = self.find(i)
         if root not in self.company:
-            if self.briefings is None:  # built once: candidates are few, units many
-                self.briefings = defaultdict(set)
-                for n, unit in enumerate(self.units):
-                    self.briefings[unit.briefing].add(n)
-            found: dict[int, set[str]] = defaultdict(set)
-            for slug in {self.units[n].briefing for n in self.members[root]}:
-                for n in self.briefings[slug]:
-                    found[self.find(n)].add(slug)
-            self.company[root] = found
+            self.company[root] = found = self._company(root)
             for other in found:
                 self.watching[other].add(root)
         return self.company[root]
+
+    def _company(self, root: int) -> dict[int, set[str]]:
+        """``named_with`` of the units ``members[root]`` holds, made from their briefings."""
+        if self.briefings is None:  # built once: candidates are few, units many
+            self.briefings = defaultdict(set)
+            for n, unit in enumerate(self.units):
+                self.briefings[unit.briefing].add(n)
+        found: dict[int, set[str]] = defaultdict(set)
+        for slug in {self.units[n].briefing for n in self.members[root]}:
+            for n in self.briefings[slug]:
+                found[self.find(n)].add(slug)
+        return found
 
     def note(self, a: int, b: int, reason: str) -> None:
         """Record two groups not merged, for the review report."""
@@ -229,16 +254,47 @@ def _multi_word_index(clusters: Clusters) -> dict[str, set[int]]:
 def _longer_name(clusters: Clusters) -> None:
     """Rule 3."""
     index = _multi_word_index(clusters)
+    longer = _LongerForms(clusters)
     for root in clusters.roots():
         if clusters.find(root) != root:
             continue
         for key in sorted(k for k in clusters.keys[root] if len(k) > 1):
             fewest, *others = sorted((index[w] for w in key), key=len)  # not a copy of every "John"'s groups
-            words = set(key)
-            holder = only(clusters.find(h) for h in fewest if h != root and all(h in other for other in others)
-                          and any(words < set(k) for k in clusters.keys.get(h, ())))
+            # the groups holding every word, intersected in C: every "John" is tested for every "John Smith"
+            holder = only(clusters.find(h) for h in fewest.intersection(*others)
+                          if h != root and longer.holds(h, frozenset(key)))
             if holder is not None:
                 clusters.join(root, holder, "a shorter form of the name, kept apart by the people registry")
+
+
+class _LongerForms:
+    """Whether a group has a name holding more than given words (``words < set(key)`` for one of its keys),
+    from the word sets its keys hold, made once per key: a much-named person has thousands of forms, and
+    each name sharing its words asked all of them again."""
+
+    WHOLE = 6  # distinct words in a key up to which its word sets are listed (2 ** 6 of them); longer: tested
+
+    def __init__(self, clusters: Clusters) -> None:
+        self.clusters = clusters
+        self.seen: dict[int, set[Key]] = defaultdict(set)  # a group's keys already listed
+        self.parts: dict[int, set[frozenset[str]]] = defaultdict(set)  # the word sets its keys strictly hold
+        self.long: dict[int, list[frozenset[str]]] = defaultdict(list)  # its keys of more distinct words
+
+    def holds(self, group: int, words: frozenset[str]) -> bool:
+        keys = self.clusters.keys.get(group)
+        if not keys:  # no longer a group of its own
+            return False
+        seen = self.seen[group]
+        if len(seen) != len(keys):  # a group's keys only grow (it joined another): list the new ones
+            for key in keys - seen:
+                distinct = frozenset(key)
+                if len(distinct) > self.WHOLE:
+                    self.long[group].append(distinct)
+                else:
+                    self.parts[group].update(frozenset(c) for n in range(1, len(distinct))
+                                             for c in combinations(sorted(distinct), n))
+            seen |= keys
+        return words in self.parts[group] or any(words < key for key in self.long[group])
 
 
 def _one_word(clusters: Clusters) -> None:
