@@ -392,16 +392,17 @@ def reference_link(size: int, edges: dict[tuple[int, int], float], published: li
     return sorted(members.values())
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_linkage_merges_as_the_plain_heap_does(seed: int) -> None:
-    """Random sparse graphs of near-copies and stray links, some reports a year apart."""
+@pytest.mark.parametrize(("seed", "size", "cluster"),
+                         [*((seed, 60, 6) for seed in range(6)), (6, 240, 30), (7, 240, 30)])
+def test_linkage_merges_as_the_plain_heap_does(seed: int, size: int, cluster: int) -> None:
+    """Random sparse graphs of near-copies and stray links, some reports a year apart; in big clusters, groups
+    share many neighbours and merge many times over (the rows and batches of ``linkage``)."""
     rng = random.Random(seed)
-    size = 60
     published = [None if rng.random() < 0.3 else 738000 + rng.choice([0, 3, 400]) for _ in range(size)]
     edges = {}
     for a in range(size):
         for b in range(a + 1, size):
-            if a // 6 == b // 6 and rng.random() < 0.8:
+            if a // cluster == b // cluster and rng.random() < 0.8:
                 edges[a, b] = round(rng.uniform(0.05, 0.6), rng.choice([2, 9]))  # ties too
             elif rng.random() < 0.05:
                 edges[a, b] = round(rng.uniform(0.01, 0.3), 2)
@@ -413,6 +414,31 @@ def test_linkage_merges_as_the_plain_heap_does(seed: int) -> None:
                                                   np.array([edges[p] for p in pairs])))
     assert found == reference_link(size, edges, published)
     assert any(len(g) > 1 for g in found)
+
+
+def linked(size: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
+    profiles = [grouping.Profile(slug=f"r{i}", weights={}, days=frozenset(), published=None, pinned=None, year=None,
+                                 quotes=frozenset(), names=frozenset(), lead=frozenset(), leading=frozenset())
+                for i in range(size)]
+    pairs = sorted(edges)
+    return linkage.link(profiles, grouping.Pairs(np.array([a for a, _ in pairs], np.int64),
+                                                  np.array([b for _, b in pairs], np.int64),
+                                                  np.array([edges[p] for p in pairs])))
+
+
+@pytest.mark.parametrize(("edges", "expected"), [
+    ({(0, 1): 0.15, (0, 2): 0.15}, [[0, 1], [2]]),  # a tie: the lower pair merges, the third is then too far
+    ({(0, 2): 0.15, (1, 2): 0.15}, [[0, 2], [1]]),
+    # 0 and 3 merge, then tie with 1 and with 2 (means of 0.15 no pair has): 1 (the lower) joins, and 2 is
+    # then too far from the three
+    ({(0, 3): 0.9, (0, 1): 0.2, (1, 3): 0.1, (0, 2): 0.2, (2, 3): 0.1}, [[0, 1, 3], [2]]),
+    ({(1, 3): 0.9, (0, 1): 0.2, (0, 3): 0.1, (1, 2): 0.2, (2, 3): 0.1}, [[0, 1, 3], [2]]),
+])
+def test_linkage_breaks_ties_by_the_lowest_reports(edges: dict[tuple[int, int], float],
+                                                   expected: list[list[int]]) -> None:
+    size = 1 + max(b for _, b in edges)
+    assert [sorted(g) for g in linked(size, edges)] == expected
+    assert [sorted(g) for g in reference_link(size, edges, [None] * size)] == expected
 
 
 @pytest.mark.parametrize("briefings", [
