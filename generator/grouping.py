@@ -39,7 +39,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -84,6 +84,7 @@ MIN_SHARED_TOP = 1  # two reports are compared when they share this many indexed
 NEIGHBOURS = 25  # in a long posting list, pair each report with this many after it (time order)
 WORDS = 20  # shared words kept per story, to show why it was grouped
 TABLE = 1 << 19  # cells of the table the cosines look terms up in: a few megabytes, which stay in the cache
+COUNT_TABLE = 1 << 21  # cells of the tables that count each report's terms (report x term)
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -209,13 +210,45 @@ def _count(reports: Sequence[Extraction], names: Sequence[frozenset[str]]) -> Co
     report = np.repeat(np.repeat(np.arange(len(reports)), 1 + len(BANDS)), lengths)
     term, weight, report = _spread(np.array(found, np.int64), weight, report)
     size = len(_TERMS)
-    keys, first, which = np.unique(report * size + term, return_index=True, return_inverse=True)
-    counts = np.bincount(which, weight, len(keys)).astype(np.float64, copy=False)  # whole numbers
-    order = np.argsort(first)  # each report's terms in the order they first appear
-    keys, counts = keys[order], counts[order]
-    named, placed = (np.isin(keys, _keys(sets, size)) for sets in (names, places))
+    keys, counts, marks = _tally(report * size + term, weight, _keys(names, size), _keys(places, size),
+                                 len(reports), size)
+    named, placed = marks == 1, marks == 2
     counts = np.where(named, counts * NAME_BOOST, np.where(placed, np.round(counts * PLACE_BOOST), counts))
     return Counts(keys % size, counts, np.bincount(keys // size, minlength=len(reports)), named)
+
+
+def _tally(keys: Ints, weight: Ints, names: Ints, places: Ints, reports: int, size: int) -> tuple[Ints, Floats, Ints]:
+    """The distinct ``keys`` (``report * size + term``, by report) in the order they first appear, their weights
+    summed (whole numbers), and whether each is a name (1), a place (2) or neither (0).
+
+    Works a block of reports at a time on a table of ``COUNT_TABLE`` cells (report in the block x term): each
+    key's cell gets the position where it first appears (written backwards, so the first write wins), which
+    both finds the first ones and numbers the bins its weights go to. Nothing is sorted."""
+    block = max(1, COUNT_TABLE // size)
+    first, mark = np.zeros(block * size, np.int64), np.zeros(block * size, np.int8)
+    cuts = np.arange(0, reports + block, block) * size  # each block's first key
+    names, places = np.sort(names), np.sort(places)
+    # ``keys`` are by report, not sorted within one: still, "key < cut" flips once along them
+    bounds, name_bounds, place_bounds = (np.searchsorted(k, cuts).tolist() for k in (keys, names, places))
+    found, sums, marks = [], [], []
+    for n, (start, end) in enumerate(pairwise(bounds)):
+        if start == end:
+            continue
+        low = n * block * size
+        local, at = keys[start:end] - low, np.arange(end - start)
+        first[local[::-1]] = at[::-1]
+        bins = first[local]
+        once = bins == at
+        mark[names[name_bounds[n]:name_bounds[n + 1]] - low] = 1
+        mark[places[place_bounds[n]:place_bounds[n + 1]] - low] = 2
+        found.append(keys[start:end][once])
+        sums.append(np.bincount(bins, weight[start:end], end - start)[once])
+        marks.append(mark[local[once]])
+        mark[names[name_bounds[n]:name_bounds[n + 1]] - low] = 0
+        mark[places[place_bounds[n]:place_bounds[n + 1]] - low] = 0
+    if not found:
+        return np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int8)
+    return np.concatenate(found), np.concatenate(sums), np.concatenate(marks)
 
 
 def _spread(term: Ints, weight: Ints, report: Ints) -> tuple[Ints, Ints, Ints]:
@@ -243,7 +276,9 @@ def _keys(terms: Sequence[frozenset[str]], size: int) -> Ints:
 
 def _name_terms(mentions: Sequence[Mention]) -> frozenset[str]:
     """The terms of every form of the mentions' names (the same names recur across reports: each is read once)."""
-    return frozenset(chain.from_iterable(_terms_of_name(form) for m in mentions for form in (m.name, *m.aliases)))
+    forms = [m.name for m in mentions]
+    forms += chain.from_iterable(m.aliases for m in mentions)
+    return frozenset(chain.from_iterable(map(_terms_of_name, forms)))
 
 
 @lru_cache(maxsize=65536)
@@ -355,8 +390,7 @@ def _weights(counted: Counts) -> tuple[list[dict[str, float]], Rows]:
     df = np.bincount(terms)
     idf = np.zeros(len(df))
     idf[df > 0] = [math.log((1 + reports) / n) for n in df[df > 0].tolist()]
-    unique, inverse = np.unique(counts, return_inverse=True)
-    raw = np.array([_tf(c) for c in unique.tolist()])[inverse] * idf[terms]
+    raw = _each(_tf, counts.astype(np.int64)) * idf[terms]  # the counts are whole numbers
     starts = np.concatenate(([0], np.cumsum(sizes)))
     flat = raw.tolist()
     norms = np.array([math.hypot(*flat[s:e]) or 1.0 for s, e in pairwise(starts.tolist())])
@@ -369,6 +403,18 @@ def _weights(counted: Counts) -> tuple[list[dict[str, float]], Rows]:
     bounds = np.searchsorted(row[kept], np.arange(reports + 1)).tolist()
     weights = [dict(zip(words[s:e], values[s:e])) for s, e in pairwise(bounds)]
     return weights, Rows.of(row[kept], terms[kept], scaled, counted.names[kept], reports)
+
+
+def _each(function: Callable[[float], float], values: Ints) -> Floats:
+    """``function`` of each value (whole numbers, few of them distinct), called once per distinct value: found
+    by counting when the values are small, as counts are, else by sorting."""
+    if len(values) and values.max() < 1 << 20:
+        distinct = np.flatnonzero(np.bincount(values))
+        table = np.zeros(int(distinct[-1]) + 1)
+        table[distinct] = [function(float(v)) for v in distinct.tolist()]
+        return table[values]
+    distinct, inverse = np.unique(values, return_inverse=True)
+    return np.array([function(float(v)) for v in distinct.tolist()], np.float64)[inverse]
 
 
 @lru_cache(maxsize=4096)
@@ -440,7 +486,8 @@ class Rows:
     @classmethod
     def of(cls, row: Ints, terms: Ints, weights: Floats, names: npt.NDArray[np.bool_], size: int) -> Rows:
         """The table of ``size`` rows from its entries, row by row and in each heaviest first."""
-        numbers, terms = np.unique(terms, return_inverse=True)  # only the terms kept in some row
+        kept = np.bincount(terms) > 0  # only the terms kept in some row, numbered anew in their order
+        numbers, terms = np.flatnonzero(kept), (np.cumsum(kept) - 1)[terms]
         sizes = np.bincount(row, minlength=size)
         at = (row, np.arange(len(row)) - (np.cumsum(sizes) - sizes)[row])
         shape = (size, int(sizes.max(initial=1)))

@@ -253,6 +253,29 @@ def test_reading_by_chunks_on_random_text() -> None:
         assert list(term_counts(e)[0].items()) == list(reference_term_counts(e).items()), text
 
 
+@pytest.mark.parametrize("table", [1, 40, 1 << 21])  # a report a block, a few, all at once
+def test_counting_reports_together_is_counting_each_alone(table: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(grouping, "COUNT_TABLE", table)
+    found = [b.extraction for b in wider(True)]
+    names = [grouping._name_terms([m for m in (*e.persons, *e.actors) if m.kind in grouping.WHO]) for e in found]
+    counted = grouping._count(found, names)
+    bounds = np.cumsum([0, *counted.sizes.tolist()]).tolist()
+    for e, start, end in zip(found, bounds, bounds[1:]):
+        terms = [grouping._TERMS[t] for t in counted.terms[start:end].tolist()]
+        assert dict(zip(terms, counted.counts[start:end].tolist())) == term_counts(e)[0]
+        assert [t for t, named in zip(terms, counted.names[start:end].tolist()) if named] == \
+            [t for t in terms if t in term_counts(e)[1]]
+
+
+def test_a_function_of_each_count_is_called_once_per_distinct_count() -> None:
+    calls: list[float] = []
+    values = np.array([3, 1, 3, 1 << 21, 1, 1 << 21], np.int64)  # small ones, then past the table's reach
+    for part in (values[:3], values):
+        calls.clear()
+        assert grouping._each(lambda v: calls.append(v) or v / 2, part).tolist() == [v / 2 for v in part.tolist()]
+        assert sorted(calls) == sorted(set(map(float, part.tolist())))
+
+
 def test_a_place_weighs_less_than_a_person_and_is_no_name_alone() -> None:
     """One city hosts many events of one kind (two heists in one capital): its name counts ``PLACE_BOOST`` times,
     less than a person's ``NAME_BOOST``; and a place shared with a person is more than a person in the news."""
