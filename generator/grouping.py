@@ -126,30 +126,32 @@ def group(reports: Sequence[tuple[str, Extraction]]) -> list[tuple[list[str], li
     profiles, rows = profile_all(reports)
     scored = similarities(profiles, rows, candidates(profiles, rows))
     text = {slug: e for slug, e in reports}
-    groups = [[profiles[i] for i in g] for g in link(profiles, scored.where(scored.sim > 0)) if len(g) > 1]
-    return sorted((sorted(p.slug for p in g), shared_words(g, [text[p.slug] for p in g])) for g in groups)
+    groups = [g for g in link(profiles, scored.where(scored.sim > 0)) if len(g) > 1]
+    return sorted((sorted(profiles[i].slug for i in g), shared_words(rows, g, [text[profiles[i].slug] for i in g]))
+                  for g in groups)
 
 
-def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> list[str]:
+def shared_words(rows: Rows, members: Sequence[int], texts: Sequence[Extraction]) -> list[str]:
     """The terms at least two members share, heaviest first, each in its most common written form."""
-    reports: Counter[str] = Counter()
-    total: dict[str, float] = {}
-    for p in members:  # the sums run in the members' order, as the weights were given
-        reports.update(p.weights.keys())
-        for t, w in p.weights.items():
-            total[t] = total.get(t, 0.0) + w
-    best = sorted((t for t, n in reports.items() if n > 1), key=lambda t: (-round(total[t], 9), t))[:WORDS]
+    terms, inverse, reports = np.unique(rows.terms[members], return_inverse=True, return_counts=True)
+    # the sums run in the members' order, as the weights were given (a term is in a row once at most)
+    total = np.bincount(inverse.ravel(), rows.weights[members].ravel())
+    shared = (reports > 1) & (terms < rows.vocabulary)  # the padding is no term
+    named = zip(map(_TERMS.__getitem__, rows.numbers[terms[shared]].tolist()), total[shared].tolist())
+    best = [t for t, _ in sorted(named, key=lambda tw: (-round(tw[1], 9), tw[0]))[:WORDS]]
     wanted = {_NUMBER[t] for t in best}
     chunks = wanted.union(range(-len(_SPLIT), 0))  # chunks of several terms are read again, whatever they hold
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: Counter[bytes] = Counter()
     for e in texts:  # the lead is enough to find how a word is written, and much shorter
         lead = " ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1]))
         found = lead.encode("utf-8", "surrogatepass").translate(_SPACES).split()
-        for chunk in compress(found, map(chunks.__contains__, map(_CHUNK.__getitem__, found))):  # filtered in C
-            tokens = TOKEN.findall(chunk.decode("utf-8", "surrogatepass"))
-            for token, n in zip(tokens, _numbers_of(tokens)):
-                if n in wanted:
-                    forms[_TERMS[n]][token.replace("’", "'").removesuffix("'s")] += 1
+        seen.update(compress(found, map(chunks.__contains__, map(_CHUNK.__getitem__, found))))  # filtered in C
+    forms: dict[str, Counter[str]] = defaultdict(Counter)
+    for chunk, count in seen.items():  # each chunk read once, however many reports write it
+        tokens = TOKEN.findall(chunk.decode("utf-8", "surrogatepass"))
+        for token, n in zip(tokens, _numbers_of(tokens)):
+            if n in wanted:
+                forms[_TERMS[n]][token.replace("’", "'").removesuffix("'s")] += count
     return [max(forms[t].items(), key=lambda kv: (kv[1], kv[0]))[0] if forms[t] else t for t in best]
 
 
@@ -475,13 +477,14 @@ def _quotes(e: Extraction) -> frozenset[str]:
 @dataclass(frozen=True)
 class Rows:
     """The profiles' weights as a table, for the work on arrays: row ``i``, column ``k`` is profile ``i``'s
-    ``k``-th heaviest term (as a number); the columns past its last term hold the number ``vocabulary``
-    and weight 0."""
+    ``k``-th heaviest term (numbered among the terms some row keeps); the columns past its last term hold
+    the number ``vocabulary`` and weight 0."""
 
     terms: Ints
     weights: Floats
     names: npt.NDArray[np.bool_]  # the term is part of the name of a person or organisation in that report
     vocabulary: int
+    numbers: Ints  # a term's number here → its own (``_TERMS[n]``)
 
     @classmethod
     def of(cls, row: Ints, terms: Ints, weights: Floats, names: npt.NDArray[np.bool_], size: int) -> Rows:
@@ -491,7 +494,7 @@ class Rows:
         sizes = np.bincount(row, minlength=size)
         at = (row, np.arange(len(row)) - (np.cumsum(sizes) - sizes)[row])
         shape = (size, int(sizes.max(initial=1)))
-        table = cls(np.full(shape, len(numbers)), np.zeros(shape), np.zeros(shape, np.bool_), len(numbers))
+        table = cls(np.full(shape, len(numbers)), np.zeros(shape), np.zeros(shape, np.bool_), len(numbers), numbers)
         table.terms[at], table.weights[at], table.names[at] = terms, weights, names
         return table
 
