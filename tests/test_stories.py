@@ -16,8 +16,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from generator import grouping, linkage
+from generator import grouping, linkage, stories
 from generator.export import to_jsonl
+from generator.extract.quotes import quote_key
 from generator.model import (
     Article,
     Briefing,
@@ -27,9 +28,10 @@ from generator.model import (
     Mention,
     Published,
     Quote,
+    SharedQuote,
 )
 from generator.resolve import resolve
-from generator.stories import group_stories
+from generator.stories import compare_quotes, group_stories
 
 VELMORA_QUOTE = "We have never felt the ground move like this in the valley"
 
@@ -471,3 +473,46 @@ def test_linkage_breaks_ties_by_the_lowest_reports(edges: dict[tuple[int, int], 
 ])
 def test_reports_without_terms_make_no_story(briefings: list[Briefing]) -> None:
     assert group_stories(briefings) == ()
+
+
+def reference_compare_quotes(members: list[Briefing]) -> list[SharedQuote]:
+    """``compare_quotes`` as a plain scan: each quote joins the first group holding a quote it matches."""
+    groups: list[tuple[list[str], list[str | None], list[str]]] = []
+    for briefing in members:
+        for quote in briefing.extraction.quotes:
+            key = quote_key(quote.text)
+            group = next((g for g in groups if any(stories._same_quote(key, k) for k in g[0])), None)
+            if group is None:
+                group = ([], [], [])
+                groups.append(group)
+            group[0].append(key)
+            group[1].append(quote.speaker)
+            if briefing.slug not in group[2]:
+                group[2].append(briefing.slug)
+    text_of = {quote_key(q.text): q.text for b in members for q in b.extraction.quotes}
+    shared = [SharedQuote(text=text_of[max(keys, key=len)], speaker=next((s for s in speakers if s), None),
+                          briefings=tuple(slugs)) for keys, speakers, slugs in groups]
+    return sorted(shared, key=lambda q: -len(q.briefings))
+
+
+def test_compare_quotes_finds_through_its_index_what_a_plain_scan_finds() -> None:
+    """Quotes cut anywhere from a few sentences whose words end other words ("he" in "she"), so that one key
+    holds another, sometimes from mid-word, and some are too short to match unless identical."""
+    widest = 0
+    for seed in range(40):
+        rng = random.Random(seed)
+        words = "she he the then hen we will go now again said and".split()
+        sentences = [[rng.choice(words) for _ in range(rng.randint(4, 14))] for _ in range(6)]
+        members = []
+        for n in range(30):
+            quotes = []
+            for _ in range(rng.randint(0, 4)):
+                sentence = rng.choice(sentences)
+                start = rng.randint(0, len(sentence) - 1)
+                cut = " ".join(sentence[start:rng.randint(start + 1, len(sentence))])
+                quotes.append(cut[rng.randint(0, 2):] if rng.random() < 0.3 else cut.upper())  # mid-word, shouted
+            members.append(report(f"r{n:02d}", "Title", ("Body.",), people=("Ilka Marvane",), quotes=tuple(quotes)))
+        found = compare_quotes(members)
+        assert found == reference_compare_quotes(members), seed
+        widest = max(widest, *(len(q.briefings) for q in found))
+    assert widest > 5
