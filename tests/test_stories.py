@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from generator import grouping, linkage, stories
+from generator import grouping, linkage, stories, terms
 from generator.export import to_jsonl
 from generator.extract.quotes import quote_key
 from generator.model import (
@@ -196,7 +196,7 @@ def test_candidates_come_from_the_index_not_all_pairs() -> None:
     ("glass", "glass"), ("virus", "virus"), ("dui", "dui"),
 ])
 def test_stem_meets_the_forms_of_one_word(word: str, expected: str) -> None:
-    assert grouping.stem(word) == grouping.stem(expected)
+    assert terms.stem(word) == terms.stem(expected)
 
 
 def test_a_report_dated_by_its_year_alone_neither_names_the_story_nor_dates_it() -> None:
@@ -209,23 +209,23 @@ def test_a_report_dated_by_its_year_alone_neither_names_the_story_nor_dates_it()
 
 def term_counts(e: Extraction) -> tuple[dict[str, float], frozenset[str]]:
     """Step 1's counts for one report, term → count in the order the terms first appear, and its name terms."""
-    names = grouping._name_terms([m for m in (*e.persons, *e.actors) if m.kind in grouping.WHO])
-    counted = grouping._count([e], [names])
-    return dict(zip(map(grouping._TERMS.__getitem__, counted.terms.tolist()), counted.counts.tolist())), names
+    names = terms.name_terms([m for m in (*e.persons, *e.actors) if m.kind in terms.WHO])
+    counted = terms.count([e], [names])
+    return dict(zip(map(terms._TERMS.__getitem__, counted.terms.tolist()), counted.counts.tolist())), names
 
 
 def reference_term_counts(e: Extraction) -> dict[str, int]:
     """Step 1's counting written plainly: each token the regular expression finds, weighted by where it stands."""
-    names = grouping._name_terms([m for m in (*e.persons, *e.actors) if m.kind in grouping.WHO])
-    places = grouping._name_terms([m for m in e.actors if m.kind not in grouping.WHO]) - names
+    names = terms.name_terms([m for m in (*e.persons, *e.actors) if m.kind in terms.WHO])
+    places = terms.name_terms([m for m in e.actors if m.kind not in terms.WHO]) - names
     body = e.article.body
     counts: dict[str, int] = {}
-    for text, weight in [(e.article.title, grouping.TITLE_WEIGHT),
-                         *(("\n".join(body[start:stop]), w) for start, stop, w in grouping.BANDS)]:
-        for token in grouping.TOKEN.findall(text):
-            if term := grouping._term(token):
+    for text, weight in [(e.article.title, terms.TITLE_WEIGHT),
+                         *(("\n".join(body[start:stop]), w) for start, stop, w in terms.BANDS)]:
+        for token in terms.TOKEN.findall(text):
+            if term := terms._term(token):
                 counts[term] = counts.get(term, 0) + weight
-    return {t: c * grouping.NAME_BOOST if t in names else round(c * grouping.PLACE_BOOST) if t in places else c
+    return {t: c * terms.NAME_BOOST if t in names else round(c * terms.PLACE_BOOST) if t in places else c
             for t, c in counts.items()}
 
 
@@ -257,16 +257,16 @@ def test_reading_by_chunks_on_random_text() -> None:
 
 @pytest.mark.parametrize("table", [1, 40, 1 << 21])  # a report a block, a few, all at once
 def test_counting_reports_together_is_counting_each_alone(table: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(grouping, "COUNT_TABLE", table)
+    monkeypatch.setattr(terms, "COUNT_TABLE", table)
     found = [b.extraction for b in wider(True)]
-    names = [grouping._name_terms([m for m in (*e.persons, *e.actors) if m.kind in grouping.WHO]) for e in found]
-    counted = grouping._count(found, names)
+    names = [terms.name_terms([m for m in (*e.persons, *e.actors) if m.kind in terms.WHO]) for e in found]
+    counted = terms.count(found, names)
     bounds = np.cumsum([0, *counted.sizes.tolist()]).tolist()
     for e, start, end in zip(found, bounds, bounds[1:]):
-        terms = [grouping._TERMS[t] for t in counted.terms[start:end].tolist()]
-        assert dict(zip(terms, counted.counts[start:end].tolist())) == term_counts(e)[0]
-        assert [t for t, named in zip(terms, counted.names[start:end].tolist()) if named] == \
-            [t for t in terms if t in term_counts(e)[1]]
+        found_terms = terms.words(counted.terms[start:end])
+        assert dict(zip(found_terms, counted.counts[start:end].tolist())) == term_counts(e)[0]
+        assert [t for t, named in zip(found_terms, counted.names[start:end].tolist()) if named] == \
+            [t for t in found_terms if t in term_counts(e)[1]]
 
 
 def test_a_function_of_each_count_is_called_once_per_distinct_count() -> None:
@@ -274,7 +274,7 @@ def test_a_function_of_each_count_is_called_once_per_distinct_count() -> None:
     values = np.array([3, 1, 3, 1 << 21, 1, 1 << 21], np.int64)  # small ones, then past the table's reach
     for part in (values[:3], values):
         calls.clear()
-        assert grouping._each(lambda v: calls.append(v) or v / 2, part).tolist() == [v / 2 for v in part.tolist()]
+        assert terms._each(lambda v: calls.append(v) or v / 2, part).tolist() == [v / 2 for v in part.tolist()]
         assert sorted(calls) == sorted(set(map(float, part.tolist())))
 
 
@@ -286,8 +286,8 @@ def test_a_place_weighs_less_than_a_person_and_is_no_name_alone() -> None:
     counts, names = term_counts(e)
     plain = report("p", "Marvane in Velmora", ("Ilka Marvane visited Velmora.",)).extraction
     base, _ = term_counts(plain)
-    assert counts["marvane"] == base["marvane"] * grouping.NAME_BOOST
-    assert counts["velmora"] == round(base["velmora"] * grouping.PLACE_BOOST) < counts["marvane"]
+    assert counts["marvane"] == base["marvane"] * terms.NAME_BOOST
+    assert counts["velmora"] == round(base["velmora"] * terms.PLACE_BOOST) < counts["marvane"]
     assert "marvane" in names and "velmora" not in names
 
 
