@@ -48,13 +48,10 @@ def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
     # a story's span counts publication days only: a day a report names may be a premiere or a trial months off
     days: list[Span] = [(p.published, p.published) if p.published is not None else None for p in profiles]
     pinned: list[Span] = [(p.pinned, p.pinned) if p.pinned is not None else None for p in profiles]
-    standing = [True] * size  # False once merged away
     rows = _Rows.of(size, edges)
     queue = _Queue.of(size, edges)
     while (entry := queue.pop()) is not None:
         neg, a, b, slot = entry
-        if not (standing[a] and standing[b]):
-            continue  # one of the groups is merged away
         total = rows.total.item(slot)
         size_a, size_b = sizes[a], sizes[b]
         mean = total / (size_a * size_b)
@@ -69,7 +66,6 @@ def link(profiles: Sequence[Profile], edges: Pairs) -> list[list[int]]:
         rows.owner[members[b]] = a
         members[a] += members[b]
         members[b] = []
-        standing[b] = False
         sizes[a] = size_a + size_b
         queue.merged(a, b, *rows.join(a, b, slot, sizes[a]))
     return sorted(m for m in members if m)
@@ -134,6 +130,7 @@ class _Queue:
     flat lists, a batch being a stretch of them."""
 
     stamp: list[int]  # group → its merges so far
+    standing: list[bool]  # group → not merged away
     neg: list[float] = field(default_factory=list)  # entry → minus the mean
     low: list[int] = field(default_factory=list)  # entry → the lower group id
     high: list[int] = field(default_factory=list)  # entry → the higher
@@ -144,7 +141,7 @@ class _Queue:
     @classmethod
     def of(cls, size: int, edges: Pairs) -> _Queue:
         """Each report's batch: its edges at least ``THRESHOLD``."""
-        queue = cls([0] * size)
+        queue = cls([0] * size, [True] * size)
         strong = np.flatnonzero(edges.sim >= THRESHOLD)
         group = np.concatenate((edges.a[strong], edges.b[strong]))
         other = np.concatenate((edges.b[strong], edges.a[strong]))
@@ -165,6 +162,7 @@ class _Queue:
         """Group ``b`` merged into ``a``: their batches are dropped, and ``a``'s pairs at least ``THRESHOLD`` wait."""
         self.stamp[a] += 1
         self.stamp[b] += 1
+        self.standing[b] = False
         keep = np.flatnonzero(means >= THRESHOLD)
         if not len(keep):
             return
@@ -179,20 +177,25 @@ class _Queue:
         heapq.heappush(self.heap, (self.neg[start], self.low[start], self.high[start], len(self.batches) - 1, start))
 
     def pop(self) -> tuple[float, int, int, int] | None:
-        """The next pair (minus its mean, group, other group, slot) whose batch stands; None when none waits."""
-        heap, batches, stamp = self.heap, self.batches, self.stamp
+        """The next pair (minus its mean, group, other group, slot) of standing groups whose batch stands; None
+        when none waits."""
+        heap, batches, stamp, standing = self.heap, self.batches, self.stamp, self.standing
+        low, high = self.low, self.high
         while heap:
-            neg, low, high, batch, entry = heap[0]
+            neg, a, b, batch, entry = heap[0]
             group, then, end = batches[batch]
             if stamp[group] != then:
                 heapq.heappop(heap)
                 continue
-            if entry + 1 < end:
-                after = entry + 1
-                heapq.heapreplace(heap, (self.neg[after], self.low[after], self.high[after], batch, after))
+            after = entry + 1
+            while after < end and not (standing[low[after]] and standing[high[after]]):
+                after += 1  # a pair with a group merged away: passed over without the heap
+            if after < end:
+                heapq.heapreplace(heap, (self.neg[after], low[after], high[after], batch, after))
             else:
                 heapq.heappop(heap)
-            return neg, low, high, self.slot[entry]
+            if standing[a] and standing[b]:
+                return neg, a, b, self.slot[entry]
         return None
 
 
