@@ -104,12 +104,11 @@ def count(reports: Sequence[Extraction], names: Sequence[frozenset[str]]) -> Cou
             before = len(found)
             found += filter(None, _numbers_fast(text))  # 0: a token that is no term
             lengths.append(len(found) - before)
-    weight = np.repeat(np.tile([TITLE_WEIGHT, *(w for *_, w in BANDS)], len(reports)), lengths)
-    report = np.repeat(np.repeat(np.arange(len(reports)), 1 + len(BANDS)), lengths)
-    term, weight, report = _spread(np.array(found, np.int64), weight, report)
+    term, spread = _spread(np.array(found, np.int64), np.array(lengths, np.int64))
     size = len(_TERMS)
-    keys, counts, marks = _tally(report * size + term, weight, _keys(names, size), _keys(places, size),
-                                 len(reports), size)
+    weight = np.repeat(np.tile([TITLE_WEIGHT, *(w for *_, w in BANDS)], len(reports)), spread)
+    start = np.repeat(np.repeat(np.arange(len(reports)) * size, 1 + len(BANDS)), spread)  # report * size
+    keys, counts, marks = _tally(start + term, weight, _keys(names, size), _keys(places, size), len(reports), size)
     named, placed = marks == 1, marks == 2
     counts = np.where(named, counts * NAME_BOOST, np.where(placed, np.round(counts * PLACE_BOOST), counts))
     return Counts(keys % size, counts, np.bincount(keys // size, minlength=len(reports)), named)
@@ -149,18 +148,20 @@ def _tally(keys: Ints, weight: Ints, names: Ints, places: Ints, reports: int, si
     return np.concatenate(found), np.concatenate(sums), np.concatenate(marks)
 
 
-def _spread(term: Ints, weight: Ints, report: Ints) -> tuple[Ints, Ints, Ints]:
-    """The terms again, with each chunk of several terms (``-1 - k``) spread into its terms ``_SPLIT[k]``."""
+def _spread(term: Ints, lengths: Ints) -> tuple[Ints, Ints]:
+    """The terms again, with each chunk of several terms (``-1 - k``) spread into its terms ``_SPLIT[k]``; and
+    the new lengths of the parts the terms come in (``lengths``, one after another)."""
     chunks = np.flatnonzero(term < 0)
     if not len(chunks):
-        return term, weight, report
+        return term, lengths
     parts = [_SPLIT[-1 - n] for n in term[chunks].tolist()]
     repeat = np.ones(len(term), np.int64)
     repeat[chunks] = [len(p) for p in parts]
     at = np.cumsum(repeat) - repeat
     spread = np.repeat(term, repeat)
     spread[ranges(at[chunks], at[chunks] + repeat[chunks])[0]] = list(chain.from_iterable(parts))
-    return spread, np.repeat(weight, repeat), np.repeat(report, repeat)
+    ends = np.concatenate(([0], np.cumsum(repeat)))[np.cumsum(np.concatenate(([0], lengths)))]
+    return spread, np.diff(ends)
 
 
 def _places(reports: Sequence[Extraction], names: Sequence[frozenset[str]]) -> list[frozenset[str]]:
