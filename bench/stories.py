@@ -11,10 +11,12 @@ what other processes take from this one; CPU time does not. A measurement, not a
 
     python -m bench.stories                    # N = 10,000
     python -m bench.stories --sizes 1000 10000 --undated
+    python -m bench.stories --digest           # ... and a digest of the stories, to check a change groups the same
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import re
 import time
@@ -59,7 +61,7 @@ def _extraction(id_: str, paragraphs: list[str], published: str | None) -> Extra
                       persons=persons)
 
 
-def measure(n: int, undated: bool) -> dict[str, float]:
+def measure(n: int, undated: bool) -> dict[str, float | str]:
     made = extractions(n, undated)
     briefings = [Briefing(slug=e.article.id, extraction=e) for e in made]
     start, cpu = time.perf_counter(), time.process_time()
@@ -68,7 +70,7 @@ def measure(n: int, undated: bool) -> dict[str, float]:
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     grouped = sum(len(s.briefings) for s in stories)
     return {"articles": n, "seconds": round(seconds, 2), "cpu": round(cpu, 2), "stories": len(stories),
-            "grouped": grouped}
+            "grouped": grouped, "digest": hashlib.sha256(repr(stories).encode()).hexdigest()[:16]}
 
 
 def main() -> None:
@@ -76,13 +78,18 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--undated", action="store_true", help="drop every publication date")
+    parser.add_argument("--digest", action="store_true", help="print a digest of each size's stories after the table")
     args = parser.parse_args()
+    digests = []
     print("| articles | dated | seconds | CPU seconds | stories | articles in a story |")
     print("|---:|---|---:|---:|---:|---:|")
     for n in args.sizes:
         row = measure(n, args.undated)
         dated = "no" if args.undated else "yes"
         print(f"| {n:,} | {dated} | {row['seconds']} | {row['cpu']} | {row['stories']:,} | {row['grouped']:,} |")
+        digests.append(f"{n:,} {'dated' if dated == 'yes' else 'undated'}: stories {row['digest']}")
+    if args.digest:
+        print("\n".join(digests))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """``python -m bench.stories_cv``: how the story weights were chosen, and how well they hold.
 
-A grid over the weights of ``generator/grouping.py`` and ``generator/linkage.py`` that
+A grid over the weights of ``generator/grouping.py``, ``terms.py`` and ``linkage.py`` that
 were fitted (``THRESHOLD``, ``RATIO``, ``NAME_BOOST``, ``PLACE_BOOST``, ``LEAD_PENALTY``),
 scored on the dev story folders by the scorer's pairwise measure. Each folder is grouped
 whole (grouping is unsupervised: it sees no gold), and its articles are cut into 5 folds
@@ -21,7 +21,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from generator import grouping, linkage
+from generator import grouping, linkage, terms
 from generator.config import Settings
 from generator.pipeline import process_folder
 
@@ -78,7 +78,8 @@ def main() -> None:
     for values in itertools.product(*GRID.values()):
         weights = dict(zip(GRID, values))
         for attribute, value in weights.items():
-            setattr(linkage if hasattr(linkage, attribute) else grouping, attribute, value)  # the module that reads it
+            reader = next(m for m in (linkage, terms, grouping) if hasattr(m, attribute))
+            setattr(reader, attribute, value)
         results.append((weights, {name: fold_tallies(*data[name], name) for name in SETS}))
     held: dict[str, list[Tally]] = {name: [] for name in SETS}
     for fold in range(FOLDS):

@@ -4,9 +4,9 @@
    TF-IDF over the collection and by where they stand (headline, lead, background);
    words of names of people and organisations weigh ``NAME_BOOST`` times more: they are
    what tells two earthquakes or two heists apart; places ``PLACE_BOOST`` times, less, as
-   one city sees many events of one kind. Also its long quotes, the
-   person its lead is about, and *when* it happened: its publication day, or else the
-   days it names.
+   one city sees many events of one kind (``terms.py`` reads and counts them). Also its
+   long quotes, the person its lead is about, and *when* it happened: its publication
+   day, or else the days it names.
 2. **Candidates** come from an inverted index of each report's ``TOP_TERMS`` heaviest
    terms (and its quotes): two reports are compared only when they share one. A report
    pairs only with the ``NEIGHBOURS`` after it in a posting list (time order) and stops
@@ -24,10 +24,9 @@
    is high enough and their days stay close (``linkage.py``).
 
 Steps 1 to 3 run on arrays (numpy) over the whole collection: a candidate pair costs a
-few array operations, not a Python loop (``bench/README.md``: 10,000 reports). Texts are
-read by chunks of bytes, not token by token (``_numbers_fast``), and counted on arrays.
-Each number is computed as the plain rule would (``tests/test_stories.py`` checks the
-arrays against it pair by pair, and the chunks against the regular expression).
+few array operations, not a Python loop (``bench/README.md``: 10,000 reports). Each
+number is computed as the plain rule would (``tests/test_stories.py`` checks the arrays
+against it pair by pair).
 
 Not handled: a one-line report that shares fewer than two distinctive words with the
 others; in a long posting list, an undated report meets only the ``NEIGHBOURS`` dated
@@ -37,13 +36,11 @@ months), so two undated near-copies naming days months apart still join.
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import chain, compress, pairwise
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
@@ -52,21 +49,26 @@ from .extract.quotes import quote_key
 from .linkage import MAX_SPAN_DAYS, PINNED_SPAN_DAYS, link
 from .model import Extraction, Mention
 from .partial_date import PartialDate
-from .patterns.stories import JOINERS, STOP_WORDS, SUFFIXES, TOKEN
+from .terms import (  # noqa: F401 - BANDS, TITLE_WEIGHT and stem: resolve reads the weights as grouping's
+    BANDS,
+    TITLE_WEIGHT,
+    WHO,
+    Floats,
+    Ints,
+    Rows,
+    count,
+    name_terms,
+    ranges,
+    start,
+    stem,
+    weigh,
+    words,
+    written_forms,
+)
 
-# Weights. NAME_BOOST, PLACE_BOOST and LEAD_PENALTY (with linkage's THRESHOLD and RATIO) were chosen
+# Weights. LEAD_PENALTY, with terms' NAME_BOOST and PLACE_BOOST and linkage's THRESHOLD and RATIO, was chosen
 # on the dev story folders (ECB+, BASIL) by a grid with 5-fold cross-validation by topic: `python -m bench.stories_cv`,
 # figures in bench/README.md. The rest are set by reasoning, not fitted.
-NAME_BOOST = 3  # weight of a term that is part of the name of a person or organisation the extraction found
-# ... and of a place or country: less, since one city or country hosts many events of one kind
-# (two jewel heists in Paris), while a name still tells two earthquakes apart
-PLACE_BOOST = 2
-# How much a word counts by where it is, in UNITs: the headline says what the event is, the lead
-# what happened, the rest background (about 1 / (1 + 0.2 n) for paragraph n, in whole numbers).
-UNIT = 4
-TITLE_WEIGHT = 8
-BANDS = ((0, 3, 4), (3, 6, 3), (6, 12, 2), (12, None, 1))  # (first paragraph, end, weight)
-PROFILE_TERMS = 60  # terms of a report kept for the cosine
 QUOTE_BONUS = 0.15  # similarity added per shared quotation, at most two
 MIN_QUOTE_WORDS = 6  # a shorter shared quotation is a common phrase, not evidence
 TIME_BONUS = 0.1  # both reports dated, and within WINDOW_DAYS
@@ -84,9 +86,6 @@ MIN_SHARED_TOP = 1  # two reports are compared when they share this many indexed
 NEIGHBOURS = 25  # in a long posting list, pair each report with this many after it (time order)
 WORDS = 20  # shared words kept per story, to show why it was grouped
 TABLE = 1 << 19  # cells of the table the cosines look terms up in: a few megabytes, which stay in the cache
-
-Ints = npt.NDArray[np.int64]
-Floats = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -125,31 +124,21 @@ def group(reports: Sequence[tuple[str, Extraction]]) -> list[tuple[list[str], li
     profiles, rows = profile_all(reports)
     scored = similarities(profiles, rows, candidates(profiles, rows))
     text = {slug: e for slug, e in reports}
-    groups = [[profiles[i] for i in g] for g in link(profiles, scored.where(scored.sim > 0)) if len(g) > 1]
-    return sorted((sorted(p.slug for p in g), shared_words(g, [text[p.slug] for p in g])) for g in groups)
+    groups = [g for g in link(profiles, scored.where(scored.sim > 0)) if len(g) > 1]
+    return sorted((sorted(profiles[i].slug for i in g), shared_words(rows, g, [text[profiles[i].slug] for i in g]))
+                  for g in groups)
 
 
-def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> list[str]:
+def shared_words(rows: Rows, members: Sequence[int], texts: Sequence[Extraction]) -> list[str]:
     """The terms at least two members share, heaviest first, each in its most common written form."""
-    reports: Counter[str] = Counter()
-    total: dict[str, float] = {}
-    for p in members:  # the sums run in the members' order, as the weights were given
-        reports.update(p.weights.keys())
-        for t, w in p.weights.items():
-            total[t] = total.get(t, 0.0) + w
-    best = sorted((t for t, n in reports.items() if n > 1), key=lambda t: (-round(total[t], 9), t))[:WORDS]
-    wanted = {_NUMBER[t] for t in best}
-    chunks = wanted.union(range(-len(_SPLIT), 0))  # chunks of several terms are read again, whatever they hold
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for e in texts:  # the lead is enough to find how a word is written, and much shorter
-        lead = " ".join((e.article.title, *e.article.body[:LEAD_PARAGRAPHS + 1]))
-        found = lead.encode("utf-8", "surrogatepass").translate(_SPACES).split()
-        for chunk in compress(found, map(chunks.__contains__, map(_CHUNK.__getitem__, found))):  # filtered in C
-            tokens = TOKEN.findall(chunk.decode("utf-8", "surrogatepass"))
-            for token, n in zip(tokens, _numbers_of(tokens)):
-                if n in wanted:
-                    forms[_TERMS[n]][token.replace("’", "'").removesuffix("'s")] += 1
-    return [max(forms[t].items(), key=lambda kv: (kv[1], kv[0]))[0] if forms[t] else t for t in best]
+    terms, inverse, reports = np.unique(rows.terms[members], return_inverse=True, return_counts=True)
+    # the sums run in the members' order, as the weights were given (a term is in a row once at most)
+    total = np.bincount(inverse.ravel(), rows.weights[members].ravel())
+    shared = (reports > 1) & (terms < rows.vocabulary)  # the padding is no term
+    named = zip(words(rows.numbers[terms[shared]]), total[shared].tolist())
+    best = [t for t, _ in sorted(named, key=lambda tw: (-round(tw[1], 9), tw[0]))[:WORDS]]
+    # the lead is enough to find how a word is written, and much shorter
+    return written_forms(best, texts, LEAD_PARAGRAPHS + 1)
 
 
 # ---- 1. profiles -------------------------------------------------------------
@@ -158,11 +147,10 @@ def shared_words(members: Sequence[Profile], texts: Sequence[Extraction]) -> lis
 def profile_all(reports: Sequence[tuple[str, Extraction]]) -> tuple[list[Profile], Rows]:
     """Profiles in time order (undated last, then by slug), so that neighbours in a posting list are near in
     time; and their weights as rows of a table."""
-    if len(_TERMS) > MAX_KNOWN or len(_SPLIT) > MAX_KNOWN // 10:  # no number is in use between two calls
-        _forget()
+    start()
     dated = sorted(((slug, e, _days(e)) for slug, e in reports), key=lambda r: (min(r[2]) if r[2] else math.inf, r[0]))
-    names = [_name_terms([m for m in (*e.persons, *e.actors) if m.kind in WHO]) for _, e, _ in dated]
-    weights, rows = _weights(_count([e for _, e, _ in dated], names))
+    names = [name_terms([m for m in (*e.persons, *e.actors) if m.kind in WHO]) for _, e, _ in dated]
+    weights, rows = weigh(count([e for _, e, _ in dated], names))
     return [_profile(slug, e, days, w, n) for (slug, e, days), w, n in zip(dated, weights, names)], rows
 
 
@@ -171,211 +159,7 @@ def _profile(slug: str, e: Extraction, days: frozenset[int], weights: dict[str, 
     leading = _leading(e)
     return Profile(slug=slug, weights=weights, days=days, published=_day(e.published.value), pinned=_pinned(e),
                    year=_year(e), quotes=_quotes(e), names=names, lead=_lead(leading),
-                   leading=_name_terms(leading))
-
-
-WHO = frozenset({"person", "org"})  # kinds of mention whose names say who: the rest are places and countries
-
-
-@dataclass(frozen=True)
-class Counts:
-    """Every report's terms with their counts: report after report, each report's terms in the order they first
-    appear (title, then body), by number (``_TERMS[n]``)."""
-
-    terms: Ints
-    counts: Floats  # whole numbers
-    sizes: Ints  # terms per report
-    names: npt.NDArray[np.bool_]  # the term is part of a name of a person or organisation in that report
-
-
-def _count(reports: Sequence[Extraction], names: Sequence[frozenset[str]]) -> Counts:
-    """Each report's terms, counted where they stand: a term counts less the further down the report it is
-    (the lead says what happened, ``BANDS``), and ``NAME_BOOST`` times more in a name of a person or
-    organisation, ``PLACE_BOOST`` times in a place's (two reports sharing only a place and a person are more
-    than a person in the news, so places are not among the ``names``).
-
-    Reading is the costly part: the texts are cut into terms by ``_numbers_fast``, and the counting runs
-    on arrays over the whole collection."""
-    places = _places(reports, names)  # before ``size``: reading names can learn terms
-    found: list[int] = []
-    lengths = []  # terms per part: the title and each band of every report
-    for e in reports:
-        body = e.article.body
-        for text in (e.article.title, *("\n".join(body[start:stop]) for start, stop, _ in BANDS)):
-            before = len(found)
-            found += filter(None, _numbers_fast(text))  # 0: a token that is no term
-            lengths.append(len(found) - before)
-    weight = np.repeat(np.tile([TITLE_WEIGHT, *(w for *_, w in BANDS)], len(reports)), lengths)
-    report = np.repeat(np.repeat(np.arange(len(reports)), 1 + len(BANDS)), lengths)
-    term, weight, report = _spread(np.array(found, np.int64), weight, report)
-    size = len(_TERMS)
-    keys, first, which = np.unique(report * size + term, return_index=True, return_inverse=True)
-    counts = np.bincount(which, weight, len(keys)).astype(np.float64, copy=False)  # whole numbers
-    order = np.argsort(first)  # each report's terms in the order they first appear
-    keys, counts = keys[order], counts[order]
-    named, placed = (np.isin(keys, _keys(sets, size)) for sets in (names, places))
-    counts = np.where(named, counts * NAME_BOOST, np.where(placed, np.round(counts * PLACE_BOOST), counts))
-    return Counts(keys % size, counts, np.bincount(keys // size, minlength=len(reports)), named)
-
-
-def _spread(term: Ints, weight: Ints, report: Ints) -> tuple[Ints, Ints, Ints]:
-    """The terms again, with each chunk of several terms (``-1 - k``) spread into its terms ``_SPLIT[k]``."""
-    chunks = np.flatnonzero(term < 0)
-    if not len(chunks):
-        return term, weight, report
-    parts = [_SPLIT[-1 - n] for n in term[chunks].tolist()]
-    repeat = np.ones(len(term), np.int64)
-    repeat[chunks] = [len(p) for p in parts]
-    at = np.cumsum(repeat) - repeat
-    spread = np.repeat(term, repeat)
-    spread[_ranges(at[chunks], at[chunks] + repeat[chunks])[0]] = list(chain.from_iterable(parts))
-    return spread, np.repeat(weight, repeat), np.repeat(report, repeat)
-
-
-def _places(reports: Sequence[Extraction], names: Sequence[frozenset[str]]) -> list[frozenset[str]]:
-    return [_name_terms([m for m in e.actors if m.kind not in WHO]) - who for e, who in zip(reports, names)]
-
-
-def _keys(terms: Sequence[frozenset[str]], size: int) -> Ints:
-    """(report, term) as one number each: ``report * size + term``."""
-    return np.fromiter((r * size + _NUMBER[t] for r, ts in enumerate(terms) for t in ts), np.int64)
-
-
-def _name_terms(mentions: Sequence[Mention]) -> frozenset[str]:
-    """The terms of every form of the mentions' names (the same names recur across reports: each is read once)."""
-    return frozenset(chain.from_iterable(_terms_of_name(form) for m in mentions for form in (m.name, *m.aliases)))
-
-
-@lru_cache(maxsize=65536)
-def _terms_of_name(form: str) -> tuple[str, ...]:
-    return tuple(_terms(form))
-
-
-def _terms(text: str) -> list[str]:
-    return list(map(_TERMS.__getitem__, _numbers(text)))
-
-
-def _numbers(text: str) -> list[int]:
-    """The number of each term of the text, in order (tokens that are no term left out)."""
-    return list(filter(None, _numbers_of(TOKEN.findall(text))))
-
-
-def _numbers_of(tokens: list[str]) -> list[int]:
-    """The number of each token's term (0 for none), looked up in C; each new token is learnt once."""
-    found = list(map(_TERM_OF.get, tokens))
-    if None in found:
-        new = set(tokens).difference(_TERM_OF)
-        if len(_TERM_OF) + len(new) > MAX_KNOWN:
-            _TERM_OF.clear()
-            new = set(tokens)
-        for token in new:
-            term = _term(token)
-            if (number := _NUMBER.get(term)) is None:
-                number = _NUMBER[term] = len(_TERMS)
-                _TERMS.append(term)
-            _TERM_OF[token] = number
-        found = list(map(_TERM_OF.get, tokens))
-    return found  # type: ignore[return-value]  # every token is known now
-
-
-# Tokens and terms met so far: the vocabulary is small, the tokens many. Terms go by number, so
-# that counting and the arrays of step 1 work on numbers.
-_TERM_OF: dict[str, int] = {}  # token as written → the number of its term (0: none)
-_TERMS: list[str] = [""]  # number → term
-_NUMBER: dict[str, int] = {"": 0}  # term → number
-MAX_KNOWN = 1_000_000  # tokens (and terms) remembered; past it the memory starts over
-
-
-def _numbers_fast(text: str) -> Iterator[int]:
-    """What ``_numbers_of(TOKEN.findall(text))`` gives, zeros aside, at a fifth of the cost: the regular
-    expression scans every character, while here the ASCII characters that end a token (spaces, most
-    punctuation) become spaces in one C pass over the UTF-8 bytes, and each run left between them, a
-    *chunk* ("Moscow," or "U.S."), is looked up whole. A new chunk is read by the regular expression
-    once. A chunk of several terms ("well-known" is two) stands for them as ``-1 - k`` (``_SPLIT[k]``)."""
-    return map(_CHUNK.__getitem__, text.encode("utf-8", "surrogatepass").translate(_SPACES).split())
-
-
-class _Chunks(dict[bytes, int]):
-    """Chunk → the number of its one term (0 for none), or ``-1 - k`` for its terms ``_SPLIT[k]``."""
-
-    def __missing__(self, chunk: bytes) -> int:
-        if len(self) >= MAX_KNOWN:
-            self.clear()
-        numbers = list(filter(None, _numbers_of(TOKEN.findall(chunk.decode("utf-8", "surrogatepass")))))
-        if len(numbers) > 1:
-            _SPLIT.append(tuple(numbers))
-        number = self[chunk] = -len(_SPLIT) if len(numbers) > 1 else numbers[0] if numbers else 0
-        return number
-
-
-# Bytes that end a token: ASCII, and neither a word character nor a joiner. Other bytes are those of
-# non-ASCII characters (UTF-8): they stay in the chunk, which the regular expression reads once.
-_SPACES = bytes(b if b >= 0x80 or chr(b) in JOINERS or re.fullmatch(r"\w", chr(b)) else ord(" ") for b in range(256))
-_CHUNK = _Chunks()
-_SPLIT: list[tuple[int, ...]] = []  # the terms of chunks of more than one
-
-
-def _forget() -> None:
-    """Start the memory of tokens, chunks and terms over (between two calls, when no number is in use)."""
-    _TERM_OF.clear()
-    _CHUNK.clear()
-    _SPLIT.clear()
-    del _TERMS[1:]
-    _NUMBER.clear()
-    _NUMBER[""] = 0
-    _terms_of_name.cache_clear()
-
-
-def _term(token: str) -> str:
-    token = token.casefold().replace("’", "'").removesuffix("'s")
-    if token in STOP_WORDS or len(token) < (3 if token.isalpha() else 2):
-        return ""
-    return stem(token)
-
-
-def stem(word: str) -> str:
-    """A light suffix stripper ("robbers" and "robbed" → "robb"): enough to match one word's forms across reports."""
-    for suffix, keep, replacement in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
-            return word[:-len(suffix)] + replacement
-    return word
-
-
-def _weights(counted: Counts) -> tuple[list[dict[str, float]], Rows]:
-    """Each report's sublinear term frequency times inverse document frequency, scaled to unit length.
-
-    A term in every report weighs nothing; one in a single report weighs most but
-    can pair nothing, which is why it lowers every cosine of a long, rambling report.
-    Only the ``PROFILE_TERMS`` heaviest are kept (the norm counts them all; ties: the
-    first in the text), heaviest first: the rest adds little to a cosine and most of
-    its cost. Computed on arrays over all reports; each number is the one Python's
-    ``math`` gives term by term (``log`` and ``hypot`` are called as such)."""
-    terms, counts, sizes = counted.terms, counted.counts, counted.sizes
-    reports = len(sizes)
-    df = np.bincount(terms)
-    idf = np.zeros(len(df))
-    idf[df > 0] = [math.log((1 + reports) / n) for n in df[df > 0].tolist()]
-    unique, inverse = np.unique(counts, return_inverse=True)
-    raw = np.array([_tf(c) for c in unique.tolist()])[inverse] * idf[terms]
-    starts = np.concatenate(([0], np.cumsum(sizes)))
-    flat = raw.tolist()
-    norms = np.array([math.hypot(*flat[s:e]) or 1.0 for s, e in pairwise(starts.tolist())])
-    row = np.repeat(np.arange(reports), sizes)
-    order = np.lexsort((-raw, row))  # by report, heaviest first; the sort is stable: ties, the first in the text
-    rank = np.arange(len(order)) - starts[row[order]]
-    kept = order[(rank < PROFILE_TERMS) & (raw[order] > 0)]
-    scaled = (raw / norms[row])[kept]
-    words, values = list(map(_TERMS.__getitem__, terms[kept].tolist())), scaled.tolist()
-    bounds = np.searchsorted(row[kept], np.arange(reports + 1)).tolist()
-    weights = [dict(zip(words[s:e], values[s:e])) for s, e in pairwise(bounds)]
-    return weights, Rows.of(row[kept], terms[kept], scaled, counted.names[kept], reports)
-
-
-@lru_cache(maxsize=4096)
-def _tf(count: float) -> float:
-    """Sublinear: the tenth mention of a word says less than the second."""
-    n = count / UNIT
-    return 1 + math.log(n) if n > 1 else n
+                   leading=name_terms(leading))
 
 
 def _days(e: Extraction) -> frozenset[int]:
@@ -414,7 +198,7 @@ def _lead(leading: list[Mention]) -> frozenset[str]:
     if not leading:
         return frozenset()
     best = max(leading, key=lambda m: (len(m.paragraphs), -min(m.paragraphs), m.name))
-    return _name_terms([best])
+    return name_terms([best])
 
 
 def _leading(e: Extraction) -> list[Mention]:
@@ -424,37 +208,6 @@ def _leading(e: Extraction) -> list[Mention]:
 def _quotes(e: Extraction) -> frozenset[str]:
     keys = (quote_key(q.text) for q in e.quotes)
     return frozenset(k for k in keys if k.count(" ") + 1 >= MIN_QUOTE_WORDS)
-
-
-@dataclass(frozen=True)
-class Rows:
-    """The profiles' weights as a table, for the work on arrays: row ``i``, column ``k`` is profile ``i``'s
-    ``k``-th heaviest term (as a number); the columns past its last term hold the number ``vocabulary``
-    and weight 0."""
-
-    terms: Ints
-    weights: Floats
-    names: npt.NDArray[np.bool_]  # the term is part of the name of a person or organisation in that report
-    vocabulary: int
-
-    @classmethod
-    def of(cls, row: Ints, terms: Ints, weights: Floats, names: npt.NDArray[np.bool_], size: int) -> Rows:
-        """The table of ``size`` rows from its entries, row by row and in each heaviest first."""
-        numbers, terms = np.unique(terms, return_inverse=True)  # only the terms kept in some row
-        sizes = np.bincount(row, minlength=size)
-        at = (row, np.arange(len(row)) - (np.cumsum(sizes) - sizes)[row])
-        shape = (size, int(sizes.max(initial=1)))
-        table = cls(np.full(shape, len(numbers)), np.zeros(shape), np.zeros(shape, np.bool_), len(numbers))
-        table.terms[at], table.weights[at], table.names[at] = terms, weights, names
-        return table
-
-
-def _ranges(starts: Ints, stops: Ints) -> tuple[Ints, Ints]:
-    """The indexes ``starts[k]`` to ``stops[k]`` one after another, and the ``k`` each came from."""
-    sizes = stops - starts
-    which = np.repeat(np.arange(len(starts)), sizes)
-    offsets = np.cumsum(sizes) - sizes
-    return np.arange(int(sizes.sum())) - offsets[which] + starts[which], which
 
 
 # ---- 2. candidates -----------------------------------------------------------
@@ -563,7 +316,7 @@ def _lead_conflict(profiles: Sequence[Profile], a: Ints, b: Ints) -> npt.NDArray
 
     def named(x: Ints, y: Ints) -> npt.NDArray[np.bool_]:
         """Whether ``y``'s lead names the person leading ``x``."""
-        entries, pair = _ranges(starts[x], starts[x + 1])
+        entries, pair = ranges(starts[x], starts[x + 1])
         keys = y[pair] * (1 << 32) + terms[entries]
         at = np.minimum(np.searchsorted(leading, keys), max(0, len(leading) - 1))
         hit = leading[at] == keys if len(leading) else np.zeros(len(keys), np.bool_)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
 
 from . import grouping
 from .extract.quotes import quote_key
@@ -130,16 +132,21 @@ def compare_quotes(members: Sequence[Briefing]) -> list[SharedQuote]:
 
     Two quotes match when one's words contain the other's (outlets cut quotations
     differently); the fullest wording is kept. Quotes shorter than ``MIN_QUOTE_WORDS``
-    match only when identical.
+    match only when identical. A quote joins the first group holding a quote it matches;
+    those are found through an index (``_QuoteIndex``), not by comparing it with every
+    quote before it, so that a story of a thousand reports costs about its quotes.
     """
     groups: list[tuple[list[str], list[str | None], list[str]]] = []  # (keys, speakers, briefing slugs)
+    index = _QuoteIndex()
     for briefing in members:
         for quote in briefing.extraction.quotes:
             key = quote_key(quote.text)
-            group = next((g for g in groups if any(_same_quote(key, k) for k in g[0])), None)
-            if group is None:
-                group = ([], [], [])
-                groups.append(group)
+            at = index.first(key)
+            if at is None:
+                at = len(groups)
+                groups.append(([], [], []))
+            index.add(key, at)
+            group = groups[at]
             group[0].append(key)
             group[1].append(quote.speaker)
             if briefing.slug not in group[2]:
@@ -148,6 +155,50 @@ def compare_quotes(members: Sequence[Briefing]) -> list[SharedQuote]:
     shared = [SharedQuote(text=text_of[max(keys, key=len)], speaker=next((s for s in speakers if s), None),
                           briefings=tuple(slugs)) for keys, speakers, slugs in groups]
     return sorted(shared, key=lambda q: -len(q.briefings))  # stable: ties keep the reports' order
+
+
+Pair = tuple[str, str]  # two words in a row
+
+
+@dataclass
+class _QuoteIndex:
+    """The quote keys met so far, each with the first group holding it, and what finds those a new key matches.
+
+    A key of ``MIN_QUOTE_WORDS`` or more inside another has its inner words (all but its first
+    and last, which may be cut mid-word) whole in it, so every pair of them in a row is a pair of
+    the other's. So a longer key holding a new one has the new one's rarest inner pair; and a
+    shorter key inside a new one has its own rarest inner pair (when it was met) among the new
+    one's pairs. Each candidate is then checked by the rule itself (``_same_quote``)."""
+
+    group: dict[str, int] = field(default_factory=dict)  # key → the first group holding it
+    pairs: dict[Pair, list[str]] = field(default_factory=dict)  # pair → the keys holding it
+    inside: dict[Pair, list[str]] = field(default_factory=dict)  # pair → the long enough keys filed under it
+
+    def first(self, key: str) -> int | None:
+        """The first group holding a key that matches ``key``; None when none does."""
+        words = key.split(" ")
+        found = {key} if key in self.group else set()
+        if len(words) >= MIN_QUOTE_WORDS:  # inside a longer key
+            found.update(self.pairs.get(self._rarest(words), ()))
+        for pair in pairwise(words):  # a shorter key inside it
+            found.update(self.inside.get(pair, ()))
+        return min((self.group[k] for k in found if _same_quote(key, k)), default=None)
+
+    def add(self, key: str, group: int) -> None:
+        if key in self.group:
+            self.group[key] = min(self.group[key], group)
+            return
+        self.group[key] = group
+        words = key.split(" ")
+        for pair in dict.fromkeys(pairwise(words)):
+            self.pairs.setdefault(pair, []).append(key)
+        if len(words) >= MIN_QUOTE_WORDS:
+            self.inside.setdefault(self._rarest(words), []).append(key)
+
+    def _rarest(self, words: list[str]) -> Pair:
+        """The pair of inner words in a row that the fewest keys hold (the first of those); ``MIN_QUOTE_WORDS``
+        being at least 4, a key that long has one."""
+        return min(pairwise(words[1:-1]), key=lambda pair: len(self.pairs.get(pair, ())))
 
 
 def _same_quote(a: str, b: str) -> bool:

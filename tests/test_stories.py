@@ -16,8 +16,9 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from generator import grouping, linkage
+from generator import grouping, linkage, stories, terms
 from generator.export import to_jsonl
+from generator.extract.quotes import quote_key
 from generator.model import (
     Article,
     Briefing,
@@ -27,9 +28,10 @@ from generator.model import (
     Mention,
     Published,
     Quote,
+    SharedQuote,
 )
 from generator.resolve import resolve
-from generator.stories import group_stories
+from generator.stories import compare_quotes, group_stories
 
 VELMORA_QUOTE = "We have never felt the ground move like this in the valley"
 
@@ -194,7 +196,7 @@ def test_candidates_come_from_the_index_not_all_pairs() -> None:
     ("glass", "glass"), ("virus", "virus"), ("dui", "dui"),
 ])
 def test_stem_meets_the_forms_of_one_word(word: str, expected: str) -> None:
-    assert grouping.stem(word) == grouping.stem(expected)
+    assert terms.stem(word) == terms.stem(expected)
 
 
 def test_a_report_dated_by_its_year_alone_neither_names_the_story_nor_dates_it() -> None:
@@ -207,23 +209,23 @@ def test_a_report_dated_by_its_year_alone_neither_names_the_story_nor_dates_it()
 
 def term_counts(e: Extraction) -> tuple[dict[str, float], frozenset[str]]:
     """Step 1's counts for one report, term → count in the order the terms first appear, and its name terms."""
-    names = grouping._name_terms([m for m in (*e.persons, *e.actors) if m.kind in grouping.WHO])
-    counted = grouping._count([e], [names])
-    return dict(zip(map(grouping._TERMS.__getitem__, counted.terms.tolist()), counted.counts.tolist())), names
+    names = terms.name_terms([m for m in (*e.persons, *e.actors) if m.kind in terms.WHO])
+    counted = terms.count([e], [names])
+    return dict(zip(map(terms._TERMS.__getitem__, counted.terms.tolist()), counted.counts.tolist())), names
 
 
 def reference_term_counts(e: Extraction) -> dict[str, int]:
     """Step 1's counting written plainly: each token the regular expression finds, weighted by where it stands."""
-    names = grouping._name_terms([m for m in (*e.persons, *e.actors) if m.kind in grouping.WHO])
-    places = grouping._name_terms([m for m in e.actors if m.kind not in grouping.WHO]) - names
+    names = terms.name_terms([m for m in (*e.persons, *e.actors) if m.kind in terms.WHO])
+    places = terms.name_terms([m for m in e.actors if m.kind not in terms.WHO]) - names
     body = e.article.body
     counts: dict[str, int] = {}
-    for text, weight in [(e.article.title, grouping.TITLE_WEIGHT),
-                         *(("\n".join(body[start:stop]), w) for start, stop, w in grouping.BANDS)]:
-        for token in grouping.TOKEN.findall(text):
-            if term := grouping._term(token):
+    for text, weight in [(e.article.title, terms.TITLE_WEIGHT),
+                         *(("\n".join(body[start:stop]), w) for start, stop, w in terms.BANDS)]:
+        for token in terms.TOKEN.findall(text):
+            if term := terms._term(token):
                 counts[term] = counts.get(term, 0) + weight
-    return {t: c * grouping.NAME_BOOST if t in names else round(c * grouping.PLACE_BOOST) if t in places else c
+    return {t: c * terms.NAME_BOOST if t in names else round(c * terms.PLACE_BOOST) if t in places else c
             for t, c in counts.items()}
 
 
@@ -253,6 +255,29 @@ def test_reading_by_chunks_on_random_text() -> None:
         assert list(term_counts(e)[0].items()) == list(reference_term_counts(e).items()), text
 
 
+@pytest.mark.parametrize("table", [1, 40, 1 << 21])  # a report a block, a few, all at once
+def test_counting_reports_together_is_counting_each_alone(table: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(terms, "COUNT_TABLE", table)
+    found = [b.extraction for b in wider(True)]
+    names = [terms.name_terms([m for m in (*e.persons, *e.actors) if m.kind in terms.WHO]) for e in found]
+    counted = terms.count(found, names)
+    bounds = np.cumsum([0, *counted.sizes.tolist()]).tolist()
+    for e, start, end in zip(found, bounds, bounds[1:]):
+        found_terms = terms.words(counted.terms[start:end])
+        assert dict(zip(found_terms, counted.counts[start:end].tolist())) == term_counts(e)[0]
+        assert [t for t, named in zip(found_terms, counted.names[start:end].tolist()) if named] == \
+            [t for t in found_terms if t in term_counts(e)[1]]
+
+
+def test_a_function_of_each_count_is_called_once_per_distinct_count() -> None:
+    calls: list[float] = []
+    values = np.array([3, 1, 3, 1 << 21, 1, 1 << 21], np.int64)  # small ones, then past the table's reach
+    for part in (values[:3], values):
+        calls.clear()
+        assert terms._each(lambda v: calls.append(v) or v / 2, part).tolist() == [v / 2 for v in part.tolist()]
+        assert sorted(calls) == sorted(set(map(float, part.tolist())))
+
+
 def test_a_place_weighs_less_than_a_person_and_is_no_name_alone() -> None:
     """One city hosts many events of one kind (two heists in one capital): its name counts ``PLACE_BOOST`` times,
     less than a person's ``NAME_BOOST``; and a place shared with a person is more than a person in the news."""
@@ -261,8 +286,8 @@ def test_a_place_weighs_less_than_a_person_and_is_no_name_alone() -> None:
     counts, names = term_counts(e)
     plain = report("p", "Marvane in Velmora", ("Ilka Marvane visited Velmora.",)).extraction
     base, _ = term_counts(plain)
-    assert counts["marvane"] == base["marvane"] * grouping.NAME_BOOST
-    assert counts["velmora"] == round(base["velmora"] * grouping.PLACE_BOOST) < counts["marvane"]
+    assert counts["marvane"] == base["marvane"] * terms.NAME_BOOST
+    assert counts["velmora"] == round(base["velmora"] * terms.PLACE_BOOST) < counts["marvane"]
     assert "marvane" in names and "velmora" not in names
 
 
@@ -392,16 +417,17 @@ def reference_link(size: int, edges: dict[tuple[int, int], float], published: li
     return sorted(members.values())
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_linkage_merges_as_the_plain_heap_does(seed: int) -> None:
-    """Random sparse graphs of near-copies and stray links, some reports a year apart."""
+@pytest.mark.parametrize(("seed", "size", "cluster"),
+                         [*((seed, 60, 6) for seed in range(6)), (6, 240, 30), (7, 240, 30)])
+def test_linkage_merges_as_the_plain_heap_does(seed: int, size: int, cluster: int) -> None:
+    """Random sparse graphs of near-copies and stray links, some reports a year apart; in big clusters, groups
+    share many neighbours and merge many times over (the rows and batches of ``linkage``)."""
     rng = random.Random(seed)
-    size = 60
     published = [None if rng.random() < 0.3 else 738000 + rng.choice([0, 3, 400]) for _ in range(size)]
     edges = {}
     for a in range(size):
         for b in range(a + 1, size):
-            if a // 6 == b // 6 and rng.random() < 0.8:
+            if a // cluster == b // cluster and rng.random() < 0.8:
                 edges[a, b] = round(rng.uniform(0.05, 0.6), rng.choice([2, 9]))  # ties too
             elif rng.random() < 0.05:
                 edges[a, b] = round(rng.uniform(0.01, 0.3), 2)
@@ -415,6 +441,31 @@ def test_linkage_merges_as_the_plain_heap_does(seed: int) -> None:
     assert any(len(g) > 1 for g in found)
 
 
+def linked(size: int, edges: dict[tuple[int, int], float]) -> list[list[int]]:
+    profiles = [grouping.Profile(slug=f"r{i}", weights={}, days=frozenset(), published=None, pinned=None, year=None,
+                                 quotes=frozenset(), names=frozenset(), lead=frozenset(), leading=frozenset())
+                for i in range(size)]
+    pairs = sorted(edges)
+    return linkage.link(profiles, grouping.Pairs(np.array([a for a, _ in pairs], np.int64),
+                                                  np.array([b for _, b in pairs], np.int64),
+                                                  np.array([edges[p] for p in pairs])))
+
+
+@pytest.mark.parametrize(("edges", "expected"), [
+    ({(0, 1): 0.15, (0, 2): 0.15}, [[0, 1], [2]]),  # a tie: the lower pair merges, the third is then too far
+    ({(0, 2): 0.15, (1, 2): 0.15}, [[0, 2], [1]]),
+    # 0 and 3 merge, then tie with 1 and with 2 (means of 0.15 no pair has): 1 (the lower) joins, and 2 is
+    # then too far from the three
+    ({(0, 3): 0.9, (0, 1): 0.2, (1, 3): 0.1, (0, 2): 0.2, (2, 3): 0.1}, [[0, 1, 3], [2]]),
+    ({(1, 3): 0.9, (0, 1): 0.2, (0, 3): 0.1, (1, 2): 0.2, (2, 3): 0.1}, [[0, 1, 3], [2]]),
+])
+def test_linkage_breaks_ties_by_the_lowest_reports(edges: dict[tuple[int, int], float],
+                                                   expected: list[list[int]]) -> None:
+    size = 1 + max(b for _, b in edges)
+    assert [sorted(g) for g in linked(size, edges)] == expected
+    assert [sorted(g) for g in reference_link(size, edges, [None] * size)] == expected
+
+
 @pytest.mark.parametrize("briefings", [
     [],
     [report("x", "The", ("And the",))],  # no term at all
@@ -422,3 +473,46 @@ def test_linkage_merges_as_the_plain_heap_does(seed: int) -> None:
 ])
 def test_reports_without_terms_make_no_story(briefings: list[Briefing]) -> None:
     assert group_stories(briefings) == ()
+
+
+def reference_compare_quotes(members: list[Briefing]) -> list[SharedQuote]:
+    """``compare_quotes`` as a plain scan: each quote joins the first group holding a quote it matches."""
+    groups: list[tuple[list[str], list[str | None], list[str]]] = []
+    for briefing in members:
+        for quote in briefing.extraction.quotes:
+            key = quote_key(quote.text)
+            group = next((g for g in groups if any(stories._same_quote(key, k) for k in g[0])), None)
+            if group is None:
+                group = ([], [], [])
+                groups.append(group)
+            group[0].append(key)
+            group[1].append(quote.speaker)
+            if briefing.slug not in group[2]:
+                group[2].append(briefing.slug)
+    text_of = {quote_key(q.text): q.text for b in members for q in b.extraction.quotes}
+    shared = [SharedQuote(text=text_of[max(keys, key=len)], speaker=next((s for s in speakers if s), None),
+                          briefings=tuple(slugs)) for keys, speakers, slugs in groups]
+    return sorted(shared, key=lambda q: -len(q.briefings))
+
+
+def test_compare_quotes_finds_through_its_index_what_a_plain_scan_finds() -> None:
+    """Quotes cut anywhere from a few sentences whose words end other words ("he" in "she"), so that one key
+    holds another, sometimes from mid-word, and some are too short to match unless identical."""
+    widest = 0
+    for seed in range(40):
+        rng = random.Random(seed)
+        words = "she he the then hen we will go now again said and".split()
+        sentences = [[rng.choice(words) for _ in range(rng.randint(4, 14))] for _ in range(6)]
+        members = []
+        for n in range(30):
+            quotes = []
+            for _ in range(rng.randint(0, 4)):
+                sentence = rng.choice(sentences)
+                start = rng.randint(0, len(sentence) - 1)
+                cut = " ".join(sentence[start:rng.randint(start + 1, len(sentence))])
+                quotes.append(cut[rng.randint(0, 2):] if rng.random() < 0.3 else cut.upper())  # mid-word, shouted
+            members.append(report(f"r{n:02d}", "Title", ("Body.",), people=("Ilka Marvane",), quotes=tuple(quotes)))
+        found = compare_quotes(members)
+        assert found == reference_compare_quotes(members), seed
+        widest = max(widest, *(len(q.briefings) for q in found))
+    assert widest > 5
