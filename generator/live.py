@@ -65,21 +65,22 @@ class Changes(FileSystemEventHandler):
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.paths: set[Path] = set()
+        self.folders = False  # a folder was made, moved or removed: which files changed is not known
         self.complete = True
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory:
-            return
         with self.lock:
+            if event.is_directory:  # a folder "modified" is a file made or removed in it, reported by itself
+                self.folders = self.folders or event.event_type != "modified"
             for path in (event.src_path, getattr(event, "dest_path", "")):
                 if path:
                     self.paths.add(Path(path if isinstance(path, str) else path.decode()))
 
-    def take(self) -> set[Path]:
-        """The paths changed since the last call."""
+    def take(self) -> tuple[set[Path], bool]:
+        """The paths changed since the last call, and whether a folder was made, moved or removed."""
         with self.lock:
-            taken, self.paths = self.paths, set()
-        return taken
+            taken, folders, self.paths, self.folders = self.paths, self.folders, set(), False
+        return taken, folders
 
     def follow(self, server: LiveReloadServer) -> None:
         """Record the events of every path ``server`` watches, now and from now on."""

@@ -146,12 +146,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         settings = self.settings(config)
-        collection, built, generated = self.pending or self._generate(config, settings)
+        collection, built, generated = self.pending or self._generate(config, settings, None)
         self.pending = None
         hand_written = {f.url: f for f in files.documentation_pages() if f.generated_by is None}
         layout = site_layout(config, files) if self.dirty else ""
         if layout != self.layout:  # the first build, or every page's nav and header may differ: all again
-            self.files = {}
+            self.files, self.staged = {}, {}  # MkDocs reads every page: each file is checked (``sync_pages``)
         made = self._generated_files(config, generated, settings) if self.serving else {
             path: File.generated(config, path, content=text) for path, text in generated.items()}
         self.replaced = set()
@@ -174,11 +174,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._done(collection, built, generated, "")
         return files
 
-    def _generate(self, config: MkDocsConfig, settings: Settings) -> tuple[Collection, Built, dict[str, str]]:
+    def _generate(self, config: MkDocsConfig, settings: Settings, changed: set[Path] | None,
+                  ) -> tuple[Collection, Built, dict[str, str]]:
         """The generator's part of a build: the collection, the site built from it, and every generated file
-        (pages, the feed and the downloads) by its path."""
+        (pages, the feed and the downloads) by its path. ``changed``: the only inputs that can have changed
+        since the last build (the watcher's), or None."""
         try:  # a missing seeds folder, a broken registry: the message alone, no traceback
-            collection = process_folder(settings, progress=ProgressLog(log.info))
+            collection = process_folder(settings, progress=ProgressLog(log.info), changed=changed)
             # a bad scraped file is named, but fails a build only when asked (strict inputs): mkdocs --strict is
             # for the project's own pages, and one unreadable input among thousands should not stop a deploy
             for message in (*map(str, collection.errors), *collection.warnings):
@@ -209,14 +211,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def _rebuild(self, builder: Callable[[], None]) -> None:
         """A serve rebuild: the fast path when every change is an input's (``live.py``), else MkDocs' build."""
-        changes = self.changes.take()
+        changes, folders = self.changes.take()
         site, self.site = self.site, None  # until this rebuild ends well
-        if site is not None and self._fast_rebuild(site, changes):
+        if site is not None and self._fast_rebuild(site, changes, folders):
             self.site = site
             return
         builder()
 
-    def _fast_rebuild(self, site: live.Site, changes: set[Path]) -> bool:
+    def _fast_rebuild(self, site: live.Site, changes: set[Path], folders: bool) -> bool:
         """The pages an edit of the seeds changed, rendered into the served site without MkDocs' whole pass;
         False (the generator's work kept for the build: ``pending``) when the edit needs that pass."""
         config = site.config
@@ -224,7 +226,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not (self.dirty and self.changes.complete and live.only_under(changes, settings.seeds)
                 and live.plugins_known(config)):
             return False
-        collection, built, generated = self._generate(config, settings)
+        collection, built, generated = self._generate(config, settings, None if folders else changes)
         generated = {path: text for path, text in generated.items() if path not in self.replaced}
         added = generated.keys() - self.previous
         if self.previous - generated.keys() or any(self._taken(site, path) for path in added):
