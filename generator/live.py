@@ -53,6 +53,16 @@ class Site:
     files: Files
     nav: Navigation
     env: jinja2.Environment
+    pages: Sequence[File] = ()  # the pages MkDocs builds under serve (``refresh``)
+    hand_written: Sequence[File] = ()  # those of docs/
+
+    def __post_init__(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """The page lists again, after files were added (each is a pass over every file)."""
+        self.pages = self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        self.hand_written = [f for f in self.pages if f.generated_by is None]
 
 
 class Changes(FileSystemEventHandler):
@@ -118,22 +128,22 @@ def new_files(site: Site, made: dict[str, File], generated: Sequence[File]) -> N
             Page(None, file, site.config)
     mine = {file.src_uri for file in generated}
     site.files = Files([*(file for file in site.files if file.src_uri not in mine), *generated])
+    site.refresh()
 
 
 def render(site: Site, pages: Sequence[File], others: Sequence[File]) -> None:
     """Read, render and write ``pages`` as MkDocs' build does, copy ``others`` (the feed, the downloads), then
     run every plugin's ``on_post_build`` (the search index, the review report)."""
-    config, inclusion = site.config, InclusionLevel.is_in_serve
+    config = site.config
     fresh_search_index(config)
     for file in others:
         file.copy_file()
-    doc_files = site.files.documentation_pages(inclusion=inclusion)
     for file in pages:
         assert file.page is not None
         mkdocs_build._populate_page(file.page, config, site.files)
     for file in pages:
         assert file.page is not None
-        mkdocs_build._build_page(file.page, config, doc_files, site.nav, site.env,
+        mkdocs_build._build_page(file.page, config, site.pages, site.nav, site.env,
                                  excluded=file.inclusion.is_excluded())
     for file in pages:
         assert file.page is not None

@@ -193,7 +193,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                                *((self.memo, self.resolved) if self.serving else ()))
         except BriefingsError as error:
             raise PluginError(str(error)) from None
-        log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
+        if log.isEnabledFor(logging.DEBUG):  # a line per article: not made when not shown
+            log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
         extras = extra_files(built, config.site_name, config.site_url, self.records if self.serving else None)
         return collection, built, {**built.pages, **extras}
 
@@ -241,7 +242,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self._done(collection, built, generated, " (seeds only: rendered without MkDocs' pass)")
         files = [self.files[path] for path in sorted(generated.keys() - self.unchanged)]
         pages = [f for f in files if f.is_documentation_page()] + [
-            f for f in site.files.documentation_pages() if f.generated_by is None and f.abs_src_path is not None
+            f for f in site.hand_written if f.abs_src_path is not None
             and shows_collection(Path(f.abs_src_path).read_text(encoding="utf-8", errors="replace"))]
         live.render(site, pages, [f for f in files if not f.is_documentation_page()])
         if made:
@@ -251,8 +252,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _taken(self, site: live.Site, path: str) -> bool:
         """A hand-written page is at the generated page ``path``'s source path or address."""
         url = File.generated(site.config, path, content="").url
-        return site.files.get_file_from_path(path) is not None or any(
-            f.url == url for f in site.files.documentation_pages() if f.generated_by is None)
+        return site.files.get_file_from_path(path) is not None or any(f.url == url for f in site.hand_written)
 
     def _serve_pages(self, config: MkDocsConfig, settings: Settings) -> Path:
         cache = settings.cache or Path(config.config_file_path).parent / ".cache" / "briefings"  # even uncached

@@ -232,6 +232,12 @@ class Pages:
             self.pages[path] = self.memo.kept(path)  # type: ignore[assignment]  # checked just above
         return True
 
+    def kept_index(self, kind: IndexKind) -> bool:
+        """After a patch: the pages of an index of names (people, organisations, places) as the memo has them,
+        without even sorting its entries (see ``render_index``)."""
+        return self.memo is not None and kind.section in self.memo.indexes and \
+            self.all_kept(self.memo.indexes[kind.section])
+
     def lazy(self, kind: str, here: str, family: str, record: object, context: Callable[[str], Page]) -> None:
         """``add`` of the context ``context(here)`` makes, unless the page at ``here`` is out of reach of a
         patch (``Reached``, ``family`` its set of records): then the memo's page as it is."""
@@ -260,12 +266,16 @@ def _page(kind: str, context: Page) -> str:
 
 def render_people_index(look: Lookup, out: Pages) -> None:
     """People sorted by surname ("Putin, Vladimir"), under their letter."""
+    if out.kept_index(INDEXES["people"]):
+        return
     entries = sorted(((sort_name(p.name), p) for p in look.corpus.people), key=lambda e: (sort_key(e[0]), e[1].slug))
     render_index(look, out, INDEXES["people"], alphabetical(entries, lambda e: e[0]))
 
 
 def render_actors_index(look: Lookup, out: Pages, kind: str) -> None:
     """Organisations ("org") or places ("place", countries included) by name, under their letter."""
+    if out.kept_index(INDEXES[kind]):
+        return
     listed = sorted((a for a in look.corpus.actors if a.kind == kind), key=lambda a: (sort_key(a.name), a.slug))
     render_index(look, out, INDEXES[kind], alphabetical([(a.name, a) for a in listed], lambda e: e[0]))
 
@@ -302,9 +312,13 @@ def render_index(look: Lookup, out: Pages, kind: IndexKind, groups: list[tuple[s
     if sum(len(entries) for _, entries in groups) <= INDEX_PAGE:
         bar = [(group, "", urls.slugify(group)) for group, _ in groups]  # same page: anchors only
         out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=groups, parts=[], listed=listed))
+        if out.memo is not None:
+            out.memo.indexes[kind.section] = [here]
         return
     parts = [(group, n, urls.index_part_page(kind.section, group, n), chunk) for group, entries in groups
              for n, chunk in enumerate(_chunks(entries, INDEX_PAGE), start=1)]
+    if out.memo is not None:
+        out.memo.indexes[kind.section] = [here, *(path for _, _, path, _ in parts)]
     bar = [(group, urls.index_part_page(kind.section, group), "") for group, _ in groups]
     out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=[], parts=parts, listed=listed))
     for group, n, path, chunk in parts:
