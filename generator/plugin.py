@@ -20,7 +20,12 @@ configuration or the set of hand-written pages changed, and what the previous bu
 made of a page no longer generated is removed, so that no page is ever stale. Under
 ``mkdocs serve`` the seeds folder is watched; the extraction cache makes a rebuild
 after one edit parse only that article, and the page memo (``memo.py``) render only
-the pages whose records changed.
+the pages whose records changed. When every change since the last build is in the
+seeds folder (``mkdocs serve --dirty``), the plugin rebuilds without MkDocs' pass over
+the whole site: the generator runs as in a build, and only the pages whose text
+changed, with the hand-written pages that show the collection, are rendered into the
+served site through the last build's theme, navigation and files (``live.py``);
+anything else (an edit of ``mkdocs.yml`` or ``docs/``, a page gone) is MkDocs' build.
 
 Besides the pages, the build adds ``feed.xml`` (Atom, the latest briefings) and
 ``data/briefings.json`` (every extracted record), a feed link in every page's head
