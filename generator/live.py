@@ -12,12 +12,15 @@ the theme environment, navigation and files of the last full build, and writes t
 into the served site. The sitemap is written again when pages were added, and every
 plugin's ``on_post_build`` runs (the header search index, the review report).
 
-What is outside it falls back to MkDocs' rebuild (``Changes.only_under``, the plugin's
+What is outside it falls back to MkDocs' rebuild (``only_inputs``, the plugin's
 ``_fast_rebuild``): a change outside the seeds folder (``mkdocs.yml``, ``docs/``, the
 theme), a generated page gone (a deleted article, a story dissolved) or a new one at
 a hand-written page's address, and any plugin this module does not know (its page
-events could read what is not rendered again). ``tests/test_serve.py`` compares the
-served pages after the fast path with those of a full build.
+events could read what is not rendered again). A folder made, moved or removed in the
+seeds folder only makes the generator list it again. The steps are MkDocs' own
+(private) functions, as in MkDocs 1.6: without them (``MKDOCS_STEPS``), or without
+the watcher's list of paths, every rebuild is MkDocs' build. ``tests/test_serve.py``
+compares the served pages after the fast path with those of a full build.
 """
 from __future__ import annotations
 
@@ -41,6 +44,8 @@ if TYPE_CHECKING:
 # the plugins whose page and build events the fast path is known to run as a build does
 KNOWN_PLUGINS = frozenset({"search", "material/search", "briefings", "briefings-search"})
 # Material's search plugin keeps one index per build, made in its on_config (``fresh_search_index``)
+# MkDocs' build steps the fast path runs (private to mkdocs.commands.build, as of MkDocs 1.6)
+MKDOCS_STEPS = all(hasattr(mkdocs_build, step) for step in ("_populate_page", "_build_page", "_build_theme_template"))
 MATERIAL_SEARCH = "material/search"
 
 
@@ -108,15 +113,16 @@ class Changes(FileSystemEventHandler):
         server.watch = watch  # type: ignore[method-assign]  # the paths watched after on_serve too
 
 
-def only_under(paths: set[Path], folder: Path) -> bool:
-    """Every path is inside ``folder``."""
-    root = folder.resolve()
-    return all(path.resolve().is_relative_to(root) for path in paths)
+def only_inputs(paths: set[Path], seeds: Path, docs: Path) -> bool:
+    """Every path is inside the seeds folder, and none is a page of MkDocs' own (the seeds inside ``docs/``)."""
+    root, pages = seeds.resolve(), docs.resolve()
+    return not root.is_relative_to(pages) and all(path.resolve().is_relative_to(root) for path in paths)
 
 
 def plugins_known(config: MkDocsConfig) -> bool:
-    """Every plugin of the site is one whose events the fast path runs as a build would."""
-    return set(config.plugins) <= KNOWN_PLUGINS
+    """Every plugin of the site is one whose events the fast path runs as a build would (and MkDocs' steps
+    are there to run them)."""
+    return MKDOCS_STEPS and set(config.plugins) <= KNOWN_PLUGINS
 
 
 def new_files(site: Site, made: dict[str, File], generated: Sequence[File]) -> None:

@@ -229,8 +229,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         False (the generator's work kept for the build: ``pending``) when the edit needs that pass."""
         config = site.config
         settings = self.settings(config)
-        if not (self.dirty and self.changes.complete and live.only_under(changes, settings.seeds)
-                and live.plugins_known(config)):
+        if not (self.dirty and self.changes.complete and live.plugins_known(config)
+                and live.only_inputs(changes, settings.seeds, Path(config.docs_dir))):
             return False
         collection, built, generated = self._generate(config, settings, None if folders else changes)
         generated = {path: text for path, text in generated.items() if path not in self.replaced}
