@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.live import only_inputs
 from site_project import make_project
 
 NEW_ARTICLE = """---
@@ -238,3 +239,15 @@ def test_the_fast_path_serves_what_a_full_build_serves(tmp_path: Path) -> None:
     assert "waited long enough for a boat" in fast["people/odile-marchetti/"]
     assert set(fast) == set(full)
     assert [address for address in full if fast[address] != full[address]] == []
+
+
+@pytest.mark.parametrize(("changed", "seeds", "fast"), [
+    (["seeds/a.txt", "seeds/sub/b.md"], "seeds", True),
+    ([], "seeds", True),  # a rebuild asked for by a change already taken: the generator looks again
+    (["seeds/a.txt", "docs/about.md"], "seeds", False),  # a hand-written page: MkDocs' build
+    (["mkdocs.yml"], "seeds", False),
+    (["docs/seeds/a.txt"], "docs/seeds", False),  # seeds inside docs/: MkDocs' pages too
+])
+def test_only_an_edit_of_the_inputs_takes_the_fast_path(tmp_path: Path, changed: list[str], seeds: str,
+                                                         fast: bool) -> None:
+    assert only_inputs({tmp_path / p for p in changed}, tmp_path / seeds, tmp_path / "docs") is fast
