@@ -353,8 +353,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
         settings = self.settings(config)
-        server.watch(str(settings.seeds))
         self.changes.follow(server)  # which paths changed: an edit of the seeds alone takes the fast path
+        live.watch_inputs(server, settings.seeds, self.changes)
         server.builder = partial(self._rebuild, server.builder)
         # the first edit of a session parses in this process: load the model now, while the writer reads
         threading.Thread(target=nlp.load, args=(settings.model,), daemon=True).start()
