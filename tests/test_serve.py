@@ -213,8 +213,9 @@ def served_files(root: Path, server: Server) -> dict[str, str]:
 
 
 def test_the_fast_path_serves_what_a_full_build_serves(tmp_path: Path) -> None:
-    """An edit of wording and a new article, each shown by the seeds-only fast path (``live.py``), leave every
-    page as a fresh ``mkdocs serve`` (a full build) of the same folder serves it, the lists and search too."""
+    """An edit of wording, of a quotation, and a new article, each shown by the seeds-only fast path
+    (``live.py``), leave every page as a fresh ``mkdocs serve`` (a full build) of the same folder serves it, the
+    lists, the sitemap and the header search too."""
     root = make_project(tmp_path / "project")
     server = Server(root, "--dirty")
     try:
@@ -224,8 +225,11 @@ def test_the_fast_path_serves_what_a_full_build_serves(tmp_path: Path) -> None:
         text = article.read_text(encoding="utf-8")
         edit = rebuilt_how(server, lambda: save(article, text.replace("opened the new library",
                                                                       "then opened the new library")))
+        budget = root / "seeds" / "council-budget.txt"  # a quotation: the speaker's page and their story's
+        quote = rebuilt_how(server, lambda: save(budget, budget.read_text(encoding="utf-8").replace(
+            "It is a fair budget for every district", "It is a fair budget for every single district")))
         added = rebuilt_how(server, lambda: save(root / "seeds" / "ferry-line.txt", NEW_ARTICLE))
-        assert "(seeds only" in edit and "(seeds only" in added
+        assert all("(seeds only" in line for line in (edit, quote, added))
         fast = served_files(root, server)
     finally:
         server.stop()
@@ -237,6 +241,7 @@ def test_the_fast_path_serves_what_a_full_build_serves(tmp_path: Path) -> None:
         fresh.stop()
     assert "Kandor then opened the new library" in fast["briefings/library-opening/"]
     assert "waited long enough for a boat" in fast["people/odile-marchetti/"]
+    assert "fair budget for every single district" in fast["people/tomas-brennick/"]
     assert set(fast) == set(full)
     assert [address for address in full if fast[address] != full[address]] == []
 
