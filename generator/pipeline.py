@@ -63,8 +63,8 @@ _memo: dict[str, Outcome] = {}  # this process's last extractions: a serve rebui
 # an input whose stat is unchanged is not read again (a serve rebuild reads only the files edited)
 _seen: dict[str, tuple[tuple[int, ...], str]] = {}
 _seen_for: tuple[Path, str] | None = None
-# this process's last listing of a seeds folder: (folder, (inputs, inputs skipped)), for ``changed`` in read_sources
-_listed: tuple[Path, tuple[list[Path], list[InputError]]] | None = None
+# this process's last listing of a seeds folder: (folder, ((path in it, input), inputs skipped)), for ``changed``
+_listed: tuple[Path, tuple[list[tuple[str, Path]], list[InputError]]] | None = None
 # a file modified less than this before it was read may change again within the file system's timestamp
 # granularity (a few ms) without its stat changing: it is read again next time ("racy" entries, as in git)
 SETTLED_NS = 2_000_000_000
@@ -139,13 +139,16 @@ def read_sources(folder: Path, known: dict[str, tuple[tuple[int, ...], str]] | N
     """
     global _listed
     last = _listed[1] if changed is not None and _listed is not None and _listed[0] == folder else None
-    paths, errors = scan_inputs(folder) if last is None else rescan_inputs(folder, last, changed or ())
-    _listed = folder, (paths, list(errors))
+    if last is None:
+        paths, errors = scan_inputs(folder)
+        inputs = [(path.relative_to(folder).as_posix(), path) for path in paths]
+    else:
+        inputs, errors = rescan_inputs(folder, last, changed or ())
+    _listed = folder, (inputs, list(errors))
     touched = None if last is None else {_relative(p, folder) for p in changed or ()}
     root, now, known = folder.resolve(), time.time_ns(), known or {}
     found = []
-    for path in paths:
-        rel = path.relative_to(folder).as_posix()
+    for rel, path in inputs:
         if touched is not None and rel in known and rel not in touched:
             found.append(Source(rel, b"", key=known[rel][1], stat=known[rel][0]))
             continue

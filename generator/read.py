@@ -67,12 +67,13 @@ def scan_inputs(folder: Path) -> tuple[list[Path], list[InputError]]:
     return order, sorted(errors, key=lambda e: e.path)
 
 
-def rescan_inputs(folder: Path, last: tuple[list[Path], list[InputError]], changed: Iterable[Path],
-                  ) -> tuple[list[Path], list[InputError]]:
-    """``scan_inputs(folder)`` again from its result ``last``, when only the files ``changed`` can differ (the
-    serve watcher names them): each of those is looked at as the scan would, the others are as listed."""
+def rescan_inputs(folder: Path, last: tuple[list[tuple[str, Path]], list[InputError]], changed: Iterable[Path],
+                  ) -> tuple[list[tuple[str, Path]], list[InputError]]:
+    """``scan_inputs(folder)`` again, its inputs with their paths in ``folder`` ('/'-separated), from the last
+    such listing ``last``, when only the files ``changed`` can differ (the serve watcher names them): each of
+    those is looked at as the scan would, the others are as listed."""
     base = folder.absolute()
-    found = {p.relative_to(folder).as_posix(): p for p in last[0]}
+    found = dict(last[0])
     errors = {e.path: e for e in last[1]}
     for path in changed:
         try:
@@ -91,7 +92,7 @@ def rescan_inputs(folder: Path, last: tuple[list[Path], list[InputError]], chang
                 found[key] = here
             else:
                 errors[key] = error
-    return [found[key] for key in sorted(found)], [errors[key] for key in sorted(errors)]
+    return [(key, found[key]) for key in sorted(found)], [errors[key] for key in sorted(errors)]
 
 
 def _unusable(path: Path, rel: str, root: Path) -> InputError | None:

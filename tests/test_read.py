@@ -82,9 +82,11 @@ def test_a_listing_updated_from_the_changed_paths_is_a_fresh_scan(tmp_path: Path
     (tmp_path / "outside.txt").write_text("secret")
     for name in ("a.txt", "b.txt", ".hidden.txt"):
         (seeds / name).write_text(name)
-    last = scan_inputs(seeds)
+    listed, skipped = scan_inputs(seeds)
     change(seeds)  # type: ignore[operator]
-    again = rescan_inputs(seeds, last, [seeds / p for p in paths])
+    again = rescan_inputs(seeds, ([(p.relative_to(seeds).as_posix(), p) for p in listed], skipped),
+                          [seeds / p for p in paths])
     fresh = scan_inputs(seeds)
-    assert again[0] == fresh[0]
+    assert [path for _, path in again[0]] == fresh[0]
+    assert [rel for rel, _ in again[0]] == [p.relative_to(seeds).as_posix() for p in fresh[0]]
     assert [str(e) for e in again[1]] == [str(e) for e in fresh[1]]
