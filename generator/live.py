@@ -38,6 +38,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
 
 if TYPE_CHECKING:
     from mkdocs.livereload import LiveReloadServer
@@ -120,24 +121,28 @@ class Changes(FileSystemEventHandler):
 
 
 def watch_inputs(server: LiveReloadServer, seeds: Path, changes: Changes) -> None:
-    """Rebuild when an input changes: MkDocs' watcher (it polls, a ``stat`` of every file twice a second, and
-    sees an edit up to half a second late) and, where the system tells of file events (inotify on Linux), at
-    once. The poller stays: it is MkDocs' own and never misses a change (a session at 10,000 articles once
-    saw an edit late while the model loaded); a change both report is rebuilt once (``Changes.take``)."""
-    server.watch(str(seeds))
+    """Rebuild when an input changes, told by two watchers: a poller like MkDocs' own (a ``stat`` of every file
+    twice a second; it never misses a change, but sees it up to half a second late) and, where the system
+    tells of file events (inotify on Linux), at once (a session at 10,000 articles once saw an edit late while
+    the model loaded, with the system's events alone). A change both report is rebuilt once: an event of a
+    path as it was when last taken (``Changes.take``) asks for nothing. MkDocs' poller alone where MkDocs has
+    no way to ask for a rebuild (it has no public call for it)."""
     if not (isinstance(getattr(server, "_want_rebuild", None), bool)
             and isinstance(getattr(server, "_rebuild_cond", None), threading.Condition)):
-        return  # MkDocs has no public call to ask for a rebuild: its poller alone
-    observer = Observer()
-    try:
-        observer.schedule(_Trigger(server, changes), str(seeds), recursive=True)
-        observer.start()  # a daemon thread: it ends with the server
-    except OSError:  # no more inotify watches, say: the poller alone
+        server.watch(str(seeds))
         return
+    for make in (PollingObserver, Observer):
+        observer = make()
+        try:
+            observer.schedule(_Trigger(server, changes), str(seeds), recursive=True)
+            observer.start()  # a daemon thread: it ends with the server
+        except OSError:  # no more inotify watches, say: the poller alone
+            continue
 
 
 class _Trigger(FileSystemEventHandler):
-    """Records an input's event (``Changes``) and asks the server for a rebuild, as MkDocs' own watcher does."""
+    """Records an input's event (``Changes``) and asks the server for a rebuild, as MkDocs' own watcher does,
+    unless the path is as the last rebuild took it (the other watcher's report of the same change)."""
 
     def __init__(self, server: LiveReloadServer, changes: Changes) -> None:
         self.server, self.changes = server, changes
@@ -146,6 +151,10 @@ class _Trigger(FileSystemEventHandler):
         if event.event_type in ("opened", "closed", "closed_no_write"):  # reading is no change
             return
         self.changes.on_any_event(event)
+        paths = [Path(p if isinstance(p, str) else p.decode()) for p in (event.src_path,
+                                                                       getattr(event, "dest_path", "")) if p]
+        if not event.is_directory and all(self.changes.seen.get(path) == _stat(path) for path in paths):
+            return
         server: Any = self.server
         with server._rebuild_cond:
             server._want_rebuild = True

@@ -218,8 +218,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def _rebuild(self, builder: Callable[[], None]) -> None:
         """A serve rebuild: the fast path when every change is an input's (``live.py``), else MkDocs' build."""
         changes, folders = self.changes.take()
-        if self.site is not None and self.changes.complete and not (changes or folders):
-            return  # a change already rebuilt, reported again by the other watcher
         site, self.site = self.site, None  # until this rebuild ends well
         if site is not None and self._fast_rebuild(site, changes, folders):
             self.site = site
