@@ -46,9 +46,9 @@ if TYPE_CHECKING:
 # the plugins whose page and build events the fast path is known to run as a build does
 KNOWN_PLUGINS = frozenset({"search", "material/search", "briefings", "briefings-search"})
 # Material's search plugin keeps one index per build, made in its on_config (``fresh_search_index``)
+MATERIAL_SEARCH = "material/search"
 # MkDocs' build steps the fast path runs (private to mkdocs.commands.build, as of MkDocs 1.6)
 MKDOCS_STEPS = all(hasattr(mkdocs_build, step) for step in ("_populate_page", "_build_page", "_build_theme_template"))
-MATERIAL_SEARCH = "material/search"
 
 
 @dataclass
