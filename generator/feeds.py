@@ -155,7 +155,22 @@ def csv_files(corpus: Corpus, site_url: str | None, memo: RecordMemo | None = No
               for b in corpus.briefings]
     return {urls.DATA_CSV["briefings"]: _csv(BRIEFING_COLUMNS, []) + "".join(briefings),
             urls.DATA_CSV["quotes"]: _csv(QUOTE_COLUMNS, []) + "".join(quotes),
-            urls.DATA_CSV["people"]: _csv(PEOPLE_COLUMNS, people_rows(corpus, base))}
+            urls.DATA_CSV["people"]: _csv(PEOPLE_COLUMNS, []) + "".join(_people_csv(corpus, base, memo))}
+
+
+def _people_csv(corpus: Corpus, base: str, memo: RecordMemo) -> list[str]:
+    """Each person's CSV row, kept while the person and the dates of their briefings are the same."""
+    published = {b.slug: b.extraction.published.value for b in corpus.briefings}
+    rows = []
+    for p in corpus.people:
+        dates = [published.get(slug) for slug in p.articles]
+        rows.append(memo.get("csv-person", p.slug, (p, base, "\n".join(d or "" for d in dates)),
+                             partial(_person_csv, p, dates, base)))
+    return rows
+
+
+def _person_csv(p: Person, dates: list[str | None], base: str) -> str:
+    return _csv_rows([person_row(p, dates, base)])
 
 
 BRIEFING_COLUMNS = ("slug", "published", "published_how", "outlet", "author", "title", "people", "organisations",
@@ -195,16 +210,13 @@ def briefing_quote_rows(b: Briefing, base: str) -> list[tuple[object, ...]]:
     return rows
 
 
-def people_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
-    published = {b.slug: b.extraction.published.value for b in corpus.briefings}
-    rows: list[tuple[object, ...]] = []
-    for p in corpus.people:
-        dates = sorted(d for d in (published.get(slug) for slug in p.articles) if d)
-        rows.append((p.slug, p.name, sort_name(p.name), "; ".join(p.aliases), len(p.articles), len(p.quotes),
-                     dates[0] if dates else None, dates[-1] if dates else None,
-                     "; ".join(sorted({r.role for r in p.roles})), p.description,
-                     base + urls.page_href(urls.person_page(p.slug))))
-    return rows
+def person_row(p: Person, published: list[str | None], base: str) -> tuple[object, ...]:
+    """A person's row; ``published``: the dates of their briefings."""
+    dates = sorted(d for d in published if d)
+    return (p.slug, p.name, sort_name(p.name), "; ".join(p.aliases), len(p.articles), len(p.quotes),
+            dates[0] if dates else None, dates[-1] if dates else None,
+            "; ".join(sorted({r.role for r in p.roles})), p.description,
+            base + urls.page_href(urls.person_page(p.slug)))
 
 
 def _csv(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

@@ -44,6 +44,7 @@ class RenderMemo:
     pages: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # page path → (key, text)
     extractions: dict[int, tuple[Extraction, bytes]] = field(default_factory=dict)  # id → (object, digest)
     values: dict[str, tuple[bytes, Any]] = field(default_factory=dict)  # name → (key of its inputs, value)
+    indexes: dict[str, list[str]] = field(default_factory=dict)  # an index's section → its pages, as last made
     rendered: object = None  # the corpus the pages are of, once all were made
     hits: int = 0
 

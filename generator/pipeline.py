@@ -32,6 +32,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Collection as Collection_  # ``Collection`` is this module's result
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache, partial
 from pathlib import Path
@@ -43,7 +44,7 @@ from .config import Settings
 from .errors import ConfigError, InputError
 from .extract import extract
 from .model import Article, Extraction
-from .read import parse_article, read_bytes, scan_inputs
+from .read import parse_article, read_bytes, rescan_inputs, scan_inputs
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -62,6 +63,8 @@ _memo: dict[str, Outcome] = {}  # this process's last extractions: a serve rebui
 # an input whose stat is unchanged is not read again (a serve rebuild reads only the files edited)
 _seen: dict[str, tuple[tuple[int, ...], str]] = {}
 _seen_for: tuple[Path, str] | None = None
+# this process's last listing of a seeds folder: (folder, ((path in it, input), inputs skipped)), for ``changed``
+_listed: tuple[Path, tuple[list[tuple[str, Path]], list[InputError]]] | None = None
 # a file modified less than this before it was read may change again within the file system's timestamp
 # granularity (a few ms) without its stat changing: it is read again next time ("racy" entries, as in git)
 SETTLED_NS = 2_000_000_000
@@ -102,12 +105,14 @@ class Outcome:
 
 
 def process_folder(settings: Settings, client: Any = None,
-                   progress: Callable[[int, int, int, int], None] | None = None) -> Collection:
+                   progress: Callable[[int, int, int, int], None] | None = None,
+                   changed: Collection_[Path] | None = None) -> Collection:
     """Read, clean and extract every input of ``settings.seeds`` (on ``client``, a Dask client, if given).
 
     ``progress``: called with (articles done, articles to extract, words done, words to extract),
-    before the first extraction and as results arrive (see ``progress.py``)."""
-    found, errors = read_sources(settings.seeds, _known(settings))
+    before the first extraction and as results arrive (see ``progress.py``). ``changed``: the only files
+    that can have changed since this process's last call (the serve watcher's), or None to look at all."""
+    found, errors = read_sources(settings.seeds, _known(settings), changed)
     extractions: list[Extraction] = []
     warnings: list[str] = []
     for outcome in extract_sources(found, settings, client, progress):
@@ -122,19 +127,31 @@ def process_folder(settings: Settings, client: Any = None,
 
 
 def read_sources(folder: Path, known: dict[str, tuple[tuple[int, ...], str]] | None = None,
-                 ) -> tuple[list[Source], list[InputError]]:
+                 changed: Collection_[Path] | None = None) -> tuple[list[Source], list[InputError]]:
     """Every input's bytes, in ``find_inputs`` order; a file skipped (a link out, too big, unreadable) is an error.
 
     ``known``: path → (stat, cache key) of inputs read before; one whose stat is the same
     (size, modification and change times, file) is not read: its ``Source`` has the key
     and no bytes. A file modified in the last ``SETTLED_NS`` gets no ``stat`` to be
-    trusted next time (it could change again unseen).
+    trusted next time (it could change again unseen). ``changed``: the only files that
+    can have changed since the last call (``process_folder``): the folder is not listed
+    again, and a known input not among them is not even looked at.
     """
-    paths, errors = scan_inputs(folder)
+    global _listed
+    last = _listed[1] if changed is not None and _listed is not None and _listed[0] == folder else None
+    if last is None:
+        paths, errors = scan_inputs(folder)
+        inputs = [(path.relative_to(folder).as_posix(), path) for path in paths]
+    else:
+        inputs, errors = rescan_inputs(folder, last, changed or ())
+    _listed = folder, (inputs, list(errors))
+    touched = None if last is None else {_relative(p, folder) for p in changed or ()}
     root, now, known = folder.resolve(), time.time_ns(), known or {}
     found = []
-    for path in paths:
-        rel = path.relative_to(folder).as_posix()
+    for rel, path in inputs:
+        if touched is not None and rel in known and rel not in touched:
+            found.append(Source(rel, b"", key=known[rel][1], stat=known[rel][0]))
+            continue
         try:
             stat = _stat(path)
             if stat and rel in known and known[rel][0] == stat:
@@ -145,6 +162,14 @@ def read_sources(folder: Path, known: dict[str, tuple[tuple[int, ...], str]] | N
         except InputError as error:
             errors.append(error)
     return found, errors
+
+
+def _relative(path: Path, folder: Path) -> str | None:
+    """``path``'s path in ``folder`` ('/'-separated), None when outside it."""
+    try:
+        return path.absolute().relative_to(folder.absolute()).as_posix()
+    except ValueError:
+        return None
 
 
 def _stat(path: Path) -> tuple[int, ...]:

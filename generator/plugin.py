@@ -20,7 +20,12 @@ configuration or the set of hand-written pages changed, and what the previous bu
 made of a page no longer generated is removed, so that no page is ever stale. Under
 ``mkdocs serve`` the seeds folder is watched; the extraction cache makes a rebuild
 after one edit parse only that article, and the page memo (``memo.py``) render only
-the pages whose records changed.
+the pages whose records changed. When every change since the last build is in the
+seeds folder (``mkdocs serve --dirty``), the plugin rebuilds without MkDocs' pass over
+the whole site: the generator runs as in a build, and only the pages whose text
+changed, with the hand-written pages that show the collection, are rendered into the
+served site through the last build's theme, navigation and files (``live.py``);
+anything else (an edit of ``mkdocs.yml`` or ``docs/``, a page gone) is MkDocs' build.
 
 Besides the pages, the build adds ``feed.xml`` (Atom, the latest briefings) and
 ``data/briefings.json`` (every extracted record), a feed link in every page's head
@@ -49,6 +54,7 @@ import re
 import threading
 from collections.abc import Callable
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,16 +65,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 from mkdocs.utils import clean_directory
 
-from . import nlp
+from . import live, nlp
 from .config import SETTINGS, Settings, base_type, load
 from .errors import BriefingsError
 from .handwritten import expand, person_names, shows_collection
 from .memo import RecordMemo, RenderMemo
-from .pipeline import process_folder
+from .pipeline import Collection, process_folder
 from .progress import ProgressLog
 from .report import cleaning_summary, review_summary
 from .resolve import ResolveMemo
@@ -120,6 +127,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.layout = ""  # what every page shows besides its own content (site_layout), at the build before
         self.summary = ""  # the review's counts, the last line of a build
         self.lock = ExitStack()  # the build lock of the site folder, from on_config to the end of the build
+        self.nav: Navigation | None = None
+        self.building: live.Site | None = None  # the build's MkDocs objects, until it ends well
+        self.site: live.Site | None = None  # those of the last build that ended well (serve)
+        self.changes = live.Changes()  # the paths changed since the last serve rebuild
+        self.pending: tuple[Collection, Built, dict[str, str]] | None = None  # the fast path's, for the build
+        self.replaced: set[str] = set()  # generated pages a hand-written page replaces
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this plugin (and the model it loaded) across serve rebuilds
@@ -138,35 +151,22 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         settings = self.settings(config)
-        try:  # a missing seeds folder, a broken registry: the message alone, no traceback
-            collection = process_folder(settings, progress=ProgressLog(log.info))
-            # a bad scraped file is named, but fails a build only when asked (strict inputs): mkdocs --strict is
-            # for the project's own pages, and one unreadable input among thousands should not stop a deploy
-            for message in (*map(str, collection.errors), *collection.warnings):
-                log.log(logging.WARNING if settings.strict else logging.INFO, message)
-            if settings.strict and (collection.errors or collection.warnings):
-                raise PluginError(f"{len(collection.errors)} input(s) skipped and {len(collection.warnings)} "
-                                  "warned about, and the setting 'strict' asks for strict inputs: fix or remove "
-                                  "them, or unset 'strict' (BRIEFINGS_STRICT).")
-            self.built = built = build_site(collection, settings, config.use_directory_urls,
-                                            *((self.memo, self.resolved) if self.serving else ()))
-        except BriefingsError as error:
-            raise PluginError(str(error)) from None
-        log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
-        extras = extra_files(built, config.site_name, config.site_url, self.records if self.serving else None)
-        generated = {**built.pages, **extras}
+        collection, built, generated = self.pending or self._generate(config, settings, None)
+        self.pending = None
         hand_written = {f.url: f for f in files.documentation_pages() if f.generated_by is None}
         layout = site_layout(config, files) if self.dirty else ""
         if layout != self.layout:  # the first build, or every page's nav and header may differ: all again
-            self.files = {}
+            self.files, self.staged = {}, {}  # MkDocs reads every page: each file is checked (``sync_pages``)
         made = self._generated_files(config, generated, settings) if self.serving else {
             path: File.generated(config, path, content=text) for path, text in generated.items()}
+        self.replaced = set()
         for path in sorted(generated):
             mine = files.get_file_from_path(path) or hand_written.get(made[path].url)
             if mine is not None:
                 log.warning("docs/%s is hand-written and replaces the generated page '%s' (%s); rename one of "
                             "them to keep both.", mine.src_uri, path, "same path" if mine.src_uri == path
                             else f"same address '{mine.url or './'}'")
+                self.replaced.add(path)
                 del generated[path]
         for path in generated:
             files.append(made[path])
@@ -176,26 +176,102 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.layout = layout
             render_again(files, generated)
             remove_outputs(config, self.previous - set(generated))
+        self._done(collection, built, generated, "")
+        return files
+
+    def _generate(self, config: MkDocsConfig, settings: Settings, changed: set[Path] | None,
+                  ) -> tuple[Collection, Built, dict[str, str]]:
+        """The generator's part of a build: the collection, the site built from it, and every generated file
+        (pages, the feed and the downloads) by its path. ``changed``: the only inputs that can have changed
+        since the last build (the watcher's), or None."""
+        try:  # a missing seeds folder, a broken registry: the message alone, no traceback
+            collection = process_folder(settings, progress=ProgressLog(log.info), changed=changed)
+            # a bad scraped file is named, but fails a build only when asked (strict inputs): mkdocs --strict is
+            # for the project's own pages, and one unreadable input among thousands should not stop a deploy
+            for message in (*map(str, collection.errors), *collection.warnings):
+                log.log(logging.WARNING if settings.strict else logging.INFO, message)
+            if settings.strict and (collection.errors or collection.warnings):
+                raise PluginError(f"{len(collection.errors)} input(s) skipped and {len(collection.warnings)} "
+                                  "warned about, and the setting 'strict' asks for strict inputs: fix or remove "
+                                  "them, or unset 'strict' (BRIEFINGS_STRICT).")
+            built = build_site(collection, settings, config.use_directory_urls,
+                               *((self.memo, self.resolved) if self.serving else ()))
+        except BriefingsError as error:
+            raise PluginError(str(error)) from None
+        if log.isEnabledFor(logging.DEBUG):  # a line per article: not made when not shown
+            log.debug("Cleaning, per article:\n%s", cleaning_summary(collection.extractions))
+        extras = extra_files(built, config.site_name, config.site_url, self.records if self.serving else None)
+        return collection, built, {**built.pages, **extras}
+
+    def _done(self, collection: Collection, built: Built, generated: dict[str, str], how: str) -> None:
+        """What a build (or the fast path) leaves for the next one and for the pages' events."""
         if self.serving:
             changed = len(generated) - len(self.unchanged)
-            log.info("Rebuilt: %s; %d of %d generated files made again.", "an edit of wording, people, stories and "
-                     "links kept" if self.resolved.affected is not None else "the collection resolved again",
-                     changed, len(generated))
+            log.info("Rebuilt: %s; %d of %d generated files made again%s.", "an edit of wording, people, "
+                     "stories and links kept" if self.resolved.affected is not None
+                     else "the collection resolved again", changed, len(generated), how)
+        self.built = built
         self.previous = set(generated)
         self.names = person_names(built)
         self.summary = review_summary(built.corpus, collection.errors)
-        return files
+
+    def _rebuild(self, builder: Callable[[], None]) -> None:
+        """A serve rebuild: the fast path when every change is an input's (``live.py``), else MkDocs' build."""
+        changes, folders = self.changes.take()
+        site, self.site = self.site, None  # until this rebuild ends well
+        if site is not None and self._fast_rebuild(site, changes, folders):
+            self.site = site
+            return
+        builder()
+
+    def _fast_rebuild(self, site: live.Site, changes: set[Path], folders: bool) -> bool:
+        """The pages an edit of the seeds changed, rendered into the served site without MkDocs' whole pass;
+        False (the generator's work kept for the build: ``pending``) when the edit needs that pass."""
+        config = site.config
+        settings = self.settings(config)
+        if not (self.dirty and self.changes.complete and live.plugins_known(config)
+                and live.only_inputs(changes, settings.seeds, Path(config.docs_dir))):
+            return False
+        collection, built, generated = self._generate(config, settings, None if folders else changes)
+        generated = {path: text for path, text in generated.items() if path not in self.replaced}
+        added = generated.keys() - self.previous
+        if self.previous - generated.keys() or any(self._taken(site, path) for path in added):
+            self.pending = collection, built, generated  # a page gone, or a new one at a hand-written page's
+            return False
+        self.unchanged = {path for path, text in generated.items() if self.staged.get(path, ("",))[0] is text}
+        staged = sync_pages(generated, self._serve_pages(config, settings), self.staged)
+        made = {path: File.generated(config, path, abs_src_path=str(staged[path])) for path in sorted(added)}
+        self.files.update(made)
+        if made:
+            live.new_files(site, made, [self.files[path] for path in sorted(generated)])
+        self._done(collection, built, generated, " (seeds only: rendered without MkDocs' pass)")
+        files = [self.files[path] for path in sorted(generated.keys() - self.unchanged)]
+        pages = [f for f in files if f.is_documentation_page()] + [
+            f for f in site.hand_written if f.abs_src_path is not None
+            and shows_collection(Path(f.abs_src_path).read_text(encoding="utf-8", errors="replace"))]
+        live.render(site, pages, [f for f in files if not f.is_documentation_page()])
+        if made:
+            live.write_sitemap(site)
+        return True
+
+    def _taken(self, site: live.Site, path: str) -> bool:
+        """A hand-written page is at the generated page ``path``'s source path or address."""
+        url = File.generated(site.config, path, content="").url
+        return site.files.get_file_from_path(path) is not None or any(f.url == url for f in site.hand_written)
+
+    def _serve_pages(self, config: MkDocsConfig, settings: Settings) -> Path:
+        cache = settings.cache or Path(config.config_file_path).parent / ".cache" / "briefings"  # even uncached
+        return cache / SERVE_PAGES
 
     def _generated_files(self, config: MkDocsConfig, generated: dict[str, str], settings: Settings) -> dict[str, File]:
         """Under serve: the generated pages, written to the serve-pages folder where changed (``sync_pages``), as
         MkDocs files. Under ``--dirty``, a page whose text is unchanged keeps last build's ``File`` and the
         ``Page`` MkDocs made of it: MkDocs then neither makes the page again (about a millisecond each, 21,000
         at 10,000 articles) nor reads it (its output is newer than its source), as it would not render it."""
-        cache = settings.cache or Path(config.config_file_path).parent / ".cache" / "briefings"  # even uncached
         # the memo hands back the very same text for a page it did not render again
         self.unchanged = unchanged = {path for path, text in generated.items()
                                       if self.staged.get(path, ("",))[0] is text}
-        staged = sync_pages(generated, cache / SERVE_PAGES, self.staged)
+        staged = sync_pages(generated, self._serve_pages(config, settings), self.staged)
         in_nav = nav_paths(config.nav)  # MkDocs gives pages of the nav their place in it on every build
         kept = self.files if self.dirty else {}
         self.files = {path: kept[path] if path in unchanged and path in kept and path not in in_nav
@@ -203,11 +279,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                       else File.generated(config, path, abs_src_path=str(staged[path])) for path in generated}
         return self.files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         # MkDocs makes a new theme environment for every build; under serve, keep the compiled
         # templates between rebuilds (Jinja checks each template's source before reusing it)
         if self.serving:
             env.bytecode_cache = self.templates
+            if self.nav is not None:
+                self.building = live.Site(config, files, self.nav, env)
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -242,6 +324,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             self._write_review(config)
+            self.site, self.building = self.building or self.site, None  # what the fast path renders with
         finally:
             self.lock.close()
 
@@ -261,6 +344,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         log.info("%s: see %s", self.summary, shown)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.site = self.building = None
         self.lock.close()
 
     def on_shutdown(self) -> None:
@@ -269,7 +353,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
         settings = self.settings(config)
-        server.watch(str(settings.seeds))
+        self.changes.follow(server)  # which paths changed: an edit of the seeds alone takes the fast path
+        live.watch_inputs(server, settings.seeds, self.changes)
+        server.builder = partial(self._rebuild, server.builder)
         # the first edit of a session parses in this process: load the model now, while the writer reads
         threading.Thread(target=nlp.load, args=(settings.model,), daemon=True).start()
         return server

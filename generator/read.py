@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
 import charset_normalizer
@@ -65,6 +65,34 @@ def scan_inputs(folder: Path) -> tuple[list[Path], list[InputError]]:
                     errors.append(error)
     order = sorted(found, key=lambda p: p.relative_to(folder).as_posix())
     return order, sorted(errors, key=lambda e: e.path)
+
+
+def rescan_inputs(folder: Path, last: tuple[list[tuple[str, Path]], list[InputError]], changed: Iterable[Path],
+                  ) -> tuple[list[tuple[str, Path]], list[InputError]]:
+    """``scan_inputs(folder)`` again, its inputs with their paths in ``folder`` ('/'-separated), from the last
+    such listing ``last``, when only the files ``changed`` can differ (the serve watcher names them): each of
+    those is looked at as the scan would, the others are as listed."""
+    base = folder.absolute()
+    found = dict(last[0])
+    errors = {e.path: e for e in last[1]}
+    for path in changed:
+        try:
+            rel = path.absolute().relative_to(base)
+        except ValueError:
+            continue
+        if any(part.startswith(".") for part in rel.parts[:-1]):  # in a hidden folder: never listed
+            continue
+        key = rel.as_posix()
+        found.pop(key, None)
+        errors.pop(key, None)
+        here = folder / rel
+        if here.suffix.lower() in SUFFIXES and os.path.lexists(here):
+            error = _unusable(here, key, folder.resolve())
+            if error is None:
+                found[key] = here
+            else:
+                errors[key] = error
+    return [(key, found[key]) for key in sorted(found)], [errors[key] for key in sorted(errors)]
 
 
 def _unusable(path: Path, rel: str, root: Path) -> InputError | None:

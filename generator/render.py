@@ -27,7 +27,7 @@ from typing import TypeVar
 import jinja2
 
 from . import contexts, urls
-from .contexts import IndexKind, IndexPage, IndexPartPage, Lookup, Page
+from .contexts import IndexKind, IndexPage, IndexPartPage, Listed, Lookup, Page
 from .escape import Trusted, finalize, markdown_text, page_title
 from .memo import Affected, RenderMemo
 from .model import Article, Corpus
@@ -182,6 +182,7 @@ class Reached:
     stories: set[str]
     years: set[int]
     months: set[tuple[int, int]]
+    edited: frozenset[str] = frozenset()  # the edited briefings themselves
 
 
 def reached(corpus: Corpus, affected: Affected) -> Reached:
@@ -205,7 +206,7 @@ def reached(corpus: Corpus, affected: Affected) -> Reached:
                     years.add(date.year)
                     if date.month is not None:
                         months.add((date.year, date.month))
-    return Reached(briefings, people, actors, stories, years, months)
+    return Reached(briefings, people, actors, stories, years, months, edited)
 
 
 @dataclass
@@ -231,6 +232,12 @@ class Pages:
         for path in paths:
             self.pages[path] = self.memo.kept(path)  # type: ignore[assignment]  # checked just above
         return True
+
+    def kept_index(self, kind: IndexKind) -> bool:
+        """After a patch: the pages of an index as the memo has them, without even sorting its entries, when a
+        patch cannot change them (see ``render_index``)."""
+        return self.memo is not None and kind.section in self.memo.indexes and \
+            self.all_kept(self.memo.indexes[kind.section])
 
     def lazy(self, kind: str, here: str, family: str, record: object, context: Callable[[str], Page]) -> None:
         """``add`` of the context ``context(here)`` makes, unless the page at ``here`` is out of reach of a
@@ -260,18 +267,28 @@ def _page(kind: str, context: Page) -> str:
 
 def render_people_index(look: Lookup, out: Pages) -> None:
     """People sorted by surname ("Putin, Vladimir"), under their letter."""
+    if out.kept_index(INDEXES["people"]):
+        return
     entries = sorted(((sort_name(p.name), p) for p in look.corpus.people), key=lambda e: (sort_key(e[0]), e[1].slug))
     render_index(look, out, INDEXES["people"], alphabetical(entries, lambda e: e[0]))
 
 
 def render_actors_index(look: Lookup, out: Pages, kind: str) -> None:
     """Organisations ("org") or places ("place", countries included) by name, under their letter."""
+    if out.kept_index(INDEXES[kind]):
+        return
     listed = sorted((a for a in look.corpus.actors if a.kind == kind), key=lambda a: (sort_key(a.name), a.slug))
     render_index(look, out, INDEXES[kind], alphabetical([(a.name, a) for a in listed], lambda e: e[0]))
 
 
 def render_stories_index(look: Lookup, out: Pages) -> None:
-    """Stories under the year of their first report, newest year first, undated last (in a year: as listed)."""
+    """Stories under the year of their first report, newest year first, undated last (in a year: as listed).
+
+    After a patch, the memo's pages as they are unless an edited briefing is a story's first report: an entry
+    shows its first report's date (a patch never changes it) and title, and the number of reports."""
+    if out.reach is not None and not any(s.briefings[0] in out.reach.edited for s in look.corpus.stories) \
+            and out.kept_index(INDEXES["stories"]):
+        return
     groups: dict[str, list[tuple[str, Story]]] = {}
     for story in look.corpus.stories:
         published = look.listed(story.briefings[0]).published
@@ -287,9 +304,10 @@ def render_index(look: Lookup, out: Pages, kind: IndexKind, groups: list[tuple[s
     Up to ``INDEX_PAGE`` entries, one page with a section per group; past that, the index
     page lists the pages of each group (cut in parts of ``INDEX_PAGE``), from the first
     label to the last, and each part is a page of its own (``urls.index_part_page``).
-    Index pages list every entry: their memo key is a digest of all of them. After a patch,
-    the people and organisation or place indexes are the memo's as they are: an entry shows
-    a name, a kind and a count of briefings, which a patch never changes (``resolve.patch``).
+    Each page's memo key is a digest of the entries it shows. After a patch, the people and
+    organisation or place indexes are the memo's as they are: an entry shows a name, a kind
+    and a count of briefings, which a patch never changes (``resolve.patch``); so is the
+    stories index unless an edited briefing is a story's first report (``render_stories_index``).
     """
     here, directory_urls = urls.index_page(kind.section), look.directory_urls
     if kind.entry != "story" and out.all_kept([here, *(urls.index_part_page(kind.section, group, n)
@@ -297,20 +315,29 @@ def render_index(look: Lookup, out: Pages, kind: IndexKind, groups: list[tuple[s
                                                      range(1, len(_chunks(entries, INDEX_PAGE)) + 1)
                                                      if sum(len(e) for _, e in groups) > INDEX_PAGE)]):
         return
-    listed = look.listing(item.briefings[0] for _, entries in groups for _, item in entries
-                          if isinstance(item, Story))  # a story's entry shows its first report
     if sum(len(entries) for _, entries in groups) <= INDEX_PAGE:
         bar = [(group, "", urls.slugify(group)) for group, _ in groups]  # same page: anchors only
-        out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=groups, parts=[], listed=listed))
+        out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=groups, parts=[],
+                                   listed=_first_reports(look, [e for _, entries in groups for e in entries])))
+        if out.memo is not None:
+            out.memo.indexes[kind.section] = [here]
         return
     parts = [(group, n, urls.index_part_page(kind.section, group, n), chunk) for group, entries in groups
              for n, chunk in enumerate(_chunks(entries, INDEX_PAGE), start=1)]
+    if out.memo is not None:
+        out.memo.indexes[kind.section] = [here, *(path for _, _, path, _ in parts)]
     bar = [(group, urls.index_part_page(kind.section, group), "") for group, _ in groups]
-    out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=[], parts=parts, listed=listed))
+    out.add("index", IndexPage(here, directory_urls, index=kind, bar=bar, groups=[], parts=parts, listed={}))
     for group, n, path, chunk in parts:
         siblings = [(m, other) for g, m, other, _ in parts if g == group]
         out.add("index_part", IndexPartPage(path, directory_urls, index=kind, bar=bar, group=group, part=n,
-                                            siblings=siblings, entries=chunk, listed=listed))
+                                            siblings=siblings, entries=chunk, listed=_first_reports(look, chunk)))
+
+
+def _first_reports(look: Lookup, entries: list[tuple[str, T]]) -> dict[str, Listed]:
+    """The first report of each story among ``entries``, which its entry shows: only those a page shows, so
+    that an edit of one report changes the memo key of the one index page listing it, not of every part."""
+    return look.listing(item.briefings[0] for _, item in entries if isinstance(item, Story))
 
 
 def _chunks(items: list[T], size: int) -> list[list[T]]:

@@ -7,7 +7,7 @@ import pytest
 
 from generator.errors import InputError
 from generator.model import FrontMatter
-from generator.read import decode, read_article, split_front_matter
+from generator.read import decode, read_article, rescan_inputs, scan_inputs, split_front_matter
 
 TEXT = "Café owners in Lenfort said the new tax is “unfair”."
 
@@ -58,3 +58,35 @@ def test_read_article_keeps_format_and_stem(tmp_path: Path) -> None:
     raw = read_article(path, tmp_path)
     assert (raw.id, raw.format, raw.path) == ("story-1", "html", "story-1.htm")
     assert "Hello from Lenfort." in raw.text
+
+
+CHANGES = [  # (what the writer does, the paths the watcher names)
+    ("an article added", lambda d: (d / "c.txt").write_text("new"), ["c.txt"]),
+    ("an article removed", lambda d: (d / "a.txt").unlink(), ["a.txt"]),
+    ("an article in a new subfolder", lambda d: ((d / "sub").mkdir(), (d / "sub" / "d.md").write_text("x")),
+     ["sub/d.md"]),
+    ("a hidden file (skipped, named)", lambda d: (d / ".draft.txt").write_text("x"), [".draft.txt"]),
+    ("a file in a hidden folder (never listed)",
+     lambda d: ((d / ".git").mkdir(), (d / ".git" / "e.txt").write_text("x")), [".git/e.txt"]),
+    ("not an input", lambda d: (d / "notes.pdf").write_text("x"), ["notes.pdf"]),
+    ("a link out of the folder", lambda d: (d / "out.txt").symlink_to(d.parent / "outside.txt"), ["out.txt"]),
+    ("an article edited", lambda d: (d / "b.txt").write_text("edited"), ["b.txt"]),
+]
+
+
+@pytest.mark.parametrize(("change", "paths"), [(c[1], c[2]) for c in CHANGES], ids=[c[0] for c in CHANGES])
+def test_a_listing_updated_from_the_changed_paths_is_a_fresh_scan(tmp_path: Path, change: object,
+                                                                  paths: list[str]) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (tmp_path / "outside.txt").write_text("secret")
+    for name in ("a.txt", "b.txt", ".hidden.txt"):
+        (seeds / name).write_text(name)
+    listed, skipped = scan_inputs(seeds)
+    change(seeds)  # type: ignore[operator]
+    again = rescan_inputs(seeds, ([(p.relative_to(seeds).as_posix(), p) for p in listed], skipped),
+                          [seeds / p for p in paths])
+    fresh = scan_inputs(seeds)
+    assert [path for _, path in again[0]] == fresh[0]
+    assert [rel for rel, _ in again[0]] == [p.relative_to(seeds).as_posix() for p in fresh[0]]
+    assert [str(e) for e in again[1]] == [str(e) for e in fresh[1]]

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from generator.search import Entry, TitleSearchPlugin, add_titles, entry_of, newest_first, run_pagefind
+from generator.search import Entry, TitleSearchPlugin, add_titles, doc_json, entry_of, newest_first, run_pagefind
 
 HAND_WRITTEN = {"location": "about/", "title": "About", "text": "<p>How the briefings are made.</p>"}
 
@@ -33,13 +33,15 @@ def write_index(folder: Path, docs: list[dict[str, str]]) -> Path:
 ])
 def test_generated_pages_are_added_by_title_and_names(tmp_path, entries, expected):
     index = write_index(tmp_path, [HAND_WRITTEN])
-    add_titles(index, entries)
+    add_titles(index, {url: doc_json(url, entry) for url, entry in entries.items()})
+    assert not entries or index.read_text(encoding="utf-8") == json.dumps(  # as one dump of it all
+        {"config": {"lang": ["en"]}, "docs": expected}, ensure_ascii=False, separators=(",", ":"))
     data = json.loads(index.read_text(encoding="utf-8"))
     assert data["docs"] == expected and data["config"] == {"lang": ["en"]}
 
 
 def test_no_index_no_file(tmp_path):
-    add_titles(tmp_path / "search" / "search_index.json", {"years/": Entry("Years")})
+    add_titles(tmp_path / "search" / "search_index.json", {"years/": doc_json("years/", Entry("Years"))})
     assert not (tmp_path / "search").exists()
 
 

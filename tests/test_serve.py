@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.live import only_inputs
 from site_project import make_project
 
 NEW_ARTICLE = """---
@@ -36,9 +37,10 @@ Transport director Odile Marchetti said on Tuesday that the ferry would run agai
 class Server:
     """``mkdocs serve`` in a subprocess, its log read line by line in a thread."""
 
-    def __init__(self, root: Path, *args: str) -> None:
+    def __init__(self, root: Path, *args: str, port: int = 0) -> None:
         with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # a port a server just left: as mkdocs does
+            sock.bind(("127.0.0.1", port))
             self.port = sock.getsockname()[1]
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFINGS_PROCESSES": "1"}
         command = [sys.executable, "-m", "mkdocs", "serve", *args, "-a", f"127.0.0.1:{self.port}"]
@@ -195,3 +197,62 @@ def test_a_changed_configuration_shows_on_pages_the_edit_did_not_touch(served: t
     text = config.read_text(encoding="utf-8")
     rebuild(server, lambda: save(config, text.replace("site_name: Briefings", "site_name: Harbour desk")))
     assert "Harbour desk" in (server.get("briefings/valley-post-port/") or "")  # a page no edit changed
+
+
+LIVERELOAD = re.compile(r"<script>\s*var livereload = function.*?</script>", re.S)  # injected, with its epoch
+
+
+def served_files(root: Path, server: Server) -> dict[str, str]:
+    """Every generated page as served (without the live-reload script), and the site files that list pages."""
+    pages = sorted(p.relative_to(root / ".cache" / "briefings" / "serve-pages").as_posix()
+                   for p in (root / ".cache" / "briefings" / "serve-pages").rglob("*") if p.is_file())
+    addresses = ["", "about/", "writers/", "search/search_index.json", "sitemap.xml"] + [
+        page.removesuffix("index.md").removesuffix(".md") + ("/" if not page.endswith("index.md") else "")
+        if page.endswith(".md") else page for page in pages]
+    return {address: LIVERELOAD.sub("", server.get(address) or "") for address in addresses}
+
+
+def test_the_fast_path_serves_what_a_full_build_serves(tmp_path: Path) -> None:
+    """An edit of wording, of a quotation, and a new article, each shown by the seeds-only fast path
+    (``live.py``), leave every page as a fresh ``mkdocs serve`` (a full build) of the same folder serves it, the
+    lists, the sitemap and the header search too."""
+    root = make_project(tmp_path / "project")
+    server = Server(root, "--dirty")
+    try:
+        server.wait_for("Serving on")
+        time.sleep(1.5)
+        article = root / "seeds" / "library-opening.txt"
+        text = article.read_text(encoding="utf-8")
+        edit = rebuilt_how(server, lambda: save(article, text.replace("opened the new library",
+                                                                      "then opened the new library")))
+        budget = root / "seeds" / "council-budget.txt"  # a quotation: the speaker's page and their story's
+        quote = rebuilt_how(server, lambda: save(budget, budget.read_text(encoding="utf-8").replace(
+            "It is a fair budget for every district", "It is a fair budget for every single district")))
+        added = rebuilt_how(server, lambda: save(root / "seeds" / "ferry-line.txt", NEW_ARTICLE))
+        assert all("(seeds only" in line for line in (edit, quote, added))
+        fast = served_files(root, server)
+    finally:
+        server.stop()
+    fresh = Server(root, "--dirty", port=server.port)  # the same address: the same canonical links
+    try:
+        fresh.wait_for("Serving on")
+        full = served_files(root, fresh)
+    finally:
+        fresh.stop()
+    assert "Kandor then opened the new library" in fast["briefings/library-opening/"]
+    assert "waited long enough for a boat" in fast["people/odile-marchetti/"]
+    assert "fair budget for every single district" in fast["people/tomas-brennick/"]
+    assert set(fast) == set(full)
+    assert [address for address in full if fast[address] != full[address]] == []
+
+
+@pytest.mark.parametrize(("changed", "seeds", "fast"), [
+    (["seeds/a.txt", "seeds/sub/b.md"], "seeds", True),
+    ([], "seeds", True),  # a rebuild asked for by a change already taken: the generator looks again
+    (["seeds/a.txt", "docs/about.md"], "seeds", False),  # a hand-written page: MkDocs' build
+    (["mkdocs.yml"], "seeds", False),
+    (["docs/seeds/a.txt"], "docs/seeds", False),  # seeds inside docs/: MkDocs' pages too
+])
+def test_only_an_edit_of_the_inputs_takes_the_fast_path(tmp_path: Path, changed: list[str], seeds: str,
+                                                         fast: bool) -> None:
+    assert only_inputs({tmp_path / p for p in changed}, tmp_path / seeds, tmp_path / "docs") is fast
