@@ -10,7 +10,8 @@ from generator.config import DEFAULT_MODEL
 
 # sentences that reach the ruler's exceptions: pronouns by dependency, "but" as an adverb,
 # auxiliaries, "there is", two-token lemmas (gonna, gotta, let's, y'all), a regex form (nothin'),
-# whitespace tokens, and plain text whose tags alone decide
+# whitespace tokens, plain text whose tags alone decide, and inflected forms the lemmatizer's rules and
+# index decide, known and unknown (its index searched as sets by the loaded pipeline, as lists by spaCy)
 SENTENCES = (
     "I told him that it was over, but she said they would come back.",
     "They gave it to me and I gave it to you; it said nothing.",
@@ -21,6 +22,7 @@ SENTENCES = (
     "Whether or not it rains,  the match  goes on\n\nand on.",
     "The minister, who had resigned in 2019, said the reforms were 'long overdue'.",
     "\n\n  Mr. Smith's company, which makes everything, was sold to those buyers.",
+    "Happier geese were fleeing faster, the studies showed; the glorbs had flummoxed bigger wolves.",
 )
 
 
