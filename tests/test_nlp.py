@@ -65,3 +65,17 @@ def test_same_annotations_as_the_full_model(nlp: Language, full: Language) -> No
     ours, theirs = nlp(text), full(text)
     assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in ours] \
         == [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in theirs]
+
+
+def test_embeddings_in_chunks_give_the_full_model_s_vectors_and_annotations(nlp: Language, full: Language) -> None:
+    """One batch of many documents, well over ``CHUNK_TOKENS`` tokens: every document's vectors, entities
+    and parse are those of spaCy's own pipeline, which embeds the whole batch at once."""
+    assert "chunked" in nlp.get_pipe("tok2vec").model.name and "chunked" in nlp.get_pipe("ner").model.get_ref(
+        "tok2vec").layers[0].name
+    texts = [" ".join(SENTENCES[i:] + SENTENCES[:i]) for i in range(len(SENTENCES))] * 3
+    ours, theirs = list(nlp.pipe(texts, batch_size=len(texts))), list(full.pipe(texts, batch_size=len(texts)))
+    assert sum(len(doc) for doc in ours) > 2 * nlp_module.CHUNK_TOKENS
+    for a, b in zip(ours, theirs, strict=True):
+        assert (a.tensor == b.tensor).all()
+        assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in a] \
+            == [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in b]
