@@ -9,15 +9,17 @@ but the attribute ruler's work is done by a lookup table (``AttributeTable``) th
 gives the same results: spaCy's ruler tries its 179 patterns at every token, 15 % of
 the parsing time, when nearly all of them look at one token alone. Likewise the
 rule lemmatizer's work is remembered per form, part of speech and morphology
-(``LemmaTable``): spaCy's own cache skips the forms it returns early, and reads each
-token through Python objects.
+(``LemmaTable``): spaCy's own cache skips the forms it returns early, reads each
+token through Python objects, and scans lists of known forms where sets do. And the
+token-to-vector networks run over a batch a few thousand tokens at a time (``_chunk_embeddings``):
+the same vectors, with activations that fit in the CPU's cache.
 """
 from __future__ import annotations
 
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
@@ -26,9 +28,12 @@ import spacy
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.pipeline import AttributeRuler, Lemmatizer, Tok2Vec
+from spacy.pipeline.tok2vec import Tok2VecListener
+from spacy.pipeline.transition_parser import Parser
 from spacy.tokens import Doc
-from thinc.types import Ints2d
+from thinc.api import Model
+from thinc.types import Floats2d, Ints2d
 
 from .errors import ConfigError
 from .model import Article
@@ -56,11 +61,60 @@ def load(name: str) -> Language:
         if isinstance(pipe, Lemmatizer) and LemmaTable.handles(pipe):
             lemmas = pipeline.add_pipe("briefings_lemma_table", name=f"{pipe_name}_table", after=pipe_name)
             assert isinstance(lemmas, LemmaTable)
-            lemmas.lemmatizer = pipe
+            lemmas.take(pipe)
             pipeline.remove_pipe(pipe_name)
+    for _, pipe in pipeline.pipeline:
+        _chunk_embeddings(pipe)
     return pipeline
 
 
+CHUNK_TOKENS = 2_000  # tokens per pass of an embedding network: its activations (a few KB a token) stay in cache
+
+
+def _chunk_embeddings(pipe: Any) -> None:
+    """Run ``pipe``'s own token-to-vector network over a batch ``CHUNK_TOKENS`` tokens at a time.
+
+    The network computes each document's vectors from that document alone (its windows stop at
+    the document's edges), so the vectors are the same, bit for bit, in chunks or at once; but a
+    whole batch (30,000 words) makes each layer's activations tens of megabytes, read back from
+    memory by the next layer: in chunks they stay in the CPU's cache, about 4 % faster in all.
+    The parsers still decode the whole batch at once, which is where they gain from it. Only
+    spaCy's own layouts are chunked: the ``tok2vec`` pipe's network, and a parser's private
+    network (the first layer of its ``tok2vec`` part, before ``list2array``).
+    """
+    if isinstance(pipe, Tok2Vec):
+        pipe.model = _chunked(pipe.model)
+    elif isinstance(pipe, Parser) and pipe.model.has_ref("tok2vec"):
+        layers = pipe.model.get_ref("tok2vec").layers
+        if len(layers) > 1 and layers[1].name == "list2array" and not isinstance(layers[0], Tok2VecListener):
+            layers[0] = _chunked(layers[0])
+
+
+def _chunked(network: Model[list[Doc], list[Floats2d]]) -> Model[list[Doc], list[Floats2d]]:
+    return Model(f"chunked({network.name})", _chunked_forward, layers=[network],
+                 dims={"nO": network.maybe_get_dim("nO")}, attrs={"tokens": CHUNK_TOKENS})
+
+
+def _chunked_forward(model: Model[list[Doc], list[Floats2d]], docs: list[Doc],
+                     is_train: bool) -> tuple[list[Floats2d], Callable[[Any], Any]]:
+    network = model.layers[0]
+    if is_train:  # never in a build: training is left exactly as spaCy does it
+        return network(docs, is_train)
+    vectors: list[Floats2d] = []
+    start, size = 0, 0
+    for end, doc in enumerate(docs, 1):
+        size += len(doc)
+        if size >= model.attrs["tokens"] or end == len(docs):
+            vectors += network.predict(docs[start:end])
+            start, size = end, 0
+    return vectors, _no_backprop
+
+
+def _no_backprop(gradient: Any) -> Any:
+    raise NotImplementedError("chunked embeddings are for prediction only")
+
+
+LEMMA_INDEX = "lemma_index"  # the rule lemmatizer's known forms per part of speech (only tested for membership)
 TOKEN_KEYS = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE"})  # what a one-token pattern may read to be tabled
 
 
@@ -147,6 +201,9 @@ class LemmaTable:
 
     The lemmatizer caches only the forms that reach its rules, and reads every token through a
     Python ``Token``; the table reads and writes the Doc's arrays and asks it once per key.
+    Its index of known forms per part of speech (57,000 nouns) is a list it scans for every
+    candidate form of a new word, a third of a worker's lemmatizing: the table gives it the
+    same forms as sets (the rules only ask whether a form is in it).
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
@@ -158,6 +215,13 @@ class LemmaTable:
     @staticmethod
     def handles(lemmatizer: Lemmatizer) -> bool:
         return lemmatizer.mode == "rule" and not lemmatizer.overwrite
+
+    def take(self, lemmatizer: Lemmatizer) -> None:
+        """Ask ``lemmatizer`` (taken out of the pipeline: the table's own) for lemmas, its index lists as sets."""
+        index = lemmatizer.lookups.get_table(LEMMA_INDEX, {})
+        for pos, forms in list(index.items()):
+            index[pos] = frozenset(forms)
+        self.lemmatizer = lemmatizer
 
     def __call__(self, doc: Doc) -> Doc:
         assert self.lemmatizer is not None

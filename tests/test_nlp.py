@@ -10,7 +10,8 @@ from generator.config import DEFAULT_MODEL
 
 # sentences that reach the ruler's exceptions: pronouns by dependency, "but" as an adverb,
 # auxiliaries, "there is", two-token lemmas (gonna, gotta, let's, y'all), a regex form (nothin'),
-# whitespace tokens, and plain text whose tags alone decide
+# whitespace tokens, plain text whose tags alone decide, and inflected forms the lemmatizer's rules and
+# index decide, known and unknown (its index searched as sets by the loaded pipeline, as lists by spaCy)
 SENTENCES = (
     "I told him that it was over, but she said they would come back.",
     "They gave it to me and I gave it to you; it said nothing.",
@@ -21,6 +22,7 @@ SENTENCES = (
     "Whether or not it rains,  the match  goes on\n\nand on.",
     "The minister, who had resigned in 2019, said the reforms were 'long overdue'.",
     "\n\n  Mr. Smith's company, which makes everything, was sold to those buyers.",
+    "Happier geese were fleeing faster, the studies showed; the glorbs had flummoxed bigger wolves.",
 )
 
 
@@ -63,3 +65,17 @@ def test_same_annotations_as_the_full_model(nlp: Language, full: Language) -> No
     ours, theirs = nlp(text), full(text)
     assert [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in ours] \
         == [(t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.is_sent_start) for t in theirs]
+
+
+def test_embeddings_in_chunks_give_the_full_model_s_vectors_and_annotations(nlp: Language, full: Language) -> None:
+    """One batch of many documents, well over ``CHUNK_TOKENS`` tokens: every document's vectors, entities
+    and parse are those of spaCy's own pipeline, which embeds the whole batch at once."""
+    assert "chunked" in nlp.get_pipe("tok2vec").model.name and "chunked" in nlp.get_pipe("ner").model.get_ref(
+        "tok2vec").layers[0].name
+    texts = [" ".join(SENTENCES[i:] + SENTENCES[:i]) for i in range(len(SENTENCES))] * 3
+    ours, theirs = list(nlp.pipe(texts, batch_size=len(texts))), list(full.pipe(texts, batch_size=len(texts)))
+    assert sum(len(doc) for doc in ours) > 2 * nlp_module.CHUNK_TOKENS
+    for a, b in zip(ours, theirs, strict=True):
+        assert (a.tensor == b.tensor).all()
+        assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in a] \
+            == [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in b]

@@ -189,6 +189,21 @@ def test_workers_give_what_one_process_gives(tmp_path, monkeypatch):
     assert pooled == alone and len(alone.extractions) == 6
 
 
+def test_one_process_extracts_batch_by_batch_with_the_same_results(tmp_path, monkeypatch):
+    """With one process a large folder is not one ``nlp.pipe`` batch (all its Docs in memory at once): it goes
+    batch by batch, each cached as it is done, and the extractions are those of one batch."""
+    seeds = write_seeds(tmp_path / "seeds", {f"{i:02d}.txt": text for i, text in enumerate([ARTICLE, OTHER] * 3)})
+    whole = pipeline.process_folder(settings_for(seeds, None))
+    sizes: list[int] = []
+    extract_batch = pipeline.extract_batch
+    monkeypatch.setattr(pipeline, "extract_batch", lambda batch, model: sizes.append(len(batch))
+                        or extract_batch(batch, model))
+    monkeypatch.setattr(pipeline, "BATCH_WORDS", 100)  # a few of these articles per batch
+    pipeline._memo.clear()
+    assert pipeline.process_folder(settings_for(seeds, None)) == whole and len(whole.extractions) == 6
+    assert len(sizes) > 1 and sum(sizes) == 6
+
+
 @pytest.mark.parametrize("name, data, readable", [
     ("fine.txt", ARTICLE.encode(), True),
     ("binary.txt", bytes(range(256)) * 20, False),
