@@ -180,22 +180,12 @@ PEOPLE_COLUMNS = ("slug", "name", "sort_name", "aliases", "briefings", "quotes",
                   "description", "link")
 
 
-def briefing_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
-    story_of = {slug: s.slug for s in corpus.stories for slug in s.briefings}
-    return [briefing_row(b, story_of.get(b.slug), base) for b in corpus.briefings]
-
-
 def briefing_row(b: Briefing, story: str | None, base: str) -> tuple[object, ...]:
     e = b.extraction
     kinds = {kind: "; ".join(sorted({m.name for m in e.actors if m.kind == kind})) for kind in ("org", "country")}
     return (b.slug, e.published.value, e.published.how, e.article.source, e.article.author, e.article.title,
             "; ".join(sorted({m.name for m in e.persons})), kinds["org"], kinds["country"], len(e.quotes),
             story, e.article.url, base + urls.page_href(urls.briefing_page(b.slug)), e.article.path)
-
-
-def quote_rows(corpus: Corpus, base: str) -> list[tuple[object, ...]]:
-    """Every quote of every briefing, in the briefings' order (newest first) and the text's order."""
-    return [row for b in corpus.briefings for row in briefing_quote_rows(b, base)]
 
 
 def briefing_quote_rows(b: Briefing, base: str) -> list[tuple[object, ...]]:
