@@ -183,13 +183,14 @@ def serve(config: Path, corpus: Path, dirty: bool) -> dict[str, float]:
             _wait_for(process, "Reloading browsers")  # the restore's rebuild
             runs.append((detected, reloaded, fresh, cpu))
         later = runs[1:]
-        new_s, new_fresh, new_cpu = _add_article(process, port, corpus)
+        new_s, new_fresh, new_cpu, settled_s, settled_cpu = _add_article(process, port, corpus)
         return {f"serve_{label}_first_s": runs[0][1], f"serve_{label}_s": sum(r[1] for r in later) / len(later),
                 f"serve_{label}_detect_s": sum(r[0] for r in later) / len(later),
                 f"serve_{label}_fresh": float(all(r[2] for r in runs)),
                 f"serve_{label}_first_cpu_s": runs[0][3], f"serve_{label}_cpu_s": sum(r[3] for r in later) / len(later),
                 f"serve_{label}_new_s": new_s, f"serve_{label}_new_cpu_s": new_cpu,
-                f"serve_{label}_new_fresh": float(new_fresh)}
+                f"serve_{label}_new_fresh": float(new_fresh), f"serve_{label}_new_resolved_s": settled_s,
+                f"serve_{label}_new_resolved_cpu_s": settled_cpu}
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -202,24 +203,30 @@ def _cpu_of(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _add_article(process: subprocess.Popen[str], port: int, corpus: Path) -> tuple[float, bool, float]:
-    """A new article (a copy of one, with a sentence of its own) in the served folder: seconds to reload, and
-    whether its page is served; it is removed again afterwards."""
+def _add_article(process: subprocess.Popen[str], port: int, corpus: Path) -> tuple[float, bool, float, float, float]:
+    """A new article (a copy of one, with a sentence of its own) in the served folder: seconds to reload, whether
+    its page is served, CPU seconds; then seconds and CPU seconds until the reload after the collection's full
+    resolve, when the article was shown provisionally first (``resolve.add``). It is removed again afterwards."""
     marker = f"New article check {time.time_ns()}."
     source = sorted(corpus.glob("*.txt"))[0]
     path = corpus / "zz-bench-new-article.txt"
     path.write_text(source.read_text(encoding="utf-8").rstrip("\n") + f"\n\nOne more paragraph. {marker}\n",
                     encoding="utf-8")
     start, cpu = time.perf_counter(), _cpu_of(process.pid)
+    lines: list[str] = []
     try:
-        reloaded = _wait_for(process, "Reloading browsers") - start
-        cpu = _cpu_of(process.pid) - cpu
+        reloaded = _wait_for(process, "Reloading browsers", seen=lines) - start
+        shown_cpu = _cpu_of(process.pid) - cpu
         page = f"http://127.0.0.1:{port}/{urls.BRIEFINGS}/{urls.briefing_slug(path.stem, path.name)}/"
         fresh = marker in urllib.request.urlopen(page, timeout=30).read().decode("utf-8")
+        settled, settled_cpu = reloaded, shown_cpu
+        if any("shown provisionally" in line for line in lines):
+            settled = _wait_for(process, "Reloading browsers") - start
+            settled_cpu = _cpu_of(process.pid) - cpu
     finally:
         path.unlink()
     _wait_for(process, "Reloading browsers")  # the removal's rebuild
-    return reloaded, fresh, cpu
+    return reloaded, fresh, shown_cpu, settled, settled_cpu
 
 
 def _edited(corpus: Path) -> Path:
@@ -250,10 +257,13 @@ def _restore(edited: tuple[Path, str]) -> None:
     edited[0].write_text(edited[1], encoding="utf-8")
 
 
-def _wait_for(process: subprocess.Popen[str], text: str, timeout: float = 900) -> float:
+def _wait_for(process: subprocess.Popen[str], text: str, timeout: float = 900, seen: list[str] | None = None) -> float:
+    """The time the server logs a line with ``text``; the lines up to it go to ``seen``."""
     deadline = time.perf_counter() + timeout
     assert process.stderr is not None
     for line in process.stderr:
+        if seen is not None:
+            seen.append(line)
         if text in line:
             return time.perf_counter()
         if time.perf_counter() > deadline or re.search(r"^ERROR\b|^Traceback", line):

@@ -155,10 +155,18 @@ class _Trigger(FileSystemEventHandler):
                                                                        getattr(event, "dest_path", "")) if p]
         if not event.is_directory and all(self.changes.seen.get(path) == _stat(path) for path in paths):
             return
-        server: Any = self.server
-        with server._rebuild_cond:
-            server._want_rebuild = True
-            server._rebuild_cond.notify_all()
+        ask_rebuild(self.server)
+
+
+def ask_rebuild(server: LiveReloadServer) -> None:
+    """Ask the server for a rebuild, as its own watcher does (asked during a rebuild: another one after it);
+    nothing where MkDocs has no way to ask (``watch_inputs``)."""
+    served: Any = server
+    condition = getattr(served, "_rebuild_cond", None)
+    if isinstance(condition, threading.Condition) and isinstance(getattr(served, "_want_rebuild", None), bool):
+        with condition:
+            served._want_rebuild = True
+            condition.notify_all()
 
 
 def _stat(path: Path) -> tuple[int, ...]:

@@ -37,6 +37,7 @@ class Affected:
     people: frozenset[str] = frozenset()
     actors: frozenset[str] = frozenset()
     stories: frozenset[str] = frozenset()
+    grown: bool = False  # briefings were added (``resolve.add``): the indexes' counts change
 
 
 @dataclass

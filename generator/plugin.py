@@ -133,6 +133,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.changes = live.Changes()  # the paths changed since the last serve rebuild
         self.pending: tuple[Collection, Built, dict[str, str]] | None = None  # the fast path's, for the build
         self.replaced: set[str] = set()  # generated pages a hand-written page replaces
+        self.server: LiveReloadServer | None = None  # the serve's server, to ask it for a rebuild
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this plugin (and the model it loaded) across serve rebuilds
@@ -207,8 +208,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         """What a build (or the fast path) leaves for the next one and for the pages' events."""
         if self.serving:
             changed = len(generated) - len(self.unchanged)
-            log.info("Rebuilt: %s; %d of %d generated files made again%s.", "an edit of wording, people, "
-                     "stories and links kept" if self.resolved.affected is not None
+            log.info("Rebuilt: %s; %d of %d generated files made again%s.", "new articles shown provisionally, "
+                     "the collection is resolved again next" if self.resolved.provisional
+                     else "an edit of wording, people, stories and links kept" if self.resolved.affected is not None
                      else "the collection resolved again", changed, len(generated), how)
         self.built = built
         self.previous = set(generated)
@@ -221,8 +223,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         site, self.site = self.site, None  # until this rebuild ends well
         if site is not None and self._fast_rebuild(site, changes, folders):
             self.site = site
-            return
-        builder()
+        else:
+            builder()
+        if self.resolved.provisional and self.server is not None:  # new articles shown: now resolve them in full
+            live.ask_rebuild(self.server)
 
     def _fast_rebuild(self, site: live.Site, changes: set[Path], folders: bool) -> bool:
         """The pages an edit of the seeds changed, rendered into the served site without MkDocs' whole pass;
@@ -353,6 +357,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
         settings = self.settings(config)
+        self.server = server
         self.changes.follow(server)  # which paths changed: an edit of the seeds alone takes the fast path
         live.watch_inputs(server, settings.seeds, self.changes)
         server.builder = partial(self._rebuild, server.builder)

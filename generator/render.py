@@ -183,6 +183,7 @@ class Reached:
     years: set[int]
     months: set[tuple[int, int]]
     edited: frozenset[str] = frozenset()  # the edited briefings themselves
+    grown: bool = False  # briefings were added: every index's counts can change
 
 
 def reached(corpus: Corpus, affected: Affected) -> Reached:
@@ -206,7 +207,7 @@ def reached(corpus: Corpus, affected: Affected) -> Reached:
                     years.add(date.year)
                     if date.month is not None:
                         months.add((date.year, date.month))
-    return Reached(briefings, people, actors, stories, years, months, edited)
+    return Reached(briefings, people, actors, stories, years, months, edited, affected.grown)
 
 
 @dataclass
@@ -226,8 +227,10 @@ class Pages:
             self.pages[context.here] = self.memo.page(context.here, self.memo.key(kind, context), render)
 
     def all_kept(self, paths: list[str]) -> bool:
-        """After a patch (``reach``): take these pages from the memo as they are, if it has them all."""
-        if self.reach is None or self.memo is None or any(path not in self.memo.pages for path in paths):
+        """After a patch (``reach``) that added no briefing: take these pages from the memo as they are, if it
+        has them all."""
+        if self.reach is None or self.reach.grown or self.memo is None \
+                or any(path not in self.memo.pages for path in paths):
             return False
         for path in paths:
             self.pages[path] = self.memo.kept(path)  # type: ignore[assignment]  # checked just above

@@ -21,6 +21,15 @@ What a patched corpus keeps from the last full resolve: the story groups and the
 evidence words. A wording edit that leaves an article's heaviest terms and long
 quotations as they were moves its profile by little, and a story regrouped by such an
 edit would be one at the threshold; ``mkdocs build`` always resolves in full.
+
+A new article (a few at once, nothing else changed but wording) is shown at once on a
+*provisional* corpus (``add``): the last one with the new briefings in their place,
+each person, organisation or place they name by a form the collection already knows
+for exactly one record linked to it (that record's page lists the new briefing and its
+quotes), the other names unlinked, no story and no related briefings yet. The memo is
+then ``provisional``, and the next resolve, which the serve plugin asks for at once,
+resolves the whole collection: a new name can merge people, start a story or rename a
+page only there. ``tests/test_memo.py`` checks both steps.
 """
 from __future__ import annotations
 
@@ -34,17 +43,20 @@ from pathlib import Path
 from . import grouping
 from .extract.quotes import quote_key
 from .memo import Affected
-from .model import Actor, ActorQuote, Briefing, Corpus, Extraction, Mention, Person, PersonQuote
+from .model import Actor, ActorQuote, Briefing, Corpus, Extraction, Mention, Person, PersonQuote, RoleRecord
 from .patterns.stories import STOP_WORDS, TOKEN
 
 # the stages' own steps, so that a patched record is made as the full stage makes it (tests/test_memo.py)
 from .people import person_quotes, resolve_people
 from .people.actors import ACTOR_QUOTES, forms_pattern, resolve_actors
+from .people.merge import most_first, role_history
 from .stories import compare_quotes, group_stories, make_story, related_briefings
 from .timeline import timeline
 from .urls import briefing_slug
 
 SIGNATURE_TERMS = 12  # an article's heaviest terms in its story signature (grouping indexes as many)
+# new articles shown on a provisional corpus before the full resolve; more at once (a folder copied in) wait for it
+PROVISIONAL_ADDITIONS = 20
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,7 @@ class ResolveMemo:
     kept: dict[int, tuple[Extraction, bytes]] = field(default_factory=dict)  # id → (object, digest)
     patched: int = 0  # rebuilds that patched the last corpus (for tests and the log)
     affected: Affected | None = None  # what the last patch changed; None after a full resolve
+    provisional: bool = False  # the last corpus shows new articles before their full resolve (``add``)
 
     def digest(self, e: Extraction) -> bytes:
         """``resolution_digest(e)``, computed once per extraction object (the pipeline keeps unchanged ones)."""
@@ -85,13 +98,21 @@ def resolve(extractions: Sequence[Extraction], registry: Path | None = None,
     digests = {e.article.path: memo.digest(e) for e in extractions}
     memo.kept = {id(e): memo.kept[id(e)] for e in extractions}
     registry_bytes = registry.read_bytes() if registry is not None else None
-    if memo.last is not None and digests == memo.digests and registry_bytes == memo.registry:
+    added = [e for e in extractions if e.article.path not in memo.digests]
+    kept = [e for e in extractions if e.article.path in memo.digests]
+    if memo.last is not None and not memo.provisional and registry_bytes == memo.registry \
+            and len(kept) == len(memo.digests) and all(digests[e.article.path] == memo.digests[e.article.path]
+                                                         for e in kept) \
+            and len(added) <= PROVISIONAL_ADDITIONS:
         base = memo.last.corpus
-        memo.last = patch(memo.last, memo.inputs, extractions)
+        memo.last = patch(memo.last, memo.inputs, kept)
         memo.affected = affected(base, memo.last.corpus)
+        if added:
+            memo.last, memo.affected = add(memo.last, added, memo.affected)
         memo.patched += 1
+        memo.provisional = bool(added)
     else:
-        memo.last, memo.affected = resolve_all(extractions, registry), None
+        memo.last, memo.affected, memo.provisional = resolve_all(extractions, registry), None, False
     memo.inputs, memo.digests, memo.registry = {e.article.path: e for e in extractions}, digests, registry_bytes
     return memo.last.corpus
 
@@ -181,6 +202,89 @@ def patch(last: Resolved, before: dict[str, Extraction], extractions: Sequence[E
     return replace(last, corpus=replace(corpus, briefings=briefings, people=people, actors=actors,
                                         stories=tuple(found.get(s.slug, s) for s in corpus.stories),
                                         story_quotes=story_quotes))
+
+
+def add(last: Resolved, added: Sequence[Extraction], changed: Affected) -> tuple[Resolved, Affected]:
+    """``last`` with briefings for the ``added`` extractions (new articles) in their place, provisionally (see
+    the module's docstring): a name links to the one person, organisation or place the collection already
+    knows under that very form; those records gain the briefing, its quotes, roles and companions. What a
+    patch already ``changed`` is kept in the returned ``Affected``, with the new briefings and the records
+    they reach."""
+    corpus = last.corpus
+    slugs = [briefing_slug(e.article.id, e.article.path) for e in added]
+    person_forms = _forms_index(corpus.people)
+    actor_forms = _forms_index(corpus.actors)
+    slug_for = dict(last.slug_for)
+    new: list[Briefing] = []
+    for slug, e in zip(slugs, added):
+        speakers = {m.name: found for m in e.persons if (found := _known(person_forms, m)) is not None}
+        for m in e.persons:
+            if m.name in speakers:
+                slug_for.update({(slug, form): speakers[m.name] for form in (*m.aliases, m.name)})
+        new.append(Briefing(slug=slug, extraction=e, speakers=speakers,
+                            actor_slugs={m.name: found for m in e.actors
+                                         if (found := _known(actor_forms, m)) is not None}))
+    briefings = tuple(sorted((*corpus.briefings, *new), key=lambda b: _newest_first(b.extraction)))
+    order = {b.slug: n for n, b in enumerate(briefings)}
+    by_slug = {b.slug: b for b in briefings}
+    people = tuple(_person_added(p, new, order, by_slug, slug_for) if any(p.slug in b.speakers.values() for b in new)
+                   else p for p in corpus.people)
+    actors = tuple(_actor_added(a, new, order, by_slug, slug_for) if any(a.slug in b.actor_slugs.values() for b in new)
+                   else a for a in corpus.actors)
+    grown = replace(corpus, briefings=briefings, people=people, actors=actors, timeline=timeline(briefings))
+    return (replace(last, corpus=grown, slug_for=slug_for),
+            replace(changed, briefings=changed.briefings | set(slugs), grown=True,
+                    people=changed.people | {p.slug for p, o in zip(people, corpus.people) if p is not o},
+                    actors=changed.actors | {a.slug for a, o in zip(actors, corpus.actors) if a is not o}))
+
+
+def _forms_index(records: Sequence[Person] | Sequence[Actor]) -> dict[str, set[str]]:
+    """Every name and alias of the records → the slugs of the records known by it."""
+    index: dict[str, set[str]] = {}
+    for record in records:
+        for form in (record.name, *record.aliases):
+            index.setdefault(form, set()).add(record.slug)
+    return index
+
+
+def _known(index: dict[str, set[str]], mention: Mention) -> str | None:
+    """The one record known by one of the mention's forms, if exactly one is."""
+    found = {slug for form in (mention.name, *mention.aliases) for slug in index.get(form, ())}
+    return found.pop() if len(found) == 1 else None
+
+
+def _person_added(person: Person, new: Sequence[Briefing], order: dict[str, int], by_slug: dict[str, Briefing],
+                  slug_for: dict[tuple[str, str], str]) -> Person:
+    """The person with the new briefings that name them: listed, their roles and companions counted, their
+    quotes gathered again."""
+    mine = [b for b in new if person.slug in b.speakers.values()]
+    roles = {(r.role.casefold(), r.article): r for r in person.roles}
+    together = Counter(dict(person.co_mentions))
+    forms = set(person.aliases)
+    for b in mine:
+        for m in b.extraction.persons:
+            if b.speakers.get(m.name) == person.slug:
+                forms.update((m.name, *m.aliases))
+                for role in m.roles:
+                    roles.setdefault((role.casefold(), b.slug), RoleRecord(role, b.slug, b.extraction.published.value))
+        together.update({other for other in b.speakers.values() if other != person.slug})
+    grown = replace(person, articles=tuple(sorted({*person.articles, *(b.slug for b in mine)}, key=order.__getitem__)),
+                    aliases=tuple(sorted(forms - {person.name})),
+                    roles=role_history(roles.values()), co_mentions=most_first(together))
+    return _person_quotes(grown, by_slug, slug_for)
+
+
+def _actor_added(actor: Actor, new: Sequence[Briefing], order: dict[str, int], by_slug: dict[str, Briefing],
+                 slug_for: dict[tuple[str, str], str]) -> Actor:
+    """The organisation or place with the new briefings that name it: listed, the people named with it counted,
+    the quotes naming it gathered again."""
+    mine = [b for b in new if actor.slug in b.actor_slugs.values()]
+    people = Counter(dict(actor.people))
+    for b in mine:
+        people.update(set(b.speakers.values()))
+    grown = replace(actor, articles=tuple(sorted({*actor.articles, *(b.slug for b in mine)}, key=order.__getitem__)),
+                    people=most_first(people))
+    return _actor_quotes(grown, by_slug, slug_for)
 
 
 def affected(before: Corpus, after: Corpus) -> Affected:

@@ -8,7 +8,7 @@ import site_corpus
 from generator import contexts
 from generator.memo import RecordMemo, RenderMemo
 from generator.model import DateRef, Extraction, Mention, Published, Quote
-from generator.resolve import ResolveMemo, resolve
+from generator.resolve import PROVISIONAL_ADDITIONS, ResolveMemo, resolve
 from generator.site import Built, build_from_corpus, extra_files
 
 
@@ -171,3 +171,37 @@ def test_a_patch_makes_the_contexts_of_the_pages_it_can_reach_only(monkeypatch) 
     assert memo.patched == 1 and made == ["ilse-kandor"]  # the only person the edited briefing names
     assert "And then Ilse Kandor" in built["briefings/d-undated.md"]
     assert built == build_from_corpus(corpus).pages
+
+
+def arrival(e: Extraction, name: str) -> Extraction:
+    """A new article: ``e``'s text under another file name, naming a person the collection does not know too."""
+    article = replace(e.article, id=name, path=f"{name}.md", title=f"Another look: {e.article.title}")
+    return replace(e, article=article, persons=(*e.persons, Mention("Ada Newcombe", "person", (), (), (0,))))
+
+
+def test_a_new_article_is_shown_at_once_and_the_collection_resolved_in_full_next() -> None:
+    memo, pages = ResolveMemo(), RenderMemo()
+    collection = site_corpus.extractions()
+    build_from_corpus(resolve(list(collection.values()), memo=memo), memo=pages)
+    collection["e-arrival"] = arrival(collection["c-hostile"], "e-arrival")
+    shown = resolve(list(collection.values()), memo=memo)
+    assert memo.provisional and memo.patched == 1  # the last corpus with the new briefing, not a full resolve
+    built = build_from_corpus(shown, memo=pages, affected=memo.affected).pages
+    assert built == build_from_corpus(shown).pages  # every page the new briefing reaches is made again
+    new = next(b for b in shown.briefings if b.extraction.article.id == "e-arrival")
+    assert f"briefings/{new.slug}.md" in built
+    assert new.slug in built["people/ilse-kandor.md"] and new.slug in built["people/tomas-brennick.md"]
+    assert new.speakers.keys() == {"Ilse Kandor", "Tomas Brennick"}  # the new name waits for the full resolve
+    full = resolve(list(collection.values()), memo=memo)
+    assert not memo.provisional and full == resolve(list(collection.values()))
+    assert "Ada Newcombe" in {b.slug: b for b in full.briefings}[new.slug].speakers
+    assert build_from_corpus(full, memo=pages, affected=memo.affected).pages == build_from_corpus(full).pages
+
+
+def test_many_new_articles_at_once_are_resolved_in_full() -> None:
+    memo = ResolveMemo()
+    collection = site_corpus.extractions()
+    resolve(list(collection.values()), memo=memo)
+    collection |= {f"n-{n:02}": arrival(collection["a-harbor"], f"n-{n:02}") for n in range(PROVISIONAL_ADDITIONS + 1)}
+    assert resolve(list(collection.values()), memo=memo) == resolve(list(collection.values()))
+    assert not memo.provisional and memo.patched == 0

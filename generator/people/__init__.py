@@ -26,7 +26,7 @@ from .. import collector
 from ..extract.people.names import name_key
 from ..model import Extraction, Mention, MergeCandidate, Person, PersonQuote, RoleRecord
 from ..urls import person_slug
-from .merge import Clusters, Unit, cluster, only
+from .merge import Clusters, Unit, cluster, most_first, only, role_history
 from .registry import Entry, load_registry
 
 __all__ = ["PeopleIndex", "load_registry", "resolve_people"]
@@ -167,12 +167,11 @@ def _person(clusters: Clusters, root: int, indexes: list[int], slug: str,
     for unit in units:
         for role in unit.mention.roles:
             roles.setdefault((role.casefold(), unit.briefing), RoleRecord(role, unit.briefing, unit.date))
-    history = sorted(roles.values(), key=lambda r: (r.date is None, r.date or "", r.article, r.role))
     return Person(slug=slug, name=name, aliases=tuple(sorted(forms - {name})),
-                  description=entry.description if entry else "", roles=tuple(history),
+                  description=entry.description if entry else "", roles=role_history(roles.values()),
                   articles=tuple(dict.fromkeys(u.briefing for u in units)),
                   quotes=tuple(PersonQuote(t, tuple(src)) for t, src in quotes.items()),
-                  co_mentions=tuple(sorted(together.items(), key=lambda kv: (-kv[1], kv[0]))))
+                  co_mentions=most_first(together))
 
 
 def person_quotes(briefings: Sequence[tuple[str, Extraction]],

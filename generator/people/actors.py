@@ -27,7 +27,7 @@ from ..extract.people.actors import acronym, legal_base, short_name
 from ..extract.people.names import fold
 from ..model import Actor, ActorQuote, Extraction, Mention
 from ..urls import actor_slug
-from .merge import memoised
+from .merge import memoised, most_first
 
 ACTOR_QUOTES = 200  # quotes kept per actor (its page shows fewer): the newest
 
@@ -173,7 +173,7 @@ def _actor(units: list[_Unit], indexes: list[int], slug: str, by_slug: dict[str,
     group = units[indexes[0]].group
     return Actor(slug=slug, kind=group, name=name, aliases=tuple(sorted(forms - {name})),
                  country=units[indexes[0]].clan == "country", articles=articles,
-                 people=tuple(sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))),
+                 people=most_first(people),
                  quotes=tuple(quotes[:ACTOR_QUOTES]))
 
 

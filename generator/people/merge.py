@@ -23,14 +23,14 @@ Not handled: nicknames other than common diminutives, reordered names ("Example 
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from typing import TypeVar
 
 from ..extract.people.names import FUZZY_MIN_LENGTH, FUZZY_MIN_LENGTH_IN_NAME, fold, name_key, near_spelling
-from ..model import Mention, MergeCandidate
+from ..model import Mention, MergeCandidate, RoleRecord
 from ..patterns.people import DIMINUTIVES, ROLE_WORDS
 from .registry import Entry
 
@@ -183,6 +183,16 @@ def memoised(function: Callable[[str], T]) -> Callable[[str], T]:
             value = found[text] = function(text)
         return value
     return memo
+
+
+def most_first(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """(slug, count) pairs, the most counted first, then by slug (the same order every build)."""
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def role_history(roles: Iterable[RoleRecord]) -> tuple[RoleRecord, ...]:
+    """A person's roles by the date of the article that gives them, undated last."""
+    return tuple(sorted(roles, key=lambda r: (r.date is None, r.date or "", r.article, r.role)))
 
 
 def only(items: Iterable[int]) -> int | None:
