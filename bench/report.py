@@ -67,7 +67,8 @@ def _cell(r: dict[str, float], label: str, key: str | None, fmt: str | None) -> 
         return (f"{r.get('ours_cpu_wps', 0):,.0f} / {r.get('bare_cpu_wps', 0):,.0f}"
                 if "ours_cpu_wps" in r or "bare_cpu_wps" in r else "–")
     if label.startswith("… CPU seconds the serving"):
-        keys = ("serve_dirty_first_cpu_s", "serve_dirty_cpu_s", "serve_dirty_new_cpu_s", "serve_dirty_new_resolved_cpu_s")
+        keys = ("serve_dirty_first_cpu_s", "serve_dirty_cpu_s", "serve_dirty_new_cpu_s",
+                "serve_dirty_new_resolved_cpu_s")
         return " / ".join(f"{r[k]:.1f}" if k in r else "–" for k in keys) if keys[1] in r else "–"
     if label.startswith("Search"):
         return f"{r['search_mb']:.2f} / {r['search_gzip_mb']:.2f}" if "search_mb" in r else "–"
