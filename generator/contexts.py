@@ -150,11 +150,31 @@ class IndexKind:
 
 
 @dataclass(frozen=True)
+class IndexItem:
+    """What an index entry shows of a person, organisation, place or story: its page and its count. Not the
+    record itself: a page's memo key is a digest of its context, and a person's record holds every quote."""
+
+    slug: str
+    count: int  # briefings naming the person, organisation or place; a story's reports
+    kind: str = ""  # an organisation's or place's ("org", "place")
+    country: bool = False
+    first: str = ""  # a story's first report
+
+    @classmethod
+    def of(cls, record: Person | Actor | Story) -> IndexItem:
+        if isinstance(record, Story):
+            return cls(record.slug, len(record.briefings), first=record.briefings[0])
+        if isinstance(record, Actor):
+            return cls(record.slug, len(record.articles), kind=record.kind, country=record.country)
+        return cls(record.slug, len(record.articles))
+
+
+@dataclass(frozen=True)
 class IndexPage(Page):
     index: IndexKind
     bar: list[tuple[str, str, str]]  # (group, its page or "", its anchor or "")
-    groups: list  # (group, [(label, entry)]) on this page, or none when split
-    parts: list  # (group, part, page, [(label, entry)]) when split
+    groups: list  # (group, [(label, IndexItem)]) on this page, or none when split
+    parts: list  # (group, part, page, [(label, IndexItem)]) when split
     listed: dict[str, Listed]  # a story's first report
 
 
@@ -165,7 +185,7 @@ class IndexPartPage(Page):
     group: str
     part: int
     siblings: list[tuple[int, str]]  # (part, page) of the same group
-    entries: list  # [(label, entry)]
+    entries: list  # [(label, IndexItem)]
     listed: dict[str, Listed]
 
 

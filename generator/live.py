@@ -151,6 +151,8 @@ class _Trigger(FileSystemEventHandler):
         if event.event_type in ("opened", "closed", "closed_no_write"):  # reading is no change
             return
         self.changes.on_any_event(event)
+        if event.is_directory and event.event_type == "modified":  # a file made or removed in it: its own event
+            return  # (an editor's save through a temporary file asked for a second rebuild, seconds at 10,000)
         paths = [Path(p if isinstance(p, str) else p.decode()) for p in (event.src_path,
                                                                        getattr(event, "dest_path", "")) if p]
         if not event.is_directory and all(self.changes.seen.get(path) == _stat(path) for path in paths):

@@ -27,13 +27,12 @@ from typing import TypeVar
 import jinja2
 
 from . import contexts, urls
-from .contexts import IndexKind, IndexPage, IndexPartPage, Listed, Lookup, Page
+from .contexts import IndexItem, IndexKind, IndexPage, IndexPartPage, Listed, Lookup, Page
 from .escape import Trusted, finalize, markdown_text, page_title
 from .memo import Affected, RenderMemo
 from .model import Article, Corpus
 from .partial_date import PartialDate
 from .sorting import alphabetical, sort_key, sort_name
-from .stories import Story
 
 INDEX_PAGE = 300  # entries on one page of an index; more are split by letter or year (and part of one)
 WEB_SCHEMES = ("http://", "https://")  # the only links to an original article the site writes
@@ -272,7 +271,8 @@ def render_people_index(look: Lookup, out: Pages) -> None:
     """People sorted by surname ("Putin, Vladimir"), under their letter."""
     if out.kept_index(INDEXES["people"]):
         return
-    entries = sorted(((sort_name(p.name), p) for p in look.corpus.people), key=lambda e: (sort_key(e[0]), e[1].slug))
+    entries = sorted(((sort_name(p.name), IndexItem.of(p)) for p in look.corpus.people),
+                     key=lambda e: (sort_key(e[0]), e[1].slug))
     render_index(look, out, INDEXES["people"], alphabetical(entries, lambda e: e[0]))
 
 
@@ -281,7 +281,7 @@ def render_actors_index(look: Lookup, out: Pages, kind: str) -> None:
     if out.kept_index(INDEXES[kind]):
         return
     listed = sorted((a for a in look.corpus.actors if a.kind == kind), key=lambda a: (sort_key(a.name), a.slug))
-    render_index(look, out, INDEXES[kind], alphabetical([(a.name, a) for a in listed], lambda e: e[0]))
+    render_index(look, out, INDEXES[kind], alphabetical([(a.name, IndexItem.of(a)) for a in listed], lambda e: e[0]))
 
 
 def render_stories_index(look: Lookup, out: Pages) -> None:
@@ -292,16 +292,18 @@ def render_stories_index(look: Lookup, out: Pages) -> None:
     if out.reach is not None and not any(s.briefings[0] in out.reach.edited for s in look.corpus.stories) \
             and out.kept_index(INDEXES["stories"]):
         return
-    groups: dict[str, list[tuple[str, Story]]] = {}
+    groups: dict[str, list[tuple[str, IndexItem]]] = {}
     for story in look.corpus.stories:
         published = look.listed(story.briefings[0]).published
         when = PartialDate.of(published)
-        groups.setdefault(str(when.year) if when else "Undated", []).append((published or "undated", story))
+        groups.setdefault(str(when.year) if when else "Undated", []).append((published or "undated",
+                                                                             IndexItem.of(story)))
     newest = sorted(groups.items(), key=lambda kv: kv[0] if kv[0].isdigit() else "", reverse=True)
     render_index(look, out, INDEXES["stories"], newest)
 
 
-def render_index(look: Lookup, out: Pages, kind: IndexKind, groups: list[tuple[str, list[tuple[str, T]]]]) -> None:
+def render_index(look: Lookup, out: Pages, kind: IndexKind, groups: list[tuple[str, list[tuple[str, IndexItem]]]],
+                 ) -> None:
     """An index of ``groups`` (a letter or a year → its (label, entry) pairs) under a jump bar to each group.
 
     Up to ``INDEX_PAGE`` entries, one page with a section per group; past that, the index
@@ -337,10 +339,10 @@ def render_index(look: Lookup, out: Pages, kind: IndexKind, groups: list[tuple[s
                                             siblings=siblings, entries=chunk, listed=_first_reports(look, chunk)))
 
 
-def _first_reports(look: Lookup, entries: list[tuple[str, T]]) -> dict[str, Listed]:
+def _first_reports(look: Lookup, entries: list[tuple[str, IndexItem]]) -> dict[str, Listed]:
     """The first report of each story among ``entries``, which its entry shows: only those a page shows, so
     that an edit of one report changes the memo key of the one index page listing it, not of every part."""
-    return look.listing(item.briefings[0] for _, item in entries if isinstance(item, Story))
+    return look.listing(item.first for _, item in entries if item.first)
 
 
 def _chunks(items: list[T], size: int) -> list[list[T]]:

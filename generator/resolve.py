@@ -51,7 +51,7 @@ from .people import person_quotes, resolve_people
 from .people.actors import ACTOR_QUOTES, forms_pattern, resolve_actors
 from .people.merge import most_first, role_history
 from .stories import compare_quotes, group_stories, make_story, related_briefings
-from .timeline import timeline
+from .timeline import timeline, with_added
 from .urls import briefing_slug
 
 SIGNATURE_TERMS = 12  # an article's heaviest terms in its story signature (grouping indexes as many)
@@ -231,7 +231,8 @@ def add(last: Resolved, added: Sequence[Extraction], changed: Affected) -> tuple
                    else p for p in corpus.people)
     actors = tuple(_actor_added(a, new, order, by_slug, slug_for) if any(a.slug in b.actor_slugs.values() for b in new)
                    else a for a in corpus.actors)
-    grown = replace(corpus, briefings=briefings, people=people, actors=actors, timeline=timeline(briefings))
+    grown = replace(corpus, briefings=briefings, people=people, actors=actors,
+                    timeline=with_added(corpus.timeline, briefings, new))
     return (replace(last, corpus=grown, slug_for=slug_for),
             replace(changed, briefings=changed.briefings | set(slugs), grown=True,
                     people=changed.people | {p.slug for p, o in zip(people, corpus.people) if p is not o},

@@ -55,6 +55,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import pagefind_stable, urls
+from .feeds import json_text
 from .safety import dies_with_parent
 
 if TYPE_CHECKING:
@@ -196,19 +197,15 @@ def add_titles(index: Path, entries: dict[str, str]) -> None:
     if not entries or not index.is_file():
         return
     data = json.loads(index.read_text(encoding="utf-8"))
-    docs = [*map(_dumps, data.pop("docs", [])), *(entries[url] for url in sorted(entries))]
-    head = _dumps(data)[:-1]  # Material writes the docs last
+    docs = [*map(json_text, data.pop("docs", [])), *(entries[url] for url in sorted(entries))]
+    head = json_text(data)[:-1]  # Material writes the docs last
     index.write_text(f'{head}{"," if data else ""}"docs":[{",".join(docs)}]}}', encoding="utf-8")
     log.debug("Search: %d generated pages indexed by title.", len(entries))
 
 
 def doc_json(url: str, entry: Entry) -> str:
     """A generated page's entry in Material's index, as JSON text (``add_titles``)."""
-    return _dumps(_doc(url, entry))
-
-
-def _dumps(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json_text(_doc(url, entry))
 
 
 def _doc(url: str, entry: Entry) -> dict[str, object]:

@@ -3,7 +3,7 @@ mention by the year and month those fall in. The year, month and undated pages o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .model import Briefing, Event, Month, Timeline
 from .partial_date import PartialDate
@@ -14,6 +14,26 @@ def timeline(briefings: Sequence[Briefing]) -> Timeline:
     events = events_by_year(briefings)
     return Timeline(by_year=by_year(briefings), by_month=by_month(briefings), events=events,
                     events_by_month=events_by_month(events))
+
+
+def with_added(last: Timeline, briefings: Sequence[Briefing], added: Sequence[Briefing]) -> Timeline:
+    """``timeline(briefings)``, made from ``last`` (that of ``briefings`` without the ``added`` ones): only the
+    years and months the added briefings are in are sorted again (a new article under serve)."""
+    order = {b.slug: n for n, b in enumerate(briefings)}
+    more = timeline(added)
+    newest_year = lambda y: (y is None, -(y or 0))  # noqa: E731
+
+    def merged(old: dict, new: dict, item_order: Callable, key_order: Callable) -> dict:
+        together = {**old, **{k: tuple(sorted((*old.get(k, ()), *items), key=item_order)) for k, items in new.items()}}
+        return dict(sorted(together.items(), key=lambda kv: key_order(kv[0])))
+    return Timeline(by_year=merged(last.by_year, more.by_year, order.__getitem__, newest_year),
+                    by_month=merged(last.by_month, more.by_month, order.__getitem__, _descending),
+                    events=merged(last.events, more.events, _event_order, _descending),
+                    events_by_month=merged(last.events_by_month, more.events_by_month, _event_order, _descending))
+
+
+def _descending(key: int | Month) -> tuple:
+    return (-key,) if isinstance(key, int) else (-key[0], -key[1])
 
 
 def by_year(briefings: Sequence[Briefing]) -> dict[int | None, tuple[str, ...]]:

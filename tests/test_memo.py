@@ -10,6 +10,7 @@ from generator.memo import RecordMemo, RenderMemo
 from generator.model import DateRef, Extraction, Mention, Published, Quote
 from generator.resolve import PROVISIONAL_ADDITIONS, ResolveMemo, resolve
 from generator.site import Built, build_from_corpus, extra_files
+from generator.timeline import timeline
 
 
 def retitled(e: Extraction, title: str) -> Extraction:
@@ -174,9 +175,12 @@ def test_a_patch_makes_the_contexts_of_the_pages_it_can_reach_only(monkeypatch) 
 
 
 def arrival(e: Extraction, name: str) -> Extraction:
-    """A new article: ``e``'s text under another file name, naming a person the collection does not know too."""
+    """A new article: ``e``'s text under another file name, naming a person the collection does not know too,
+    published in a month and naming a year no other briefing has."""
     article = replace(e.article, id=name, path=f"{name}.md", title=f"Another look: {e.article.title}")
-    return replace(e, article=article, persons=(*e.persons, Mention("Ada Newcombe", "person", (), (), (0,))))
+    return replace(e, article=article, persons=(*e.persons, Mention("Ada Newcombe", "person", (), (), (0,))),
+                   published=Published("2024-07-01", "front matter"),
+                   dates=(*e.dates, DateRef("June 1999", "1999-06", 0)))
 
 
 def test_a_new_article_is_shown_at_once_and_the_collection_resolved_in_full_next() -> None:
@@ -186,6 +190,9 @@ def test_a_new_article_is_shown_at_once_and_the_collection_resolved_in_full_next
     collection["e-arrival"] = arrival(collection["c-hostile"], "e-arrival")
     shown = resolve(list(collection.values()), memo=memo)
     assert memo.provisional and memo.patched == 1  # the last corpus with the new briefing, not a full resolve
+    fresh = timeline(shown.briefings)  # its years and months sorted again, not all of them; in the same order
+    assert all(list(getattr(shown.timeline, f).items()) == list(getattr(fresh, f).items())
+               for f in ("by_year", "by_month", "events", "events_by_month"))
     built = build_from_corpus(shown, memo=pages, affected=memo.affected).pages
     assert built == build_from_corpus(shown).pages  # every page the new briefing reaches is made again
     new = next(b for b in shown.briefings if b.extraction.article.id == "e-arrival")

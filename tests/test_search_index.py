@@ -35,7 +35,7 @@ def test_generated_pages_are_added_by_title_and_names(tmp_path, entries, expecte
     index = write_index(tmp_path, [HAND_WRITTEN])
     add_titles(index, {url: doc_json(url, entry) for url, entry in entries.items()})
     assert not entries or index.read_text(encoding="utf-8") == json.dumps(  # as one dump of it all
-        {"config": {"lang": ["en"]}, "docs": expected}, ensure_ascii=False, separators=(",", ":"))
+        {"config": {"lang": ["en"]}, "docs": expected}, separators=(",", ":"))
     data = json.loads(index.read_text(encoding="utf-8"))
     assert data["docs"] == expected and data["config"] == {"lang": ["en"]}
 
