@@ -11,6 +11,11 @@ was about 40% of people resolution). The stages make no reference cycles that ne
 collecting while they run; reference counting frees the rest as usual, and the
 collector runs again afterwards. Rendering is left to the collector: templates make
 reference cycles.
+
+Under ``mkdocs serve`` the process keeps the collection between rebuilds, so the
+collector's oldest generation walks all of it whenever it runs, in whatever rebuild
+(about a second at 10,000 articles, half an edit's budget). After each serve rebuild
+what the process holds is moved out of its sight (``settled``).
 """
 from __future__ import annotations
 
@@ -29,3 +34,14 @@ def paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+def settled(resolved_again: bool) -> None:
+    """After a serve rebuild: every object alive now is frozen (``gc.freeze``), so a collection in the next
+    rebuild walks only what that rebuild made. When the collection was resolved again (its last corpus let
+    go), everything is unfrozen and collected first, so that cyclic garbage frozen by earlier rebuilds (the
+    few template cycles alive when one ended) does not pile up over a session."""
+    if resolved_again:
+        gc.unfreeze()
+        gc.collect()
+    gc.freeze()

@@ -70,7 +70,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents, get_toc
 from mkdocs.utils import clean_directory
 
-from . import live, nlp
+from . import collector, live, nlp
 from .config import SETTINGS, Settings, base_type, load
 from .errors import BriefingsError
 from .handwritten import expand, person_names, shows_collection
@@ -225,6 +225,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.site = site
         else:
             builder()
+        collector.settled(resolved_again=self.resolved.affected is None)
         if self.resolved.provisional and self.server is not None:  # new articles shown: now resolve them in full
             live.ask_rebuild(self.server)
 
