@@ -21,15 +21,19 @@ def with_added(last: Timeline, briefings: Sequence[Briefing], added: Sequence[Br
     years and months the added briefings are in are sorted again (a new article under serve)."""
     order = {b.slug: n for n, b in enumerate(briefings)}
     more = timeline(added)
-    newest_year = lambda y: (y is None, -(y or 0))  # noqa: E731
 
     def merged(old: dict, new: dict, item_order: Callable, key_order: Callable) -> dict:
         together = {**old, **{k: tuple(sorted((*old.get(k, ()), *items), key=item_order)) for k, items in new.items()}}
         return dict(sorted(together.items(), key=lambda kv: key_order(kv[0])))
-    return Timeline(by_year=merged(last.by_year, more.by_year, order.__getitem__, newest_year),
+    return Timeline(by_year=merged(last.by_year, more.by_year, order.__getitem__, _newest_year),
                     by_month=merged(last.by_month, more.by_month, order.__getitem__, _descending),
                     events=merged(last.events, more.events, _event_order, _descending),
                     events_by_month=merged(last.events_by_month, more.events_by_month, _event_order, _descending))
+
+
+def _newest_year(year: int | None) -> tuple[bool, int]:
+    """Newest year first, undated (None) last."""
+    return (year is None, -(year or 0))
 
 
 def _descending(key: int | Month) -> tuple:
@@ -42,7 +46,7 @@ def by_year(briefings: Sequence[Briefing]) -> dict[int | None, tuple[str, ...]]:
     for briefing in briefings:
         for year in briefing.extraction.years or (None,):
             found[year].append(briefing.slug)
-    return {year: tuple(found[year]) for year in sorted(found, key=lambda y: (y is None, -(y or 0)))}
+    return {year: tuple(found[year]) for year in sorted(found, key=_newest_year)}
 
 
 def by_month(briefings: Sequence[Briefing]) -> dict[Month, tuple[str, ...]]:
