@@ -78,7 +78,7 @@ from .memo import RecordMemo, RenderMemo
 from .pipeline import Collection, process_folder
 from .progress import ProgressLog
 from .report import cleaning_summary, review_summary
-from .resolve import ResolveMemo
+from .resolve import PROVISIONAL_ADDITIONS, ResolveMemo
 from .safety import build_lock
 from .site import Built, build_site, extra_files
 from .write import sync_pages
@@ -138,6 +138,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this plugin (and the model it loaded) across serve rebuilds
         self.serving, self.dirty = command == "serve", dirty
+        # a new article shown at once, resolved in full by the next rebuild: under --dirty, where that rebuild
+        # renders the few pages it changes (plain serve renders every page each time: it would double the work)
+        self.resolved.show_added = PROVISIONAL_ADDITIONS if self.serving and dirty else 0
 
     def settings(self, config: MkDocsConfig) -> Settings:
         """mkdocs.yml's options, overridden by the environment; paths relative to mkdocs.yml's folder."""

@@ -55,7 +55,8 @@ from .timeline import timeline, with_added
 from .urls import briefing_slug
 
 SIGNATURE_TERMS = 12  # an article's heaviest terms in its story signature (grouping indexes as many)
-# new articles shown on a provisional corpus before the full resolve; more at once (a folder copied in) wait for it
+# new articles shown on a provisional corpus before the full resolve under ``mkdocs serve --dirty`` (the plugin
+# sets ``ResolveMemo.show_added``); more at once (a folder copied in) wait for it
 PROVISIONAL_ADDITIONS = 20
 
 
@@ -80,6 +81,7 @@ class ResolveMemo:
     patched: int = 0  # rebuilds that patched the last corpus (for tests and the log)
     affected: Affected | None = None  # what the last patch changed; None after a full resolve
     provisional: bool = False  # the last corpus shows new articles before their full resolve (``add``)
+    show_added: int = 0  # at most this many new articles at once are shown provisionally; 0: never
 
     def digest(self, e: Extraction) -> bytes:
         """``resolution_digest(e)``, computed once per extraction object (the pipeline keeps unchanged ones)."""
@@ -103,7 +105,7 @@ def resolve(extractions: Sequence[Extraction], registry: Path | None = None,
     if memo.last is not None and not memo.provisional and registry_bytes == memo.registry \
             and len(kept) == len(memo.digests) and all(digests[e.article.path] == memo.digests[e.article.path]
                                                          for e in kept) \
-            and len(added) <= PROVISIONAL_ADDITIONS:
+            and len(added) <= memo.show_added:
         base = memo.last.corpus
         memo.last = patch(memo.last, memo.inputs, kept)
         memo.affected = affected(base, memo.last.corpus)
