@@ -163,18 +163,17 @@ def csv_files(corpus: Corpus, site_url: str | None, memo: RecordMemo | None = No
 
 
 def _people_csv(corpus: Corpus, base: str, memo: RecordMemo) -> list[str]:
-    """Each person's CSV row, kept while the person and the dates of their briefings are the same."""
+    """Each person's CSV row, kept while the person and the dates of their briefings are the same: while the
+    timeline is the very object it was, every briefing's publication date is (the resolve stage makes it again
+    whenever one can change; a patch keeps it)."""
     published = {b.slug: b.extraction.published.value for b in corpus.briefings}
-    rows = []
-    for p in corpus.people:
-        dates = [published.get(slug) for slug in p.articles]
-        rows.append(memo.get("csv-person", p.slug, (p, base, "\n".join(d or "" for d in dates)),
-                             partial(_person_csv, p, dates, base)))
-    return rows
+    return [memo.get("csv-person", p.slug, (p, base, corpus.timeline),
+                     partial(_person_csv, p, published, base))
+            for p in corpus.people]
 
 
-def _person_csv(p: Person, dates: list[str | None], base: str) -> str:
-    return _csv_rows([person_row(p, dates, base)])
+def _person_csv(p: Person, published: dict[str, str | None], base: str) -> str:
+    return _csv_rows([person_row(p, [published.get(slug) for slug in p.articles], base)])
 
 
 BRIEFING_COLUMNS = ("slug", "published", "published_how", "outlet", "author", "title", "people", "organisations",

@@ -43,12 +43,12 @@ from pathlib import Path
 from . import grouping
 from .extract.quotes import quote_key
 from .memo import Affected
-from .model import Actor, ActorQuote, Briefing, Corpus, Extraction, Mention, Person, PersonQuote, RoleRecord
+from .model import Actor, Briefing, Corpus, Extraction, Mention, Person, PersonQuote, RoleRecord
 from .patterns.stories import STOP_WORDS, TOKEN
 
 # the stages' own steps, so that a patched record is made as the full stage makes it (tests/test_memo.py)
 from .people import person_quotes, resolve_people
-from .people.actors import ACTOR_QUOTES, forms_pattern, resolve_actors
+from .people.actors import quotes_naming, resolve_actors
 from .people.merge import most_first, role_history
 from .stories import compare_quotes, group_stories, make_story, related_briefings
 from .timeline import timeline, with_added
@@ -312,10 +312,9 @@ def _person_quotes(person: Person, by_slug: dict[str, Briefing], slug_for: dict[
 
 def _actor_quotes(actor: Actor, by_slug: dict[str, Briefing], slug_for: dict[tuple[str, str], str]) -> Actor:
     """The organisation or place with the quotes naming it gathered again from its briefings."""
-    pattern = forms_pattern({actor.name, *actor.aliases})
-    quotes = [ActorQuote(q.text, slug, q.paragraph, slug_for.get((slug, q.speaker or "")))
-              for slug in actor.articles for q in by_slug[slug].extraction.quotes if pattern.search(q.text)]
-    return replace(actor, quotes=tuple(quotes[:ACTOR_QUOTES]))
+    return replace(actor, quotes=quotes_naming({actor.name, *actor.aliases}, actor.articles,
+                                               lambda slug: by_slug[slug].extraction.quotes,
+                                               lambda slug, q: slug_for.get((slug, q.speaker or ""))))
 
 
 def _newest_first(extraction: Extraction) -> tuple:

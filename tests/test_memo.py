@@ -48,11 +48,13 @@ def edits() -> list[tuple[str, dict[str, Extraction]]]:
 
 
 def test_memoised_builds_equal_fresh_builds_after_every_edit() -> None:
-    memo = RenderMemo()
+    memo, records = RenderMemo(), RecordMemo()
     for step, collection in edits():
         corpus = resolve(list(collection.values()))
         fresh = build_from_corpus(corpus).pages
         assert build_from_corpus(corpus, memo=memo).pages == fresh, step
+        built = Built(corpus, {}, "")  # the downloads too (a redated briefing: the people's rows)
+        assert extra_files(built, "Desk", None, records) == extra_files(built, "Desk", None), step
 
 
 def test_an_unchanged_collection_is_not_rendered_again() -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .. import collector
 from ..extract.people.actors import acronym, legal_base, short_name
 from ..extract.people.names import fold
-from ..model import Actor, ActorQuote, Extraction, Mention
+from ..model import Actor, ActorQuote, Extraction, Mention, Quote
 from ..urls import actor_slug
 from .merge import memoised, most_first
 
@@ -158,23 +158,34 @@ def _actor(units: list[_Unit], indexes: list[int], slug: str, by_slug: dict[str,
     forms = {f for i in indexes for f in (units[i].mention.name, *units[i].mention.aliases)}
     articles = tuple(dict.fromkeys(units[i].briefing for i in indexes))
     people: Counter = Counter()
-    quotes: list[ActorQuote] = []
-    written = [f for f in forms if len(f) > 1]  # what the pattern looks for, as plain text first
-    pattern: re.Pattern[str] | None = None  # compiled when a quote holds a form: most actors are in none
     for bslug in articles:
         people.update(named[bslug])
-        if len(quotes) >= ACTOR_QUOTES:  # the newest are kept: the older articles' quotes cannot be
-            continue
-        for q in by_slug[bslug].quotes:
-            if any(f in q.text for f in written):
-                pattern = pattern or forms_pattern(forms)
-                if pattern.search(q.text):
-                    quotes.append(ActorQuote(q.text, bslug, q.paragraph, person_slug_for.get((bslug, q.speaker or ""))))
     group = units[indexes[0]].group
     return Actor(slug=slug, kind=group, name=name, aliases=tuple(sorted(forms - {name})),
                  country=units[indexes[0]].clan == "country", articles=articles,
                  people=most_first(people),
-                 quotes=tuple(quotes[:ACTOR_QUOTES]))
+                 quotes=quotes_naming(forms, articles, lambda bslug: by_slug[bslug].quotes,
+                                      lambda bslug, q: person_slug_for.get((bslug, q.speaker or ""))))
+
+
+def quotes_naming(forms: set[str], articles: Sequence[str], quotes_of: Callable[[str], Sequence[Quote]],
+                  speaker: Callable[[str, Quote], str | None]) -> tuple[ActorQuote, ...]:
+    """The first ``ACTOR_QUOTES`` quotes of ``articles`` (in their order: newest first) that name one of
+    ``forms``; ``speaker`` gives a quote's person slug. The older articles' quotes are not even read: a
+    country is named in thousands of briefings. A quote is searched for the forms as plain text first (most
+    quotes hold none), and the pattern is compiled only when one does."""
+    written = [f for f in forms if len(f) > 1]  # what the pattern looks for
+    pattern: re.Pattern[str] | None = None
+    quotes: list[ActorQuote] = []
+    for bslug in articles:
+        for q in quotes_of(bslug):
+            if any(f in q.text for f in written):
+                pattern = pattern or forms_pattern(forms)
+                if pattern.search(q.text):
+                    quotes.append(ActorQuote(q.text, bslug, q.paragraph, speaker(bslug, q)))
+                    if len(quotes) == ACTOR_QUOTES:
+                        return tuple(quotes)
+    return tuple(quotes)
 
 
 def forms_pattern(forms: set[str]) -> re.Pattern[str]:
