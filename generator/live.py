@@ -84,6 +84,7 @@ class Changes(FileSystemEventHandler):
         self.paths: set[Path] = set()
         self.folders = False  # a folder was made, moved or removed: which files changed is not known
         self.seen: dict[Path, tuple[int, ...]] = {}  # a path taken → what ``stat`` said of it then
+        self.reported: dict[Path, tuple[int, ...]] = {}  # a path a rebuild was asked for, not yet taken → its stat
         self.complete = True
 
     def on_any_event(self, event: FileSystemEvent) -> None:
@@ -99,10 +100,21 @@ class Changes(FileSystemEventHandler):
         reported again as it was when last taken is left out: two watchers report each input's change."""
         with self.lock:
             taken, folders, self.paths, self.folders = self.paths, self.folders, set(), False
+            self.reported = {}
         now = {path: _stat(path) for path in taken}
         fresh = {path for path in taken if path not in self.seen or self.seen[path] != now[path]}
         self.seen.update(now)
         return fresh, folders
+
+    def news(self, paths: Sequence[Path]) -> bool:
+        """Whether a file at ``paths`` is not as the last rebuild took it, nor as a watcher already reported it
+        since: the second watcher's report of a change asks for nothing. (MkDocs starts a rebuild once requests
+        stop for a tenth of a second: the poller's report, up to half a second late, put the rebuild off.)"""
+        now = {path: _stat(path) for path in paths}
+        with self.lock:
+            fresh = any(self.seen.get(path) != stat and self.reported.get(path) != stat for path, stat in now.items())
+            self.reported.update(now)
+        return fresh
 
     def follow(self, server: LiveReloadServer) -> None:
         """Record the events of every path ``server`` watches, now and from now on."""
@@ -142,7 +154,8 @@ def watch_inputs(server: LiveReloadServer, seeds: Path, changes: Changes) -> Non
 
 class _Trigger(FileSystemEventHandler):
     """Records an input's event (``Changes``) and asks the server for a rebuild, as MkDocs' own watcher does,
-    unless the path is as the last rebuild took it (the other watcher's report of the same change)."""
+    unless the path is as the last rebuild took it or as already reported (the other watcher's report of the
+    same change: ``Changes.news``)."""
 
     def __init__(self, server: LiveReloadServer, changes: Changes) -> None:
         self.server, self.changes = server, changes
@@ -155,7 +168,7 @@ class _Trigger(FileSystemEventHandler):
             return  # (an editor's save through a temporary file asked for a second rebuild, seconds at 10,000)
         paths = [Path(p if isinstance(p, str) else p.decode()) for p in (event.src_path,
                                                                        getattr(event, "dest_path", "")) if p]
-        if not event.is_directory and all(self.changes.seen.get(path) == _stat(path) for path in paths):
+        if not event.is_directory and not self.changes.news(paths):
             return
         ask_rebuild(self.server)
 

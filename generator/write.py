@@ -83,11 +83,12 @@ def sync_pages(pages: dict[str, str], out: Path, written: dict[str, tuple[str, P
             continue
         written[rel] = (text, target)
         data = text.encode("utf-8")
-        try:
-            if target.read_bytes() == data:
-                continue
-        except OSError:
-            target.parent.mkdir(parents=True, exist_ok=True)
+        if before is None or not target.is_file():  # a file this process wrote holds what it wrote: not read
+            try:  # back (the downloads are tens of MB)
+                if target.read_bytes() == data:
+                    continue
+            except OSError:
+                target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".tmp")
         tmp.write_bytes(data)
         tmp.replace(target)  # atomic: the server never reads half a page

@@ -20,8 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from watchdog.events import FileModifiedEvent
 
-from generator.live import only_inputs
+from generator.live import Changes, only_inputs
+from generator.write import sync_pages
 from site_project import make_project
 
 NEW_ARTICLE = """---
@@ -262,3 +264,29 @@ def test_the_fast_path_serves_what_a_full_build_serves(tmp_path: Path) -> None:
 def test_only_an_edit_of_the_inputs_takes_the_fast_path(tmp_path: Path, changed: list[str], seeds: str,
                                                          fast: bool) -> None:
     assert only_inputs({tmp_path / p for p in changed}, tmp_path / seeds, tmp_path / "docs") is fast
+
+
+def test_a_change_both_watchers_report_asks_for_one_rebuild(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("One paragraph.", encoding="utf-8")
+    changes = Changes()
+    assert changes.news([article])  # the system's event
+    assert not changes.news([article])  # the poller's report of the same change, before the rebuild took it
+    changes.on_any_event(FileModifiedEvent(str(article)))
+    assert changes.take() == ({article}, False)
+    assert not changes.news([article])  # as the rebuild took it
+    article.write_text("One paragraph, and another.", encoding="utf-8")
+    assert changes.news([article])
+
+
+def test_served_pages_are_rewritten_only_when_changed(tmp_path: Path) -> None:
+    out, written = tmp_path / "serve-pages", {}
+    sync_pages({"a.md": "A", "b.md": "B"}, out, written)
+    kept = (out / "b.md").stat().st_mtime_ns
+    sync_pages({"a.md": "A, edited", "b.md": "B"}, out, written)
+    assert (out / "a.md").read_text(encoding="utf-8") == "A, edited" and (out / "b.md").stat().st_mtime_ns == kept
+    (out / "a.md").unlink()  # removed behind the server's back: written again
+    sync_pages({"a.md": "A, again", "b.md": "B"}, out, written)
+    assert (out / "a.md").read_text(encoding="utf-8") == "A, again"
+    sync_pages({"a.md": "A, again", "b.md": "B"}, out, {})  # a new session: the same text is not written again
+    assert (out / "b.md").stat().st_mtime_ns == kept
