@@ -22,8 +22,9 @@ evidence words. A wording edit that leaves an article's heaviest terms and long
 quotations as they were moves its profile by little, and a story regrouped by such an
 edit would be one at the threshold; ``mkdocs build`` always resolves in full.
 
-A new article (a few at once, nothing else changed but wording) is shown at once on a
-*provisional* corpus (``add``): the last one with the new briefings in their place,
+Under ``mkdocs serve --dirty`` (``ResolveMemo.show_added``), a new article (a few at
+once, nothing else changed but wording) is shown at once on a *provisional* corpus
+(``add``): the last one with the new briefings in their place,
 each person, organisation or place they name by a form the collection already knows
 for exactly one record linked to it (that record's page lists the new briefing and its
 quotes), the other names unlinked, no story and no related briefings yet. The memo is
