@@ -103,9 +103,9 @@ def resolve(extractions: Sequence[Extraction], registry: Path | None = None,
     registry_bytes = registry.read_bytes() if registry is not None else None
     added = [e for e in extractions if e.article.path not in memo.digests]
     kept = [e for e in extractions if e.article.path in memo.digests]
+    # none removed, none changed but in wording, and few new ones
     if memo.last is not None and not memo.provisional and registry_bytes == memo.registry \
-            and len(kept) == len(memo.digests) and all(digests[e.article.path] == memo.digests[e.article.path]
-                                                         for e in kept) \
+            and all(digests.get(path) == digest for path, digest in memo.digests.items()) \
             and len(added) <= memo.show_added:
         base = memo.last.corpus
         memo.last = patch(memo.last, memo.inputs, kept)
@@ -230,10 +230,12 @@ def add(last: Resolved, added: Sequence[Extraction], changed: Affected) -> tuple
     briefings = tuple(sorted((*corpus.briefings, *new), key=lambda b: _newest_first(b.extraction)))
     order = {b.slug: n for n, b in enumerate(briefings)}
     by_slug = {b.slug: b for b in briefings}
-    people = tuple(_person_added(p, new, order, by_slug, slug_for) if any(p.slug in b.speakers.values() for b in new)
-                   else p for p in corpus.people)
-    actors = tuple(_actor_added(a, new, order, by_slug, slug_for) if any(a.slug in b.actor_slugs.values() for b in new)
-                   else a for a in corpus.actors)
+    people_named = {slug for b in new for slug in b.speakers.values()}
+    actors_named = {slug for b in new for slug in b.actor_slugs.values()}
+    people = tuple(_person_added(p, new, order, by_slug, slug_for) if p.slug in people_named else p
+                   for p in corpus.people)
+    actors = tuple(_actor_added(a, new, order, by_slug, slug_for) if a.slug in actors_named else a
+                   for a in corpus.actors)
     grown = replace(corpus, briefings=briefings, people=people, actors=actors,
                     timeline=with_added(corpus.timeline, briefings, new))
     return (replace(last, corpus=grown, slug_for=slug_for),
@@ -272,7 +274,7 @@ def _person_added(person: Person, new: Sequence[Briefing], order: dict[str, int]
                 for role in m.roles:
                     roles.setdefault((role.casefold(), b.slug), RoleRecord(role, b.slug, b.extraction.published.value))
         together.update({other for other in b.speakers.values() if other != person.slug})
-    grown = replace(person, articles=tuple(sorted({*person.articles, *(b.slug for b in mine)}, key=order.__getitem__)),
+    grown = replace(person, articles=_listing(person.articles, mine, order),
                     aliases=tuple(sorted(forms - {person.name})),
                     roles=role_history(roles.values()), co_mentions=most_first(together))
     return _person_quotes(grown, by_slug, slug_for)
@@ -286,9 +288,13 @@ def _actor_added(actor: Actor, new: Sequence[Briefing], order: dict[str, int], b
     people = Counter(dict(actor.people))
     for b in mine:
         people.update(set(b.speakers.values()))
-    grown = replace(actor, articles=tuple(sorted({*actor.articles, *(b.slug for b in mine)}, key=order.__getitem__)),
-                    people=most_first(people))
+    grown = replace(actor, articles=_listing(actor.articles, mine, order), people=most_first(people))
     return _actor_quotes(grown, by_slug, slug_for)
+
+
+def _listing(articles: tuple[str, ...], new: Sequence[Briefing], order: dict[str, int]) -> tuple[str, ...]:
+    """A record's briefings with the ``new`` ones among them, in the corpus's order (newest first)."""
+    return tuple(sorted({*articles, *(b.slug for b in new)}, key=order.__getitem__))
 
 
 def affected(before: Corpus, after: Corpus) -> Affected:
